@@ -1,0 +1,207 @@
+//! The Families chart: one line per family through its sizes, a dot per instance type.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::axis::{layout, AxisLayout, Metric, Scale};
+use super::hitmap::{HitMap, HitPoint};
+use super::{ChartError, Paint};
+use crate::catalog::Catalog;
+use crate::family::Family;
+use crate::filter::Filter;
+use crate::instance::Category;
+
+/// What the Families chart plots: the metric and scale of each axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FamiliesSpec {
+    /// Horizontal metric (default memory).
+    pub x: Metric,
+    /// Vertical metric (default vCPU).
+    pub y: Metric,
+    /// Horizontal scale.
+    pub x_scale: Scale,
+    /// Vertical scale.
+    pub y_scale: Scale,
+}
+
+impl Default for FamiliesSpec {
+    fn default() -> Self {
+        FamiliesSpec {
+            x: Metric::Memory,
+            y: Metric::Vcpu,
+            x_scale: Scale::Log,
+            y_scale: Scale::Log,
+        }
+    }
+}
+
+/// One point of a family line, in the chart's internal coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotPoint {
+    /// Horizontal internal coordinate.
+    pub x: f64,
+    /// Vertical internal coordinate.
+    pub y: f64,
+    /// Index into the catalog's instance types.
+    pub instance: usize,
+}
+
+/// One family's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotLine {
+    /// The family name.
+    pub family: String,
+    /// Its category, which sets the colour.
+    pub category: Category,
+    /// Its points in size order.
+    pub points: Vec<PlotPoint>,
+}
+
+/// Everything the Families chart draws, derived from the catalog, filter and spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamiliesPlot {
+    /// The axes' metrics and scales.
+    pub spec: FamiliesSpec,
+    /// The family lines with at least one point.
+    pub lines: Vec<PlotLine>,
+}
+
+impl FamiliesPlot {
+    /// Plans the chart: shown families, shown types, and only values the scales accept.
+    pub fn build(
+        catalog: &Catalog,
+        families: &[Family],
+        filter: &Filter,
+        spec: FamiliesSpec,
+    ) -> Self {
+        let lines = families
+            .iter()
+            .filter(|family| filter.shows_family(family))
+            .filter_map(|family| {
+                let points: Vec<PlotPoint> = family
+                    .members
+                    .iter()
+                    .filter_map(|&instance| {
+                        let record = catalog.types.get(instance)?;
+                        if !filter.shows_type(record) {
+                            return None;
+                        }
+                        let x = spec.x.value(record).filter(|v| spec.x_scale.accepts(*v))?;
+                        let y = spec.y.value(record).filter(|v| spec.y_scale.accepts(*v))?;
+                        Some(PlotPoint {
+                            x: spec.x_scale.to_coord(x),
+                            y: spec.y_scale.to_coord(y),
+                            instance,
+                        })
+                    })
+                    .collect();
+                (!points.is_empty()).then(|| PlotLine {
+                    family: family.name.clone(),
+                    category: family.category,
+                    points,
+                })
+            })
+            .collect();
+        FamiliesPlot { spec, lines }
+    }
+
+    /// Number of family lines drawn.
+    pub fn series_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Number of instance types drawn.
+    pub fn point_count(&self) -> usize {
+        self.lines.iter().map(|l| l.points.len()).sum()
+    }
+
+    fn axes(&self, width_px: f64, pixel_ratio: f64) -> (AxisLayout, AxisLayout) {
+        let css_width = width_px / pixel_ratio;
+        let points = || self.lines.iter().flat_map(|l| l.points.iter());
+        let x_scale = self.spec.x_scale;
+        let y_scale = self.spec.y_scale;
+        let x_ticks = ((css_width - 60.0) / 64.0).clamp(3.0, 12.0) as usize;
+        let x = layout(x_scale, points().map(|p| x_scale.from_coord(p.x)), x_ticks);
+        let y = layout(y_scale, points().map(|p| y_scale.from_coord(p.y)), 10);
+        (x, y)
+    }
+}
+
+/// Paints the plan on a drawing area and returns where every point landed.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &FamiliesPlot,
+    paint: &Paint,
+) -> Result<HitMap, ChartError> {
+    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
+    let theme = &paint.theme;
+    area.fill(&theme.background).map_err(|e| fail(&e))?;
+    let (width, _) = area.dim_in_pixel();
+    let (x_axis, y_axis) = plot.axes(f64::from(width), paint.pixel_ratio);
+    let spec = plot.spec;
+
+    let font = ("sans-serif", f64::from(paint.px(12.0)))
+        .into_font()
+        .color(&theme.text);
+    let mut chart = ChartBuilder::on(area)
+        .margin(paint.px(10.0))
+        .x_label_area_size(paint.px(40.0))
+        .y_label_area_size(paint.px(52.0))
+        .build_cartesian_2d(x_axis, y_axis)
+        .map_err(|e| fail(&e))?;
+
+    let x_label = |v: &f64| spec.x.format_tick(spec.x_scale.from_coord(*v));
+    let y_label = |v: &f64| spec.y.format_tick(spec.y_scale.from_coord(*v));
+    chart
+        .configure_mesh()
+        .x_desc(axis_title(spec.x, spec.x_scale))
+        .y_desc(axis_title(spec.y, spec.y_scale))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
+        .label_style(font.clone())
+        .axis_desc_style(font)
+        .axis_style(theme.axis.stroke_width(paint.px(1.0)))
+        .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .set_all_tick_mark_size(paint.px(4.0))
+        .draw()
+        .map_err(|e| fail(&e))?;
+
+    let line_width = paint.px(1.6);
+    let dot = paint.px(3.0) as i32;
+    let mut hits = HitMap {
+        points: Vec::with_capacity(plot.point_count()),
+    };
+    for line in &plot.lines {
+        let color = theme.category(line.category);
+        let coords: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
+        if coords.len() > 1 {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    coords.clone(),
+                    color.stroke_width(line_width),
+                )))
+                .map_err(|e| fail(&e))?;
+        }
+        chart
+            .draw_series(coords.iter().map(|&c| Circle::new(c, dot, color.filled())))
+            .map_err(|e| fail(&e))?;
+        hits.points.extend(line.points.iter().map(|p| {
+            let (x, y) = chart.backend_coord(&(p.x, p.y));
+            HitPoint {
+                x,
+                y,
+                instance: p.instance,
+            }
+        }));
+    }
+    area.present().map_err(|e| fail(&e))?;
+    Ok(hits)
+}
+
+fn axis_title(metric: Metric, scale: Scale) -> String {
+    match scale {
+        Scale::Log => format!("{} · log", metric.label()),
+        Scale::Linear => metric.label().to_owned(),
+    }
+}

@@ -1,0 +1,36 @@
+//! Chart geometry and drawing, generic over plotters backends.
+//!
+//! Each chart is a plan built from (catalog, state) and a `draw` function that paints the
+//! plan on any plotters backend and returns a [`hitmap::HitMap`]: the browser paints on a
+//! canvas, the host tests on the SVG backend.
+
+pub mod axis;
+pub mod families;
+pub mod hitmap;
+pub mod theme;
+
+use thiserror::Error;
+
+/// A chart could not be drawn.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum ChartError {
+    /// The drawing backend failed (for example the canvas context was lost).
+    #[error("the chart could not be drawn: {0}")]
+    Backend(String),
+}
+
+/// How a chart is painted: colours and the device pixel ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paint {
+    /// The colours.
+    pub theme: theme::Theme,
+    /// Device pixels per CSS pixel; sizes of text, lines and dots are multiplied by it.
+    pub pixel_ratio: f64,
+}
+
+impl Paint {
+    /// A length in CSS pixels as device pixels.
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.pixel_ratio).round().max(1.0) as u32
+    }
+}

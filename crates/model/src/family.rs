@@ -1,0 +1,96 @@
+//! Families: the instance types of one family (`m5`, `c7gn`, `u-6tb1`) in size-ladder order.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::Catalog;
+use crate::instance::{Category, InstanceType};
+use crate::name::{self, Size};
+
+/// One family and its members, ordered along the size ladder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Family {
+    /// The family name, for example `m5` or `c7i-flex`.
+    pub name: String,
+    /// The series letters, for example `m`, `hpc` or `u`; the family's leading letters
+    /// when the name decoder does not recognise it.
+    pub series: String,
+    /// The generation number, when the name has one.
+    pub generation: Option<u32>,
+    /// The category most of its members belong to.
+    pub category: Category,
+    /// Indices into [`Catalog::types`], smallest size first.
+    pub members: Vec<usize>,
+}
+
+/// Groups a catalog's instance types into families, sorted by category, series,
+/// generation and name; members sorted by size (unknown sizes last, by name).
+pub fn families(catalog: &Catalog) -> Vec<Family> {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, instance) in catalog.types.iter().enumerate() {
+        by_name.entry(&instance.family).or_default().push(index);
+    }
+    let mut families: Vec<Family> = by_name
+        .into_iter()
+        .filter_map(|(family, mut members)| {
+            members.sort_by_cached_key(|&i| size_key(&catalog.types[i]));
+            let first = catalog.types.get(*members.first()?)?;
+            let (series, generation) = match name::decode(&first.name) {
+                Ok(decoded) => (decoded.series, decoded.generation),
+                Err(_) => (leading_letters(family), None),
+            };
+            Some(Family {
+                name: family.to_owned(),
+                series,
+                generation,
+                category: majority_category(catalog, &members),
+                members,
+            })
+        })
+        .collect();
+    families.sort_by(|a, b| {
+        (a.category, &a.series, a.generation, &a.name).cmp(&(
+            b.category,
+            &b.series,
+            b.generation,
+            &b.name,
+        ))
+    });
+    families
+}
+
+/// The distinct series of the given families, sorted (single letters first, then longer ones).
+pub fn series_of(families: &[Family]) -> Vec<String> {
+    let mut series: Vec<String> = families.iter().map(|f| f.series.clone()).collect();
+    series.sort_by(|a, b| (a.len() > 1, a).cmp(&(b.len() > 1, b)));
+    series.dedup();
+    series
+}
+
+fn size_key(instance: &InstanceType) -> (bool, Option<Size>, String) {
+    // `None` sorts first in Option's order; the leading flag puts unknown sizes last.
+    let size = Size::parse(&instance.size);
+    (size.is_none(), size, instance.name.clone())
+}
+
+fn leading_letters(family: &str) -> String {
+    family
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect()
+}
+
+fn majority_category(catalog: &Catalog, members: &[usize]) -> Category {
+    let mut counts = [0usize; Category::ALL.len()];
+    for &i in members {
+        if let Some(slot) = Category::ALL
+            .iter()
+            .position(|c| *c == catalog.types[i].category)
+        {
+            counts[slot] += 1;
+        }
+    }
+    let best = (0..counts.len())
+        .max_by_key(|&slot| (counts[slot], usize::MAX - slot))
+        .unwrap_or(0);
+    Category::ALL[best]
+}

@@ -1,0 +1,42 @@
+//! Which instance types are shown: the filters every view shares.
+
+use std::collections::BTreeSet;
+
+use crate::family::Family;
+use crate::instance::{Category, InstanceType};
+
+/// The filters a person has set. The default shows everything.
+///
+/// Hidden sets rather than shown sets, so the default is empty, new data needs no
+/// set-up, and a shared URL only names what was switched off.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Categories switched off.
+    pub hidden_categories: BTreeSet<Category>,
+    /// Series (`m`, `hpc`, ...) switched off.
+    pub hidden_series: BTreeSet<String>,
+    /// Show only current-generation types.
+    pub current_only: bool,
+}
+
+impl Filter {
+    /// Whether a category is shown.
+    pub fn shows_category(&self, category: Category) -> bool {
+        !self.hidden_categories.contains(&category)
+    }
+
+    /// Whether a series is shown.
+    pub fn shows_series(&self, series: &str) -> bool {
+        !self.hidden_series.contains(series)
+    }
+
+    /// Whether a family passes the family-level filters (category, series).
+    pub fn shows_family(&self, family: &Family) -> bool {
+        self.shows_category(family.category) && self.shows_series(&family.series)
+    }
+
+    /// Whether an instance type of a shown family passes the type-level filters.
+    pub fn shows_type(&self, instance: &InstanceType) -> bool {
+        !self.current_only || instance.current_generation
+    }
+}

@@ -1,0 +1,127 @@
+//! The one component that paints on a canvas: sizes its backing store by the device pixel
+//! ratio, paints the Families plan with plotters, and maps the pointer through the hit map.
+
+use std::rc::Rc;
+
+use atlas_model::catalog::Catalog;
+use atlas_model::chart::families::{draw, FamiliesPlot};
+use atlas_model::chart::hitmap::HitMap;
+use atlas_model::chart::theme::Theme;
+use atlas_model::chart::{ChartError, Paint};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::browser::{mark, pixel_ratio, use_element_size, use_prefers_dark, CHART_DRAWN_MARK};
+use crate::components::tooltip::Tooltip;
+
+/// Pointer distance, in CSS pixels, within which a point counts as hovered.
+const HOVER_RADIUS: f64 = 14.0;
+
+/// Props of [`FamiliesChart`].
+#[derive(Properties, PartialEq)]
+pub struct FamiliesChartProps {
+    /// The catalog the plan's indices point into.
+    pub catalog: Rc<Catalog>,
+    /// What to draw.
+    pub plot: Rc<FamiliesPlot>,
+}
+
+/// The hovered instance type and where its dot is, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Hover {
+    instance: usize,
+    x: f64,
+    y: f64,
+}
+
+/// The Families chart: a canvas that follows its frame's size, with a tooltip on hover.
+#[component]
+pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
+    let frame = use_node_ref();
+    let canvas = use_node_ref();
+    let (width, height) = use_element_size(frame.clone());
+    let dark = use_prefers_dark();
+    let hits = use_mut_ref(HitMap::default);
+    let hover = use_state(|| None::<Hover>);
+    let failure = use_state(|| None::<String>);
+
+    {
+        let (canvas, hits, failure, hover) = (canvas.clone(), hits.clone(), failure.clone(), hover.clone());
+        use_effect_with((props.plot.clone(), width, height, dark), move |(plot, width, height, dark)| {
+            let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
+            if let Some(canvas) = canvas.cast::<HtmlCanvasElement>().filter(|_| *width > 0.0 && *height > 0.0) {
+                match paint(&canvas, plot, theme, (*width, *height)) {
+                    Ok(map) => {
+                        *hits.borrow_mut() = map;
+                        failure.set(None);
+                        mark(CHART_DRAWN_MARK);
+                    }
+                    Err(error) => failure.set(Some(error.to_string())),
+                }
+            }
+            hover.set(None);
+        });
+    }
+
+    let on_move = {
+        let (hits, hover) = (hits.clone(), hover.clone());
+        Callback::from(move |event: PointerEvent| {
+            let ratio = pixel_ratio();
+            let (x, y) = (f64::from(event.offset_x()) * ratio, f64::from(event.offset_y()) * ratio);
+            let found = hits.borrow().nearest(x, y, HOVER_RADIUS * ratio).map(|p| Hover {
+                instance: p.instance,
+                x: f64::from(p.x) / ratio,
+                y: f64::from(p.y) / ratio,
+            });
+            if *hover != found {
+                hover.set(found);
+            }
+        })
+    };
+    let on_leave = {
+        let hover = hover.clone();
+        Callback::from(move |_: PointerEvent| hover.set(None))
+    };
+
+    let plot = &props.plot;
+    let label = format!(
+        "Families chart: {} family lines through {} instance types, {} against {}",
+        plot.series_count(),
+        plot.point_count(),
+        plot.spec.y.label(),
+        plot.spec.x.label()
+    );
+    let tooltip = hover.and_then(|h| {
+        let instance = props.catalog.types.get(h.instance)?.clone();
+        Some(html! { <Tooltip {instance} x={h.x} y={h.y} frame_width={width} /> })
+    });
+    html! {
+        <figure class="chart" data-testid="families-chart"
+            data-series={plot.series_count().to_string()}
+            data-points={plot.point_count().to_string()}>
+            <div class="chart-frame" ref={frame}>
+                <canvas ref={canvas} role="img" aria-label={label}
+                    onpointermove={on_move.clone()} onpointerdown={on_move} onpointerleave={on_leave} />
+                { for tooltip }
+                if plot.point_count() == 0 {
+                    <p class="chart-empty">{ "No instance type matches the filters." }</p>
+                }
+            </div>
+            if let Some(message) = (*failure).clone() {
+                <p class="error" role="alert" data-testid="error">{ message }</p>
+            }
+        </figure>
+    }
+}
+
+/// Sizes the canvas backing store for the device pixel ratio and paints the plan.
+fn paint(canvas: &HtmlCanvasElement, plot: &FamiliesPlot, theme: Theme, css_size: (f64, f64)) -> Result<HitMap, ChartError> {
+    let pixel_ratio = pixel_ratio();
+    canvas.set_width((css_size.0 * pixel_ratio).round() as u32);
+    canvas.set_height((css_size.1 * pixel_ratio).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| ChartError::Backend("the browser gave no 2D canvas context".into()))?;
+    draw(&backend.into_drawing_area(), plot, &Paint { theme, pixel_ratio })
+}

@@ -1,0 +1,87 @@
+//! Instance Atlas in the browser: the root component, which parses the embedded dataset
+//! once, holds the one reducer, and lays out header, view and footer.
+
+pub mod browser;
+pub mod components;
+pub mod dataset;
+
+use std::rc::Rc;
+
+use atlas_model::catalog::Catalog;
+use atlas_model::family::families;
+use atlas_model::state::{reduce, Action, State};
+use yew::prelude::*;
+
+use crate::components::families_view::FamiliesView;
+
+/// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Store(State);
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(reduce(&self.0, action)))
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let parsed = use_memo((), |_| Catalog::from_csv(dataset::INSTANCE_TYPES_CSV).map(Rc::new));
+    let store = use_reducer(Store::default);
+    let dispatch = {
+        let store = store.dispatcher();
+        Callback::from(move |action: Action| store.dispatch(action))
+    };
+
+    let body = match parsed.as_ref() {
+        Ok(catalog) => html! { <Atlas catalog={catalog.clone()} state={store.0.clone()} {dispatch} /> },
+        Err(error) => html! {
+            <p class="error" role="alert" data-testid="error">
+                { format!("The built-in dataset could not be read: {error}") }
+            </p>
+        },
+    };
+    html! {
+        <>
+            <header class="page-header">
+                <h1>{ "Instance Atlas" }</h1>
+                <p>{ "Every Amazon EC2 instance type on one page: how families scale through their sizes, \
+                      and what each letter in a name buys." }</p>
+            </header>
+            <main>{ body }</main>
+            <footer class="page-footer">
+                { format!("Data: {}, as of {}. ", dataset::SOURCE, dataset::SOURCE_DATE) }
+                { "Everything runs in your browser; nothing is sent anywhere." }
+            </footer>
+        </>
+    }
+}
+
+/// Props of [`Atlas`].
+#[derive(Properties, PartialEq)]
+struct AtlasProps {
+    catalog: Rc<Catalog>,
+    state: State,
+    dispatch: Callback<Action>,
+}
+
+/// The views over a parsed catalog.
+#[component]
+fn Atlas(props: &AtlasProps) -> Html {
+    let families = use_memo(props.catalog.clone(), |catalog| families(catalog));
+    let rejected = props.catalog.rejected.len();
+    html! {
+        <>
+            if rejected > 0 {
+                <p class="notice" data-testid="rejected-rows">
+                    { format!("{rejected} rows of the dataset could not be read and are not shown.") }
+                </p>
+            }
+            <FamiliesView catalog={props.catalog.clone()} {families} state={props.state.clone()}
+                dispatch={props.dispatch.clone()} />
+        </>
+    }
+}
