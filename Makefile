@@ -1,0 +1,39 @@
+# Instance Atlas: every command a developer or CI needs. Each target installs what is
+# missing first (scripts/setup.sh is idempotent and quick when everything is there).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup serve dist test test-host test-wasm test-e2e bench lint
+
+setup:
+	@./scripts/setup.sh
+
+## Serve the app with live rebuilds on http://127.0.0.1:8080
+serve: setup
+	trunk serve
+
+## Release build of the deployable site into dist/
+dist: setup
+	trunk build --release
+
+## Every test: host, browser (wasm-bindgen-test), end to end (Playwright) on the release build
+test: setup test-host test-wasm test-e2e
+
+test-host:
+	cargo test -p atlas-model
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown -p instance-atlas --test web
+
+test-e2e: dist
+	node --test tests/e2e/*.test.mjs
+
+## Sizes and timings of the release site in headless Chromium (medians)
+bench: dist
+	node tests/e2e/bench.mjs
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p instance-atlas -- -D warnings

@@ -1,0 +1,92 @@
+// `make bench`: sizes of the release site and timings in headless Chromium, as medians.
+// Prints figures; asserts nothing (timings on a shared machine are not test material).
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, serve } from './server.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const TARGETS = { totalGzip: 300 * 1024, firstChartMs: 250, toggleMs: 50 };
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function sizes() {
+  const rows = [];
+  for (const path of await files(DIST)) {
+    const bytes = await readFile(path);
+    rows.push({
+      file: relative(DIST, path),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log('\nSite size (dist/)');
+  console.log('file'.padEnd(48), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli'.padStart(10));
+  for (const r of [...rows, { file: 'TOTAL', ...total }]) {
+    console.log(r.file.padEnd(48), kb(r.raw).padStart(10), kb(r.gzip).padStart(10), kb(r.brotli).padStart(10));
+  }
+  return total;
+}
+
+/** One fresh page: navigation start to first chart paint, then category toggle to repaint. */
+async function timeOnce(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:chart-drawn').length > 0, null, { timeout: 15000 });
+  const first = await page.evaluate(() => performance.getEntriesByName('atlas:chart-drawn')[0].startTime);
+  const toggle = await page.evaluate(() => new Promise((done) => {
+    const before = performance.getEntriesByName('atlas:chart-drawn').length;
+    const observer = new PerformanceObserver(() => {
+      const marks = performance.getEntriesByName('atlas:chart-drawn');
+      if (marks.length > before) {
+        observer.disconnect();
+        done(marks[marks.length - 1].startTime - start);
+      }
+    });
+    observer.observe({ type: 'mark' });
+    const start = performance.now();
+    document.querySelector('[data-testid=filter-category-compute]').click();
+  }));
+  await context.close();
+  return { first, toggle };
+}
+
+const total = await sizes();
+const server = await serve(DIST);
+const browser = await chromium.launch(CHROMIUM);
+const runs = [];
+await timeOnce(browser, server.url); // warm-up: the browser's own start-up is not the app's
+for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(browser, server.url));
+await browser.close();
+await server.close();
+
+const first = median(runs.map((r) => r.first));
+const toggle = median(runs.map((r) => r.toggle));
+const verdict = (value, target) => (value <= target ? 'within' : 'OVER');
+console.log(`\nTimings, median of ${RUNS} runs (each a fresh page)`);
+console.log(`navigation start -> first chart drawn   ${ms(first).padStart(10)}   target ${TARGETS.firstChartMs} ms: ${verdict(first, TARGETS.firstChartMs)}`);
+console.log(`category toggle  -> chart redrawn       ${ms(toggle).padStart(10)}   target ${TARGETS.toggleMs} ms: ${verdict(toggle, TARGETS.toggleMs)}`);
+console.log(`whole site gzip -9                      ${kb(total.gzip).padStart(10)}   target ${TARGETS.totalGzip / 1024} KB: ${verdict(total.gzip, TARGETS.totalGzip)}`);
+console.log(`all runs: first ${runs.map((r) => r.first.toFixed(0)).join(' ')} ms; toggle ${runs.map((r) => r.toggle.toFixed(1)).join(' ')} ms`);

@@ -1,0 +1,167 @@
+// End-to-end: the release build served on 127.0.0.1, driven in Chromium like a person would.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, serve } from './server.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const CHART = '[data-testid=families-chart]';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await chromium.launch(CHROMIUM);
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app and waits for the first chart paint; collects errors and requests. */
+async function open({ width = 1280, height = 860, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('request', (request) => !request.url().startsWith(server.url) && foreign.push(request.url()));
+  await page.goto(server.url);
+  await waitForPaints(page, 1);
+  return { page, context, problems, foreign };
+}
+
+/** Waits until the app has painted a chart at least `count` times. */
+async function waitForPaints(page, count) {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('atlas:chart-drawn').length >= n,
+    count,
+    { timeout: 15000 },
+  );
+}
+
+async function paints(page) {
+  return page.evaluate(() => performance.getEntriesByName('atlas:chart-drawn').length);
+}
+
+async function counts(page) {
+  const chart = page.locator(CHART);
+  return {
+    series: Number(await chart.getAttribute('data-series')),
+    points: Number(await chart.getAttribute('data-points')),
+  };
+}
+
+/** Clicks and waits for the repaint that follows. */
+async function clickAndRepaint(page, selector) {
+  const before = await paints(page);
+  await page.click(selector);
+  await waitForPaints(page, before + 1);
+}
+
+describe('Families chart', () => {
+  test('draws about 140 family lines over about 810 instance types, with header and footer', async () => {
+    const { page, context, problems, foreign } = await open();
+    const { series, points } = await counts(page);
+    assert.ok(series >= 130 && series <= 160, `family lines: ${series}`);
+    assert.ok(points >= 780 && points <= 840, `instance types: ${points}`);
+    assert.match(await page.locator('header h1').innerText(), /Instance Atlas/);
+    assert.match(await page.locator('footer').innerText(), /apache-libcloud 3\.9\.1/);
+    assert.equal(await page.locator('[data-testid=error]').count(), 0);
+    const canvas = await page.locator(`${CHART} canvas`).evaluate((c) => ({ w: c.width, css: c.clientWidth }));
+    assert.equal(canvas.w, canvas.css * 2, 'the backing store follows the device pixel ratio');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, [], 'no request leaves the site');
+    await context.close();
+  });
+
+  test('category checkboxes and the legend toggle categories; All hides and shows them all', async () => {
+    const { page, context } = await open();
+    const all = await counts(page);
+    await clickAndRepaint(page, '[data-testid=filter-category-compute]');
+    const noCompute = await counts(page);
+    assert.ok(noCompute.series < all.series, `compute families gone: ${all.series} -> ${noCompute.series}`);
+    assert.equal(await page.isChecked('[data-testid=filter-category-compute]'), false);
+    assert.equal(await page.isChecked('[data-testid=filter-category-all]'), false);
+
+    await clickAndRepaint(page, '[data-testid=legend-memory]');
+    const noMemory = await counts(page);
+    assert.ok(noMemory.series < noCompute.series, 'the legend toggles too');
+    assert.equal(await page.isChecked('[data-testid=filter-category-memory]'), false);
+
+    await clickAndRepaint(page, '[data-testid=filter-category-all]');
+    assert.deepEqual(await counts(page), all, 'All shows every category again');
+    await clickAndRepaint(page, '[data-testid=filter-category-all]');
+    assert.deepEqual(await counts(page), { series: 0, points: 0 });
+    assert.match(await page.locator(CHART).innerText(), /No instance type matches/);
+    await clickAndRepaint(page, '[data-testid=filter-category-accelerated]');
+    const accelerated = await counts(page);
+    assert.ok(accelerated.series >= 15 && accelerated.series < 40, `accelerated families: ${accelerated.series}`);
+    await context.close();
+  });
+
+  test('series letters and current generation narrow the chart', async () => {
+    const { page, context } = await open();
+    const all = await counts(page);
+    await clickAndRepaint(page, '[data-testid=filter-series-all]');
+    assert.deepEqual(await counts(page), { series: 0, points: 0 });
+    await clickAndRepaint(page, '[data-testid=filter-series-u]');
+    const u = await counts(page);
+    assert.equal(u.series, 12, 'twelve high-memory u families');
+    await clickAndRepaint(page, '[data-testid=filter-series-all]');
+    assert.deepEqual(await counts(page), all);
+    await clickAndRepaint(page, '[data-testid=filter-current]');
+    const current = await counts(page);
+    assert.ok(current.points < all.points && current.points > 700, `current generation: ${current.points}`);
+    await context.close();
+  });
+
+  test('hovering a dot shows its instance type, and axes switch between log and linear', async () => {
+    const { page, context } = await open();
+    const box = await page.locator(`${CHART} canvas`).boundingBox();
+    let text = '';
+    for (let y = box.y + 20; y < box.y + box.height - 40 && !text; y += 9) {
+      for (let x = box.x + 60; x < box.x + box.width - 20 && !text; x += 9) {
+        await page.mouse.move(x, y);
+        if (await page.locator('[data-testid=tooltip]').count()) text = await page.locator('[data-testid=tooltip]').innerText();
+      }
+    }
+    assert.match(text, /^[a-z][a-z0-9-]*\.[a-z0-9-]+\n/, `tooltip names a type: ${text}`);
+    for (const field of ['vCPU', 'Memory', 'Category', 'Processor', 'Clock', 'Network']) {
+      assert.ok(text.includes(field), `tooltip shows ${field}`);
+    }
+    await page.mouse.move(box.x + 1, box.y + box.height + 40);
+    await page.waitForSelector('[data-testid=tooltip]', { state: 'detached' });
+
+    const shotLog = await page.locator(`${CHART} canvas`).screenshot();
+    await clickAndRepaint(page, '[data-testid=axis-x-log]');
+    assert.equal(await page.isChecked('[data-testid=axis-x-log]'), false);
+    const shotLinear = await page.locator(`${CHART} canvas`).screenshot();
+    assert.notDeepEqual(shotLinear, shotLog, 'the linear axis draws a different picture');
+    await page.selectOption('[data-testid=axis-y-metric]', 'clock');
+    await waitForPaints(page, 3);
+    const { points } = await counts(page);
+    assert.ok(points > 700 && points < 810, `types with a published clock: ${points}`);
+    await context.close();
+  });
+
+  test('screenshots at desktop and phone width, light and dark', async () => {
+    for (const [name, width, height] of [['desktop', 1280, 860], ['phone', 360, 780]]) {
+      for (const colorScheme of ['light', 'dark']) {
+        const { page, context, problems } = await open({ width, height, colorScheme });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name} ${colorScheme}: no sideways scrolling (${overflow}px)`);
+        await page.screenshot({ path: `${SHOTS}families-${name}-${colorScheme}.png`, fullPage: true });
+        assert.deepEqual(problems, []);
+        await context.close();
+      }
+    }
+  });
+});
