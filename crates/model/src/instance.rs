@@ -36,7 +36,8 @@ pub struct InstanceType {
     pub storage: Option<LocalStorage>,
     /// Number of GPUs (0 when none).
     pub gpus: u32,
-    /// Total GPU memory in GiB, when the type has GPUs and the source says.
+    /// Total accelerator memory in GiB, when the source gives it (GPUs, and also
+    /// Inferentia/Trainium/Qualcomm accelerators, which have no GPU count).
     pub gpu_memory_gib: Option<f64>,
     /// Dedicated EBS throughput, when the source gives it.
     pub ebs: Option<EbsThroughput>,
