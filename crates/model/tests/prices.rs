@@ -1,0 +1,318 @@
+//! The embedded price table reads the source's prices back exactly, knows what it does not
+//! know, names every region, flags odd prices and prices each capability letter.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Instant;
+
+use atlas_model::catalog::Catalog;
+use atlas_model::family::families;
+use atlas_model::letter_cost::{letter_summary, pair_ratios, pairs, FamilyPair, PairKind};
+use atlas_model::prices::{flags, Os, Price, PriceError, PriceFlag, PriceMetric, PriceTable};
+use atlas_model::regions::{region_name, REGIONS};
+
+/// What the app embeds: written by `scripts/compact-prices.py` from `prices.csv`.
+const PRICES: &str = include_str!("../../../assets/data/prices-compact.csv");
+/// What `scripts/refresh-data.py` wrote from apache-libcloud 3.9.1 (not embedded).
+const SOURCE: &str = include_str!("../../../assets/data/prices.csv");
+const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
+const EAST: &str = "us-east-1";
+
+fn table() -> PriceTable {
+    PriceTable::from_csv(PRICES).expect("the embedded price table parses")
+}
+
+fn catalog() -> Catalog {
+    Catalog::from_csv(DATASET).expect("the embedded dataset parses")
+}
+
+#[test]
+fn embedded_table_is_compact_parses_fast_and_prices_the_catalog() {
+    assert!(
+        PRICES.len() < 210_000,
+        "{} bytes: the embedded table grew",
+        PRICES.len()
+    );
+    let start = Instant::now();
+    let table = table();
+    eprintln!("parsed {} price rows in {:?}", table.len(), start.elapsed());
+    let catalog = catalog();
+    let priced = catalog
+        .types
+        .iter()
+        .filter(|t| table.offered_in(&t.name, EAST))
+        .count();
+    assert!(priced > 600, "only {priced} catalog types priced in {EAST}");
+    assert!(table.offered_in("c7g.metal", EAST), "metal sizes are kept");
+}
+
+#[test]
+fn m5_large_in_us_east_1_costs_what_the_source_says() {
+    let (table, catalog) = (table(), catalog());
+    assert_eq!(
+        table.hourly("m5.large", EAST, Os::Linux),
+        Price::Known(0.096)
+    );
+    assert_eq!(
+        table.hourly("m5.large", EAST, Os::Windows),
+        Price::Known(0.188)
+    );
+    let m5 = catalog.get("m5.large").unwrap();
+    let value = |metric: PriceMetric| metric.value(&table, m5, EAST, Os::Linux).unwrap();
+    assert_eq!(value(PriceMetric::Hourly), 0.096);
+    assert_eq!(value(PriceMetric::Monthly), 0.096 * 730.0);
+    assert!((value(PriceMetric::Monthly) - 70.08).abs() < 1e-9);
+    assert_eq!(value(PriceMetric::PerVcpuHour), 0.096 / 2.0);
+    assert_eq!(value(PriceMetric::PerGibHour), 0.096 / 8.0);
+    for metric in PriceMetric::ALL {
+        assert_eq!(PriceMetric::from_slug(metric.slug()), Some(metric));
+        assert!(!metric.label().is_empty());
+    }
+}
+
+#[test]
+fn zero_missing_and_absent_prices_are_unknown() {
+    let (table, source) = (table(), PriceTable::from_csv(SOURCE).unwrap());
+    // `a1.2xlarge,linux` is 0.0 in eu-central-1 and empty in ap-east-1 in the source.
+    for t in [&table, &source] {
+        assert_eq!(
+            t.hourly("a1.2xlarge", "eu-central-1", Os::Linux),
+            Price::Unknown
+        );
+        assert_eq!(
+            t.hourly("a1.2xlarge", "ap-east-1", Os::Linux),
+            Price::Unknown
+        );
+        assert_eq!(
+            t.hourly("a1.2xlarge", "mars-north-1", Os::Linux),
+            Price::Unknown
+        );
+        assert_eq!(t.hourly("m5.enormous", EAST, Os::Linux), Price::Unknown);
+        assert_eq!(t.hourly("a1.2xlarge", EAST, Os::Linux), Price::Known(0.204));
+        assert!(!t.offered_in("a1.2xlarge", "af-south-1"));
+    }
+    let odd = "instance_type,os,r1,r2,r3,r4\nx.large,linux,0.0,-1,nan,inf\nx.large,windows,,0,1e-9, 2.5 \n";
+    let odd = PriceTable::from_csv(odd).unwrap();
+    for region in ["r1", "r2", "r3", "r4"] {
+        assert_eq!(
+            odd.hourly("x.large", region, Os::Linux),
+            Price::Unknown,
+            "{region}"
+        );
+    }
+    assert_eq!(odd.hourly("x.large", "r3", Os::Windows), Price::Unknown);
+    assert_eq!(odd.hourly("x.large", "r4", Os::Windows), Price::Known(2.5));
+}
+
+#[test]
+fn compact_table_agrees_with_the_source_everywhere() {
+    let (table, source, catalog) = (table(), PriceTable::from_csv(SOURCE).unwrap(), catalog());
+    assert_eq!(table.regions(), source.regions());
+    let metal = [
+        "a1.metal",
+        "c5.metal",
+        "m7i.metal-24xl",
+        "m7i.metal-48xl",
+        "mac2.metal",
+    ];
+    let names = catalog.types.iter().map(|t| t.name.as_str()).chain(metal);
+    let mut known = 0;
+    for name in names {
+        for region in source.regions() {
+            for os in Os::ALL {
+                let expected = source.hourly(name, region, os);
+                assert_eq!(
+                    table.hourly(name, region, os),
+                    expected,
+                    "{name} {region} {os:?}"
+                );
+                known += usize::from(expected != Price::Unknown);
+            }
+        }
+    }
+    assert!(known > 20_000, "{known} known prices");
+    assert_eq!(
+        source.hourly("c3", "ap-northeast-1", Os::Linux),
+        Price::Known(2.247)
+    );
+    assert_eq!(
+        table.hourly("c3", "ap-northeast-1", Os::Linux),
+        Price::Unknown,
+        "bare family dropped"
+    );
+}
+
+#[test]
+fn every_region_has_a_name() {
+    let table = table();
+    assert_eq!(table.regions().len(), 35);
+    for code in table.regions() {
+        assert!(region_name(code).is_some(), "{code} has no name");
+    }
+    let codes: Vec<&str> = REGIONS.iter().map(|r| r.code).collect();
+    assert_eq!(
+        codes,
+        table
+            .regions()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(region_name("us-east-1"), Some("US East (N. Virginia)"));
+    assert_eq!(region_name("eu-west-1"), Some("Europe (Ireland)"));
+    assert_eq!(region_name("sa-east-1"), Some("South America (São Paulo)"));
+    assert_eq!(region_name("xx-nowhere-9"), None);
+}
+
+#[test]
+fn bad_price_files_say_what_is_wrong() {
+    let err = |text: &str| PriceTable::from_csv(text).unwrap_err();
+    assert_eq!(err(""), PriceError::Empty);
+    assert!(matches!(
+        err("type,os,us-east-1\n"),
+        PriceError::BadHeader(_)
+    ));
+    assert!(matches!(
+        err("instance_type,os\n"),
+        PriceError::BadHeader(_)
+    ));
+    assert!(matches!(
+        err("instance_type,os,a,a\n"),
+        PriceError::BadHeader(_)
+    ));
+    let head = "instance_type,os,us-east-1,eu-west-1\n";
+    let bad_os = err(&format!("{head}m5.large,macos,1,2\n"));
+    assert_eq!(
+        bad_os.to_string(),
+        "price CSV line 2: os `macos` is neither linux nor windows"
+    );
+    let twice = err(&format!("{head}m5.large,linux,1,2\nm5.large,linux,1,2\n"));
+    assert!(
+        matches!(twice, PriceError::BadRow { line: 3, .. }),
+        "{twice}"
+    );
+    assert!(matches!(
+        err(&format!("{head}m5.large,linux,1\n")),
+        PriceError::BadRow { line: 2, .. }
+    ));
+    let cell = err(&format!("{head}m5.large,linux,0.096,cheap\n"));
+    let expected = PriceError::BadPrice {
+        line: 2,
+        region: "eu-west-1".into(),
+        text: "cheap".into(),
+    };
+    assert_eq!(cell, expected);
+    assert!(matches!(
+        err(&format!("{head}m5.large,linux,5000,1\n")),
+        PriceError::BadPrice { .. }
+    ));
+}
+
+#[test]
+fn anomaly_counts_in_us_east_1_are_stable() {
+    let (table, catalog) = (table(), catalog());
+    let flagged = flags(&table, &catalog, EAST);
+    let of = |name: &str| flagged.get(&catalog.types.iter().position(|t| t.name == name).unwrap());
+    let all = flagged.values().flatten();
+    let windows = all
+        .clone()
+        .filter(|f| **f == PriceFlag::WindowsBelowLinux)
+        .count();
+    let off_line = all
+        .filter(|f| matches!(f, PriceFlag::OffFamilyLine { .. }))
+        .count();
+    assert_eq!((windows, off_line), (107, 13));
+    // Windows 0.736 against Linux 0.768 in the source.
+    assert_eq!(of("m5.4xlarge"), Some(&vec![PriceFlag::WindowsBelowLinux]));
+    let Some([PriceFlag::OffFamilyLine { ratio }]) = of("t3.nano").map(Vec::as_slice) else {
+        panic!("t3.nano is off its family's line: {:?}", of("t3.nano"));
+    };
+    assert!((0.09..0.11).contains(ratio), "{ratio}");
+    assert!(of("g5.xlarge")
+        .is_some_and(|f| matches!(f[0], PriceFlag::OffFamilyLine { ratio } if ratio > 2.0)));
+    assert_eq!(of("m5.large"), None);
+}
+
+fn pair(base: &str, variant: &str, letter: &str, kind: PairKind) -> FamilyPair {
+    let (base, variant, letter) = (base.into(), variant.into(), letter.into());
+    FamilyPair {
+        base,
+        variant,
+        letter,
+        kind,
+    }
+}
+
+#[test]
+fn family_pairs_are_found_from_names() {
+    let found = pairs(&families(&catalog()));
+    assert!(found.len() >= 60, "{} pairs", found.len());
+    for expected in [
+        pair("m5", "m5a", "a", PairKind::Added),
+        pair("c5", "c5n", "n", PairKind::Added),
+        pair("r5", "r5d", "d", PairKind::Added),
+        pair("c6i", "c6id", "d", PairKind::Added),
+        pair("c7i", "c7i-flex", "flex", PairKind::Added),
+        pair("m6i", "m6g", "g", PairKind::VendorSwap),
+        pair("m6i", "m6a", "a", PairKind::VendorSwap),
+        pair("m6id", "m6gd", "g", PairKind::VendorSwap),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} missing");
+    }
+    let unpaired = [
+        ("m6a", "m6g"),
+        ("m5", "m6g"),
+        ("m5", "m5dn"),
+        ("m6g", "m6i"),
+    ];
+    for (base, variant) in unpaired {
+        assert!(
+            !found.iter().any(|p| p.base == base && p.variant == variant),
+            "{base} {variant}"
+        );
+    }
+}
+
+#[test]
+fn amd_costs_about_ten_percent_less_in_us_east_1() {
+    let (table, catalog) = (table(), catalog());
+    let m5a = pair("m5", "m5a", "a", PairKind::Added);
+    let cost = pair_ratios(&table, &catalog, &m5a, EAST, Os::Linux);
+    assert_eq!(cost.sizes.first().map(|s| s.0.as_str()), Some("large"));
+    assert_eq!(cost.sizes[0].1, 0.086 / 0.096);
+    assert!(cost.sizes.len() >= 6, "{:?}", cost.sizes);
+    assert!((0.88..0.91).contains(&cost.median.unwrap()), "{cost:?}");
+
+    let found = pairs(&families(&catalog));
+    let summary = letter_summary(&table, &catalog, &found, EAST, Os::Linux);
+    let letter = |l: &str| summary.iter().find(|s| s.letter == l).unwrap();
+    assert!(
+        (0.88..=0.92).contains(&letter("a").median),
+        "{:?}",
+        letter("a")
+    );
+    assert!(letter("a").pairs >= 10);
+    assert!(
+        (0.75..=0.85).contains(&letter("g").median),
+        "{:?}",
+        letter("g")
+    );
+    assert!(
+        (0.94..=0.96).contains(&letter("flex").median),
+        "{:?}",
+        letter("flex")
+    );
+    assert!(
+        (1.1..=1.25).contains(&letter("d").median),
+        "{:?}",
+        letter("d")
+    );
+    assert!(
+        (1.2..=1.35).contains(&letter("n").median),
+        "{:?}",
+        letter("n")
+    );
+    assert!(
+        summary.windows(2).all(|w| w[0].letter < w[1].letter),
+        "sorted by letter"
+    );
+}
