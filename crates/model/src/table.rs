@@ -1,0 +1,352 @@
+//! The Table view's logic: its columns, which rows pass the filters, and sorting; export
+//! to CSV and Markdown ([`to_csv`], [`to_markdown`]) lives in `table/export.rs`.
+//!
+//! [`rows`] runs on every keystroke (about 810 rows in WASM): it allocates the result and,
+//! when sorting, one key per row; filtering and search allocate nothing per row.
+
+use std::cmp::Ordering;
+
+use crate::catalog::Catalog;
+use crate::family::Family;
+use crate::filter::Filter;
+use crate::instance::InstanceType;
+use crate::quantity::StorageKind;
+use crate::query::{NameQuery, NumberQuery};
+
+mod export;
+
+pub use export::{to_csv, to_markdown};
+
+/// A column of the table. New columns (prices, later) are appended to [`Column::ALL`];
+/// slugs never change, as URLs and CSV headers use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    /// The API name, `p3dn.24xlarge`.
+    Name,
+    /// The family, `p3dn`.
+    Family,
+    /// The category (General purpose ... Accelerated computing).
+    Category,
+    /// Virtual CPUs.
+    Vcpu,
+    /// Memory in GiB.
+    Memory,
+    /// Clock speed in GHz.
+    Clock,
+    /// The processor name as the source writes it.
+    Processor,
+    /// Processor vendor.
+    Vendor,
+    /// Instruction set architecture.
+    Architecture,
+    /// Network bandwidth in Gbps (the old grades "Moderate", "High" have no number).
+    Network,
+    /// Total local instance storage in GB (0 for EBS-only types).
+    Storage,
+    /// The kind of local storage: NVMe SSD, SSD or HDD (empty for EBS only).
+    StorageKind,
+    /// Number of GPUs.
+    Gpus,
+    /// Total accelerator memory in GiB.
+    GpuMemory,
+    /// Dedicated EBS throughput in Mbps.
+    Ebs,
+    /// Whether AWS lists the type as current generation.
+    CurrentGeneration,
+}
+
+/// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
+#[rustfmt::skip]
+const COLUMNS: [(Column, &str, &str, Option<&str>); 16] = [
+    (Column::Name, "name", "Name", Some("instance_type")),
+    (Column::Family, "family", "Family", None),
+    (Column::Category, "category", "Category", Some("instance_family")),
+    (Column::Vcpu, "vcpu", "vCPU", Some("vcpu")),
+    (Column::Memory, "memory", "Memory (GiB)", Some("memory")),
+    (Column::Clock, "clock", "Clock (GHz)", Some("clock_speed")),
+    (Column::Processor, "processor", "Processor", Some("physical_processor")),
+    (Column::Vendor, "vendor", "Vendor", None),
+    (Column::Architecture, "architecture", "Architecture", Some("processor_architecture")),
+    (Column::Network, "network", "Network (Gbps)", Some("network_performance")),
+    (Column::Storage, "storage", "Local storage (GB)", Some("storage")),
+    (Column::StorageKind, "storage_kind", "Storage kind", None),
+    (Column::Gpus, "gpus", "GPUs", Some("gpu")),
+    (Column::GpuMemory, "gpu_memory", "GPU memory (GiB)", Some("gpu_memory")),
+    (Column::Ebs, "ebs", "EBS (Mbps)", Some("dedicated_ebs_throughput")),
+    (Column::CurrentGeneration, "current_generation", "Current generation", Some("current_generation")),
+];
+
+impl Column {
+    /// Every column, in picker order.
+    pub const ALL: [Column; 16] = {
+        let mut all = [Column::Name; 16];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = COLUMNS[i].0;
+            i += 1;
+        }
+        all
+    };
+
+    /// The columns shown before a person picks any.
+    pub const DEFAULT: &'static [Column] = &[
+        Column::Name,
+        Column::Category,
+        Column::Vcpu,
+        Column::Memory,
+        Column::Clock,
+        Column::Processor,
+        Column::Network,
+        Column::Storage,
+        Column::Gpus,
+    ];
+
+    fn entry(self) -> &'static (Column, &'static str, &'static str, Option<&'static str>) {
+        &COLUMNS[self as usize]
+    }
+
+    /// A short stable identifier for URLs and test ids, such as `"vcpu"`.
+    pub fn slug(self) -> &'static str {
+        self.entry().1
+    }
+
+    /// The inverse of [`Column::slug`].
+    pub fn from_slug(slug: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    /// The column heading people read, such as `"Memory (GiB)"`.
+    pub fn label(self) -> &'static str {
+        self.entry().2
+    }
+
+    /// The header [`to_csv`] writes: the dataset's own column name where the column comes
+    /// from the dataset (`instance_type`, `memory`, ...), else the slug (`family`, `vendor`).
+    pub fn csv_header(self) -> &'static str {
+        self.entry().3.unwrap_or(self.slug())
+    }
+
+    /// Whether the column holds numbers (sorted numerically, filtered with a [`NumberQuery`]).
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            Column::Vcpu
+                | Column::Memory
+                | Column::Clock
+                | Column::Network
+                | Column::Storage
+                | Column::Gpus
+                | Column::GpuMemory
+                | Column::Ebs
+        )
+    }
+
+    /// The column's number for a type; `None` for text columns and missing values.
+    pub fn number(self, t: &InstanceType) -> Option<f64> {
+        match self {
+            Column::Vcpu => Some(f64::from(t.vcpu)),
+            Column::Memory => Some(t.memory_gib),
+            Column::Clock => t.clock.as_ref().map(|c| c.ghz),
+            Column::Network => t.network.gbps,
+            Column::Storage => Some(t.storage.as_ref().map_or(0.0, |s| s.total_gb())),
+            Column::Gpus => Some(f64::from(t.gpus)),
+            Column::GpuMemory => t.gpu_memory_gib,
+            Column::Ebs => t.ebs.as_ref().map(|e| e.mbps),
+            _ => None,
+        }
+    }
+
+    /// What a cell shows: the source's strings where they exist (`768 GiB`, `Up to 25
+    /// Gigabit`, `2 x 900 NVMe SSD`, `EBS only`); empty when there is no value.
+    pub fn text(self, t: &InstanceType) -> String {
+        match self {
+            Column::Vcpu => t.vcpu.to_string(),
+            Column::Gpus => t.gpus.to_string(),
+            Column::Category => t.category.label().to_owned(),
+            Column::Memory if t.memory_label.is_empty() => format!("{} GiB", t.memory_gib),
+            Column::Memory => t.memory_label.clone(),
+            Column::Clock => t
+                .clock
+                .as_ref()
+                .map(|c| c.label.clone())
+                .unwrap_or_default(),
+            Column::Network => t.network.label.clone(),
+            Column::Storage => t
+                .storage
+                .as_ref()
+                .map_or_else(|| "EBS only".to_owned(), |s| s.label.clone()),
+            Column::GpuMemory => t
+                .gpu_memory_gib
+                .map(|g| format!("{g} GiB"))
+                .unwrap_or_default(),
+            Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
+            _ => self.text_ref(t).to_owned(),
+        }
+    }
+
+    /// The text of a text column, borrowed (for sorting without allocating).
+    fn text_ref(self, t: &InstanceType) -> &str {
+        match self {
+            Column::Name => &t.name,
+            Column::Family => &t.family,
+            Column::Category => t.category.label(),
+            Column::Processor => &t.processor,
+            Column::Vendor => t.vendor.label(),
+            Column::Architecture => t.architecture.label(),
+            Column::StorageKind => t.storage.as_ref().map_or("", |s| kind_label(s.kind)),
+            Column::CurrentGeneration if t.current_generation => "Yes",
+            Column::CurrentGeneration => "No",
+            _ => "",
+        }
+    }
+}
+
+/// How a storage kind is written.
+fn kind_label(kind: StorageKind) -> &'static str {
+    match kind {
+        StorageKind::Nvme => "NVMe SSD",
+        StorageKind::Ssd => "SSD",
+        StorageKind::Hdd => "HDD",
+    }
+}
+
+/// Which way a column is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortDirection {
+    /// Smallest (or A) first.
+    #[default]
+    Ascending,
+    /// Largest (or Z) first.
+    Descending,
+}
+
+impl SortDirection {
+    /// The other direction (a second click on a heading).
+    pub fn toggled(self) -> SortDirection {
+        match self {
+            SortDirection::Ascending => SortDirection::Descending,
+            SortDirection::Descending => SortDirection::Ascending,
+        }
+    }
+
+    fn apply(self, ordering: Ordering) -> Ordering {
+        match self {
+            SortDirection::Ascending => ordering,
+            SortDirection::Descending => ordering.reverse(),
+        }
+    }
+}
+
+/// The Table's own narrowing, on top of the shared [`Filter`]: a name search and
+/// numeric column filters (all must pass).
+#[derive(Debug, Clone, Default)]
+pub struct TableQuery {
+    /// The name search, if any.
+    pub search: Option<NameQuery>,
+    /// Numeric conditions; a type with no number in that column fails its condition.
+    pub filters: Vec<(Column, NumberQuery)>,
+}
+
+impl TableQuery {
+    /// Whether a type passes the search and every column filter. Allocates nothing.
+    pub fn matches(&self, t: &InstanceType) -> bool {
+        self.search.as_ref().is_none_or(|q| q.matches(&t.name))
+            && self
+                .filters
+                .iter()
+                .all(|(column, q)| column.number(t).is_some_and(|v| q.matches(v)))
+    }
+}
+
+/// The catalog indices the table shows, in order.
+///
+/// Rows are the members of `families` that the shared `filter` shows (category and series
+/// through the family, current generation per type) and that pass `query`, in family
+/// order then size order. `sort` then orders them stably: numbers numerically, text
+/// ignoring ASCII case, Category in its display order, Name by family then size ladder;
+/// missing values (and empty text) go last in both directions.
+pub fn rows(
+    catalog: &Catalog,
+    filter: &Filter,
+    families: &[Family],
+    query: &TableQuery,
+    sort: Option<(Column, SortDirection)>,
+) -> Vec<usize> {
+    let mut rows = Vec::with_capacity(catalog.types.len());
+    for family in families.iter().filter(|f| filter.shows_family(f)) {
+        for &i in &family.members {
+            let Some(t) = catalog.types.get(i) else {
+                continue;
+            };
+            if filter.shows_type(t) && query.matches(t) {
+                rows.push(i);
+            }
+        }
+    }
+    if let Some((column, direction)) = sort {
+        sort_rows(catalog, families, &mut rows, column, direction);
+    }
+    rows
+}
+
+fn sort_rows(
+    catalog: &Catalog,
+    families: &[Family],
+    rows: &mut Vec<usize>,
+    column: Column,
+    direction: SortDirection,
+) {
+    let types = &catalog.types;
+    match column {
+        Column::Name => {
+            let mut rank = vec![u32::MAX; types.len()];
+            for family in families {
+                for (position, &i) in family.members.iter().enumerate() {
+                    if let Some(slot) = rank.get_mut(i) {
+                        *slot = u32::try_from(position).unwrap_or(u32::MAX);
+                    }
+                }
+            }
+            let key = |i: usize| Some((types[i].family.as_str(), rank[i]));
+            let cmp =
+                |a: &(&str, u32), b: &(&str, u32)| cmp_ignore_case(a.0, b.0).then(a.1.cmp(&b.1));
+            sort_missing_last(rows, key, cmp, direction);
+        }
+        Column::Category => {
+            sort_missing_last(rows, |i| Some(types[i].category), Ord::cmp, direction);
+        }
+        c if c.is_numeric() => {
+            let key = |i: usize| c.number(&types[i]).filter(|v| !v.is_nan());
+            sort_missing_last(rows, key, f64::total_cmp, direction);
+        }
+        c => {
+            let key = |i: usize| Some(c.text_ref(&types[i])).filter(|s| !s.is_empty());
+            sort_missing_last(rows, key, |a, b| cmp_ignore_case(a, b), direction);
+        }
+    }
+}
+
+/// Compares ignoring ASCII case, without allocating.
+fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|b| b.to_ascii_lowercase())
+        .cmp(b.bytes().map(|b| b.to_ascii_lowercase()))
+}
+
+/// Stable sort of `rows` by `key`, `cmp` turned by `direction`, rows without a key last.
+fn sort_missing_last<K>(
+    rows: &mut Vec<usize>,
+    key: impl Fn(usize) -> Option<K>,
+    cmp: impl Fn(&K, &K) -> Ordering,
+    direction: SortDirection,
+) {
+    let mut keyed: Vec<(Option<K>, usize)> = rows.iter().map(|&i| (key(i), i)).collect();
+    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Some(a), Some(b)) => direction.apply(cmp(a, b)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    });
+    rows.clear();
+    rows.extend(keyed.into_iter().map(|(_, i)| i));
+}

@@ -1,0 +1,321 @@
+//! The Table view: columns read the right values, filters and search narrow the rows,
+//! sorting orders them the way a person expects, and exports survive hostile text.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use atlas_model::catalog::Catalog;
+use atlas_model::family::{families, Family};
+use atlas_model::filter::Filter;
+use atlas_model::instance::Category;
+use atlas_model::query::{parse_name_query, parse_number_query};
+use atlas_model::table::{rows, to_csv, to_markdown, Column, SortDirection, TableQuery};
+
+const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
+
+fn setup() -> (Catalog, Vec<Family>) {
+    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let families = families(&catalog);
+    (catalog, families)
+}
+
+fn index(catalog: &Catalog, name: &str) -> usize {
+    catalog.types.iter().position(|t| t.name == name).unwrap()
+}
+
+fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
+    rows.iter()
+        .map(|&i| catalog.types[i].name.clone())
+        .collect()
+}
+
+fn query(search: &str, filters: &[(Column, &str)]) -> TableQuery {
+    TableQuery {
+        search: parse_name_query(search).unwrap(),
+        filters: filters
+            .iter()
+            .map(|(c, q)| (*c, parse_number_query(q).unwrap().unwrap()))
+            .collect(),
+    }
+}
+
+#[test]
+fn slugs_round_trip_and_are_unique() {
+    for (i, column) in Column::ALL.into_iter().enumerate() {
+        assert_eq!(Column::from_slug(column.slug()), Some(column));
+        assert_eq!(column as usize, i, "ALL is in declaration order");
+        assert!(!column.label().is_empty());
+    }
+    assert_eq!(Column::from_slug("price"), None);
+    assert!(Column::DEFAULT.contains(&Column::Name));
+    assert!(Column::Vcpu.is_numeric() && !Column::Processor.is_numeric());
+}
+
+#[test]
+fn cells_show_the_sources_strings() {
+    let (catalog, _) = setup();
+    let t = catalog.get("p3dn.24xlarge").unwrap();
+    let cell = |c: Column| c.text(t);
+    assert_eq!(cell(Column::Name), "p3dn.24xlarge");
+    assert_eq!(cell(Column::Family), "p3dn");
+    assert_eq!(cell(Column::Category), "Accelerated computing");
+    assert_eq!(cell(Column::Vcpu), "96");
+    assert_eq!(cell(Column::Memory), "768 GiB");
+    assert_eq!(cell(Column::Storage), "2 x 900 NVMe SSD");
+    assert_eq!(cell(Column::StorageKind), "NVMe SSD");
+    assert_eq!(cell(Column::Gpus), "8");
+    assert_eq!(cell(Column::Vendor), "Intel");
+    assert_eq!(cell(Column::CurrentGeneration), "Yes");
+    assert_eq!(Column::Storage.number(t), Some(1800.0));
+    assert_eq!(Column::Memory.number(t), Some(768.0));
+    assert_eq!(Column::Processor.number(t), None);
+    let small = catalog.get("m5.large").unwrap();
+    assert_eq!(Column::Storage.text(small), "EBS only");
+    assert_eq!(Column::Storage.number(small), Some(0.0));
+    assert_eq!(Column::StorageKind.text(small), "");
+    assert_eq!(Column::GpuMemory.text(small), "");
+}
+
+#[test]
+fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
+    let (catalog, families) = setup();
+    let everything = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &TableQuery::default(),
+        None,
+    );
+    assert_eq!(everything.len(), catalog.types.len());
+
+    let mut filter = Filter::default();
+    filter.hidden_categories.insert(Category::Accelerated);
+    filter.current_only = true;
+    let shown = rows(&catalog, &filter, &families, &TableQuery::default(), None);
+    assert!(shown.iter().all(|&i| {
+        let t = &catalog.types[i];
+        t.current_generation && t.category != Category::Accelerated
+    }));
+    assert!(!shown.is_empty() && shown.len() < everything.len());
+
+    let q = query(
+        "/^m5\\./",
+        &[(Column::Vcpu, "16..64"), (Column::Memory, ">= 128")],
+    );
+    let found = names(
+        &catalog,
+        &rows(&catalog, &Filter::default(), &families, &q, None),
+    );
+    assert_eq!(found, ["m5.8xlarge", "m5.12xlarge", "m5.16xlarge"]);
+
+    let q = query("c7gn", &[(Column::Clock, ">100")]);
+    assert!(rows(&catalog, &Filter::default(), &families, &q, None).is_empty());
+}
+
+#[test]
+fn numbers_sort_numerically_with_missing_values_last_both_ways() {
+    let (catalog, families) = setup();
+    let q = TableQuery::default();
+    for direction in [SortDirection::Ascending, SortDirection::Descending] {
+        let sorted = rows(
+            &catalog,
+            &Filter::default(),
+            &families,
+            &q,
+            Some((Column::Clock, direction)),
+        );
+        let values: Vec<Option<f64>> = sorted
+            .iter()
+            .map(|&i| Column::Clock.number(&catalog.types[i]))
+            .collect();
+        let present = values.iter().take_while(|v| v.is_some()).count();
+        assert!(present < values.len(), "some types have no clock");
+        assert!(
+            values[present..].iter().all(Option::is_none),
+            "{direction:?}: missing last"
+        );
+        let present: Vec<f64> = values[..present].iter().flatten().copied().collect();
+        let ordered = present.windows(2).all(|w| match direction {
+            SortDirection::Ascending => w[0] <= w[1],
+            SortDirection::Descending => w[0] >= w[1],
+        });
+        assert!(ordered, "{direction:?}");
+    }
+    let by_memory = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &q,
+        Some((Column::Memory, SortDirection::Descending)),
+    );
+    assert_eq!(by_memory[0], index(&catalog, "u7in-32tb.224xlarge"));
+}
+
+#[test]
+fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
+    let (catalog, families) = setup();
+    let q = query("/^m5\\./", &[]);
+    let filter = Filter::default();
+    let up = names(
+        &catalog,
+        &rows(
+            &catalog,
+            &filter,
+            &families,
+            &q,
+            Some((Column::Name, SortDirection::Ascending)),
+        ),
+    );
+    assert_eq!(up.first().map(String::as_str), Some("m5.large"));
+    assert_eq!(&up[..3], ["m5.large", "m5.xlarge", "m5.2xlarge"]);
+    let down = names(
+        &catalog,
+        &rows(
+            &catalog,
+            &filter,
+            &families,
+            &q,
+            Some((Column::Name, SortDirection::Descending)),
+        ),
+    );
+    assert_eq!(down.iter().rev().cloned().collect::<Vec<_>>(), up);
+
+    let all = rows(
+        &catalog,
+        &filter,
+        &families,
+        &TableQuery::default(),
+        Some((Column::Name, SortDirection::Ascending)),
+    );
+    let a1 = all
+        .iter()
+        .position(|&i| catalog.types[i].name == "a1.medium")
+        .unwrap();
+    let a1_large = all
+        .iter()
+        .position(|&i| catalog.types[i].name == "a1.large")
+        .unwrap();
+    assert!(a1 < a1_large);
+
+    let by_vendor = rows(
+        &catalog,
+        &filter,
+        &families,
+        &TableQuery::default(),
+        Some((Column::Vendor, SortDirection::Ascending)),
+    );
+    let labels: Vec<String> = by_vendor
+        .iter()
+        .map(|&i| Column::Vendor.text(&catalog.types[i]).to_lowercase())
+        .collect();
+    assert!(labels.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn sorting_is_stable() {
+    let (catalog, families) = setup();
+    let q = TableQuery::default();
+    let unsorted = rows(&catalog, &Filter::default(), &families, &q, None);
+    let by_gen = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &q,
+        Some((Column::CurrentGeneration, SortDirection::Ascending)),
+    );
+    let old: Vec<usize> = unsorted
+        .iter()
+        .copied()
+        .filter(|&i| !catalog.types[i].current_generation)
+        .collect();
+    assert_eq!(&by_gen[..old.len()], &old[..], "ties keep family order");
+}
+
+#[test]
+fn rows_are_fast_enough_for_every_keystroke() {
+    let (catalog, families) = setup();
+    let q = query("/[0-9]xl/", &[(Column::Vcpu, ">=4")]);
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        let r = rows(
+            &catalog,
+            &Filter::default(),
+            &families,
+            &q,
+            Some((Column::Processor, SortDirection::Descending)),
+        );
+        assert!(!r.is_empty());
+    }
+    // 20 runs in a debug build; a release WASM build is far faster than this bound.
+    assert!(start.elapsed().as_millis() < 2000, "{:?}", start.elapsed());
+}
+
+#[test]
+fn a_full_csv_export_re_imports_as_the_same_catalog() {
+    let (catalog, families) = setup();
+    let all = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &TableQuery::default(),
+        None,
+    );
+    let csv = to_csv(&catalog, &all, &Column::ALL);
+    assert!(csv.starts_with("instance_type,family,instance_family,vcpu,memory,"));
+    let again = Catalog::from_csv(&csv).unwrap();
+    assert!(again.rejected.is_empty(), "{:?}", again.rejected.first());
+    assert_eq!(again.types.len(), catalog.types.len());
+    for t in &again.types {
+        assert_eq!(Some(t), catalog.get(&t.name), "{}", t.name);
+    }
+}
+
+#[test]
+fn csv_quotes_hostile_text_and_defuses_formulas() {
+    let (mut catalog, _) = setup();
+    let i = index(&catalog, "m5.large");
+    let hostile = [
+        "Intel, \"Xeon\"\nline two",
+        "=HYPERLINK(\"http://x\")",
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+    ];
+    let mut csv_rows = Vec::new();
+    for (n, processor) in hostile.iter().enumerate() {
+        let mut t = catalog.types[i].clone();
+        t.name = format!("m5.hostile{n}");
+        t.processor = (*processor).to_owned();
+        catalog.types.push(t);
+        csv_rows.push(catalog.types.len() - 1);
+    }
+    let csv = to_csv(&catalog, &csv_rows, &[Column::Name, Column::Processor]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["instance_type", "physical_processor"]
+    );
+    let read: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
+    assert_eq!(
+        read[0], hostile[0],
+        "commas, quotes and newlines survive quoting"
+    );
+    for (cell, original) in read[1..].iter().zip(&hostile[1..]) {
+        assert_eq!(cell, &format!("'{original}"));
+    }
+}
+
+#[test]
+fn markdown_escapes_pipes_and_newlines() {
+    let (mut catalog, _) = setup();
+    let i = index(&catalog, "m5.large");
+    catalog.types[i].processor = "a | b\nc".to_owned();
+    let md = to_markdown(
+        &catalog,
+        &[i],
+        &[Column::Name, Column::Vcpu, Column::Processor],
+    );
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines[0], "| Name | vCPU | Processor |");
+    assert_eq!(lines[1], "| --- | ---: | --- |");
+    assert_eq!(lines[2], "| m5.large | 2 | a \\| b<br>c |");
+    assert_eq!(lines.len(), 3);
+}
