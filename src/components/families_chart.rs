@@ -103,11 +103,14 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
             data-points={plot.point_count().to_string()}>
             <div class="chart-frame" ref={frame}>
                 <canvas ref={canvas} role="img" aria-label={label}
-                    onpointermove={on_move.clone()} onpointerdown={on_move} onpointerleave={on_leave} />
-                { for tooltip }
-                if plot.point_count() == 0 {
-                    <p class="chart-empty">{ "No instance type matches the filters." }</p>
-                }
+                    onpointermove={on_move.clone()} onpointerdown={on_move} onpointerout={on_leave} />
+                // The overlay is always there, so the canvas before it is never re-created.
+                <div class="chart-overlay">
+                    { for tooltip }
+                    if plot.point_count() == 0 {
+                        <p class="chart-empty">{ "No instance type matches the filters." }</p>
+                    }
+                </div>
             </div>
             if let Some(message) = (*failure).clone() {
                 <p class="error" role="alert" data-testid="error">{ message }</p>

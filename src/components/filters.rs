@@ -73,7 +73,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 <label class="check">
                     <input type="checkbox" data-testid="filter-category-all" checked={all_categories}
                         onchange={toggle_all_categories} />
-                    { "(All)" }
+                    { "All" }
                 </label>
                 { for Category::ALL.into_iter().map(category_box) }
             </fieldset>

@@ -120,7 +120,7 @@ impl FamiliesPlot {
         let points = || self.lines.iter().flat_map(|l| l.points.iter());
         let x_scale = self.spec.x_scale;
         let y_scale = self.spec.y_scale;
-        let x_ticks = ((css_width - 60.0) / 64.0).clamp(3.0, 12.0) as usize;
+        let x_ticks = ((css_width - 40.0) / 56.0).clamp(3.0, 12.0) as usize;
         let x = layout(x_scale, points().map(|p| x_scale.from_coord(p.x)), x_ticks);
         let y = layout(y_scale, points().map(|p| y_scale.from_coord(p.y)), 10);
         (x, y)
