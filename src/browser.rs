@@ -9,6 +9,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The mark set when the WebAssembly module starts running (loaded, compiled, instantiated).
+pub const START_MARK: &str = "atlas:start";
+
 /// The mark the app sets after every chart paint; test harnesses and the benchmark wait for it.
 pub const CHART_DRAWN_MARK: &str = "atlas:chart-drawn";
 
@@ -66,7 +69,9 @@ pub fn use_element_size(node: NodeRef) -> (f64, f64) {
                 };
                 measure();
                 let callback = Closure::<dyn FnMut()>::new(measure);
-                if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+                if let Ok(observer) =
+                    web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
+                {
                     observer.observe(&element);
                     *observed.borrow_mut() = Some((observer, callback));
                 }

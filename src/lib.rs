@@ -29,7 +29,9 @@ impl Reducible for Store {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let parsed = use_memo((), |_| Catalog::from_csv(dataset::INSTANCE_TYPES_CSV).map(Rc::new));
+    let parsed = use_memo((), |_| {
+        Catalog::from_csv(dataset::INSTANCE_TYPES_CSV).map(Rc::new)
+    });
     let store = use_reducer(Store::default);
     let dispatch = {
         let store = store.dispatcher();
@@ -37,7 +39,9 @@ pub fn App() -> Html {
     };
 
     let body = match parsed.as_ref() {
-        Ok(catalog) => html! { <Atlas catalog={catalog.clone()} state={store.0.clone()} {dispatch} /> },
+        Ok(catalog) => {
+            html! { <Atlas catalog={catalog.clone()} state={store.0.clone()} {dispatch} /> }
+        }
         Err(error) => html! {
             <p class="error" role="alert" data-testid="error">
                 { format!("The built-in dataset could not be read: {error}") }

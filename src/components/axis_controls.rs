@@ -32,9 +32,9 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
             Action::SetMetric(axis, chosen)
         });
         let log = scale == Scale::Log;
-        let on_scale = props
-            .dispatch
-            .reform(move |_: Event| Action::SetScale(axis, if log { Scale::Linear } else { Scale::Log }));
+        let on_scale = props.dispatch.reform(move |_: Event| {
+            Action::SetScale(axis, if log { Scale::Linear } else { Scale::Log })
+        });
         html! {
             <div class="axis-control">
                 <label>

@@ -30,7 +30,12 @@ pub struct FamiliesViewProps {
 #[component]
 pub fn FamiliesView(props: &FamiliesViewProps) -> Html {
     let plot = use_memo(
-        (props.catalog.clone(), props.families.clone(), props.state.filter.clone(), props.state.families),
+        (
+            props.catalog.clone(),
+            props.families.clone(),
+            props.state.filter.clone(),
+            props.state.families,
+        ),
         |(catalog, families, filter, spec)| FamiliesPlot::build(catalog, families, filter, *spec),
     );
     html! {

@@ -29,18 +29,30 @@ pub fn Filters(props: &FiltersProps) -> Html {
 
     let all_categories = filter.hidden_categories.is_empty();
     let toggle_all_categories = dispatch.reform(move |_: Event| {
-        if all_categories { Action::HideAllCategories } else { Action::ShowAllCategories }
+        if all_categories {
+            Action::HideAllCategories
+        } else {
+            Action::ShowAllCategories
+        }
     });
     let all_series = filter.hidden_series.is_empty();
     let every_series = series.clone();
     let toggle_all_series = dispatch.reform(move |_: Event| {
-        if all_series { Action::HideSeries(every_series.clone()) } else { Action::ShowAllSeries }
+        if all_series {
+            Action::HideSeries(every_series.clone())
+        } else {
+            Action::ShowAllSeries
+        }
     });
     let current_only = filter.current_only;
     let toggle_current = dispatch.reform(move |_: Event| Action::SetCurrentOnly(!current_only));
 
     let category_box = |category: Category| {
-        let families = props.families.iter().filter(|f| f.category == category).count();
+        let families = props
+            .families
+            .iter()
+            .filter(|f| f.category == category)
+            .count();
         let onchange = dispatch.reform(move |_: Event| Action::ToggleCategory(category));
         html! {
             <label class={classes!("check", format!("cat-{}", category.slug()))}>

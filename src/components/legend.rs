@@ -18,8 +18,12 @@ pub struct LegendProps {
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let entry = |category: Category| {
-        let onclick = props.dispatch.reform(move |_: MouseEvent| Action::ToggleCategory(category));
-        let ondblclick = props.dispatch.reform(move |_: MouseEvent| Action::OnlyCategory(category));
+        let onclick = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ToggleCategory(category));
+        let ondblclick = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::OnlyCategory(category));
         let shown = props.filter.shows_category(category);
         html! {
             <li>

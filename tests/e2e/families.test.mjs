@@ -59,6 +59,17 @@ async function counts(page) {
   };
 }
 
+/** How many pixels of the highlight overlay are painted. */
+async function highlighted(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('canvas.chart-highlight');
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    return painted;
+  });
+}
+
 /** Clicks and waits for the repaint that follows. */
 async function clickAndRepaint(page, selector) {
   const before = await paints(page);
@@ -75,7 +86,7 @@ describe('Families chart', () => {
     assert.match(await page.locator('header h1').innerText(), /Instance Atlas/);
     assert.match(await page.locator('footer').innerText(), /apache-libcloud 3\.9\.1/);
     assert.equal(await page.locator('[data-testid=error]').count(), 0);
-    const canvas = await page.locator(`${CHART} canvas`).evaluate((c) => ({ w: c.width, css: c.clientWidth }));
+    const canvas = await page.locator(`${CHART} canvas.chart-canvas`).evaluate((c) => ({ w: c.width, css: c.clientWidth }));
     assert.equal(canvas.w, canvas.css * 2, 'the backing store follows the device pixel ratio');
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, [], 'no request leaves the site');
@@ -125,7 +136,7 @@ describe('Families chart', () => {
 
   test('hovering a dot shows its instance type, and axes switch between log and linear', async () => {
     const { page, context } = await open();
-    const box = await page.locator(`${CHART} canvas`).boundingBox();
+    const box = await page.locator(`${CHART} canvas.chart-canvas`).boundingBox();
     let text = '';
     for (let y = box.y + 20; y < box.y + box.height - 40 && !text; y += 9) {
       for (let x = box.x + 60; x < box.x + box.width - 20 && !text; x += 9) {
@@ -137,13 +148,20 @@ describe('Families chart', () => {
     for (const field of ['vCPU', 'Memory', 'Category', 'Processor', 'Clock', 'Network']) {
       assert.ok(text.includes(field), `tooltip shows ${field}`);
     }
-    await page.mouse.move(box.x + 1, box.y + box.height + 40);
+    assert.match(text, /family, \d+ sizes? drawn/, 'tooltip names the family');
+    assert.ok(await highlighted(page) > 0, 'the hovered family is drawn emphasised');
+    await page.screenshot({ path: `${SHOTS}families-desktop-hover.png` });
+    await page.mouse.move(5, 5);
     await page.waitForSelector('[data-testid=tooltip]', { state: 'detached' });
+    await page.waitForFunction(() => {
+      const c = document.querySelector('canvas.chart-highlight');
+      return !c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
+    });
 
-    const shotLog = await page.locator(`${CHART} canvas`).screenshot();
+    const shotLog = await page.locator(`${CHART} canvas.chart-canvas`).screenshot();
     await clickAndRepaint(page, '[data-testid=axis-x-log]');
     assert.equal(await page.isChecked('[data-testid=axis-x-log]'), false);
-    const shotLinear = await page.locator(`${CHART} canvas`).screenshot();
+    const shotLinear = await page.locator(`${CHART} canvas.chart-canvas`).screenshot();
     assert.notDeepEqual(shotLinear, shotLog, 'the linear axis draws a different picture');
     await page.selectOption('[data-testid=axis-y-metric]', 'clock');
     await waitForPaints(page, 3);

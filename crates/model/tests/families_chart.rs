@@ -16,11 +16,24 @@ fn catalog() -> Catalog {
     Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap()
 }
 
-fn render(catalog: &Catalog, plot: &FamiliesPlot, theme: Theme, size: (u32, u32)) -> (String, HitMap) {
+fn render(
+    catalog: &Catalog,
+    plot: &FamiliesPlot,
+    theme: Theme,
+    size: (u32, u32),
+) -> (String, HitMap) {
     let mut svg = String::new();
     let hits = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&area, plot, &Paint { theme, pixel_ratio: 1.0 }).unwrap()
+        draw(
+            &area,
+            plot,
+            &Paint {
+                theme,
+                pixel_ratio: 1.0,
+            },
+        )
+        .unwrap()
     };
     assert_eq!(hits.points.len(), plot.point_count());
     let _ = catalog;
@@ -41,26 +54,44 @@ fn families_group_every_type_once_in_size_order() {
     let members: usize = families.iter().map(|f| f.members.len()).sum();
     assert_eq!(members, catalog.types.len());
     let m5 = families.iter().find(|f| f.name == "m5").unwrap();
-    let sizes: Vec<&str> = m5.members.iter().map(|&i| catalog.types[i].size.as_str()).collect();
-    assert_eq!(sizes, ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"]);
+    let sizes: Vec<&str> = m5
+        .members
+        .iter()
+        .map(|&i| catalog.types[i].size.as_str())
+        .collect();
+    assert_eq!(
+        sizes,
+        ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"]
+    );
     let t3 = families.iter().find(|f| f.name == "t3").unwrap();
     assert_eq!(catalog.types[t3.members[0]].size, "nano");
     let u = families.iter().find(|f| f.name == "u-6tb1").unwrap();
     assert_eq!((u.series.as_str(), u.category), ("u", Category::Memory));
-    assert_eq!(families.iter().find(|f| f.name == "p3dn").unwrap().category, Category::Accelerated);
+    assert_eq!(
+        families.iter().find(|f| f.name == "p3dn").unwrap().category,
+        Category::Accelerated
+    );
 }
 
 #[test]
 fn series_list_has_the_tableau_letters_and_the_longer_series() {
     let series = series_of(&families(&catalog()));
-    for letter in ["a", "c", "d", "h", "i", "m", "r", "t", "u", "x", "z", "hpc", "inf", "trn", "mac"]
-        .iter()
-        .filter(|s| **s != "mac")
+    for letter in [
+        "a", "c", "d", "h", "i", "m", "r", "t", "u", "x", "z", "hpc", "inf", "trn", "mac",
+    ]
+    .iter()
+    .filter(|s| **s != "mac")
     {
-        assert!(series.iter().any(|s| s == letter), "series {letter} listed: {series:?}");
+        assert!(
+            series.iter().any(|s| s == letter),
+            "series {letter} listed: {series:?}"
+        );
     }
     let first_long = series.iter().position(|s| s.len() > 1).unwrap();
-    assert!(series[..first_long].iter().all(|s| s.len() == 1), "single letters first");
+    assert!(
+        series[..first_long].iter().all(|s| s.len() == 1),
+        "single letters first"
+    );
 }
 
 #[test]
@@ -74,40 +105,82 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
     let mut no_compute = Filter::default();
     no_compute.hidden_categories.insert(Category::Compute);
     let plot = FamiliesPlot::build(&catalog, &families, &no_compute, spec);
-    let compute = families.iter().filter(|f| f.category == Category::Compute).count();
+    let compute = families
+        .iter()
+        .filter(|f| f.category == Category::Compute)
+        .count();
     assert_eq!(plot.series_count(), 142 - compute);
 
-    let current = Filter { current_only: true, ..Filter::default() };
+    let current = Filter {
+        current_only: true,
+        ..Filter::default()
+    };
     let plot = FamiliesPlot::build(&catalog, &families, &current, spec);
-    let current_types = catalog.types.iter().filter(|t| t.current_generation).count();
+    let current_types = catalog
+        .types
+        .iter()
+        .filter(|t| t.current_generation)
+        .count();
     assert_eq!(plot.point_count(), current_types);
 
     // GPUs on a log axis: types without GPUs have no place there and are not drawn.
-    let gpus = FamiliesSpec { y: Metric::Gpus, ..spec };
+    let gpus = FamiliesSpec {
+        y: Metric::Gpus,
+        ..spec
+    };
     let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), gpus);
-    assert_eq!(plot.point_count(), catalog.types.iter().filter(|t| t.gpus > 0).count());
+    assert_eq!(
+        plot.point_count(),
+        catalog.types.iter().filter(|t| t.gpus > 0).count()
+    );
 }
 
 #[test]
 fn svg_drawing_has_a_dot_per_type_and_points_land_where_their_values_say() {
     let catalog = catalog();
     let families = families(&catalog);
-    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), FamiliesSpec::default());
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &Filter::default(),
+        FamiliesSpec::default(),
+    );
     let (svg, hits) = render(&catalog, &plot, Theme::LIGHT, (1000, 640));
     assert_eq!(svg.matches("<circle").count(), 810);
-    assert!(svg.contains("Memory (GiB)") && svg.contains("vCPU"), "axis titles drawn");
-    assert!(svg.contains("\n1 GiB\n") && svg.contains("\n16 TiB\n"), "log memory axis labelled in GiB and TiB");
-    assert!(hits.points.iter().all(|p| (0..1000).contains(&p.x) && (0..640).contains(&p.y)));
+    assert!(
+        svg.contains("Memory (GiB)") && svg.contains("vCPU"),
+        "axis titles drawn"
+    );
+    assert!(
+        svg.contains("\n1 GiB\n") && svg.contains("\n16 TiB\n"),
+        "log memory axis labelled in GiB and TiB"
+    );
+    assert!(hits
+        .points
+        .iter()
+        .all(|p| (0..1000).contains(&p.x) && (0..640).contains(&p.y)));
 
     let small = hit_of(&catalog, &hits, "t3.nano");
     let big = hit_of(&catalog, &hits, "p3dn.24xlarge");
     let huge = hit_of(&catalog, &hits, "u7in-32tb.224xlarge");
-    assert!(small.0 < big.0 && big.0 < huge.0, "more memory is further right");
+    assert!(
+        small.0 < big.0 && big.0 < huge.0,
+        "more memory is further right"
+    );
     assert!(small.1 > big.1, "more vCPUs is higher up");
     // On a log axis each doubling is the same distance: m5.large -> xlarge -> 2xlarge.
-    let (l, x, x2) = (hit_of(&catalog, &hits, "m5.large"), hit_of(&catalog, &hits, "m5.xlarge"), hit_of(&catalog, &hits, "m5.2xlarge"));
-    assert!(((x.0 - l.0) - (x2.0 - x.0)).abs() <= 1, "equal steps per doubling: {l:?} {x:?} {x2:?}");
-    let nearest = hits.nearest(f64::from(big.0) + 2.0, f64::from(big.1) - 1.0, 10.0).unwrap();
+    let (l, x, x2) = (
+        hit_of(&catalog, &hits, "m5.large"),
+        hit_of(&catalog, &hits, "m5.xlarge"),
+        hit_of(&catalog, &hits, "m5.2xlarge"),
+    );
+    assert!(
+        ((x.0 - l.0) - (x2.0 - x.0)).abs() <= 1,
+        "equal steps per doubling: {l:?} {x:?} {x2:?}"
+    );
+    let nearest = hits
+        .nearest(f64::from(big.0) + 2.0, f64::from(big.1) - 1.0, 10.0)
+        .unwrap();
     // hpc7a.48xlarge shares p3dn.24xlarge's 96 vCPU and 768 GiB: either is the right answer.
     assert_eq!((nearest.x, nearest.y), big);
     let found = &catalog.types[nearest.instance];
@@ -118,8 +191,17 @@ fn svg_drawing_has_a_dot_per_type_and_points_land_where_their_values_say() {
 fn linear_axes_and_dark_theme_change_the_picture() {
     let catalog = catalog();
     let families = families(&catalog);
-    let log = FamiliesPlot::build(&catalog, &families, &Filter::default(), FamiliesSpec::default());
-    let linear_spec = FamiliesSpec { x_scale: Scale::Linear, y_scale: Scale::Linear, ..FamiliesSpec::default() };
+    let log = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &Filter::default(),
+        FamiliesSpec::default(),
+    );
+    let linear_spec = FamiliesSpec {
+        x_scale: Scale::Linear,
+        y_scale: Scale::Linear,
+        ..FamiliesSpec::default()
+    };
     let linear = FamiliesPlot::build(&catalog, &families, &Filter::default(), linear_spec);
     let (_, log_hits) = render(&catalog, &log, Theme::LIGHT, (800, 500));
     let (svg, linear_hits) = render(&catalog, &linear, Theme::DARK, (800, 500));
@@ -127,8 +209,14 @@ fn linear_axes_and_dark_theme_change_the_picture() {
     let small_log = hit_of(&catalog, &log_hits, "m5.large");
     let small_linear = hit_of(&catalog, &linear_hits, "m5.large");
     assert!(small_linear.0 < small_log.0 && small_linear.1 > small_log.1);
-    assert!(svg.contains("#181A1F") || svg.contains("#181a1f"), "dark background painted");
-    assert!(!svg.contains("\n1 GiB\n"), "linear memory axis has no power-of-two ticks");
+    assert!(
+        svg.contains("#181A1F") || svg.contains("#181a1f"),
+        "dark background painted"
+    );
+    assert!(
+        !svg.contains("\n1 GiB\n"),
+        "linear memory axis has no power-of-two ticks"
+    );
 }
 
 #[test]
@@ -142,4 +230,44 @@ fn an_empty_plan_still_draws_axes() {
     let (svg, hits) = render(&catalog, &plot, Theme::LIGHT, (360, 300));
     assert!(hits.points.is_empty());
     assert!(svg.contains("vCPU"));
+}
+
+#[test]
+fn a_highlight_redraws_one_family_through_its_drawn_points() {
+    let catalog = catalog();
+    let families = families(&catalog);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &Filter::default(),
+        FamiliesSpec::default(),
+    );
+    let (_, hits) = render(&catalog, &plot, Theme::LIGHT, (900, 600));
+    let m5 = plot.lines.iter().position(|l| l.family == "m5").unwrap();
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
+        atlas_model::chart::families::draw_highlight(
+            &area,
+            &plot,
+            &hits,
+            m5,
+            &Paint {
+                theme: Theme::LIGHT,
+                pixel_ratio: 1.0,
+            },
+        )
+        .unwrap();
+    }
+    let m5_points = plot.lines[m5].points.len();
+    assert_eq!(
+        svg.matches("<circle").count(),
+        2 * m5_points,
+        "a dot and a ring per m5 size"
+    );
+    let (x, y) = hit_of(&catalog, &hits, "m5.24xlarge");
+    assert!(
+        svg.contains(&format!("cx=\"{x}\" cy=\"{y}\"")),
+        "the highlight passes through m5.24xlarge's dot"
+    );
 }

@@ -173,7 +173,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut hits = HitMap {
         points: Vec::with_capacity(plot.point_count()),
     };
-    for line in &plot.lines {
+    for (index, line) in plot.lines.iter().enumerate() {
         let color = theme.category(line.category);
         let coords: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
         if coords.len() > 1 {
@@ -193,11 +193,49 @@ pub fn draw<DB: DrawingBackend>(
                 x,
                 y,
                 instance: p.instance,
+                line: index,
             }
         }));
     }
     area.present().map_err(|e| fail(&e))?;
     Ok(hits)
+}
+
+/// Paints one line of an already drawn plan, emphasised, on a transparent overlay of the
+/// same size; `hits` is what [`draw`] returned, so no coordinates are computed twice.
+pub fn draw_highlight<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &FamiliesPlot,
+    hits: &HitMap,
+    line: usize,
+    paint: &Paint,
+) -> Result<(), ChartError> {
+    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
+    let Some(family) = plot.lines.get(line) else {
+        return Ok(());
+    };
+    let color = paint.theme.category(family.category);
+    let pixels: Vec<(i32, i32)> = hits.line(line).map(|p| (p.x, p.y)).collect();
+    let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
+    area.draw(&PathElement::new(pixels.clone(), halo))
+        .map_err(|e| fail(&e))?;
+    area.draw(&PathElement::new(
+        pixels.clone(),
+        color.stroke_width(paint.px(3.2)),
+    ))
+    .map_err(|e| fail(&e))?;
+    let dot = paint.px(4.5) as i32;
+    for pixel in pixels {
+        area.draw(&Circle::new(pixel, dot, color.filled()))
+            .map_err(|e| fail(&e))?;
+        area.draw(&Circle::new(
+            pixel,
+            dot,
+            paint.theme.background.stroke_width(paint.px(1.5)),
+        ))
+        .map_err(|e| fail(&e))?;
+    }
+    area.present().map_err(|e| fail(&e))
 }
 
 fn axis_title(metric: Metric, scale: Scale) -> String {
