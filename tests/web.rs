@@ -30,12 +30,22 @@ async fn settle() {
 }
 
 fn number(root: &Element, selector: &str, attribute: &str) -> usize {
-    let element = root.query_selector(selector).unwrap().expect("element present");
-    element.get_attribute(attribute).expect("attribute present").parse().expect("a number")
+    let element = root
+        .query_selector(selector)
+        .unwrap()
+        .expect("element present");
+    element
+        .get_attribute(attribute)
+        .expect("attribute present")
+        .parse()
+        .expect("a number")
 }
 
 fn click(root: &Element, selector: &str) {
-    let element = root.query_selector(selector).unwrap().expect("element present");
+    let element = root
+        .query_selector(selector)
+        .unwrap()
+        .expect("element present");
     element.dyn_into::<HtmlElement>().unwrap().click();
 }
 
@@ -45,13 +55,35 @@ async fn app_mounts_and_draws_every_family_of_the_embedded_dataset() {
     let chart = "[data-testid=families-chart]";
     let series = number(&root, chart, "data-series");
     let points = number(&root, chart, "data-points");
-    assert!((130..=160).contains(&series), "family lines drawn: {series}");
-    assert!((780..=840).contains(&points), "instance types drawn: {points}");
-    let canvas = root.query_selector(&format!("{chart} canvas")).unwrap().unwrap();
+    assert!(
+        (130..=160).contains(&series),
+        "family lines drawn: {series}"
+    );
+    assert!(
+        (780..=840).contains(&points),
+        "instance types drawn: {points}"
+    );
+    let canvas = root
+        .query_selector(&format!("{chart} canvas"))
+        .unwrap()
+        .unwrap();
     let canvas: web_sys::HtmlCanvasElement = canvas.dyn_into().unwrap();
-    assert!(canvas.width() >= 600, "the canvas follows its frame: {}", canvas.width());
-    assert!(root.query_selector("[data-testid=error]").unwrap().is_none(), "no error shown");
-    let marks = web_sys::window().unwrap().performance().unwrap().get_entries_by_name("atlas:chart-drawn");
+    assert!(
+        canvas.width() >= 600,
+        "the canvas follows its frame: {}",
+        canvas.width()
+    );
+    assert!(
+        root.query_selector("[data-testid=error]")
+            .unwrap()
+            .is_none(),
+        "no error shown"
+    );
+    let marks = web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .get_entries_by_name("atlas:chart-drawn");
     assert!(marks.length() >= 1, "a paint sets the chart-drawn mark");
 }
 
@@ -63,7 +95,10 @@ async fn unticking_a_category_removes_its_families_and_ticking_restores_them() {
     click(&root, "[data-testid=filter-category-compute]");
     settle().await;
     let after = number(&root, chart, "data-series");
-    assert!(after < before && after > 0, "compute families hidden: {before} -> {after}");
+    assert!(
+        after < before && after > 0,
+        "compute families hidden: {before} -> {after}"
+    );
     click(&root, "[data-testid=filter-category-compute]");
     settle().await;
     assert_eq!(number(&root, chart, "data-series"), before);
