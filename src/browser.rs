@@ -12,6 +12,9 @@ use yew::prelude::*;
 /// The mark set when the WebAssembly module starts running (loaded, compiled, instantiated).
 pub const START_MARK: &str = "atlas:start";
 
+/// The mark set when the built-in dataset has been parsed.
+pub const DATA_PARSED_MARK: &str = "atlas:data-parsed";
+
 /// The mark the app sets after every chart paint; test harnesses and the benchmark wait for it.
 pub const CHART_DRAWN_MARK: &str = "atlas:chart-drawn";
 

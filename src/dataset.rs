@@ -1,5 +1,11 @@
 //! The built-in dataset, embedded in the build: no fetch at run time.
 
+use std::rc::Rc;
+
+use atlas_model::catalog::{Catalog, CatalogError};
+
+use crate::browser::{mark, DATA_PARSED_MARK};
+
 /// The instance-type table, as the refresh script wrote it (see `assets/data/PROVENANCE.md`).
 pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types.csv");
 
@@ -8,3 +14,11 @@ pub const SOURCE: &str = "AWS Price List extract shipped in apache-libcloud 3.9.
 
 /// The date of the source's data, for the footer.
 pub const SOURCE_DATE: &str = "2025-03-02";
+
+/// Parses the built-in dataset. Called once, before the app mounts, so that the first
+/// render does not share its time slice with parsing.
+pub fn builtin() -> Rc<Result<Rc<Catalog>, CatalogError>> {
+    let parsed = Catalog::from_csv(INSTANCE_TYPES_CSV).map(Rc::new);
+    mark(DATA_PARSED_MARK);
+    Rc::new(parsed)
+}

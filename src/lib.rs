@@ -1,5 +1,5 @@
-//! Instance Atlas in the browser: the root component, which parses the embedded dataset
-//! once, holds the one reducer, and lays out header, view and footer.
+//! Instance Atlas in the browser: the root component, which receives the parsed built-in
+//! dataset, holds the one reducer, and lays out header, view and footer.
 
 pub mod browser;
 pub mod components;
@@ -7,7 +7,7 @@ pub mod dataset;
 
 use std::rc::Rc;
 
-use atlas_model::catalog::Catalog;
+use atlas_model::catalog::{Catalog, CatalogError};
 use atlas_model::family::families;
 use atlas_model::state::{reduce, Action, State};
 use yew::prelude::*;
@@ -26,12 +26,17 @@ impl Reducible for Store {
     }
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The built-in dataset, parsed before the app mounts (see [`dataset::builtin`]).
+    pub builtin: Rc<Result<Rc<Catalog>, CatalogError>>,
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> Html {
-    let parsed = use_memo((), |_| {
-        Catalog::from_csv(dataset::INSTANCE_TYPES_CSV).map(Rc::new)
-    });
+pub fn App(props: &AppProps) -> Html {
+    let parsed = props.builtin.clone();
     let store = use_reducer(Store::default);
     let dispatch = {
         let store = store.dispatcher();

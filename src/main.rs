@@ -1,6 +1,9 @@
-//! The browser entry point: marks the start (for `make bench`) and mounts the app.
+//! The browser entry point: parses the built-in dataset and mounts the app.
+
+use instance_atlas::{browser, dataset, App, AppProps};
 
 fn main() {
-    instance_atlas::browser::mark(instance_atlas::browser::START_MARK);
-    yew::Renderer::<instance_atlas::App>::new().render();
+    browser::mark(browser::START_MARK);
+    let builtin = dataset::builtin();
+    yew::Renderer::<App>::with_props(AppProps { builtin }).render();
 }

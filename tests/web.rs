@@ -20,7 +20,10 @@ async fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     root.set_attribute("style", "width: 1000px").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<instance_atlas::App>::with_root(root.clone()).render();
+    let props = instance_atlas::AppProps {
+        builtin: instance_atlas::dataset::builtin(),
+    };
+    yew::Renderer::<instance_atlas::App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
 }

@@ -53,22 +53,34 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
     {
         let (canvas, hits, failure, hover) =
             (canvas.clone(), hits.clone(), failure.clone(), hover.clone());
+        let painted = use_mut_ref(|| None::<(Rc<FamiliesPlot>, (f64, f64), bool)>);
         use_effect_with(
             (props.plot.clone(), width, height, dark),
             move |(plot, width, height, dark)| {
+                let Some(canvas) = canvas.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                // Before the size observer has reported, measure once here, so the first
+                // chart needs no extra render; skip the repaint when its report agrees.
+                let size = if *width > 0.0 && *height > 0.0 {
+                    (*width, *height)
+                } else {
+                    let rect = canvas.get_bounding_client_rect();
+                    (rect.width(), rect.height())
+                };
+                let key = (plot.clone(), size, *dark);
+                if size.0 <= 0.0 || size.1 <= 0.0 || painted.borrow().as_ref() == Some(&key) {
+                    return;
+                }
                 let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-                if let Some(canvas) = canvas
-                    .cast::<HtmlCanvasElement>()
-                    .filter(|_| *width > 0.0 && *height > 0.0)
-                {
-                    match paint(&canvas, plot, theme, (*width, *height)) {
-                        Ok(map) => {
-                            *hits.borrow_mut() = map;
-                            failure.set(None);
-                            mark(CHART_DRAWN_MARK);
-                        }
-                        Err(error) => failure.set(Some(error.to_string())),
+                match paint(&canvas, plot, theme, size) {
+                    Ok(map) => {
+                        *hits.borrow_mut() = map;
+                        *painted.borrow_mut() = Some(key);
+                        failure.set(None);
+                        mark(CHART_DRAWN_MARK);
                     }
+                    Err(error) => failure.set(Some(error.to_string())),
                 }
                 hover.set(None);
             },
