@@ -1,55 +1,10 @@
 // End-to-end: the release build served on 127.0.0.1, driven in Chromium like a person would.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, serve } from './server.mjs';
+import { LOOKS, SHOTS, clickAndRepaint, open, shoot, useSite, waitForPaints } from './harness.mjs';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CHART = '[data-testid=families-chart]';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await chromium.launch(CHROMIUM);
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the app and waits for the first chart paint; collects errors and requests. */
-async function open({ width = 1280, height = 860, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  const problems = [];
-  const foreign = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
-  page.on('request', (request) => !request.url().startsWith(server.url) && foreign.push(request.url()));
-  await page.goto(server.url);
-  await waitForPaints(page, 1);
-  return { page, context, problems, foreign };
-}
-
-/** Waits until the app has painted a chart at least `count` times. */
-async function waitForPaints(page, count) {
-  await page.waitForFunction(
-    (n) => performance.getEntriesByName('atlas:chart-drawn').length >= n,
-    count,
-    { timeout: 15000 },
-  );
-}
-
-async function paints(page) {
-  return page.evaluate(() => performance.getEntriesByName('atlas:chart-drawn').length);
-}
+useSite();
 
 async function counts(page) {
   const chart = page.locator(CHART);
@@ -68,13 +23,6 @@ async function highlighted(page) {
     for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
     return painted;
   });
-}
-
-/** Clicks and waits for the repaint that follows. */
-async function clickAndRepaint(page, selector) {
-  const before = await paints(page);
-  await page.click(selector);
-  await waitForPaints(page, before + 1);
 }
 
 describe('Families chart', () => {
@@ -171,15 +119,13 @@ describe('Families chart', () => {
   });
 
   test('screenshots at desktop and phone width, light and dark', async () => {
-    for (const [name, width, height] of [['desktop', 1280, 860], ['phone', 360, 780]]) {
-      for (const colorScheme of ['light', 'dark']) {
-        const { page, context, problems } = await open({ width, height, colorScheme });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${name} ${colorScheme}: no sideways scrolling (${overflow}px)`);
-        await page.screenshot({ path: `${SHOTS}families-${name}-${colorScheme}.png`, fullPage: true });
-        assert.deepEqual(problems, []);
-        await context.close();
-      }
+    for (const look of LOOKS) {
+      const { page, context, problems } = await open(look);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${look.name}: no sideways scrolling (${overflow}px)`);
+      await shoot(page, `families-${look.name}`);
+      assert.deepEqual(problems, []);
+      await context.close();
     }
   });
 });

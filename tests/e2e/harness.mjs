@@ -1,0 +1,79 @@
+// Shared end-to-end harness: one server and one browser per test file, pages that record
+// errors and foreign requests, and waits keyed to the app's `atlas:chart-drawn` mark.
+import { after, before } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, serve } from './server.mjs';
+
+/** The built site under test (`make dist` writes it; ATLAS_DIST points elsewhere). */
+export const DIST = process.env.ATLAS_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
+/** Where screenshots go. */
+export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+const shared = { server: null, browser: null };
+
+/** Registers before/after hooks that start and stop the server and the browser. */
+export function useSite(options = {}) {
+  before(async () => {
+    shared.server = await serve(DIST, options);
+    shared.browser = await chromium.launch(CHROMIUM);
+    await mkdir(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/**
+ * Opens the app (at `path`, relative to the site root) and waits for the first chart paint
+ * unless `waitForChart` is false; collects page errors, console errors and requests that
+ * leave the site.
+ */
+export async function open({ width = 1280, height = 860, colorScheme = 'light', path = '', waitForChart = true } = {}) {
+  const context = await shared.browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('request', (request) => !request.url().startsWith(shared.server.url) && foreign.push(request.url()));
+  await page.goto(shared.server.url + path);
+  if (waitForChart) await waitForPaints(page, 1);
+  else await page.waitForSelector('main');
+  return { page, context, problems, foreign };
+}
+
+/** Waits until the app has painted a chart at least `count` times. */
+export async function waitForPaints(page, count) {
+  await page.waitForFunction((n) => performance.getEntriesByName('atlas:chart-drawn').length >= n, count, {
+    timeout: 15000,
+  });
+}
+
+/** How many chart paints the page has made. */
+export async function paints(page) {
+  return page.evaluate(() => performance.getEntriesByName('atlas:chart-drawn').length);
+}
+
+/** Clicks and waits for the repaint that follows. */
+export async function clickAndRepaint(page, selector) {
+  const before = await paints(page);
+  await page.click(selector);
+  await waitForPaints(page, before + 1);
+}
+
+/** Saves a full-page screenshot as screenshots/<name>.png. */
+export async function shoot(page, name) {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** The four looks every view is checked in. */
+export const LOOKS = [
+  { name: 'desktop-light', width: 1280, height: 860, colorScheme: 'light' },
+  { name: 'desktop-dark', width: 1280, height: 860, colorScheme: 'dark' },
+  { name: 'phone-light', width: 360, height: 780, colorScheme: 'light' },
+  { name: 'phone-dark', width: 360, height: 780, colorScheme: 'dark' },
+];
