@@ -9,10 +9,18 @@ use std::rc::Rc;
 
 use atlas_model::catalog::{Catalog, CatalogError};
 use atlas_model::family::families;
-use atlas_model::state::{reduce, Action, State};
+use atlas_model::state::{reduce, Action, State, View};
 use yew::prelude::*;
 
+use crate::components::capabilities_view::CapabilitiesView;
+use crate::components::compare_view::CompareView;
+use crate::components::decoder_view::DecoderView;
 use crate::components::families_view::FamiliesView;
+use crate::components::pinned::PinnedStrip;
+use crate::components::sizes_view::SizesView;
+use crate::components::table_view::TableView;
+use crate::components::tabs::Tabs;
+use crate::components::ViewProps;
 
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,11 +85,25 @@ struct AtlasProps {
     dispatch: Callback<Action>,
 }
 
-/// The views over a parsed catalog.
+/// The views over a parsed catalog: tabs, the pinned strip and the current view.
 #[component]
 fn Atlas(props: &AtlasProps) -> Html {
     let families = use_memo(props.catalog.clone(), |catalog| families(catalog));
     let rejected = props.catalog.rejected.len();
+    let view = ViewProps {
+        catalog: props.catalog.clone(),
+        families,
+        state: props.state.clone(),
+        dispatch: props.dispatch.clone(),
+    };
+    let body = match props.state.view {
+        View::Families => html! { <FamiliesView ..view.clone() /> },
+        View::Sizes => html! { <SizesView ..view.clone() /> },
+        View::Capabilities => html! { <CapabilitiesView ..view.clone() /> },
+        View::Table => html! { <TableView ..view.clone() /> },
+        View::Decoder => html! { <DecoderView ..view.clone() /> },
+        View::Compare => html! { <CompareView ..view.clone() /> },
+    };
     html! {
         <>
             if rejected > 0 {
@@ -89,8 +111,9 @@ fn Atlas(props: &AtlasProps) -> Html {
                     { format!("{rejected} rows of the dataset could not be read and are not shown.") }
                 </p>
             }
-            <FamiliesView catalog={props.catalog.clone()} {families} state={props.state.clone()}
-                dispatch={props.dispatch.clone()} />
+            <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
+            <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
+            { body }
         </>
     }
 }

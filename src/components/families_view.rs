@@ -1,34 +1,18 @@
 //! The Families view: filters, axis controls, the chart and its legend.
 
-use std::rc::Rc;
-
-use atlas_model::catalog::Catalog;
 use atlas_model::chart::families::FamiliesPlot;
-use atlas_model::family::Family;
-use atlas_model::state::{Action, State};
+use atlas_model::state::Action;
 use yew::prelude::*;
 
 use crate::components::axis_controls::AxisControls;
 use crate::components::families_chart::FamiliesChart;
 use crate::components::filters::Filters;
 use crate::components::legend::Legend;
-
-/// Props of [`FamiliesView`].
-#[derive(Properties, PartialEq)]
-pub struct FamiliesViewProps {
-    /// The data.
-    pub catalog: Rc<Catalog>,
-    /// The data's families.
-    pub families: Rc<Vec<Family>>,
-    /// What the person chose.
-    pub state: State,
-    /// Where changes go.
-    pub dispatch: Callback<Action>,
-}
+use crate::components::ViewProps;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
-pub fn FamiliesView(props: &FamiliesViewProps) -> Html {
+pub fn FamiliesView(props: &ViewProps) -> Html {
     let plot = use_memo(
         (
             props.catalog.clone(),
@@ -46,7 +30,8 @@ pub fn FamiliesView(props: &FamiliesViewProps) -> Html {
             </aside>
             <div class="main">
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
-                <FamiliesChart catalog={props.catalog.clone()} {plot} />
+                <FamiliesChart catalog={props.catalog.clone()} {plot}
+                    on_pin={props.dispatch.reform(Action::TogglePin)} />
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()} />
             </div>
         </section>

@@ -1,9 +1,37 @@
-//! The app's components. Each gets plain data and `Callback`s; only `families_chart`
+//! The app's components. Each gets plain data and `Callback`s; only `chart_canvas`
 //! touches a canvas.
 
+use std::rc::Rc;
+
+use atlas_model::catalog::Catalog;
+use atlas_model::family::Family;
+use atlas_model::state::{Action, State};
+use yew::prelude::*;
+
 pub mod axis_controls;
+pub mod capabilities_view;
+pub mod chart_canvas;
+pub mod compare_view;
+pub mod decoder_view;
 pub mod families_chart;
 pub mod families_view;
 pub mod filters;
 pub mod legend;
+pub mod pinned;
+pub mod sizes_view;
+pub mod table_view;
+pub mod tabs;
 pub mod tooltip;
+
+/// What every view receives: the data, its families, the state and where changes go.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    /// The data shown.
+    pub catalog: Rc<Catalog>,
+    /// The data's families, sorted by category, series and generation.
+    pub families: Rc<Vec<Family>>,
+    /// What the person chose.
+    pub state: State,
+    /// Where changes go.
+    pub dispatch: Callback<Action>,
+}

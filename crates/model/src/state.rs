@@ -3,18 +3,150 @@
 //! Only what a person chose lives here; everything shown (families, filtered rows,
 //! chart plans) is derived from it and the catalog.
 
+use std::collections::BTreeMap;
+
 use crate::chart::axis::{Metric, Scale};
 use crate::chart::families::FamiliesSpec;
 use crate::filter::Filter;
 use crate::instance::Category;
+use crate::table::{Column, SortDirection};
+
+/// At most this many instance types can be pinned for comparison.
+pub const MAX_PINNED: usize = 8;
 
 /// Everything a person has chosen.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    /// The view shown.
+    pub view: View,
     /// The shared filters.
     pub filter: Filter,
     /// The Families chart's axes.
     pub families: FamiliesSpec,
+    /// The Sizes view's choices.
+    pub sizes: SizesSpec,
+    /// The Table view's choices.
+    pub table: TableSpec,
+    /// What is typed in the Decoder.
+    pub decoder: String,
+    /// Instance type names pinned for comparison, in pinning order (at most [`MAX_PINNED`]).
+    pub pinned: Vec<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            view: View::Families,
+            filter: Filter::default(),
+            families: FamiliesSpec::default(),
+            sizes: SizesSpec::default(),
+            table: TableSpec::default(),
+            decoder: String::new(),
+            pinned: Vec::new(),
+        }
+    }
+}
+
+/// The views of the atlas, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// Families: one line per family through its sizes.
+    #[default]
+    Families,
+    /// Sizes: families against the size ladder.
+    Sizes,
+    /// Capabilities: what each letter and feature buys, and the extremes.
+    Capabilities,
+    /// Table: every instance type.
+    Table,
+    /// Decoder: a name taken apart.
+    Decoder,
+    /// Compare: the pinned types side by side.
+    Compare,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 6] = [
+        View::Families,
+        View::Sizes,
+        View::Capabilities,
+        View::Table,
+        View::Decoder,
+        View::Compare,
+    ];
+
+    /// A short stable identifier for URLs and test ids.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Families => "families",
+            View::Sizes => "sizes",
+            View::Capabilities => "capabilities",
+            View::Table => "table",
+            View::Decoder => "decoder",
+            View::Compare => "compare",
+        }
+    }
+
+    /// The inverse of [`View::slug`].
+    pub fn from_slug(slug: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+
+    /// The tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Families => "Families",
+            View::Sizes => "Sizes",
+            View::Capabilities => "Capabilities",
+            View::Table => "Table",
+            View::Decoder => "Decoder",
+            View::Compare => "Compare",
+        }
+    }
+}
+
+/// The metric a Sizes matrix cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CellMetric {
+    /// Virtual CPUs.
+    #[default]
+    Vcpu,
+    /// Memory in GiB.
+    Memory,
+}
+
+/// The Sizes view's choices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SizesSpec {
+    /// What each matrix cell shows.
+    pub metric: CellMetric,
+    /// Families drawn on the ladder chart (empty: the view picks a few).
+    pub ladder_families: Vec<String>,
+}
+
+/// The Table view's choices. Filter texts are kept as typed; parsing them is derived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpec {
+    /// The sort column and direction, if any (default: family, then size ladder).
+    pub sort: Option<(Column, SortDirection)>,
+    /// The columns shown, in order.
+    pub columns: Vec<Column>,
+    /// Numeric filter expressions as typed, per column (`>=8`, `16..64`).
+    pub filters: BTreeMap<Column, String>,
+    /// The name search as typed (a substring, or `/regex/`).
+    pub search: String,
+}
+
+impl Default for TableSpec {
+    fn default() -> Self {
+        TableSpec {
+            sort: None,
+            columns: Column::DEFAULT.to_vec(),
+            filters: BTreeMap::new(),
+            search: String::new(),
+        }
+    }
 }
 
 /// A chart axis.
@@ -49,6 +181,31 @@ pub enum Action {
     SetMetric(Axis, Metric),
     /// Choose an axis's scale.
     SetScale(Axis, Scale),
+    /// Show a view.
+    SetView(View),
+    /// Pin an instance type for comparison (ignored when already pinned or when
+    /// [`MAX_PINNED`] are pinned).
+    Pin(String),
+    /// Unpin an instance type.
+    Unpin(String),
+    /// Pin if unpinned, unpin if pinned.
+    TogglePin(String),
+    /// Unpin everything.
+    ClearPins,
+    /// Choose the Sizes matrix metric.
+    SetCellMetric(CellMetric),
+    /// Add a family to the ladder chart, or remove it.
+    ToggleLadderFamily(String),
+    /// Sort the table by a column: a new column sorts ascending, the same column flips.
+    SortBy(Column),
+    /// Show a hidden column, or hide a shown one.
+    ToggleColumn(Column),
+    /// Set a column's filter text.
+    SetColumnFilter(Column, String),
+    /// Set the name search text.
+    SetSearch(String),
+    /// Set the Decoder's input.
+    SetDecoderInput(String),
 }
 
 /// Applies an action to a state, returning the new state. Pure: no side effects.
@@ -73,8 +230,63 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetMetric(Axis::Y, metric) => next.families.y = metric,
         Action::SetScale(Axis::X, scale) => next.families.x_scale = scale,
         Action::SetScale(Axis::Y, scale) => next.families.y_scale = scale,
+        Action::SetView(view) => next.view = view,
+        Action::Pin(name) => pin(&mut next.pinned, name),
+        Action::Unpin(name) => next.pinned.retain(|p| *p != name),
+        Action::TogglePin(name) => {
+            if next.pinned.contains(&name) {
+                next.pinned.retain(|p| *p != name);
+            } else {
+                pin(&mut next.pinned, name);
+            }
+        }
+        Action::ClearPins => next.pinned.clear(),
+        Action::SetCellMetric(metric) => next.sizes.metric = metric,
+        Action::ToggleLadderFamily(family) => {
+            let families = &mut next.sizes.ladder_families;
+            if families.contains(&family) {
+                families.retain(|f| *f != family);
+            } else {
+                families.push(family);
+            }
+        }
+        Action::SortBy(column) => {
+            next.table.sort = match next.table.sort {
+                Some((current, direction)) if current == column => {
+                    Some((column, direction.toggled()))
+                }
+                _ => Some((column, SortDirection::Ascending)),
+            };
+        }
+        Action::ToggleColumn(column) => {
+            let columns = &mut next.table.columns;
+            if columns.contains(&column) {
+                if columns.len() > 1 {
+                    columns.retain(|c| *c != column);
+                }
+            } else {
+                // Keep the picker's order: a column comes back where it belongs.
+                columns.push(column);
+                columns.sort_by_key(|c| Column::ALL.iter().position(|a| a == c));
+            }
+        }
+        Action::SetColumnFilter(column, text) => {
+            if text.trim().is_empty() {
+                next.table.filters.remove(&column);
+            } else {
+                next.table.filters.insert(column, text);
+            }
+        }
+        Action::SetSearch(text) => next.table.search = text,
+        Action::SetDecoderInput(text) => next.decoder = text,
     }
     next
+}
+
+fn pin(pinned: &mut Vec<String>, name: String) {
+    if !pinned.contains(&name) && pinned.len() < MAX_PINNED {
+        pinned.push(name);
+    }
 }
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T) {
@@ -86,6 +298,52 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pins_are_unique_ordered_and_capped_at_eight() {
+        let mut s = State::default();
+        for i in 0..10 {
+            s = reduce(&s, Action::Pin(format!("m5.{i}xlarge")));
+        }
+        s = reduce(&s, Action::Pin("m5.0xlarge".into()));
+        assert_eq!(s.pinned.len(), MAX_PINNED);
+        assert_eq!(s.pinned[0], "m5.0xlarge");
+        s = reduce(&s, Action::TogglePin("m5.0xlarge".into()));
+        assert_eq!(s.pinned.len(), MAX_PINNED - 1);
+        assert!(!s.pinned.contains(&"m5.0xlarge".to_owned()));
+        assert!(reduce(&s, Action::ClearPins).pinned.is_empty());
+    }
+
+    #[test]
+    fn sorting_flips_on_the_same_column_and_columns_keep_their_order() {
+        let s = reduce(&State::default(), Action::SortBy(Column::Vcpu));
+        assert_eq!(s.table.sort, Some((Column::Vcpu, SortDirection::Ascending)));
+        let s = reduce(&s, Action::SortBy(Column::Vcpu));
+        assert_eq!(
+            s.table.sort,
+            Some((Column::Vcpu, SortDirection::Descending))
+        );
+        let s = reduce(&s, Action::SortBy(Column::Memory));
+        assert_eq!(
+            s.table.sort,
+            Some((Column::Memory, SortDirection::Ascending))
+        );
+        let hidden = reduce(&s, Action::ToggleColumn(Column::Vcpu));
+        assert!(!hidden.table.columns.contains(&Column::Vcpu));
+        let back = reduce(&hidden, Action::ToggleColumn(Column::Vcpu));
+        assert_eq!(back.table.columns, s.table.columns);
+        let s = reduce(&s, Action::SetColumnFilter(Column::Vcpu, ">=96".into()));
+        assert_eq!(
+            s.table.filters.get(&Column::Vcpu).map(String::as_str),
+            Some(">=96")
+        );
+        assert!(
+            reduce(&s, Action::SetColumnFilter(Column::Vcpu, " ".into()))
+                .table
+                .filters
+                .is_empty()
+        );
+    }
 
     #[test]
     fn toggling_a_category_twice_restores_the_state() {

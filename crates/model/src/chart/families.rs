@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::axis::{layout, AxisLayout, Metric, Scale};
 use super::hitmap::{HitMap, HitPoint};
-use super::{ChartError, Paint};
+use super::{ChartError, Paint, Plan};
 use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::filter::Filter;
@@ -124,6 +124,26 @@ impl FamiliesPlot {
         let x = layout(x_scale, points().map(|p| x_scale.from_coord(p.x)), x_ticks);
         let y = layout(y_scale, points().map(|p| y_scale.from_coord(p.y)), 10);
         (x, y)
+    }
+}
+
+impl Plan for FamiliesPlot {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        paint: &Paint,
+    ) -> Result<HitMap, ChartError> {
+        draw(area, self, paint)
+    }
+
+    fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        hits: &HitMap,
+        line: usize,
+        paint: &Paint,
+    ) -> Result<(), ChartError> {
+        draw_highlight(area, self, hits, line, paint)
     }
 }
 

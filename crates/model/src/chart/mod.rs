@@ -9,7 +9,34 @@ pub mod families;
 pub mod hitmap;
 pub mod theme;
 
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
 use thiserror::Error;
+
+/// A chart plan: something that paints itself on any plotters backend.
+///
+/// The browser's one canvas component is generic over this trait, so every chart gets the
+/// same pixel-ratio handling, hit testing, tooltip and highlight overlay.
+pub trait Plan {
+    /// Paints the chart and returns where every point landed.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        paint: &Paint,
+    ) -> Result<hitmap::HitMap, ChartError>;
+
+    /// Paints line `line` emphasised on a transparent overlay, using the hit map [`Plan::draw`]
+    /// returned. Charts without lines keep the default, which draws nothing.
+    fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        _area: &DrawingArea<DB, Shift>,
+        _hits: &hitmap::HitMap,
+        _line: usize,
+        _paint: &Paint,
+    ) -> Result<(), ChartError> {
+        Ok(())
+    }
+}
 
 /// A chart could not be drawn.
 #[derive(Debug, Error, Clone, PartialEq)]
