@@ -1,12 +1,165 @@
-//! The Compare view (being written).
+//! The Compare view: the pinned instance types side by side, differences highlighted,
+//! ratios of vCPU and memory against the first.
 
+use atlas_model::compare::{compare, CompareRow};
+use atlas_model::state::{Action, MAX_PINNED};
+use atlas_model::suggest::suggest;
+use atlas_model::table::Column;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::ViewProps;
 
-/// The Compare view.
+/// Columns that show a ratio against the first pinned type.
+const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
+
+/// The pinned types side by side.
 #[component]
 pub fn CompareView(props: &ViewProps) -> Html {
-    let _ = props;
-    html! { <section class="view compare" aria-label="Compare"></section> }
+    let comparison = use_memo(
+        (props.catalog.clone(), props.state.pinned.clone()),
+        |(catalog, pinned)| compare(catalog, pinned),
+    );
+    let only_differences = use_state(|| false);
+    let dispatch = &props.dispatch;
+
+    let toggle_differences = {
+        let only = only_differences.clone();
+        Callback::from(move |_: Event| only.set(!*only))
+    };
+    let heading = |index: usize, name: &String| {
+        let unpin = dispatch.reform({
+            let name = name.clone();
+            move |_: MouseEvent| Action::Unpin(name.clone())
+        });
+        let missing = comparison.found.get(index).is_some_and(Option::is_none);
+        html! {
+            <th scope="col" data-testid="compare-column" class={classes!(missing.then_some("missing"))}>
+                <span class="compare-name">{ name }</span>
+                if missing { <span class="notice">{ "not in the data shown" }</span> }
+                <button type="button" class="unpin" aria-label={format!("Unpin {name}")} onclick={unpin}>{ "×" }</button>
+            </th>
+        }
+    };
+    let row = |row: &CompareRow| {
+        if *only_differences && !row.differs {
+            return html! {};
+        }
+        let ratio = |i: usize| -> Html {
+            if i == 0 || !RATIO_COLUMNS.contains(&row.column) {
+                return html! {};
+            }
+            match row.ratios.get(i).copied().flatten() {
+                Some(r) => html! { <span class="ratio">{ format!("×{}", trim(r)) }</span> },
+                None => html! {},
+            }
+        };
+        html! {
+            <tr class={classes!(row.differs.then_some("differs"))}>
+                <th scope="row">{ row.column.label() }</th>
+                { for row.cells.iter().enumerate().map(|(i, cell)| html! { <td>{ cell }{ ratio(i) }</td> }) }
+            </tr>
+        }
+    };
+
+    html! {
+        <section class="view compare" aria-label="Compare">
+            <AddPin catalog={props.catalog.clone()} pinned={props.state.pinned.len()} dispatch={dispatch.clone()} />
+            if comparison.names.is_empty() {
+                <p class="hint">
+                    { format!("Pin up to {MAX_PINNED} instance types to compare them here: click a dot in Families, \
+                               a cell in Sizes, the pin in Table or in the Decoder, or add one by name above.") }
+                </p>
+            } else {
+                <label class="check">
+                    <input type="checkbox" checked={*only_differences} onchange={toggle_differences}
+                        data-testid="compare-differences" />
+                    { "Only rows that differ" }
+                </label>
+                <div class="table-scroll">
+                    <table class="compare-table" data-testid="compare-table">
+                        <thead><tr><th scope="col">{ "Spec" }</th>
+                            { for comparison.names.iter().enumerate().map(|(i, n)| heading(i, n)) }
+                        </tr></thead>
+                        <tbody>{ for comparison.rows.iter().map(row) }</tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+/// A ratio with at most two decimals, without trailing zeros.
+fn trim(ratio: f64) -> String {
+    let text = format!("{ratio:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Props of [`AddPin`].
+#[derive(Properties, PartialEq)]
+struct AddPinProps {
+    catalog: std::rc::Rc<atlas_model::catalog::Catalog>,
+    pinned: usize,
+    dispatch: Callback<Action>,
+}
+
+/// Pins a type by name; an unknown name gets suggestions.
+#[component]
+fn AddPin(props: &AddPinProps) -> Html {
+    let text = use_state(String::new);
+    let message = use_state(|| None::<Html>);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(
+                e.target_dyn_into::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default(),
+            )
+        })
+    };
+    let onsubmit = {
+        let (text, message, catalog, dispatch) = (
+            text.clone(),
+            message.clone(),
+            props.catalog.clone(),
+            props.dispatch.clone(),
+        );
+        let full = props.pinned >= MAX_PINNED;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let name = text.trim().to_ascii_lowercase();
+            if full {
+                message.set(Some(html! { { format!("{MAX_PINNED} types are pinned already; unpin one first.") } }));
+            } else if catalog.get(&name).is_some() {
+                dispatch.emit(Action::Pin(name));
+                text.set(String::new());
+                message.set(None);
+            } else {
+                let close = suggest(&name, catalog.types.iter().map(|t| t.name.as_str()), 3);
+                let pick = |s: &String| {
+                    let name = s.clone();
+                    let onclick = dispatch.reform(move |_: MouseEvent| Action::Pin(name.clone()));
+                    html! { <button type="button" class="name-link" {onclick}>{ s }</button> }
+                };
+                message.set(Some(html! {
+                    <>
+                        { format!("No instance type called \"{name}\" in the data. ") }
+                        if !close.is_empty() { { "Did you mean " }{ for close.iter().map(pick) }{ "?" } }
+                    </>
+                }));
+            }
+        })
+    };
+    html! {
+        <form class="add-pin" {onsubmit}>
+            <label>
+                { "Add by name " }
+                <input type="text" value={(*text).clone()} {oninput} placeholder="m7g.large" data-testid="compare-add"
+                    autocomplete="off" spellcheck="false" maxlength="80" />
+            </label>
+            <button type="submit">{ "Pin" }</button>
+            if let Some(m) = (*message).clone() { <p class="notice" role="status">{ m }</p> }
+        </form>
+    }
 }

@@ -4,8 +4,12 @@
 //! from there on, every derived thing (families, filtered rows, chart geometry) is a plain
 //! function of the catalog and the [`state::State`], tested on the host.
 
+pub mod capabilities;
 pub mod catalog;
 pub mod chart;
+pub mod compare;
+pub mod decoder;
+pub mod extremes;
 pub mod family;
 pub mod filter;
 pub mod instance;
@@ -13,11 +17,9 @@ pub mod letter_cost;
 pub mod name;
 pub mod prices;
 pub mod quantity;
-pub mod regions;
-pub mod state;
-pub mod capabilities;
-pub mod extremes;
 pub mod query;
+pub mod regions;
 pub mod sizes;
+pub mod state;
 pub mod suggest;
 pub mod table;

@@ -1,0 +1,70 @@
+//! The Compare view's logic: pinned types side by side, differences marked, ratios against
+//! the first.
+
+use crate::catalog::Catalog;
+use crate::table::Column;
+
+/// One spec across the compared types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    /// The spec compared.
+    pub column: Column,
+    /// What each type's cell shows (empty for a type not in the data).
+    pub cells: Vec<String>,
+    /// Whether the cells are not all the same.
+    pub differs: bool,
+    /// For numeric specs, each type's value divided by the first type's (`None` where either
+    /// has no value or the first is zero).
+    pub ratios: Vec<Option<f64>>,
+}
+
+/// The pinned types side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The pinned names, in pinning order.
+    pub names: Vec<String>,
+    /// Each name's index in the catalog; `None` when the data does not have it.
+    pub found: Vec<Option<usize>>,
+    /// One row per spec (every table column but the name).
+    pub rows: Vec<CompareRow>,
+}
+
+/// Compares the pinned types.
+pub fn compare(catalog: &Catalog, pinned: &[String]) -> Comparison {
+    let found: Vec<Option<usize>> = pinned
+        .iter()
+        .map(|name| catalog.types.iter().position(|t| t.name == *name))
+        .collect();
+    let types: Vec<_> = found
+        .iter()
+        .map(|i| i.and_then(|i| catalog.types.get(i)))
+        .collect();
+    let rows = Column::ALL
+        .into_iter()
+        .filter(|c| *c != Column::Name)
+        .map(|column| {
+            let cells: Vec<String> = types
+                .iter()
+                .map(|t| t.map(|t| column.text(t)).unwrap_or_default())
+                .collect();
+            let differs = cells.windows(2).any(|pair| pair[0] != pair[1]);
+            let numbers: Vec<Option<f64>> = types
+                .iter()
+                .map(|t| t.and_then(|t| column.number(t)))
+                .collect();
+            let base = numbers.first().copied().flatten().filter(|b| *b != 0.0);
+            let ratios = numbers.iter().map(|n| Some(n.as_ref()? / base?)).collect();
+            CompareRow {
+                column,
+                cells,
+                differs,
+                ratios,
+            }
+        })
+        .collect();
+    Comparison {
+        names: pinned.to_vec(),
+        found,
+        rows,
+    }
+}

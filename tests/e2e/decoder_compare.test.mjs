@@ -1,0 +1,90 @@
+// End-to-end: the Decoder explains names, the Compare view lines up pinned types.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOOKS, open, shoot, useSite } from './harness.mjs';
+
+useSite();
+
+async function decode(page, name) {
+  await page.fill('[data-testid=decoder-input]', name);
+  return page.locator('[data-testid=decoder-output]').innerText();
+}
+
+describe('Decoder', () => {
+  test('p3dn.24xlarge is taken apart as the write-up explains it, with its specs', async () => {
+    const { page, context, problems } = await open();
+    await page.click('[data-testid=tab-decoder]');
+    const text = await decode(page, 'p3dn.24xlarge');
+    for (const expected of ['GPU compute series', 'generation 3', 'local NVMe', 'network', '24xlarge', '768 GiB']) {
+      assert.ok(text.includes(expected), `decoder shows "${expected}": ${text}`);
+    }
+    const specs = await page.locator('.spec-list').innerText();
+    assert.match(specs, /vCPU\s+96/);
+    assert.match(specs, /GPUs\s+8/);
+    await page.click('[data-testid=decoder-siblings] >> text=p3.2xlarge');
+    assert.equal(await page.inputValue('[data-testid=decoder-input]'), 'p3.2xlarge');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a misspelt name gets suggestions and an unreadable one says which part is wrong', async () => {
+    const { page, context } = await open();
+    await page.click('[data-testid=tab-decoder]');
+    await decode(page, 'p3dn.24xlrage');
+    assert.match(await page.locator('[data-testid=decoder-suggestions]').innerText(), /p3dn\.24xlarge/);
+    await page.click('[data-testid=decoder-suggestions] >> text=p3dn.24xlarge');
+    assert.match(await page.locator('[data-testid=decoder-output]').innerText(), /GPU compute/);
+    await decode(page, 'm5large');
+    assert.match(await page.locator('[data-testid=decoder-error]').innerText(), /no dot between family and size/);
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await decode(page, hostile);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'typed markup never runs');
+    assert.equal(await page.locator('[data-testid=decoder-output] img').count(), 0);
+    await context.close();
+  });
+});
+
+describe('Compare', () => {
+  test('pinned types line up side by side with differences and ratios', async () => {
+    const { page, context } = await open();
+    await page.click('[data-testid=tab-decoder]');
+    await decode(page, 'm5.large');
+    await page.click('[data-testid=decoder-pin]');
+    await decode(page, 'm5.4xlarge');
+    await page.click('[data-testid=decoder-pin]');
+    await page.click('[data-testid=tab-compare]');
+    await page.fill('[data-testid=compare-add]', 'm6g.large');
+    await page.press('[data-testid=compare-add]', 'Enter');
+    const columns = await page.locator('[data-testid=compare-column] .compare-name').allInnerTexts();
+    assert.deepEqual(columns, ['m5.large', 'm5.4xlarge', 'm6g.large']);
+    const vcpu = await page.locator('tr:has(th:text-is("vCPU"))').innerText();
+    assert.match(vcpu, /2\s+16\s*×8\s+2\s*×1/);
+    assert.match(await page.locator('tr:has(th:text-is("Vendor"))').getAttribute('class'), /differs/);
+    await page.check('[data-testid=compare-differences]');
+    assert.equal(await page.locator('tr:has(th:text-is("Category"))').count(), 0, 'equal rows hidden');
+    await page.fill('[data-testid=compare-add]', 'm6g.lrage');
+    await page.press('[data-testid=compare-add]', 'Enter');
+    assert.match(await page.locator('.add-pin').innerText(), /Did you mean\s+m6g\.large/);
+    await page.click('[data-testid=compare-column]:has-text("m5.large") .unpin');
+    assert.equal(await page.locator('[data-testid=compare-column]').count(), 2);
+    assert.match(await page.locator('[data-testid=tab-compare]').innerText(), /Compare \(2\)/);
+    await context.close();
+  });
+
+  test('screenshots of Decoder and Compare at desktop and phone width, light and dark', async () => {
+    for (const look of LOOKS) {
+      const { page, context } = await open(look);
+      await page.click('[data-testid=tab-decoder]');
+      await decode(page, 'p3dn.24xlarge');
+      await page.click('[data-testid=decoder-pin]');
+      await shoot(page, `decoder-${look.name}`);
+      await decode(page, 'x2iedn.32xlarge');
+      await page.click('[data-testid=decoder-pin]');
+      await page.click('[data-testid=tab-compare]');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${look.name}: no sideways scrolling (${overflow}px)`);
+      await shoot(page, `compare-${look.name}`);
+      await context.close();
+    }
+  });
+});
