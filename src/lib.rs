@@ -10,11 +10,13 @@ use std::rc::Rc;
 use atlas_model::catalog::{Catalog, CatalogError};
 use atlas_model::family::families;
 use atlas_model::state::{reduce, Action, State, View};
+use atlas_model::url_state::{decode, encode, Decoded};
 use yew::prelude::*;
 
 use crate::components::capabilities_view::CapabilitiesView;
 use crate::components::compare_view::CompareView;
 use crate::components::decoder_view::DecoderView;
+use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
 use crate::components::families_view::FamiliesView;
 use crate::components::pinned::PinnedStrip;
 use crate::components::sizes_view::SizesView;
@@ -39,21 +41,25 @@ impl Reducible for Store {
 pub struct AppProps {
     /// The built-in dataset, parsed before the app mounts (see [`dataset::builtin`]).
     pub builtin: Rc<Result<Rc<Catalog>, CatalogError>>,
+    /// What the page's address asked for when it loaded.
+    pub start: Rc<Decoded>,
 }
 
-/// The whole app.
+/// The whole app: the full atlas, or one view alone in embed mode.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let parsed = props.builtin.clone();
-    let store = use_reducer(Store::default);
+    let start = props.start.clone();
+    let embed = start.embed;
+    let store = use_reducer(|| Store(start.state.clone()));
     let dispatch = {
         let store = store.dispatcher();
         Callback::from(move |action: Action| store.dispatch(action))
     };
+    use_address_sync(&store.0, &dispatch, embed);
 
-    let body = match parsed.as_ref() {
+    let body = match props.builtin.as_ref() {
         Ok(catalog) => {
-            html! { <Atlas catalog={catalog.clone()} state={store.0.clone()} {dispatch} /> }
+            html! { <Atlas catalog={catalog.clone()} state={store.0.clone()} dispatch={dispatch.clone()} {embed} /> }
         }
         Err(error) => html! {
             <p class="error" role="alert" data-testid="error">
@@ -61,20 +67,59 @@ pub fn App(props: &AppProps) -> Html {
             </p>
         },
     };
+    let notice = html! { <AddressNotice ignored={start.ignored.clone()} /> };
+    if embed {
+        return html! { <EmbedFrame state={store.0.clone()}>{ notice }{ body }</EmbedFrame> };
+    }
     html! {
         <>
             <header class="page-header">
-                <h1>{ "Instance Atlas" }</h1>
-                <p>{ "Every Amazon EC2 instance type on one page: how families scale through their sizes, \
-                      and what each letter in a name buys." }</p>
+                <div>
+                    <h1>{ "Instance Atlas" }</h1>
+                    <p>{ "Every Amazon EC2 instance type on one page: how families scale through their sizes, \
+                          and what each letter in a name buys." }</p>
+                </div>
+                <EmbedButton state={store.0.clone()} />
             </header>
-            <main>{ body }</main>
+            <main>{ notice }{ body }</main>
             <footer class="page-footer">
                 { format!("Data: {}, as of {}. ", dataset::SOURCE, dataset::SOURCE_DATE) }
-                { "Everything runs in your browser; nothing is sent anywhere." }
+                { "Everything runs in your browser; nothing is sent anywhere. " }
+                <a href="instance-atlas.html" download="instance-atlas.html" data-testid="offline-download">
+                    { "Download for offline use" }
+                </a>
             </footer>
         </>
     }
+}
+
+/// Keeps the address bar in step with the state: a view change is a new history entry,
+/// smaller changes replace the current one; back and forward restore the state. In embed
+/// mode the frame's address is left as the embedding page wrote it.
+#[hook]
+fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
+    let last = use_mut_ref(|| (encode(state), state.view));
+    {
+        let last = last.clone();
+        use_effect_with(state.clone(), move |state| {
+            let query = encode(state);
+            let mut last = last.borrow_mut();
+            if !embed && query != last.0 {
+                browser::set_query(&query, state.view != last.1);
+            }
+            *last = (query, state.view);
+        });
+    }
+    let dispatch = dispatch.clone();
+    use_effect_with((), move |_| {
+        let listener = browser::on_history_move(move |query| {
+            let restored = decode(&query).state;
+            // Recorded first, so the sync above sees nothing to write back.
+            *last.borrow_mut() = (encode(&restored), restored.view);
+            dispatch.emit(Action::Restore(Box::new(restored)));
+        });
+        move || drop(listener)
+    });
 }
 
 /// Props of [`Atlas`].
@@ -83,6 +128,7 @@ struct AtlasProps {
     catalog: Rc<Catalog>,
     state: State,
     dispatch: Callback<Action>,
+    embed: bool,
 }
 
 /// The views over a parsed catalog: tabs, the pinned strip and the current view.
@@ -111,8 +157,10 @@ fn Atlas(props: &AtlasProps) -> Html {
                     { format!("{rejected} rows of the dataset could not be read and are not shown.") }
                 </p>
             }
-            <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
-            <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
+            if !props.embed {
+                <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
+                <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
+            }
             { body }
         </>
     }

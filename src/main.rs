@@ -1,9 +1,12 @@
-//! The browser entry point: parses the built-in dataset and mounts the app.
+//! The browser entry point: parses the built-in dataset and the address, then mounts the app.
+
+use std::rc::Rc;
 
 use instance_atlas::{browser, dataset, App, AppProps};
 
 fn main() {
     browser::mark(browser::START_MARK);
     let builtin = dataset::builtin();
-    yew::Renderer::<App>::with_props(AppProps { builtin }).render();
+    let start = Rc::new(atlas_model::url_state::decode(&browser::location_query()));
+    yew::Renderer::<App>::with_props(AppProps { builtin, start }).render();
 }

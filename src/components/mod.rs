@@ -13,6 +13,7 @@ pub mod capabilities_view;
 pub mod chart_canvas;
 pub mod compare_view;
 pub mod decoder_view;
+pub mod embed;
 pub mod families_chart;
 pub mod families_view;
 pub mod filters;

@@ -23,3 +23,4 @@ pub mod sizes;
 pub mod state;
 pub mod suggest;
 pub mod table;
+pub mod url_state;

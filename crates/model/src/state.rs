@@ -206,6 +206,8 @@ pub enum Action {
     SetSearch(String),
     /// Set the Decoder's input.
     SetDecoderInput(String),
+    /// Replace everything (the browser went back or forward to another URL).
+    Restore(Box<State>),
 }
 
 /// Applies an action to a state, returning the new state. Pure: no side effects.
@@ -279,6 +281,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         }
         Action::SetSearch(text) => next.table.search = text,
         Action::SetDecoderInput(text) => next.decoder = text,
+        Action::Restore(state) => return *state,
     }
     next
 }

@@ -1,0 +1,316 @@
+//! The state in the URL: a short, readable query string (`?view=families&cat=compute,memory`)
+//! and back. Defaults are left out; unknown keys and bad values are ignored and named, so
+//! the page can say what it could not use. No input can make [`decode`] panic.
+
+use std::collections::BTreeSet;
+
+use crate::chart::axis::{Metric, Scale};
+use crate::instance::Category;
+use crate::name;
+use crate::state::{CellMetric, State, View, MAX_PINNED};
+use crate::table::{Column, SortDirection};
+
+/// Longer queries are cut here before reading (a URL this long was not made by the app).
+pub const MAX_QUERY_CHARS: usize = 8192;
+/// Longer free-text values (search, filters, decoder input) are cut to this many characters.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// What a query string says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The state it describes (defaults where it says nothing usable).
+    pub state: State,
+    /// Whether it asks for embed mode (`embed=1`).
+    pub embed: bool,
+    /// What was ignored and why, one entry per key, e.g. "x=banana: not a metric".
+    pub ignored: Vec<String>,
+}
+
+/// The query string for a state, without the leading `?`; empty for the default state.
+pub fn encode(state: &State) -> String {
+    let defaults = State::default();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut put = |key: &str, value: String| pairs.push((key.to_owned(), value));
+    if state.view != defaults.view {
+        put("view", state.view.slug().to_owned());
+    }
+    let filter = &state.filter;
+    if !filter.hidden_categories.is_empty() {
+        let shown: Vec<&str> = Category::ALL
+            .iter()
+            .filter(|c| filter.shows_category(**c))
+            .map(|c| c.slug())
+            .collect();
+        put(
+            "cat",
+            if shown.is_empty() {
+                "none".to_owned()
+            } else {
+                shown.join(",")
+            },
+        );
+    }
+    if !filter.hidden_series.is_empty() {
+        put("series-off", join(filter.hidden_series.iter()));
+    }
+    if filter.current_only {
+        put("current", "1".to_owned());
+    }
+    let spec = state.families;
+    if spec.x != defaults.families.x {
+        put("x", spec.x.slug().to_owned());
+    }
+    if spec.y != defaults.families.y {
+        put("y", spec.y.slug().to_owned());
+    }
+    if spec.x_scale != defaults.families.x_scale {
+        put("xscale", spec.x_scale.slug().to_owned());
+    }
+    if spec.y_scale != defaults.families.y_scale {
+        put("yscale", spec.y_scale.slug().to_owned());
+    }
+    if state.sizes.metric != defaults.sizes.metric {
+        put("cell", cell_slug(state.sizes.metric).to_owned());
+    }
+    if !state.sizes.ladder_families.is_empty() {
+        put("ladder", join(state.sizes.ladder_families.iter()));
+    }
+    let table = &state.table;
+    if let Some((column, direction)) = table.sort {
+        let suffix = if direction == SortDirection::Descending {
+            "-desc"
+        } else {
+            ""
+        };
+        put("sort", format!("{}{suffix}", column.slug()));
+    }
+    if table.columns != defaults.table.columns {
+        put("cols", join(table.columns.iter().map(|c| c.slug())));
+    }
+    for (column, text) in &table.filters {
+        put(&format!("f.{}", column.slug()), text.clone());
+    }
+    if !table.search.is_empty() {
+        put("q", table.search.clone());
+    }
+    if !state.decoder.is_empty() {
+        put("name", state.decoder.clone());
+    }
+    if !state.pinned.is_empty() {
+        put("pin", join(state.pinned.iter()));
+    }
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Reads a query string (with or without its `?`). Never fails: what it cannot use is
+/// listed in [`Decoded::ignored`].
+pub fn decode(query: &str) -> Decoded {
+    let mut state = State::default();
+    let mut ignored = Vec::new();
+    let mut embed = false;
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let query = match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => {
+            ignored.push(format!(
+                "everything after the first {MAX_QUERY_CHARS} characters"
+            ));
+            &query[..cut]
+        }
+        None => query,
+    };
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if key.is_empty() && value.is_empty() {
+            continue;
+        }
+        if let Err(reason) = apply(&mut state, &mut embed, &key, &value) {
+            ignored.push(format!(
+                "{}={}: {reason}",
+                shorten(&key, 40),
+                shorten(&value, 40)
+            ));
+        }
+    }
+    Decoded {
+        state,
+        embed,
+        ignored,
+    }
+}
+
+/// Applies one key to the state; the error says why it was ignored.
+fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<(), String> {
+    let one = |value: &str| value.trim().to_ascii_lowercase();
+    match key {
+        "embed" => *embed = matches!(one(value).as_str(), "1" | "true" | "yes"),
+        "view" => state.view = View::from_slug(&one(value)).ok_or("not a view")?,
+        "cat" => {
+            let shown: BTreeSet<Category> = if one(value) == "none" {
+                BTreeSet::new()
+            } else {
+                list(value)
+                    .map(|s| {
+                        Category::ALL
+                            .into_iter()
+                            .find(|c| c.slug() == s)
+                            .ok_or("not a category")
+                    })
+                    .collect::<Result<_, _>>()?
+            };
+            state.filter.hidden_categories = Category::ALL
+                .into_iter()
+                .filter(|c| !shown.contains(c))
+                .collect();
+        }
+        "series-off" => {
+            state.filter.hidden_series = list(value)
+                .map(|s| checked_series(&s))
+                .collect::<Result<_, _>>()?;
+        }
+        "current" => state.filter.current_only = flag(value)?,
+        "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
+        "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,
+        "xscale" => {
+            state.families.x_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
+        }
+        "yscale" => {
+            state.families.y_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
+        }
+        "cell" => {
+            state.sizes.metric = [CellMetric::Vcpu, CellMetric::Memory]
+                .into_iter()
+                .find(|m| cell_slug(*m) == one(value))
+                .ok_or("not vcpu or memory")?;
+        }
+        "ladder" => {
+            state.sizes.ladder_families = list(value)
+                .map(|s| checked_family(&s))
+                .collect::<Result<_, _>>()?
+        }
+        "sort" => {
+            let value = one(value);
+            let (slug, direction) = match value.strip_suffix("-desc") {
+                Some(slug) => (slug, SortDirection::Descending),
+                None => (value.as_str(), SortDirection::Ascending),
+            };
+            state.table.sort = Some((Column::from_slug(slug).ok_or("not a column")?, direction));
+        }
+        "cols" => {
+            let columns: Vec<Column> = list(value)
+                .map(|s| Column::from_slug(&s).ok_or("not a column"))
+                .collect::<Result<_, _>>()?;
+            if columns.is_empty() {
+                return Err("no columns".into());
+            }
+            let mut seen = BTreeSet::new();
+            state.table.columns = columns.into_iter().filter(|c| seen.insert(*c)).collect();
+        }
+        "q" => state.table.search = text(value),
+        "name" => state.decoder = text(value),
+        "pin" => {
+            let names: Vec<String> = list(value)
+                .map(|s| checked_name(&s))
+                .collect::<Result<_, _>>()?;
+            if names.len() > MAX_PINNED {
+                return Err(format!("more than {MAX_PINNED} pinned types"));
+            }
+            state.pinned = Vec::new();
+            for name in names {
+                if !state.pinned.contains(&name) {
+                    state.pinned.push(name);
+                }
+            }
+        }
+        _ => match key.strip_prefix("f.").map(Column::from_slug) {
+            Some(Some(column)) if column.is_numeric() => {
+                if value.trim().is_empty() {
+                    state.table.filters.remove(&column);
+                } else {
+                    state.table.filters.insert(column, text(value));
+                }
+            }
+            Some(_) => return Err("not a numeric column".into()),
+            None => return Err("unknown setting".into()),
+        },
+    }
+    Ok(())
+}
+
+fn flag(value: &str) -> Result<bool, String> {
+    match value.trim() {
+        "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err("not 1 or 0".into()),
+    }
+}
+
+fn list(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(',')
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+}
+
+fn checked_series(series: &str) -> Result<String, String> {
+    if (1..=8).contains(&series.len()) && series.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(series.to_owned())
+    } else {
+        Err("not a series".into())
+    }
+}
+
+fn checked_family(family: &str) -> Result<String, String> {
+    match name::decode(&format!("{family}.large")) {
+        Ok(decoded) if decoded.family == family => Ok(family.to_owned()),
+        _ => Err("not a family name".into()),
+    }
+}
+
+fn checked_name(candidate: &str) -> Result<String, String> {
+    name::decode(candidate)
+        .map(|d| d.name)
+        .map_err(|_| "not an instance type name".into())
+}
+
+fn text(value: &str) -> String {
+    value.chars().take(MAX_TEXT_CHARS).collect()
+}
+
+fn cell_slug(metric: CellMetric) -> &'static str {
+    match metric {
+        CellMetric::Vcpu => "vcpu",
+        CellMetric::Memory => "memory",
+    }
+}
+
+fn join<'a>(items: impl Iterator<Item = impl AsRef<str> + 'a>) -> String {
+    items
+        .map(|s| s.as_ref().to_owned())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}
+
+/// Percent-encodes all but letters, digits, `-._~` and the list separators `,:`, which
+/// keeps the common URLs readable.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~,:".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,94 @@
+// End-to-end: the state lives in the address; back and forward; the Embed snippet.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickAndRepaint, open, shoot, useSite, waitForPaints } from './harness.mjs';
+
+useSite();
+
+const counts = async (page) => ({
+  series: Number(await page.locator('[data-testid=families-chart]').getAttribute('data-series')),
+  points: Number(await page.locator('[data-testid=families-chart]').getAttribute('data-points')),
+});
+
+describe('URL state', () => {
+  test('a shared address restores a non-default state in a fresh browser', async () => {
+    const first = await open();
+    await clickAndRepaint(first.page, '[data-testid=filter-category-compute]');
+    await clickAndRepaint(first.page, '[data-testid=axis-x-log]');
+    await clickAndRepaint(first.page, '[data-testid=filter-current]');
+    const chosen = await counts(first.page);
+    const address = new URL(first.page.url());
+    assert.match(address.search, /cat=general,memory,storage,accelerated/);
+    assert.match(address.search, /xscale=linear/);
+    assert.match(address.search, /current=1/);
+    await first.context.close();
+
+    const second = await open({ path: address.search });
+    assert.deepEqual(await counts(second.page), chosen, 'the same chart');
+    assert.equal(await second.page.isChecked('[data-testid=filter-category-compute]'), false);
+    assert.equal(await second.page.isChecked('[data-testid=axis-x-log]'), false);
+    assert.equal(await second.page.locator('[data-testid=url-notice]').count(), 0);
+    await second.context.close();
+  });
+
+  test('back and forward step through view changes; a checkbox replaces the entry', async () => {
+    const { page, context } = await open();
+    const start = await page.evaluate(() => history.length);
+    await clickAndRepaint(page, '[data-testid=filter-category-memory]');
+    assert.equal(await page.evaluate(() => history.length), start, 'a checkbox does not add history');
+    await page.click('[data-testid=tab-table]');
+    await page.click('[data-testid=tab-decoder]');
+    assert.match(page.url(), /view=decoder/);
+    await page.goBack();
+    await page.waitForSelector('[data-testid=tab-table][aria-selected=true]');
+    assert.match(page.url(), /view=table/);
+    await page.goBack();
+    await page.waitForSelector('[data-testid=tab-families][aria-selected=true]');
+    await waitForPaints(page, 1);
+    assert.equal(await page.isChecked('[data-testid=filter-category-memory]'), false, 'filters survive');
+    await page.goForward();
+    await page.waitForSelector('[data-testid=tab-table][aria-selected=true]');
+    await context.close();
+  });
+
+  test('a tampered address is named in a notice and the app still works', async () => {
+    const { page, context, problems } = await open({ path: '?view=families&x=banana&colour=red&pin=%3Cscript%3E' });
+    const notice = await page.locator('[data-testid=url-notice]').innerText();
+    assert.match(notice, /x=banana: not a metric/);
+    assert.match(notice, /colour=red: unknown setting/);
+    const { points } = await counts(page);
+    assert.ok(points > 700, 'the chart is drawn with the defaults');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('Embed', () => {
+  test('the Embed button shows an iframe snippet for the current state', async () => {
+    const { page, context } = await open();
+    await clickAndRepaint(page, '[data-testid=filter-category-compute]');
+    await page.click('[data-testid=embed-button]');
+    const snippet = await page.inputValue('[data-testid=embed-snippet]');
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?cat=general,memory,storage,accelerated&embed=1"/);
+    assert.match(snippet, /title="Instance Atlas: Families"/);
+    assert.match(snippet, /width="100%" height="560"/);
+    await shoot(page, 'embed-panel-desktop-light');
+    await context.close();
+  });
+
+  test('embed=1 shows the chart alone with a link to the full atlas on the same state', async () => {
+    const { page, context } = await open({ width: 360, height: 480, path: '?cat=compute&embed=1' });
+    assert.equal(await page.locator('[data-testid=tab-families]').count(), 0, 'no tabs');
+    assert.equal(await page.locator('header').count(), 0, 'no page header');
+    assert.equal(await page.locator('.sidebar').isVisible(), false, 'no filter panel');
+    const { series } = await counts(page);
+    assert.ok(series > 10 && series < 40, `compute families only: ${series}`);
+    const link = page.locator('[data-testid=open-full]');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.match(await link.getAttribute('href'), /\?cat=compute$/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `fits 360 px (${overflow})`);
+    await shoot(page, 'embed-phone-light');
+    await context.close();
+  });
+});
