@@ -12,6 +12,7 @@ pub mod decoder;
 pub mod extremes;
 pub mod family;
 pub mod filter;
+pub mod import;
 pub mod instance;
 pub mod letter_cost;
 pub mod name;
