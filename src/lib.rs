@@ -15,7 +15,9 @@ use yew::prelude::*;
 
 use crate::components::capabilities_view::CapabilitiesView;
 use crate::components::compare_view::CompareView;
+use crate::components::data_source::DataSource;
 use crate::components::decoder_view::DecoderView;
+use crate::components::load_data::{LoadData, LoadedData};
 use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
 use crate::components::families_view::FamiliesView;
 use crate::components::pinned::PinnedStrip;
@@ -56,16 +58,31 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| store.dispatch(action))
     };
     use_address_sync(&store.0, &dispatch, embed);
+    let loaded = use_state(|| None::<Rc<LoadedData>>);
+    let builtin = props.builtin.as_ref().as_ref().ok().cloned();
+    let on_loaded = {
+        let loaded = loaded.clone();
+        Callback::from(move |data: Rc<LoadedData>| loaded.set(Some(data)))
+    };
+    let on_reset = {
+        let loaded = loaded.clone();
+        Callback::from(move |_: MouseEvent| loaded.set(None))
+    };
 
-    let body = match props.builtin.as_ref() {
-        Ok(catalog) => {
-            html! { <Atlas catalog={catalog.clone()} state={store.0.clone()} dispatch={dispatch.clone()} {embed} /> }
-        }
-        Err(error) => html! {
+    let active = (*loaded).as_ref().map(|l| l.catalog.clone()).or(builtin.clone());
+    let body = match (active, props.builtin.as_ref()) {
+        (Some(catalog), _) => html! {
+            <>
+                if let Some(data) = (*loaded).clone() { <DataSource loaded={data} {on_reset} /> }
+                <Atlas {catalog} state={store.0.clone()} dispatch={dispatch.clone()} {embed} />
+            </>
+        },
+        (None, Err(error)) => html! {
             <p class="error" role="alert" data-testid="error">
-                { format!("The built-in dataset could not be read: {error}") }
+                { format!("The built-in dataset could not be read: {error}. Load your own data with \"Load data\".") }
             </p>
         },
+        (None, Ok(_)) => html! {},
     };
     let notice = html! { <AddressNotice ignored={start.ignored.clone()} /> };
     if embed {
@@ -79,7 +96,10 @@ pub fn App(props: &AppProps) -> Html {
                     <p>{ "Every Amazon EC2 instance type on one page: how families scale through their sizes, \
                           and what each letter in a name buys." }</p>
                 </div>
-                <EmbedButton state={store.0.clone()} />
+                <div class="header-actions">
+                    <LoadData {builtin} {on_loaded} />
+                    <EmbedButton state={store.0.clone()} />
+                </div>
             </header>
             <main>{ notice }{ body }</main>
             <footer class="page-footer">
