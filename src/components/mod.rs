@@ -21,6 +21,8 @@ pub mod filters;
 pub mod legend;
 pub mod load_data;
 pub mod pinned;
+pub mod sizes_ladder;
+pub mod sizes_matrix;
 pub mod sizes_row;
 pub mod sizes_view;
 pub mod table_view;

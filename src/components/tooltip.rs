@@ -24,12 +24,22 @@ pub struct TooltipProps {
 #[component]
 pub fn Tooltip(props: &TooltipProps) -> Html {
     let i = &props.instance;
-    let horizontal = if props.x > props.frame_width / 2.0 {
-        format!("right: {:.0}px", props.frame_width - props.x + 10.0)
-    } else {
-        format!("left: {:.0}px", props.x + 10.0)
-    };
-    let style = format!("{horizontal}; top: {:.0}px", (props.y - 10.0).max(0.0));
+    let card = use_node_ref();
+    // Placed through the CSS object model: a strict Content-Security-Policy forbids style
+    // attributes. The card opens towards the free side of its dot.
+    {
+        let card = card.clone();
+        let place = (props.x, props.y, props.frame_width);
+        use_effect_with(place, move |(x, y, width)| {
+            if let Some(style) = card.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
+                let (set, clear) = if *x > width / 2.0 { ("right", "left") } else { ("left", "right") };
+                let offset = if *x > width / 2.0 { width - x + 10.0 } else { x + 10.0 };
+                let _ = style.remove_property(clear);
+                let _ = style.set_property(set, &format!("{offset:.0}px"));
+                let _ = style.set_property("top", &format!("{:.0}px", (y - 10.0).max(0.0)));
+            }
+        });
+    }
     let clock = i
         .clock
         .as_ref()
@@ -43,7 +53,7 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         ("Network", i.network.label.clone()),
     ];
     html! {
-        <div class="tooltip" role="tooltip" data-testid="tooltip" {style}>
+        <div class="tooltip" role="tooltip" data-testid="tooltip" ref={card}>
             <strong>{ &i.name }</strong>
             <span class="tooltip-family">
                 { format!("{} family, {} size{} drawn", i.family, props.sizes, if props.sizes == 1 { "" } else { "s" }) }

@@ -7,6 +7,7 @@
 pub mod axis;
 pub mod families;
 pub mod hitmap;
+pub mod ladder;
 pub mod theme;
 
 use plotters::coord::Shift;

@@ -1,0 +1,199 @@
+//! Drawing the ladder chart: a vCPU panel and a memory panel on any plotters backend, and
+//! the emphasised family on the overlay.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{family_colour, size_name, value, LadderPlot, PANELS};
+use crate::chart::axis::{layout, AxisLayout, Scale};
+use crate::chart::hitmap::{HitMap, HitPoint};
+use crate::chart::{ChartError, Paint};
+
+/// Side by side when at least this wide (CSS pixels), stacked otherwise.
+const SIDE_BY_SIDE_MIN_WIDTH: f64 = 640.0;
+
+/// Paints the plan: a vCPU panel and a memory panel, each a log2 axis against the size
+/// step, one colour per family, hollow rings on the sizes that break the doubling. The hit
+/// map holds every point twice, vCPU panel first; `line` is the index in [`LadderPlot::lines`].
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &LadderPlot,
+    paint: &Paint,
+) -> Result<HitMap, ChartError> {
+    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
+    let theme = &paint.theme;
+    area.fill(&theme.background).map_err(|e| fail(&e))?;
+    let (width, height) = area.dim_in_pixel();
+    let css = |px: u32| f64::from(px) / paint.pixel_ratio;
+    let side_by_side = css(width) >= SIDE_BY_SIDE_MIN_WIDTH;
+    let panels = area.split_evenly(if side_by_side { (1, 2) } else { (2, 1) });
+    let (panel_width, panel_height) = if side_by_side {
+        (css(width) / 2.0, css(height))
+    } else {
+        (css(width), css(height) / 2.0)
+    };
+
+    let steps = || {
+        plot.lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(|p| p.step))
+    };
+    let low = steps().fold(f64::INFINITY, f64::min);
+    let high = steps().fold(f64::NEG_INFINITY, f64::max);
+    let (low, high) = if low <= high {
+        (low, high)
+    } else {
+        (-1.0, 1.0)
+    };
+    let (x_axis, every) = step_axis(low, high, panel_width - 80.0);
+    let y_ticks = ((panel_height - 90.0) / 30.0).clamp(3.0, 10.0) as usize;
+
+    // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
+    let font = ("sans-serif", f64::from(paint.px(15.0)))
+        .into_font()
+        .color(&theme.text);
+    let title = ("sans-serif", f64::from(paint.px(17.0)))
+        .into_font()
+        .color(&theme.text);
+    let mut hits = HitMap {
+        points: Vec::with_capacity(plot.point_count() * 2),
+    };
+    for (panel, metric) in panels.iter().zip(PANELS) {
+        let values = plot
+            .lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(move |p| value(metric, p)));
+        let y_axis = layout(Scale::Log, values, y_ticks);
+        let caption = format!("{} · log2", metric.label());
+        let mut chart = ChartBuilder::on(panel)
+            .caption(caption, title.clone())
+            .margin(paint.px(8.0))
+            .x_label_area_size(paint.px(40.0))
+            .y_label_area_size(paint.px(58.0))
+            .build_cartesian_2d(x_axis.clone(), y_axis)
+            .map_err(|e| fail(&e))?;
+        let x_label = |v: &f64| {
+            let step = v.round() as i32;
+            // Every step has a grid line; names are thinned where they would collide.
+            if step.rem_euclid(every) == 0 {
+                size_name(step)
+            } else {
+                String::new()
+            }
+        };
+        let y_label = |v: &f64| metric.format_tick(v.exp2());
+        chart
+            .configure_mesh()
+            .x_desc("size (each step doubles)")
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .label_style(font.clone())
+            .axis_desc_style(font.clone())
+            .axis_style(theme.axis.stroke_width(paint.px(1.0)))
+            .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
+            .light_line_style(TRANSPARENT)
+            .set_all_tick_mark_size(paint.px(4.0))
+            .draw()
+            .map_err(|e| fail(&e))?;
+
+        let dot = paint.px(3.5) as i32;
+        for (index, line) in plot.lines.iter().enumerate() {
+            let color = family_colour(theme, index);
+            let coords: Vec<(f64, f64)> = line
+                .points
+                .iter()
+                .map(|p| (plot.x_of(index, p), value(metric, p).log2()))
+                .collect();
+            if coords.len() > 1 {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        coords.clone(),
+                        color.stroke_width(paint.px(1.8)),
+                    )))
+                    .map_err(|e| fail(&e))?;
+            }
+            for (point, &c) in line.points.iter().zip(&coords) {
+                let pixel = chart.backend_coord(&c);
+                if line.breaks_in(metric, point.instance) {
+                    // A hollow ring: the background inside, the family colour around it.
+                    chart
+                        .draw_series([
+                            Circle::new(c, dot + 1, theme.background.filled()),
+                            Circle::new(c, dot + 1, color.stroke_width(paint.px(2.0))),
+                        ])
+                        .map_err(|e| fail(&e))?;
+                } else {
+                    chart
+                        .draw_series(std::iter::once(Circle::new(c, dot, color.filled())))
+                        .map_err(|e| fail(&e))?;
+                }
+                hits.points.push(HitPoint {
+                    x: pixel.0,
+                    y: pixel.1,
+                    instance: point.instance,
+                    line: index,
+                });
+            }
+        }
+    }
+    area.present().map_err(|e| fail(&e))?;
+    Ok(hits)
+}
+
+/// The step axis: half a step of room either side and a tick (grid line) per doubling;
+/// also how often a tick is named (every step, or every 2nd, 3rd ... counted from xlarge)
+/// so that size names (about 60 CSS pixels each) do not collide in `plot_width` CSS pixels.
+fn step_axis(low: f64, high: f64, plot_width: f64) -> (AxisLayout, i32) {
+    let (start, end) = (low.floor() - 0.5, high.ceil() + 0.5);
+    let per_step = plot_width.max(60.0) / (end - start);
+    let every = (60.0 / per_step).ceil().clamp(1.0, 8.0) as i32;
+    let ticks = (start.ceil() as i32..=end.floor() as i32)
+        .map(f64::from)
+        .collect();
+    (AxisLayout { start, end, ticks }, every)
+}
+
+/// Paints one family of an already drawn plan, emphasised, on a transparent overlay of the
+/// same size; `hits` is what [`draw`] returned (one run of points per panel).
+pub fn draw_highlight<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &LadderPlot,
+    hits: &HitMap,
+    line: usize,
+    paint: &Paint,
+) -> Result<(), ChartError> {
+    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
+    let Some(family) = plot.lines.get(line) else {
+        return Ok(());
+    };
+    let color = family_colour(&paint.theme, line);
+    let points: Vec<&HitPoint> = hits.line(line).collect();
+    let dot = paint.px(5.0) as i32;
+    for (run, metric) in points.chunks(family.points.len().max(1)).zip(PANELS) {
+        let pixels: Vec<(i32, i32)> = run.iter().map(|p| (p.x, p.y)).collect();
+        let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
+        area.draw(&PathElement::new(pixels.clone(), halo))
+            .map_err(|e| fail(&e))?;
+        area.draw(&PathElement::new(
+            pixels.clone(),
+            color.stroke_width(paint.px(3.4)),
+        ))
+        .map_err(|e| fail(&e))?;
+        for point in run {
+            let fill = if family.breaks_in(metric, point.instance) {
+                paint.theme.background
+            } else {
+                color
+            };
+            area.draw(&Circle::new((point.x, point.y), dot, fill.filled()))
+                .map_err(|e| fail(&e))?;
+            area.draw(&Circle::new(
+                (point.x, point.y),
+                dot,
+                color.stroke_width(paint.px(2.0)),
+            ))
+            .map_err(|e| fail(&e))?;
+        }
+    }
+    area.present().map_err(|e| fail(&e))
+}

@@ -1,0 +1,214 @@
+//! The Sizes matrix: families (rows, grouped by category) against the size ladder
+//! (columns); a cell per instance type, showing the chosen metric, shaded by its value.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use atlas_model::catalog::Catalog;
+use atlas_model::chart::axis::Metric;
+use atlas_model::family::Family;
+use atlas_model::instance::{Category, InstanceType};
+use atlas_model::sizes::{SizeMatrix, SizeRow};
+use atlas_model::state::CellMetric;
+use yew::prelude::*;
+
+use crate::components::sizes_row::SizesRow;
+
+/// Props of [`SizesMatrix`].
+#[derive(Properties, PartialEq)]
+pub struct SizesMatrixProps {
+    /// The catalog the matrix's indices point into.
+    pub catalog: Rc<Catalog>,
+    /// The families the rows' indices point into.
+    pub families: Rc<Vec<Family>>,
+    /// The matrix of the shown families and types.
+    pub matrix: Rc<SizeMatrix>,
+    /// Catalog indices of the sizes that break their family's doubling.
+    pub breakers: Rc<BTreeSet<usize>>,
+    /// What each cell shows.
+    pub metric: CellMetric,
+    /// Pinned instance type names.
+    pub pinned: Vec<String>,
+    /// The families on the ladder chart, in colour order.
+    pub on_chart: Vec<String>,
+    /// Called with a type name when its cell is clicked.
+    pub on_pin: Callback<String>,
+    /// Called with a family name when its row heading is clicked.
+    pub on_ladder: Callback<String>,
+}
+
+/// A cell's value for the chosen metric.
+pub fn cell_value(metric: CellMetric, instance: &InstanceType) -> f64 {
+    match metric {
+        CellMetric::Vcpu => f64::from(instance.vcpu),
+        CellMetric::Memory => instance.memory_gib,
+    }
+}
+
+/// A cell's text: `96` vCPU, `8 GiB`, `512 MiB`, `24 TiB`.
+pub fn cell_text(metric: CellMetric, instance: &InstanceType) -> String {
+    match metric {
+        CellMetric::Vcpu => instance.vcpu.to_string(),
+        CellMetric::Memory => Metric::Memory.format_tick(instance.memory_gib),
+    }
+}
+
+/// The shown values' range on a log scale: where a value sits, 0 (least) to 1 (most).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shade {
+    low: f64,
+    high: f64,
+}
+
+impl Shade {
+    /// The range of the positive values given (1 to 2 when there are none).
+    pub fn over(values: impl Iterator<Item = f64>) -> Shade {
+        let (low, high) = values
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                (l.min(v.log2()), h.max(v.log2()))
+            });
+        if low <= high {
+            Shade { low, high }
+        } else {
+            Shade {
+                low: 0.0,
+                high: 1.0,
+            }
+        }
+    }
+
+    /// Where `value` sits in the range, 0 to 1.
+    pub fn of(&self, value: f64) -> f64 {
+        if value <= 0.0 || self.high <= self.low {
+            return 0.0;
+        }
+        ((value.log2() - self.low) / (self.high - self.low)).clamp(0.0, 1.0)
+    }
+
+    /// The least value.
+    pub fn least(&self) -> f64 {
+        self.low.exp2()
+    }
+
+    /// The greatest value.
+    pub fn most(&self) -> f64 {
+        self.high.exp2()
+    }
+}
+
+/// The matrix in its own scrolling box: family names stay on the left, sizes on top.
+#[component]
+pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
+    let matrix = &props.matrix;
+    let catalog = &props.catalog;
+    let metric = props.metric;
+    let cells = || {
+        matrix
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .filter_map(|&i| catalog.types.get(i))
+    };
+    let shade = Shade::over(cells().map(|t| cell_value(metric, t)));
+    let columns = matrix.columns.len();
+
+    let row = |row: &SizeRow| {
+        let Some(family) = props.families.get(row.family) else {
+            return Html::default();
+        };
+        let pinned: Vec<String> = props
+            .pinned
+            .iter()
+            .filter(|name| {
+                row.cells
+                    .iter()
+                    .flatten()
+                    .any(|&i| catalog.types.get(i).is_some_and(|t| t.name == **name))
+            })
+            .cloned()
+            .collect();
+        let slot = props.on_chart.iter().position(|f| *f == family.name);
+        html! {
+            <SizesRow key={family.name.clone()} catalog={props.catalog.clone()} family={family.clone()}
+                row={row.clone()} breakers={props.breakers.clone()} {metric} {shade} {pinned} {slot}
+                on_pin={props.on_pin.clone()} on_ladder={props.on_ladder.clone()} />
+        }
+    };
+    let group = |category: Category| {
+        let rows: Vec<&SizeRow> = matrix
+            .rows
+            .iter()
+            .filter(|r| props.families.get(r.family).map(|f| f.category) == Some(category))
+            .collect();
+        if rows.is_empty() {
+            return Html::default();
+        }
+        let heading = format!(
+            "{} · {} famil{}",
+            category.label(),
+            rows.len(),
+            if rows.len() == 1 { "y" } else { "ies" }
+        );
+        html! {
+            <tbody class={classes!("sizes-group", format!("cat-{}", category.slug()))}>
+                <tr class="sizes-group-heading">
+                    <th scope="rowgroup" colspan={(columns + 1).to_string()}>
+                        <span><span class="swatch" aria-hidden="true"></span>{ heading }</span>
+                    </th>
+                </tr>
+                { for rows.into_iter().map(row) }
+            </tbody>
+        }
+    };
+
+    if matrix.rows.is_empty() {
+        return html! {
+            <div class="sizes-scroll" data-testid="sizes-matrix">
+                <p class="sizes-empty-note">{ "No instance type matches the filters." }</p>
+            </div>
+        };
+    }
+    let (unit, least, most) = match metric {
+        CellMetric::Vcpu => (
+            "vCPU",
+            format!("{} vCPU", shade.least().round()),
+            format!("{} vCPU", shade.most().round()),
+        ),
+        CellMetric::Memory => (
+            "memory",
+            Metric::Memory.format_tick(shade.least()),
+            Metric::Memory.format_tick(shade.most()),
+        ),
+    };
+    html! {
+        <>
+        <p class="sizes-key">
+            <span class="sizes-key-item">
+                { "Shade (log scale): " }{ least }
+                <span class="sizes-ramp" aria-hidden="true"></span>{ most }
+            </span>
+            <span class="sizes-key-item">
+                <span class="sizes-key-breaks" aria-hidden="true"></span>{ "breaks its family's doubling" }
+            </span>
+            <span class="sizes-key-item sizes-key-hint">
+                { "Click a cell to pin it, a family to draw it on the ladder chart." }
+            </span>
+        </p>
+        <div class="sizes-scroll" tabindex="0" role="region"
+            aria-label={format!("Families against sizes, cells show {unit}")}>
+            <table class="sizes-matrix" data-testid="sizes-matrix">
+                <thead>
+                    <tr>
+                        <th scope="col" class="sizes-corner">{ "Family" }</th>
+                        { for matrix.columns.iter().map(|size| html! {
+                            <th scope="col" class="sizes-size"><span>{ size.as_str() }</span></th>
+                        }) }
+                    </tr>
+                </thead>
+                { for Category::ALL.into_iter().map(group) }
+            </table>
+        </div>
+        </>
+    }
+}
