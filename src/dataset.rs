@@ -3,11 +3,25 @@
 use std::rc::Rc;
 
 use atlas_model::catalog::{Catalog, CatalogError};
+use atlas_model::prices::{PriceError, PriceTable};
 
 use crate::browser::{mark, DATA_PARSED_MARK};
 
 /// The instance-type table, as the refresh script wrote it (see `assets/data/PROVENANCE.md`).
 pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types.csv");
+
+/// On-demand hourly prices per region (see `assets/data/PROVENANCE.md`).
+const PRICES_CSV: &str = include_str!("../assets/data/prices-compact.csv");
+
+thread_local! {
+    static PRICES: std::cell::OnceCell<Rc<Result<PriceTable, PriceError>>> = const { std::cell::OnceCell::new() };
+}
+
+/// The built-in price table, parsed the first time something needs a price (not at
+/// start-up, so the first chart does not wait for it).
+pub fn prices() -> Rc<Result<PriceTable, PriceError>> {
+    PRICES.with(|cell| cell.get_or_init(|| Rc::new(PriceTable::from_csv(PRICES_CSV))).clone())
+}
 
 /// Where the built-in data comes from, in a line for the footer.
 pub const SOURCE: &str = "AWS Price List extract shipped in apache-libcloud 3.9.1 (Apache-2.0)";

@@ -21,6 +21,7 @@ use crate::components::load_data::{LoadData, LoadedData};
 use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
 use crate::components::families_view::FamiliesView;
 use crate::components::pinned::PinnedStrip;
+use crate::components::region_select::RegionSelect;
 use crate::components::sizes_view::SizesView;
 use crate::components::table_view::TableView;
 use crate::components::tabs::Tabs;
@@ -179,7 +180,11 @@ fn Atlas(props: &AtlasProps) -> Html {
             }
             if !props.embed {
                 <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
-                <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
+                <div class="view-bar">
+                    <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
+                    <RegionSelect region={props.state.region.clone()} os={props.state.os}
+                        offered_only={props.state.filter.offered_only} dispatch={props.dispatch.clone()} />
+                </div>
             }
             { body }
         </>

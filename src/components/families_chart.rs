@@ -4,11 +4,15 @@
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
+use atlas_model::chart::axis::format_usd;
 use atlas_model::chart::families::FamiliesPlot;
+use atlas_model::instance::InstanceType;
+use atlas_model::prices::{Os, Price};
 use yew::prelude::*;
 
 use crate::components::chart_canvas::{ChartCanvas, Hover};
 use crate::components::tooltip::Tooltip;
+use crate::dataset;
 
 /// Props of [`FamiliesChart`].
 #[derive(Properties, PartialEq)]
@@ -19,6 +23,10 @@ pub struct FamiliesChartProps {
     pub plot: Rc<FamiliesPlot>,
     /// Called with an instance type's name when its dot is clicked.
     pub on_pin: Callback<String>,
+    /// The region and system the tooltip quotes a price for.
+    pub region: String,
+    /// The operating system the tooltip quotes a price for.
+    pub os: Os,
 }
 
 /// One line per family through its sizes; hover for specs, click to pin.
@@ -34,6 +42,7 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
     );
     let tooltip = {
         let (catalog, plot) = (props.catalog.clone(), plot.clone());
+        let (region, os) = (props.region.clone(), props.os);
         Callback::from(move |hover: Hover| {
             let Some(instance) = hover
                 .items
@@ -48,7 +57,8 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
                 .filter_map(|&i| catalog.types.get(i).map(|t| t.name.clone()))
                 .collect();
             let sizes = plot.lines.get(hover.line).map_or(0, |l| l.points.len());
-            html! { <Tooltip {instance} {same_spot} {sizes} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
+            let price = price_text(&instance, &region, os);
+            html! { <Tooltip {instance} {same_spot} {sizes} {price} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
         })
     };
     let on_pick = {
@@ -67,5 +77,17 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
             data-points={plot.point_count().to_string()}>
             <ChartCanvas<FamiliesPlot> plan={plot.clone()} label={label} {tooltip} on_pick={Some(on_pick)} {empty} />
         </figure>
+    }
+}
+
+/// "$0.096 per hour in us-east-1 (Linux)", or why there is no price.
+fn price_text(instance: &InstanceType, region: &str, os: Os) -> String {
+    let prices = dataset::prices();
+    match prices.as_ref() {
+        Ok(table) => match table.hourly(&instance.name, region, os) {
+            Price::Known(hourly) => format!("{} per hour in {region} ({})", format_usd(hourly), os.label()),
+            Price::Unknown => format!("no price known in {region} ({})", os.label()),
+        },
+        Err(error) => format!("prices could not be read: {error}"),
     }
 }

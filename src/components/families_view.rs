@@ -1,6 +1,8 @@
 //! The Families view: filters, axis controls, the chart and its legend.
 
 use atlas_model::chart::families::FamiliesPlot;
+use atlas_model::chart::axis::Metric;
+use atlas_model::prices::Pricing;
 use atlas_model::state::Action;
 use yew::prelude::*;
 
@@ -9,18 +11,21 @@ use crate::components::families_chart::FamiliesChart;
 use crate::components::filters::Filters;
 use crate::components::legend::Legend;
 use crate::components::ViewProps;
+use crate::dataset;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
 pub fn FamiliesView(props: &ViewProps) -> Html {
+    let state = &props.state;
     let plot = use_memo(
-        (
-            props.catalog.clone(),
-            props.families.clone(),
-            props.state.filter.clone(),
-            props.state.families,
-        ),
-        |(catalog, families, filter, spec)| FamiliesPlot::build(catalog, families, filter, *spec),
+        (props.catalog.clone(), props.families.clone(), state.filter.clone(), state.families, state.region.clone(), state.os),
+        |(catalog, families, filter, spec, region, os)| {
+            // Prices are parsed only once a price axis or the region filter needs them.
+            let wants_prices = matches!(spec.x, Metric::Price(_)) || matches!(spec.y, Metric::Price(_)) || filter.offered_only;
+            let prices = wants_prices.then(dataset::prices);
+            let pricing = prices.as_ref().and_then(|p| p.as_ref().as_ref().ok()).map(|table| Pricing { table, region, os: *os });
+            FamiliesPlot::build(catalog, families, filter, *spec, pricing.as_ref())
+        },
     );
     html! {
         <section class="view families" aria-label="Families">
@@ -31,7 +36,8 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
             <div class="main">
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
                 <FamiliesChart catalog={props.catalog.clone()} {plot}
-                    on_pin={props.dispatch.reform(Action::TogglePin)} />
+                    on_pin={props.dispatch.reform(Action::TogglePin)}
+                    region={state.region.clone()} os={state.os} />
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()} />
             </div>
         </section>

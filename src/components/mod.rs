@@ -21,6 +21,7 @@ pub mod filters;
 pub mod legend;
 pub mod load_data;
 pub mod pinned;
+pub mod region_select;
 pub mod sizes_ladder;
 pub mod sizes_matrix;
 pub mod sizes_row;

@@ -12,6 +12,9 @@ pub struct TooltipProps {
     pub same_spot: Vec<String>,
     /// How many sizes of its family the chart draws.
     pub sizes: usize,
+    /// Its price in the chosen region, in words (the row is left out when empty).
+    #[prop_or_default]
+    pub price: String,
     /// Its dot's position in CSS pixels within the chart frame.
     pub x: f64,
     /// Its dot's position in CSS pixels within the chart frame.
@@ -51,7 +54,9 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         ("Processor", i.processor.clone()),
         ("Clock", clock),
         ("Network", i.network.label.clone()),
+        ("Price", props.price.clone()),
     ];
+    let rows = rows.into_iter().filter(|(_, value)| !value.is_empty());
     html! {
         <div class="tooltip" role="tooltip" data-testid="tooltip" ref={card}>
             <strong>{ &i.name }</strong>

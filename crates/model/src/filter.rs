@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::family::Family;
 use crate::instance::{Category, InstanceType};
+use crate::prices::Pricing;
 
 /// The filters a person has set. The default shows everything.
 ///
@@ -17,6 +18,8 @@ pub struct Filter {
     pub hidden_series: BTreeSet<String>,
     /// Show only current-generation types.
     pub current_only: bool,
+    /// Hide types with no known price in the chosen region.
+    pub offered_only: bool,
 }
 
 impl Filter {
@@ -38,5 +41,10 @@ impl Filter {
     /// Whether an instance type of a shown family passes the type-level filters.
     pub fn shows_type(&self, instance: &InstanceType) -> bool {
         !self.current_only || instance.current_generation
+    }
+
+    /// Whether a type passes "offered in the region only" (always, without prices).
+    pub fn shows_offered(&self, instance: &InstanceType, pricing: Option<&Pricing>) -> bool {
+        !self.offered_only || pricing.is_none_or(|p| p.offered(instance))
     }
 }

@@ -9,6 +9,8 @@ use crate::chart::axis::{Metric, Scale};
 use crate::chart::families::FamiliesSpec;
 use crate::filter::Filter;
 use crate::instance::Category;
+use crate::prices::Os;
+use crate::regions::DEFAULT_REGION;
 use crate::table::{Column, SortDirection};
 
 /// At most this many instance types can be pinned for comparison.
@@ -31,6 +33,10 @@ pub struct State {
     pub decoder: String,
     /// Instance type names pinned for comparison, in pinning order (at most [`MAX_PINNED`]).
     pub pinned: Vec<String>,
+    /// The region prices are shown for (a code such as `us-east-1`).
+    pub region: String,
+    /// The operating system prices are shown for.
+    pub os: Os,
 }
 
 impl Default for State {
@@ -43,6 +49,8 @@ impl Default for State {
             table: TableSpec::default(),
             decoder: String::new(),
             pinned: Vec::new(),
+            region: DEFAULT_REGION.to_owned(),
+            os: Os::Linux,
         }
     }
 }
@@ -206,6 +214,12 @@ pub enum Action {
     SetSearch(String),
     /// Set the Decoder's input.
     SetDecoderInput(String),
+    /// Choose the region prices are shown for.
+    SetRegion(String),
+    /// Choose the operating system prices are shown for.
+    SetOs(Os),
+    /// Hide types not offered in the region, or show them.
+    SetOfferedOnly(bool),
     /// Replace everything (the browser went back or forward to another URL).
     Restore(Box<State>),
 }
@@ -281,6 +295,9 @@ pub fn reduce(state: &State, action: Action) -> State {
         }
         Action::SetSearch(text) => next.table.search = text,
         Action::SetDecoderInput(text) => next.decoder = text,
+        Action::SetRegion(region) => next.region = region,
+        Action::SetOs(os) => next.os = os,
+        Action::SetOfferedOnly(on) => next.filter.offered_only = on,
         Action::Restore(state) => return *state,
     }
     next

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use crate::chart::axis::{Metric, Scale};
 use crate::instance::Category;
 use crate::name;
+use crate::prices::Os;
+use crate::regions::region_name;
 use crate::state::{CellMetric, State, View, MAX_PINNED};
 use crate::table::{Column, SortDirection};
 
@@ -99,6 +101,15 @@ pub fn encode(state: &State) -> String {
     if !state.pinned.is_empty() {
         put("pin", join(state.pinned.iter()));
     }
+    if state.region != defaults.region {
+        put("region", state.region.clone());
+    }
+    if state.os != defaults.os {
+        put("os", state.os.slug().to_owned());
+    }
+    if filter.offered_only {
+        put("offered", "1".to_owned());
+    }
     pairs
         .iter()
         .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
@@ -171,6 +182,15 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
                 .collect::<Result<_, _>>()?;
         }
         "current" => state.filter.current_only = flag(value)?,
+        "offered" => state.filter.offered_only = flag(value)?,
+        "region" => {
+            let code = one(value);
+            if region_name(&code).is_none() {
+                return Err("not a region".into());
+            }
+            state.region = code;
+        }
+        "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
         "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "xscale" => {

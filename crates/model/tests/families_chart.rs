@@ -99,12 +99,12 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
     let catalog = catalog();
     let families: Vec<Family> = families(&catalog);
     let spec = FamiliesSpec::default();
-    let all = FamiliesPlot::build(&catalog, &families, &Filter::default(), spec);
+    let all = FamiliesPlot::build(&catalog, &families, &Filter::default(), spec, None);
     assert_eq!((all.series_count(), all.point_count()), (142, 810));
 
     let mut no_compute = Filter::default();
     no_compute.hidden_categories.insert(Category::Compute);
-    let plot = FamiliesPlot::build(&catalog, &families, &no_compute, spec);
+    let plot = FamiliesPlot::build(&catalog, &families, &no_compute, spec, None);
     let compute = families
         .iter()
         .filter(|f| f.category == Category::Compute)
@@ -115,7 +115,7 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
         current_only: true,
         ..Filter::default()
     };
-    let plot = FamiliesPlot::build(&catalog, &families, &current, spec);
+    let plot = FamiliesPlot::build(&catalog, &families, &current, spec, None);
     let current_types = catalog
         .types
         .iter()
@@ -128,7 +128,7 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
         y: Metric::Gpus,
         ..spec
     };
-    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), gpus);
+    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), gpus, None);
     assert_eq!(
         plot.point_count(),
         catalog.types.iter().filter(|t| t.gpus > 0).count()
@@ -143,8 +143,7 @@ fn svg_drawing_has_a_dot_per_type_and_points_land_where_their_values_say() {
         &catalog,
         &families,
         &Filter::default(),
-        FamiliesSpec::default(),
-    );
+        FamiliesSpec::default(), None);
     let (svg, hits) = render(&catalog, &plot, Theme::LIGHT, (1000, 640));
     assert_eq!(svg.matches("<circle").count(), 810);
     assert!(
@@ -195,14 +194,13 @@ fn linear_axes_and_dark_theme_change_the_picture() {
         &catalog,
         &families,
         &Filter::default(),
-        FamiliesSpec::default(),
-    );
+        FamiliesSpec::default(), None);
     let linear_spec = FamiliesSpec {
         x_scale: Scale::Linear,
         y_scale: Scale::Linear,
         ..FamiliesSpec::default()
     };
-    let linear = FamiliesPlot::build(&catalog, &families, &Filter::default(), linear_spec);
+    let linear = FamiliesPlot::build(&catalog, &families, &Filter::default(), linear_spec, None);
     let (_, log_hits) = render(&catalog, &log, Theme::LIGHT, (800, 500));
     let (svg, linear_hits) = render(&catalog, &linear, Theme::DARK, (800, 500));
     // Linear: the small types crowd into the bottom-left corner.
@@ -225,7 +223,7 @@ fn an_empty_plan_still_draws_axes() {
     let families = families(&catalog);
     let mut none = Filter::default();
     none.hidden_categories.extend(Category::ALL);
-    let plot = FamiliesPlot::build(&catalog, &families, &none, FamiliesSpec::default());
+    let plot = FamiliesPlot::build(&catalog, &families, &none, FamiliesSpec::default(), None);
     assert_eq!((plot.series_count(), plot.point_count()), (0, 0));
     let (svg, hits) = render(&catalog, &plot, Theme::LIGHT, (360, 300));
     assert!(hits.points.is_empty());
@@ -240,8 +238,7 @@ fn a_highlight_redraws_one_family_through_its_drawn_points() {
         &catalog,
         &families,
         &Filter::default(),
-        FamiliesSpec::default(),
-    );
+        FamiliesSpec::default(), None);
     let (_, hits) = render(&catalog, &plot, Theme::LIGHT, (900, 600));
     let m5 = plot.lines.iter().position(|l| l.family == "m5").unwrap();
     let mut svg = String::new();

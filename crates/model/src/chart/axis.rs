@@ -5,6 +5,7 @@ use std::ops::Range;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 
 use crate::instance::InstanceType;
+use crate::prices::{PriceMetric, Pricing};
 
 /// A number an axis (or later a colour) can show for each instance type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,17 +22,23 @@ pub enum Metric {
     Storage,
     /// Number of GPUs.
     Gpus,
+    /// A price in the chosen region (needs [`Pricing`]).
+    Price(PriceMetric),
 }
 
 impl Metric {
     /// Every metric, in menu order.
-    pub const ALL: [Metric; 6] = [
+    pub const ALL: [Metric; 10] = [
         Metric::Memory,
         Metric::Vcpu,
         Metric::Clock,
         Metric::Network,
         Metric::Storage,
         Metric::Gpus,
+        Metric::Price(PriceMetric::Hourly),
+        Metric::Price(PriceMetric::Monthly),
+        Metric::Price(PriceMetric::PerVcpuHour),
+        Metric::Price(PriceMetric::PerGibHour),
     ];
 
     /// A short stable identifier for URLs and test ids.
@@ -43,6 +50,7 @@ impl Metric {
             Metric::Network => "network",
             Metric::Storage => "storage",
             Metric::Gpus => "gpus",
+            Metric::Price(price) => price.slug(),
         }
     }
 
@@ -60,12 +68,14 @@ impl Metric {
             Metric::Network => "Network (Gbps)",
             Metric::Storage => "Local storage (GB)",
             Metric::Gpus => "GPUs",
+            Metric::Price(price) => price.label(),
         }
     }
 
-    /// The metric's value for an instance type, when it has one.
-    pub fn value(self, instance: &InstanceType) -> Option<f64> {
+    /// The metric's value for an instance type, when it has one (prices need `pricing`).
+    pub fn value(self, instance: &InstanceType, pricing: Option<&Pricing>) -> Option<f64> {
         match self {
+            Metric::Price(price) => pricing?.value(price, instance),
             Metric::Memory => Some(instance.memory_gib),
             Metric::Vcpu => Some(f64::from(instance.vcpu)),
             Metric::Clock => instance.clock.as_ref().map(|c| c.ghz),
@@ -82,6 +92,7 @@ impl Metric {
             Metric::Memory if value >= 1024.0 => format!("{} TiB", trim_number(value / 1024.0)),
             Metric::Memory => format!("{} GiB", trim_number(value)),
             Metric::Storage if value >= 1000.0 => format!("{} TB", trim_number(value / 1000.0)),
+            Metric::Price(_) => format_usd(value),
             _ => trim_number(value),
         }
     }
@@ -233,6 +244,18 @@ fn nice_step(raw: f64) -> f64 {
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude)
+}
+
+/// A price in US dollars with the precision small prices need: `$0.0052`, `$0.096`, `$12.5`, `$1.2k`.
+pub fn format_usd(value: f64) -> String {
+    if value >= 10_000.0 {
+        format!("${}k", trim_number(value / 1000.0))
+    } else if value >= 1.0 {
+        format!("${}", trim_number(value))
+    } else {
+        let digits = format!("{value:.4}");
+        format!("${}", digits.trim_end_matches('0').trim_end_matches('.'))
+    }
 }
 
 /// A number without a trailing `.0`, with at most two decimals.

@@ -10,6 +10,7 @@ use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::filter::Filter;
 use crate::instance::Category;
+use crate::prices::Pricing;
 
 /// What the Families chart plots: the metric and scale of each axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,12 +68,14 @@ pub struct FamiliesPlot {
 }
 
 impl FamiliesPlot {
-    /// Plans the chart: shown families, shown types, and only values the scales accept.
+    /// Plans the chart: shown families, shown types, and only values the scales accept
+    /// (price metrics and the "offered in the region" filter need `pricing`).
     pub fn build(
         catalog: &Catalog,
         families: &[Family],
         filter: &Filter,
         spec: FamiliesSpec,
+        pricing: Option<&Pricing>,
     ) -> Self {
         let lines = families
             .iter()
@@ -83,11 +86,11 @@ impl FamiliesPlot {
                     .iter()
                     .filter_map(|&instance| {
                         let record = catalog.types.get(instance)?;
-                        if !filter.shows_type(record) {
+                        if !filter.shows_type(record) || !filter.shows_offered(record, pricing) {
                             return None;
                         }
-                        let x = spec.x.value(record).filter(|v| spec.x_scale.accepts(*v))?;
-                        let y = spec.y.value(record).filter(|v| spec.y_scale.accepts(*v))?;
+                        let x = spec.x.value(record, pricing).filter(|v| spec.x_scale.accepts(*v))?;
+                        let y = spec.y.value(record, pricing).filter(|v| spec.y_scale.accepts(*v))?;
                         Some(PlotPoint {
                             x: spec.x_scale.to_coord(x),
                             y: spec.y_scale.to_coord(y),

@@ -258,3 +258,26 @@ fn micros(cell: &str) -> Option<u32> {
     // In range, so the cast is exact.
     (micros <= f64::from(u32::MAX)).then_some(micros as u32)
 }
+
+/// Prices as the person chose to see them: a table, a region and an operating system.
+#[derive(Debug, Clone, Copy)]
+pub struct Pricing<'a> {
+    /// The price table.
+    pub table: &'a PriceTable,
+    /// The region code, for example `us-east-1`.
+    pub region: &'a str,
+    /// The operating system.
+    pub os: Os,
+}
+
+impl Pricing<'_> {
+    /// A price metric for one instance type, or `None` when its price is unknown.
+    pub fn value(&self, metric: PriceMetric, instance: &crate::instance::InstanceType) -> Option<f64> {
+        metric.value(self.table, instance, self.region, self.os)
+    }
+
+    /// Whether the type has any known price in the region.
+    pub fn offered(&self, instance: &crate::instance::InstanceType) -> bool {
+        self.table.offered_in(&instance.name, self.region)
+    }
+}
