@@ -2,7 +2,7 @@
 // optionally with extra response headers (for example a Content-Security-Policy).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -14,18 +14,37 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, origin, close }.
+ * `prefix` is the sub-path the site lives under ("/tools/atlas/"; "/" is the root): only
+ * paths under it are served, and the prefix without its trailing slash redirects to it, as
+ * static hosts do. `headers` are added to every response (for example a
+ * Content-Security-Policy); a function gets the request path and returns the headers.
+ */
 export async function serve(root, { prefix = '/', headers = {} } = {}) {
   const base = resolve(root);
+  prefix = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const url = new URL(request.url, 'http://x');
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400).end('bad request');
+      return;
+    }
+    const extra = typeof headers === 'function' ? headers(path) : headers;
+    if (`${path}/` === prefix) {
+      response.writeHead(301, { location: prefix + url.search, ...extra }).end();
+      return;
+    }
     if (!path.startsWith(prefix)) {
-      response.writeHead(404).end('not found');
+      response.writeHead(404, extra).end('not found');
       return;
     }
     let file = normalize(join(base, path.slice(prefix.length)));
-    if (!file.startsWith(base)) {
-      response.writeHead(403).end('forbidden');
+    if (file !== base && !file.startsWith(base + sep)) {
+      response.writeHead(403, extra).end('forbidden');
       return;
     }
     try {
@@ -34,17 +53,18 @@ export async function serve(root, { prefix = '/', headers = {} } = {}) {
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-        ...headers,
+        ...extra,
       });
       response.end(body);
     } catch {
-      response.writeHead(404).end('not found');
+      response.writeHead(404, extra).end('not found');
     }
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((done) => server.close(done)),
   };
 }

@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// Trunk post_build hook (see Trunk.toml): makes the built site fit any static host and writes
+// the offline single file. Node 20 standard library only.
+//
+// Runs in Trunk's staging folder (TRUNK_STAGING_DIR) after Trunk has written index.html, and
+// before Trunk publishes the folder as dist/; a failure here fails the build. By hand:
+// `node scripts/postbuild.mjs dist` (on an already processed folder it only rewrites
+// instance-atlas.html).
+//
+// 1. Any static host, any sub-path, strict CSP. Trunk writes its loader as an INLINE
+//    `<script type="module">`, which `script-src 'self'` blocks: the loader moves into
+//    `init-<hash>.js`, referenced with a relative src and an SRI hash, and the wasm URL in it
+//    is resolved against the loader's own URL. The favicon becomes a data: URI (see below).
+//    Every src/href left in index.html must be relative (Trunk.toml sets public_url = "./")
+//    and nothing inline may be left; anything else fails the build.
+// 2. Offline, one file: `instance-atlas.html` with the CSS in <style>, the wasm-bindgen glue
+//    inlined as a module script and the wasm as base64 bytes passed to
+//    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
+//    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const SINGLE_FILE = 'instance-atlas.html';
+const LOADER_PREFIX = 'init-';
+const MIME = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+};
+
+class HookError extends Error {}
+const fail = (message) => {
+  throw new HookError(message);
+};
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('postbuild: no folder (run by Trunk, or `node scripts/postbuild.mjs dist`)');
+  process.exit(2);
+}
+
+try {
+  await main(dir);
+} catch (error) {
+  console.error(`postbuild: FAILED: ${error instanceof HookError ? error.message : error.stack}`);
+  process.exit(1);
+}
+
+async function main(dir) {
+  const indexPath = join(dir, 'index.html');
+  let html = await readFile(indexPath, 'utf8');
+
+  // ---- 1. the loader into its own file --------------------------------------------------
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+    ([, attrs, body]) => /\btype\s*=\s*["']?module\b/i.test(attrs) && !/\bsrc\s*=/i.test(attrs) && body.trim(),
+  );
+  let loaderName;
+  if (inline.length > 0) {
+    if (inline.length > 1) fail(`index.html has ${inline.length} inline module scripts; expected Trunk's one loader`);
+    const [tag, attrs, body] = inline[0];
+    const { js, wasm } = loaderTargets(body);
+    // The import is resolved against the loader's URL (same folder); the wasm URL is made
+    // relative to the loader too, so neither depends on the page's address or a <base>.
+    let loader = body
+      .replace(/(from\s*)(['"])[^'"]*?\.js\2/, `$1'./${js}'`)
+      .replace(/(['"])[^'"]*?\.wasm\1/, `new URL('./${wasm}', import.meta.url)`);
+    loader = `${loader.trim()}\n`;
+    if (!loader.includes(`'./${js}'`) || !loader.includes(`new URL('./${wasm}', import.meta.url)`)) {
+      fail(`could not rewrite Trunk's loader:\n${body}`);
+    }
+    loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
+    await writeFile(join(dir, loaderName), loader);
+    const nonce = attrs.match(/\snonce\s*=\s*("[^"]*"|'[^']*')/i)?.[0] ?? '';
+    const sri = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+    html = html.replace(tag, `<script type="module" src="./${loaderName}" integrity="${sri}"${nonce}></script>`);
+  } else {
+    loaderName = html.match(new RegExp(`<script\\b[^>]*\\bsrc\\s*=\\s*["']\\.\\/(${LOADER_PREFIX}[0-9a-f]+\\.js)["']`))?.[1];
+    if (!loaderName) fail('index.html has neither an inline Trunk loader nor an init-<hash>.js script');
+  }
+
+  // The favicon goes into the page as a data: URI. Chromium fetches the icon again on every
+  // history.pushState/replaceState (the app keeps its state in the address), so a file icon
+  // would mean a request per click on hosts that revalidate; a data: icon means none.
+  // (The CSP therefore allows `img-src 'self' data:`.)
+  const icons = new Set();
+  html = await replaceAsync(html, /<link\b[^>]*>/gi, async (tag) => {
+    const rel = attr(tag, 'rel')?.toLowerCase().split(/\s+/) ?? [];
+    const href = attr(tag, 'href');
+    if (!rel.includes('icon') || !href || href.startsWith('data:')) return tag;
+    const file = local(href);
+    const type = MIME[extname(file)] ?? fail(`favicon ${href}: unknown type`);
+    const data = (await readFile(join(dir, file))).toString('base64');
+    icons.add(file);
+    return `<link rel="${attr(tag, 'rel')}" href="data:${type};base64,${data}">`;
+  });
+  for (const file of icons) await rm(join(dir, file));
+
+  // Nothing inline may be left that a strict CSP would block.
+  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc\s*=/i.test(attrs) && body.trim() && !isTrunkAutoreload(body)) {
+      fail(`index.html still has an inline script, which script-src 'self' blocks:\n${body.slice(0, 200)}`);
+    }
+  }
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
+  if (/<style\b/i.test(markup)) fail("index.html has an inline <style>, which style-src 'self' blocks");
+  if (/<[^>]*\sstyle\s*=/i.test(markup)) fail("index.html has a style attribute, which style-src 'self' blocks");
+  if (/<[^>]*\son[a-z]+\s*=/i.test(markup)) fail("index.html has an inline event handler, which script-src 'self' blocks");
+
+  // Every URL relative: the site works at any path of any host.
+  for (const [, attr, url] of markup.matchAll(/\s(src|href)\s*=\s*["']([^"']*)["']/gi)) {
+    if (/^(\/|[a-z][a-z0-9+.-]*:)/i.test(url) && !url.startsWith('data:')) {
+      fail(`index.html has a non-relative ${attr}="${url}"; set public_url = "./" in Trunk.toml`);
+    }
+  }
+  // Trunk's SRI hashes must still match the files (the hook changes none of them, but check).
+  for (const [, url, integrity] of html.matchAll(/\shref\s*=\s*"\.\/([^"]+)"[^>]*?\sintegrity\s*=\s*"([^"]+)"/gi)) {
+    const [algorithm, expected] = integrity.split(/-(.*)/s);
+    const actual = createHash(algorithm).update(await readFile(join(dir, url))).digest('base64');
+    if (actual !== expected) fail(`integrity of ${url} does not match the file`);
+  }
+  await writeFile(indexPath, html);
+
+  // ---- 2. the offline single file --------------------------------------------------------
+  const loader = await readFile(join(dir, loaderName), 'utf8');
+  const { js, wasm } = loaderTargets(loader);
+  const glue = inlineGlue(await readFile(join(dir, js), 'utf8'), js);
+  const wasmBytes = await readFile(join(dir, wasm));
+
+  let single = html
+    .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))
+    // A <base> would make "?query" URLs resolve to the folder: history.replaceState is then
+    // refused on file:// (a different path). Without one, everything resolves against the file.
+    .replace(/[ \t]*<base\b[^>]*>\s*?\n?/gi, '')
+    .replace(/[ \t]*<link\b[^>]*\brel\s*=\s*["']?(modulepreload|preload)\b[^>]*>\s*?\n?/gi, '');
+  single = await replaceAsync(single, /<link\b[^>]*>/gi, async (tag) => {
+    const href = attr(tag, 'href');
+    if (attr(tag, 'rel')?.toLowerCase() === 'stylesheet') {
+      const css = await readFile(join(dir, local(href)), 'utf8');
+      if (/<\/style/i.test(css)) fail(`${href} contains "</style", which would end the inline <style>`);
+      return `<style>\n${css.trim()}\n</style>`;
+    }
+    return tag;
+  });
+  // The loader becomes: the wasm as a base64 data block, then one module script holding the
+  // glue followed by the init call with the decoded bytes.
+  const boot = [
+    glue.code.trimEnd(),
+    '',
+    '// Instance Atlas offline boot: the wasm comes from the data block above, not the network.',
+    '{',
+    "  const block = document.getElementById('atlas-wasm');",
+    '  const text = atob(block.textContent.trim());',
+    '  block.remove();',
+    '  const bytes = new Uint8Array(text.length);',
+    '  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);',
+    `  const wasm = await ${glue.init}({ module_or_path: bytes });`,
+    "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
+    '}',
+  ].join('\n');
+  const loaderTag = new RegExp(`<script\\b[^>]*\\bsrc\\s*=\\s*["']\\./${escapeRe(loaderName)}["'][^>]*>\\s*</script>`, 'i');
+  if (!loaderTag.test(single)) fail('could not find the loader script in index.html');
+  const wasmBase64 = wasmBytes.toString('base64').replace(/.{1,120}/g, '$&\n');
+  single = single.replace(
+    loaderTag,
+    () =>
+      `<script type="application/wasm;base64" id="atlas-wasm">\n${wasmBase64}</script>\n` +
+      `<script type="module">\n${boot}\n</script>`,
+  );
+  // Self-contained: no reference to another file may be left.
+  for (const [, a, url] of single.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*\s(src|href)\s*=\s*["']([^"']*)["']/gi)) {
+    if (!url.startsWith('data:')) fail(`${SINGLE_FILE} still refers to ${a}="${url}"`);
+  }
+  await writeFile(join(dir, SINGLE_FILE), single);
+
+  // Gzip only to report it, and only for release builds (debug ones are ten times larger).
+  const gz = process.env.TRUNK_PROFILE === 'debug' ? '' : `, ${kb(gzipSync(single).length)} gzip`;
+  console.log(
+    `postbuild: index.html loads ./${loaderName}; ${SINGLE_FILE} ${kb(Buffer.byteLength(single))}${gz} ` +
+      `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.code.length)}) in ${dir}`,
+  );
+}
+
+/** The glue and wasm file names a Trunk loader refers to. */
+function loaderTargets(loader) {
+  const js = loader.match(/from\s*['"]([^'"]+\.js)['"]/)?.[1];
+  const wasm = loader.match(/['"]([^'"]+\.wasm)['"]/)?.[1];
+  if (!js || !wasm) fail(`cannot find the glue and the wasm in the loader:\n${loader}`);
+  return { js: basename(js), wasm: basename(wasm) };
+}
+
+/** wasm-bindgen's `--target web` glue as code for an inline module script, and its init name. */
+function inlineGlue(source, name) {
+  // Static imports start a line in generated glue; dynamic ones are looked for outside comments.
+  const imports = [
+    ...source.matchAll(/^\s*(import\s*(?:[\w*{$][^;]*?from\s*)?['"][^'"]+['"])/gm),
+    ...stripComments(source).matchAll(/\bimport\s*\(/g),
+  ];
+  if (imports.length > 0) {
+    fail(
+      `the glue ${name} imports other files (wasm-bindgen snippets?), so it cannot be inlined ` +
+        `into ${SINGLE_FILE}: ${imports.map((m) => (m[1] ?? m[0]).trim()).join(', ')}`,
+    );
+  }
+  let init;
+  let out = source.replace(/^export\s*\{([^}]*)\}\s*;?[ \t]*$/gm, (_, list) => {
+    for (const item of list.split(',')) {
+      const [local, exported] = item.trim().split(/\s+as\s+/);
+      if (exported === 'default') init = local;
+    }
+    return '';
+  });
+  out = out.replace(/^export\s+default\s+([A-Za-z_$][\w$]*)\s*;?[ \t]*$/gm, (_, local) => {
+    init = local;
+    return '';
+  });
+  out = out.replace(/^export\s+(?=(?:async\s+)?function\b|class\b|const\b|let\b|var\b)/gm, '');
+  if (!init) fail(`cannot find the default export (the init function) of ${name}`);
+  if (/^\s*export\b/m.test(stripComments(out))) fail(`${name} has an export this hook does not understand`);
+  // Inside <script>, "</script" would end the element and "<!--" changes how it is parsed.
+  // Both only occur in strings or comments of generated code, where "<\/" and "<\!" mean the same.
+  out = out.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return { code: out, init };
+}
+
+/** The source without comments (strings are kept; good enough for generated glue). */
+function stripComments(source) {
+  return source.replace(/("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m, s) => s ?? '');
+}
+
+/** Trunk serve's autoreload script (debug builds under `trunk serve` only): not shipped. */
+function isTrunkAutoreload(body) {
+  return body.includes('__TRUNK_ADDRESS__') || body.includes('__TRUNK_WS_BASE__');
+}
+
+function attr(tag, name) {
+  return tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(1).find((v) => v !== undefined);
+}
+
+/** A relative URL from index.html as a file name in the folder. */
+function local(url) {
+  if (!url || /^(\/|[a-z][a-z0-9+.-]*:)/i.test(url)) fail(`expected a relative URL, got ${url}`);
+  return decodeURIComponent(url.replace(/^\.\//, '').split(/[?#]/)[0]);
+}
+
+async function replaceAsync(text, pattern, replacer) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    parts.push(text.slice(last, match.index), await replacer(...match));
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+function escapeRe(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
+}
