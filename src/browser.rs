@@ -365,10 +365,11 @@ fn copy_with_text_area(text: &str) -> Result<(), String> {
         .map_err(|_| refused.to_owned())?;
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute(
-        "style",
-        "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0",
-    );
+    // Styled through the object model: a strict Content-Security-Policy refuses style attributes.
+    let style = area.style();
+    for (property, value) in [("position", "fixed"), ("top", "0"), ("left", "0"), ("width", "1px"), ("height", "1px"), ("opacity", "0")] {
+        let _ = style.set_property(property, value);
+    }
     let focused = document.active_element();
     body.append_child(&area).map_err(|e| js_message(&e))?;
     area.select();

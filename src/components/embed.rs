@@ -50,7 +50,7 @@ pub fn iframe_snippet(state: &State) -> String {
     let separator = if query.is_empty() { "" } else { "&" };
     format!(
         "<iframe src=\"{}?{query}{separator}embed=1\" title=\"Instance Atlas: {}\" width=\"100%\" height=\"560\" \
-         style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>",
+         style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
         page_address(),
         state.view.label()
     )

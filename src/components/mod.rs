@@ -9,6 +9,9 @@ use atlas_model::state::{Action, State};
 use yew::prelude::*;
 
 pub mod axis_controls;
+pub mod capabilities_charts;
+pub mod capabilities_extremes;
+pub mod capabilities_matrix;
 pub mod capabilities_view;
 pub mod chart_canvas;
 pub mod compare_view;

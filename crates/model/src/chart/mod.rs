@@ -5,6 +5,7 @@
 //! canvas, the host tests on the SVG backend.
 
 pub mod axis;
+pub mod bars;
 pub mod families;
 pub mod hitmap;
 pub mod ladder;
