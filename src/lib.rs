@@ -17,6 +17,7 @@ use crate::components::capabilities_view::CapabilitiesView;
 use crate::components::compare_view::CompareView;
 use crate::components::data_source::DataSource;
 use crate::components::decoder_view::DecoderView;
+use crate::components::letters_view::LettersView;
 use crate::components::load_data::{LoadData, LoadedData};
 use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
 use crate::components::families_view::FamiliesView;
@@ -170,6 +171,7 @@ fn Atlas(props: &AtlasProps) -> Html {
         View::Table => html! { <TableView ..view.clone() /> },
         View::Decoder => html! { <DecoderView ..view.clone() /> },
         View::Compare => html! { <CompareView ..view.clone() /> },
+        View::Letters => html! { <LettersView ..view.clone() /> },
     };
     html! {
         <>

@@ -22,6 +22,7 @@ pub mod families_chart;
 pub mod families_view;
 pub mod filters;
 pub mod legend;
+pub mod letters_view;
 pub mod load_data;
 pub mod pinned;
 pub mod region_select;

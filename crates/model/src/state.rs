@@ -71,17 +71,20 @@ pub enum View {
     Decoder,
     /// Compare: the pinned types side by side.
     Compare,
+    /// Letters: what each capability letter costs, family pair by family pair.
+    Letters,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Families,
         View::Sizes,
         View::Capabilities,
         View::Table,
         View::Decoder,
         View::Compare,
+        View::Letters,
     ];
 
     /// A short stable identifier for URLs and test ids.
@@ -93,6 +96,7 @@ impl View {
             View::Table => "table",
             View::Decoder => "decoder",
             View::Compare => "compare",
+            View::Letters => "letters",
         }
     }
 
@@ -110,6 +114,7 @@ impl View {
             View::Table => "Table",
             View::Decoder => "Decoder",
             View::Compare => "Compare",
+            View::Letters => "Letter prices",
         }
     }
 }
