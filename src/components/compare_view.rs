@@ -1,7 +1,10 @@
 //! The Compare view: the pinned instance types side by side, differences highlighted,
 //! ratios of vCPU and memory against the first.
 
-use atlas_model::compare::{compare, CompareRow};
+use atlas_model::chart::axis::format_usd;
+use atlas_model::compare::{compare, price_rows, CompareRow, PriceRow};
+use atlas_model::prices::{flags, Pricing};
+use atlas_model::regions::region_name;
 use atlas_model::state::{Action, MAX_PINNED};
 use atlas_model::suggest::suggest;
 use atlas_model::table::Column;
@@ -9,6 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::ViewProps;
+use crate::dataset;
 
 /// Columns that show a ratio against the first pinned type.
 const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
@@ -21,6 +25,23 @@ pub fn CompareView(props: &ViewProps) -> Html {
         |(catalog, pinned)| compare(catalog, pinned),
     );
     let only_differences = use_state(|| false);
+    let state = &props.state;
+    // Prices, and the anomalies to flag, for the pinned types in the chosen region.
+    let priced = use_memo(
+        (props.catalog.clone(), comparison.clone(), state.region.clone(), state.os),
+        |(catalog, comparison, region, os)| {
+            let prices = dataset::prices();
+            let table = prices.as_ref().as_ref().map_err(|e| e.to_string())?;
+            let pricing = Pricing { table, region, os: *os };
+            let anomalies = flags(table, catalog, region);
+            let notes: Vec<Vec<String>> = comparison
+                .found
+                .iter()
+                .map(|i| i.and_then(|i| anomalies.get(&i)).map(|f| f.iter().map(|f| f.describe()).collect()).unwrap_or_default())
+                .collect();
+            Ok::<_, String>((price_rows(catalog, comparison, &pricing), notes))
+        },
+    );
     let dispatch = &props.dispatch;
 
     let toggle_differences = {
@@ -81,7 +102,10 @@ pub fn CompareView(props: &ViewProps) -> Html {
                         <thead><tr><th scope="col">{ "Spec" }</th>
                             { for comparison.names.iter().enumerate().map(|(i, n)| heading(i, n)) }
                         </tr></thead>
-                        <tbody>{ for comparison.rows.iter().map(row) }</tbody>
+                        <tbody>
+                            { for comparison.rows.iter().map(row) }
+                            { prices_html(&priced, &state.region, *only_differences) }
+                        </tbody>
                     </table>
                 </div>
             }
@@ -162,4 +186,38 @@ fn AddPin(props: &AddPinProps) -> Html {
             if let Some(m) = (*message).clone() { <p class="notice" role="status">{ m }</p> }
         </form>
     }
+}
+
+/// The price rows, with flagged prices marked; or why there are none.
+fn prices_html(priced: &Result<(Vec<PriceRow>, Vec<Vec<String>>), String>, region: &str, only_differences: bool) -> Html {
+    let (rows, notes) = match priced {
+        Ok(priced) => priced,
+        Err(error) => return html! { <tr><th scope="row">{ "Price" }</th><td class="error">{ error }</td></tr> },
+    };
+    let place = region_name(region).unwrap_or(region);
+    let row = |row: &PriceRow| {
+        let differs = row.values.windows(2).any(|pair| pair[0] != pair[1]);
+        if only_differences && !differs {
+            return html! {};
+        }
+        let cell = |(i, value): (usize, &Option<f64>)| {
+            let flagged = notes.get(i).filter(|n| !n.is_empty());
+            let ratio = row.ratios.get(i).copied().flatten().filter(|_| i > 0);
+            html! {
+                <td class={classes!(flagged.is_some().then_some("flagged"))}
+                    title={flagged.map(|n| format!("Check this price: {}", n.join("; ")))}>
+                    { value.map_or_else(|| format!("no price in {place}"), format_usd) }
+                    if flagged.is_some() { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
+                    if let Some(r) = ratio { <span class="ratio">{ format!("×{}", trim(r)) }</span> }
+                </td>
+            }
+        };
+        html! {
+            <tr class={classes!("price-row", differs.then_some("differs"))} data-testid="compare-price">
+                <th scope="row">{ row.metric.label() }</th>
+                { for row.values.iter().enumerate().map(cell) }
+            </tr>
+        }
+    };
+    html! { <>{ for rows.iter().map(row) }</> }
 }

@@ -9,6 +9,7 @@ use atlas_model::chart::axis::Metric;
 use atlas_model::family::Family;
 use atlas_model::instance::{Category, InstanceType};
 use atlas_model::sizes::{SizeMatrix, SizeRow};
+use atlas_model::chart::axis::format_usd;
 use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
@@ -27,6 +28,8 @@ pub struct SizesMatrixProps {
     pub breakers: Rc<BTreeSet<usize>>,
     /// What each cell shows.
     pub metric: CellMetric,
+    /// Hourly prices by catalog index, when cells show prices.
+    pub hourly: HourlyPrices,
     /// Pinned instance type names.
     pub pinned: Vec<String>,
     /// The families on the ladder chart, in colour order.
@@ -37,19 +40,24 @@ pub struct SizesMatrixProps {
     pub on_ladder: Callback<String>,
 }
 
-/// A cell's value for the chosen metric.
-pub fn cell_value(metric: CellMetric, instance: &InstanceType) -> f64 {
+/// Hourly prices by catalog index in the chosen region (empty unless cells show prices).
+pub type HourlyPrices = Rc<Vec<Option<f64>>>;
+
+/// A cell's value for the chosen metric (0 for a price not known).
+pub fn cell_value(metric: CellMetric, index: usize, instance: &InstanceType, hourly: &HourlyPrices) -> f64 {
     match metric {
         CellMetric::Vcpu => f64::from(instance.vcpu),
         CellMetric::Memory => instance.memory_gib,
+        CellMetric::Price => hourly.get(index).copied().flatten().unwrap_or(0.0),
     }
 }
 
-/// A cell's text: `96` vCPU, `8 GiB`, `512 MiB`, `24 TiB`.
-pub fn cell_text(metric: CellMetric, instance: &InstanceType) -> String {
+/// A cell's text: `96` vCPU, `8 GiB`, `512 MiB`, `24 TiB`, `$0.096`, or `–` for no known price.
+pub fn cell_text(metric: CellMetric, index: usize, instance: &InstanceType, hourly: &HourlyPrices) -> String {
     match metric {
         CellMetric::Vcpu => instance.vcpu.to_string(),
         CellMetric::Memory => Metric::Memory.format_tick(instance.memory_gib),
+        CellMetric::Price => hourly.get(index).copied().flatten().map_or_else(|| "–".to_owned(), format_usd),
     }
 }
 
@@ -108,9 +116,9 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             .rows
             .iter()
             .flat_map(|r| r.cells.iter().flatten())
-            .filter_map(|&i| catalog.types.get(i))
+            .filter_map(|&i| catalog.types.get(i).map(|t| (i, t)))
     };
-    let shade = Shade::over(cells().map(|t| cell_value(metric, t)));
+    let shade = Shade::over(cells().map(|(i, t)| cell_value(metric, i, t, &props.hourly)));
     let columns = matrix.columns.len();
 
     let row = |row: &SizeRow| {
@@ -131,7 +139,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
         let slot = props.on_chart.iter().position(|f| *f == family.name);
         html! {
             <SizesRow key={family.name.clone()} catalog={props.catalog.clone()} family={family.clone()}
-                row={row.clone()} breakers={props.breakers.clone()} {metric} {shade} {pinned} {slot}
+                row={row.clone()} breakers={props.breakers.clone()} {metric} hourly={props.hourly.clone()} {shade} {pinned} {slot}
                 on_pin={props.on_pin.clone()} on_ladder={props.on_ladder.clone()} />
         }
     };
@@ -180,6 +188,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             Metric::Memory.format_tick(shade.least()),
             Metric::Memory.format_tick(shade.most()),
         ),
+        CellMetric::Price => ("price per hour", format_usd(shade.least()), format_usd(shade.most())),
     };
     html! {
         <>

@@ -12,7 +12,7 @@ use atlas_model::sizes::SizeRow;
 use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
-use crate::components::sizes_matrix::{cell_text, cell_value, Shade};
+use crate::components::sizes_matrix::{cell_text, cell_value, HourlyPrices, Shade};
 
 /// Props of [`SizesRow`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +27,8 @@ pub struct SizesRowProps {
     pub breakers: Rc<BTreeSet<usize>>,
     /// What each cell shows.
     pub metric: CellMetric,
+    /// Hourly prices by catalog index, when cells show prices.
+    pub hourly: HourlyPrices,
     /// The range the cells are shaded over.
     pub shade: Shade,
     /// The pinned type names of this family.
@@ -81,13 +83,13 @@ pub fn SizesRow(props: &SizesRowProps) -> Html {
         };
         // Shades come in eleven steps, as classes: a strict Content-Security-Policy forbids
         // style attributes.
-        let shade = format!("shade-{}", (props.shade.of(cell_value(props.metric, instance)).clamp(0.0, 1.0) * 10.0).round());
+        let shade = format!("shade-{}", (props.shade.of(cell_value(props.metric, index, instance, &props.hourly)).clamp(0.0, 1.0) * 10.0).round());
         html! {
             <td data-testid="size-cell" data-type={instance.name.clone()}
                 class={classes!("sizes-cell", shade, pinned.then_some("sizes-pinned"), breaks.then_some("sizes-breaks"))}>
                 <button type="button" title={cell_title(instance, pinned, breaks)}
                     aria-pressed={pinned.to_string()} {onclick}>
-                    { cell_text(props.metric, instance) }
+                    { cell_text(props.metric, index, instance, &props.hourly) }
                 </button>
             </td>
         }

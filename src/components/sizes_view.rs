@@ -12,6 +12,7 @@ use crate::components::filters::Filters;
 use crate::components::sizes_ladder::SizesLadder;
 use crate::components::sizes_matrix::SizesMatrix;
 use crate::components::ViewProps;
+use crate::dataset;
 
 /// Families against the size ladder, and the doubling chart.
 #[component]
@@ -72,6 +73,20 @@ pub fn SizesView(props: &ViewProps) -> Html {
         )
     };
     let on_chart: Vec<String> = plot.lines.iter().map(|l| l.family.clone()).collect();
+    // Prices are looked up only while the cells show them (the table parses on first use).
+    let hourly = use_memo(
+        (props.catalog.clone(), state.sizes.metric, state.region.clone(), state.os),
+        |(catalog, metric, region, os)| {
+            if *metric != CellMetric::Price {
+                return Vec::new();
+            }
+            let prices = dataset::prices();
+            let Ok(table) = prices.as_ref() else {
+                return Vec::new();
+            };
+            catalog.types.iter().map(|t| table.hourly(&t.name, region, *os).known()).collect()
+        },
+    );
 
     let metric_button = |metric: CellMetric, slug: &str, label: &str| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::SetCellMetric(metric));
@@ -106,6 +121,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
                     <div class="sizes-metric" role="group" aria-label="Cells show">
                         { metric_button(CellMetric::Vcpu, "vcpu", "vCPU") }
                         { metric_button(CellMetric::Memory, "memory", "Memory") }
+                        { metric_button(CellMetric::Price, "price", "Price / h") }
                     </div>
                     <span class="sizes-summary" data-testid="sizes-summary">{ summary }</span>
                     <details class="sizes-filters">
@@ -115,7 +131,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
                     </details>
                 </div>
                 <SizesMatrix catalog={props.catalog.clone()} families={props.families.clone()}
-                    matrix={matrix.clone()} breakers={breakers.clone()} metric={state.sizes.metric}
+                    matrix={matrix.clone()} breakers={breakers.clone()} metric={state.sizes.metric} hourly={hourly}
                     pinned={state.pinned.clone()} on_chart={on_chart}
                     on_pin={on_pin.clone()} on_ladder={on_toggle.clone()} />
             </div>

@@ -60,6 +60,11 @@ describe('Compare', () => {
     const vcpu = await page.locator('tr:has(th:text-is("vCPU"))').innerText();
     assert.match(vcpu, /2\s+16\s*×8\s+2\s*×1/);
     assert.match(await page.locator('tr:has(th:text-is("Vendor"))').getAttribute('class'), /differs/);
+    const hourly = page.locator('tr:has(th:text-is("Price (USD per hour)"))');
+    assert.match(await hourly.innerText(), /\$0\.096\s+\$0\.768\s*(⚠)?\s*×8/, 'us-east-1 Linux prices with the ratio');
+    await page.selectOption('[data-testid=region-select]', 'eu-west-1');
+    assert.match(await hourly.innerText(), /\$0\.114\s/, 'the price follows the region');
+    assert.match(page.url(), /region=eu-west-1/);
     await page.check('[data-testid=compare-differences]');
     assert.equal(await page.locator('tr:has(th:text-is("Category"))').count(), 0, 'equal rows hidden');
     await page.fill('[data-testid=compare-add]', 'm6g.lrage');

@@ -54,8 +54,12 @@ describe('Sizes view', () => {
     // Bigger values are shaded darker: the shade parameter grows along m5's row.
     const shades = await page
       .locator('[data-testid=sizes-row][data-family=m5] [data-testid=size-cell]')
-      .evaluateAll((cells) => cells.map((c) => Number(c.style.getPropertyValue('--t'))));
-    assert.ok(shades.every((t, i) => i === 0 || t > shades[i - 1]), `shades rise: ${shades}`);
+      .evaluateAll((cells) => cells.map((c) => Number(getComputedStyle(c).getPropertyValue('--t'))));
+    assert.ok(shades.every((t, i) => i === 0 || t >= shades[i - 1]), `shades rise: ${shades}`);
+    assert.ok(shades[shades.length - 1] > shades[0] + 0.2, `shades span the row: ${shades}`);
+    await page.click('[data-testid=sizes-metric-price]');
+    await page.waitForFunction((sel) => /\$/.test(document.querySelector(sel).innerText), cell('m5.large'));
+    assert.equal((await page.locator(cell('m5.large')).innerText()).trim(), '$0.096', 'us-east-1 Linux hourly price');
     assert.deepEqual(problems, []);
     await context.close();
   });

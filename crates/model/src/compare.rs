@@ -2,6 +2,7 @@
 //! the first.
 
 use crate::catalog::Catalog;
+use crate::prices::{PriceMetric, Pricing};
 use crate::table::Column;
 
 /// One spec across the compared types.
@@ -67,4 +68,32 @@ pub fn compare(catalog: &Catalog, pinned: &[String]) -> Comparison {
         found,
         rows,
     }
+}
+
+/// One price metric across the compared types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceRow {
+    /// The metric compared.
+    pub metric: PriceMetric,
+    /// Each type's value (`None`: no price known in the region).
+    pub values: Vec<Option<f64>>,
+    /// Each value divided by the first type's.
+    pub ratios: Vec<Option<f64>>,
+}
+
+/// The price metrics for the compared types in the chosen region and system.
+pub fn price_rows(catalog: &Catalog, comparison: &Comparison, pricing: &Pricing) -> Vec<PriceRow> {
+    PriceMetric::ALL
+        .into_iter()
+        .map(|metric| {
+            let values: Vec<Option<f64>> = comparison
+                .found
+                .iter()
+                .map(|i| i.and_then(|i| catalog.types.get(i)).and_then(|t| pricing.value(metric, t)))
+                .collect();
+            let base = values.first().copied().flatten().filter(|b| *b > 0.0);
+            let ratios = values.iter().map(|v| Some(v.as_ref()? / base?)).collect();
+            PriceRow { metric, values, ratios }
+        })
+        .collect()
 }

@@ -127,6 +127,8 @@ pub enum CellMetric {
     Vcpu,
     /// Memory in GiB.
     Memory,
+    /// On-demand price per hour in the chosen region and system.
+    Price,
 }
 
 /// The Sizes view's choices.

@@ -200,10 +200,10 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             state.families.y_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
         }
         "cell" => {
-            state.sizes.metric = [CellMetric::Vcpu, CellMetric::Memory]
+            state.sizes.metric = [CellMetric::Vcpu, CellMetric::Memory, CellMetric::Price]
                 .into_iter()
                 .find(|m| cell_slug(*m) == one(value))
-                .ok_or("not vcpu or memory")?;
+                .ok_or("not vcpu, memory or price")?;
         }
         "ladder" => {
             state.sizes.ladder_families = list(value)
@@ -303,6 +303,7 @@ fn cell_slug(metric: CellMetric) -> &'static str {
     match metric {
         CellMetric::Vcpu => "vcpu",
         CellMetric::Memory => "memory",
+        CellMetric::Price => "price",
     }
 }
 
