@@ -105,7 +105,7 @@ pub struct FileRead {
 impl Drop for FileRead {
     fn drop(&mut self) {
         if self.reader.ready_state() == web_sys::FileReader::LOADING {
-            let _ = self.reader.abort();
+            self.reader.abort();
         }
     }
 }
@@ -211,6 +211,9 @@ pub fn use_prefers_dark() -> bool {
     *dark
 }
 
+/// A live `ResizeObserver` and the callback it calls.
+type Observing = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
 /// The CSS-pixel size of an element, kept up to date with a `ResizeObserver`.
 #[hook]
 pub fn use_element_size(node: NodeRef) -> (f64, f64) {
@@ -218,8 +221,7 @@ pub fn use_element_size(node: NodeRef) -> (f64, f64) {
     {
         let size = size.clone();
         use_effect_with(node, move |node| {
-            let observed: Rc<RefCell<Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>>> =
-                Rc::default();
+            let observed: Rc<RefCell<Option<Observing>>> = Rc::default();
             if let Some(element) = node.cast::<web_sys::Element>() {
                 let measure = {
                     let element = element.clone();
@@ -308,6 +310,9 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     added.map(|_| ())
 }
 
+/// A callback waiting for the clipboard's answer; whichever answer comes first takes it.
+type Pending = Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>>;
+
 /// Copies `text` to the clipboard and calls `done` once with the outcome.
 ///
 /// Uses `navigator.clipboard.writeText`; where that API is missing or refuses (an
@@ -325,9 +330,8 @@ pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
         return;
     };
     let promise = clipboard.write_text(text);
-    let done: Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>> =
-        Rc::new(RefCell::new(Some(Box::new(done))));
-    let finish = |done: &Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>>, outcome| {
+    let done: Pending = Rc::new(RefCell::new(Some(Box::new(done))));
+    let finish = |done: &Pending, outcome| {
         if let Some(done) = done.borrow_mut().take() {
             done(outcome);
         }
@@ -367,7 +371,14 @@ fn copy_with_text_area(text: &str) -> Result<(), String> {
     let _ = area.set_attribute("readonly", "");
     // Styled through the object model: a strict Content-Security-Policy refuses style attributes.
     let style = area.style();
-    for (property, value) in [("position", "fixed"), ("top", "0"), ("left", "0"), ("width", "1px"), ("height", "1px"), ("opacity", "0")] {
+    for (property, value) in [
+        ("position", "fixed"),
+        ("top", "0"),
+        ("left", "0"),
+        ("width", "1px"),
+        ("height", "1px"),
+        ("opacity", "0"),
+    ] {
         let _ = style.set_property(property, value);
     }
     let focused = document.active_element();
@@ -390,14 +401,15 @@ fn copy_with_text_area(text: &str) -> Result<(), String> {
     }
 }
 
-/// For one click handler on a container of many buttons (event delegation): the `data-`
-/// attributes `action` and `name` of the nearest `button[data-action]` at or above the
-/// clicked element, such as `("pin", "m5.large")`.
+/// For one click handler on a container of many buttons (event delegation): the
+/// `data-action` of the nearest `button[data-action]` at or above the clicked element, and
+/// the `data-name` of the nearest element above that has one, such as `("pin", "m5.large")`.
 pub fn clicked_action(event: &MouseEvent) -> Option<(String, String)> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let button = target.closest("button[data-action]").ok().flatten()?;
+    let named = button.closest("[data-name]").ok().flatten()?;
     Some((
         button.get_attribute("data-action")?,
-        button.get_attribute("data-name")?,
+        named.get_attribute("data-name")?,
     ))
 }

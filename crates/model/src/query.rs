@@ -82,7 +82,10 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 /// The comparison operators, longest spelling first within each family.
-const OPERATORS: [(&str, fn(f64) -> NumberQuery); 10] = [
+type MakeQuery = fn(f64) -> NumberQuery;
+
+/// The comparison operators, longest spelling first within each family (see above).
+const OPERATORS: [(&str, MakeQuery); 10] = [
     (">=", NumberQuery::AtLeast),
     ("≥", NumberQuery::AtLeast),
     (">", NumberQuery::Greater),

@@ -132,7 +132,7 @@ fn substring_search_ignores_case() {
     assert!(matches!(&q, NameQuery::Substring(s) if s == "c7gn"));
     assert!(q.matches("c7gn.16xlarge"));
     assert!(!q.matches("c7g.16xlarge"));
-    assert_eq!(parse_name_query("   ").unwrap().is_none(), true);
+    assert!(parse_name_query("   ").unwrap().is_none());
 }
 
 #[test]

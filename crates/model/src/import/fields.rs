@@ -136,7 +136,7 @@ pub(crate) fn whole(what: &str, x: Option<f64>, max: u32) -> Result<u32, String>
 pub(crate) fn accelerator_gib(x: Option<f64>) -> Result<Option<f64>, String> {
     match x {
         None => Ok(None),
-        Some(x) if x == 0.0 => Ok(None),
+        Some(0.0) => Ok(None),
         Some(x) if x.is_finite() && x > 0.0 && x <= 1e6 => Ok(Some(x)),
         Some(x) => Err(format!("GPU memory {} GiB is out of range", show(x))),
     }
