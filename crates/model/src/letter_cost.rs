@@ -10,14 +10,23 @@
 //!   `m6id` -> `m6gd`. The base is always the Intel family; AMD against Graviton is not
 //!   paired, as both are already measured against Intel.
 //!
+//! A vendor letter (`a`, `g`) on an accelerated-computing family is not paired: there it
+//! changes the accelerator too (`g5`, AMD with NVIDIA A10G GPUs, against `g5g`, Graviton
+//! with T4G GPUs), so the ratio would price the GPU, not the processor.
+//!
+//! Sizes are compared only when both families list them with the same number of vCPUs: a
+//! plain `metal` is as big as each family's host (`m6i.metal` has 128 vCPUs, `m6a.metal`
+//! 192), and a size only the price list knows cannot be checked at all.
+//!
 //! Up to generation 5 Intel wrote no letter, so `m5` -> `m5a` is an added `a`; it means the
 //! same as the swap `m6i` -> `m6a` ("AMD instead of Intel"), and [`letter_summary`] groups
 //! pairs by letter whatever their kind.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::catalog::Catalog;
 use crate::family::Family;
+use crate::instance::{Category, InstanceType};
 use crate::name::{self, Capability, Size};
 use crate::prices::{median, Os, PriceTable};
 
@@ -51,6 +60,8 @@ pub struct PairCost {
     pub sizes: Vec<(String, f64)>,
     /// The median of the ratios; `None` when no size has both prices.
     pub median: Option<f64>,
+    /// (base, variant) hourly prices in USD, in the order of [`PairCost::sizes`].
+    pub hourly: Vec<(f64, f64)>,
 }
 
 /// What one letter costs across all its pairs.
@@ -69,6 +80,7 @@ struct Decoded<'a> {
     name: &'a str,
     key: (String, Option<u32>, Option<String>),
     capabilities: BTreeSet<Capability>,
+    accelerated: bool,
 }
 
 /// Every pair of families that differ in one capability letter, sorted by letter, then base
@@ -83,13 +95,18 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
                 name: &family.name,
                 key: (name.series, name.generation, name.variant),
                 capabilities: name.capabilities.into_iter().collect(),
+                accelerated: family.category == Category::Accelerated,
             })
         })
         .collect();
     let mut pairs = Vec::new();
     for base in &decoded {
         for variant in decoded.iter().filter(|v| v.key == base.key) {
-            if let Some((letter, kind)) = difference(&base.capabilities, &variant.capabilities) {
+            let Some((letter, kind)) = difference(&base.capabilities, &variant.capabilities) else {
+                continue;
+            };
+            let vendor = matches!(letter, Capability::Amd | Capability::Graviton);
+            if !(vendor && (base.accelerated || variant.accelerated)) {
                 pairs.push(FamilyPair {
                     base: base.name.to_owned(),
                     variant: variant.name.to_owned(),
@@ -120,8 +137,8 @@ fn difference(
     }
 }
 
-/// The variant's price over the base's for every size of the base family in the catalog
-/// whose variant (same size) also has a known price in `region` on `os`.
+/// The variant's price over the base's for every size both families list in the catalog
+/// with the same number of vCPUs and a known price in `region` on `os`.
 pub fn pair_ratios(
     table: &PriceTable,
     catalog: &Catalog,
@@ -129,26 +146,39 @@ pub fn pair_ratios(
     region: &str,
     os: Os,
 ) -> PairCost {
-    let mut sizes: Vec<(Option<Size>, String, f64)> = catalog
+    let variants: HashMap<&str, &InstanceType> = catalog
+        .types
+        .iter()
+        .filter(|t| t.family == pair.variant)
+        .map(|t| (t.size.as_str(), t))
+        .collect();
+    let mut sizes: Vec<(Option<Size>, String, f64, f64)> = catalog
         .types
         .iter()
         .filter(|t| t.family == pair.base)
         .filter_map(|base| {
+            let variant = variants
+                .get(base.size.as_str())
+                .filter(|v| v.vcpu == base.vcpu)?;
             let base_price = table.hourly(&base.name, region, os).known()?;
-            let variant_name = format!("{}.{}", pair.variant, base.size);
-            let variant_price = table.hourly(&variant_name, region, os).known()?;
-            let ratio = variant_price / base_price;
-            Some((Size::parse(&base.size), base.size.clone(), ratio))
+            let variant_price = table.hourly(&variant.name, region, os).known()?;
+            Some((
+                Size::parse(&base.size),
+                base.size.clone(),
+                base_price,
+                variant_price,
+            ))
         })
         .collect();
     // Ladder order; sizes off the ladder last (`None` would sort first).
     sizes.sort_by(|a, b| (a.0.is_none(), &a.0, &a.1).cmp(&(b.0.is_none(), &b.0, &b.1)));
-    let mut ratios: Vec<f64> = sizes.iter().map(|s| s.2).collect();
+    let mut ratios: Vec<f64> = sizes.iter().map(|s| s.3 / s.2).collect();
     PairCost {
         median: median(&mut ratios),
+        hourly: sizes.iter().map(|s| (s.2, s.3)).collect(),
         sizes: sizes
             .into_iter()
-            .map(|(_, size, ratio)| (size, ratio))
+            .map(|(_, size, base, variant)| (size, variant / base))
             .collect(),
     }
 }
@@ -180,4 +210,136 @@ pub fn letter_summary(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::family::families;
+
+    const HEADER: &str = "instance_type,instance_family,vcpu,memory,clock_speed,physical_processor,\
+processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_throughput,current_generation";
+
+    /// A catalog of `(name, category, vcpu, processor)` rows.
+    fn catalog(rows: &[(&str, &str, u32, &str)]) -> Catalog {
+        let mut csv = String::from(HEADER);
+        for (name, category, vcpu, processor) in rows {
+            let memory = vcpu * 4;
+            csv.push_str(&format!(
+                "\n{name},{category},{vcpu},{memory} GiB,3.5 GHz,{processor},64-bit,\
+                 Up to 10 Gigabit,EBS only,,NA,Up to 5000 Mbps,Yes"
+            ));
+        }
+        let catalog = Catalog::from_csv(&csv).unwrap();
+        assert!(catalog.rejected.is_empty(), "{:?}", catalog.rejected);
+        catalog
+    }
+
+    /// A price table with one Linux price per type in `us-east-1`.
+    fn prices(rows: &[(&str, f64)]) -> PriceTable {
+        let mut csv = String::from("instance_type,os,us-east-1");
+        for (name, usd) in rows {
+            csv.push_str(&format!("\n{name},linux,{usd}"));
+        }
+        PriceTable::from_csv(&csv).unwrap()
+    }
+
+    const INTEL: &str = "Intel Xeon 8375C (Ice Lake)";
+    const AMD: &str = "AMD EPYC 7R13 Processor";
+
+    #[test]
+    fn sizes_of_different_vcpu_counts_are_not_compared() {
+        // `metal` is each family's whole host: m6i.metal has 128 vCPUs, m6a.metal 192, so
+        // their prices (6.144 and 8.2944) say nothing about what the letter costs.
+        let catalog = catalog(&[
+            ("m6i.large", "General purpose", 2, INTEL),
+            ("m6i.metal", "General purpose", 128, INTEL),
+            ("m6a.large", "General purpose", 2, AMD),
+            ("m6a.metal", "General purpose", 192, AMD),
+        ]);
+        let table = prices(&[
+            ("m6i.large", 0.096),
+            ("m6i.metal", 6.144),
+            ("m6a.large", 0.0864),
+            ("m6a.metal", 8.2944),
+            // Priced, but not in the catalog: nothing says it is the same size.
+            ("m6i.xlarge", 0.192),
+            ("m6a.xlarge", 0.1728),
+        ]);
+        let found = pairs(&families(&catalog));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let cost = pair_ratios(&table, &catalog, &found[0], "us-east-1", Os::Linux);
+        let sizes: Vec<&str> = cost.sizes.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(sizes, ["large"]);
+        assert_eq!(cost.hourly, [(0.096, 0.0864)]);
+        assert_eq!(cost.median, Some(0.0864 / 0.096));
+    }
+
+    #[test]
+    fn vendor_letters_on_gpu_families_are_not_paired_other_letters_are() {
+        // g5 is AMD with A10G GPUs, g5g Graviton with T4G GPUs: the ratio would price the GPU.
+        let catalog = catalog(&[
+            ("g5.xlarge", "GPU instance", 4, "AMD EPYC 7R32"),
+            ("g5g.xlarge", "GPU instance", 4, "AWS Graviton2 Processor"),
+            ("g6.xlarge", "GPU instance", 4, AMD),
+            ("g6e.xlarge", "GPU instance", 4, AMD),
+            ("m6i.xlarge", "General purpose", 4, INTEL),
+            (
+                "m6g.xlarge",
+                "General purpose",
+                4,
+                "AWS Graviton2 Processor",
+            ),
+        ]);
+        let found: Vec<(String, String)> = pairs(&families(&catalog))
+            .into_iter()
+            .map(|p| (p.base, p.variant))
+            .collect();
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(found, [pair("g6", "g6e"), pair("m6i", "m6g")]);
+    }
+
+    #[test]
+    fn ratios_follow_the_ladder_and_the_summary_takes_the_median_of_medians() {
+        let catalog = catalog(&[
+            ("m6i.2xlarge", "General purpose", 8, INTEL),
+            ("m6i.large", "General purpose", 2, INTEL),
+            ("m6i.xlarge", "General purpose", 4, INTEL),
+            ("m6a.2xlarge", "General purpose", 8, AMD),
+            ("m6a.large", "General purpose", 2, AMD),
+            ("m6a.xlarge", "General purpose", 4, AMD),
+            ("c6i.large", "Compute optimized", 2, INTEL),
+            ("c6a.large", "Compute optimized", 2, AMD),
+            ("r6i.large", "Memory optimized", 2, INTEL),
+            ("r6a.large", "Memory optimized", 2, AMD),
+        ]);
+        let table = prices(&[
+            ("m6i.large", 1.0),
+            ("m6a.large", 0.9),
+            ("m6i.xlarge", 2.0),
+            ("m6a.xlarge", 1.6),
+            ("m6i.2xlarge", 4.0),
+            ("m6a.2xlarge", 4.0),
+            ("c6i.large", 1.0),
+            ("c6a.large", 0.5),
+            ("r6i.large", 1.0),
+        ]);
+        let found = pairs(&families(&catalog));
+        let m6 = found.iter().find(|p| p.base == "m6i").unwrap();
+        let cost = pair_ratios(&table, &catalog, m6, "us-east-1", Os::Linux);
+        let sizes: Vec<&str> = cost.sizes.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(sizes, ["large", "xlarge", "2xlarge"]);
+        assert_eq!(cost.median, Some(0.9));
+        assert_eq!(cost.hourly[1], (2.0, 1.6));
+        let r6 = found.iter().find(|p| p.base == "r6i").unwrap();
+        let unpriced = pair_ratios(&table, &catalog, r6, "us-east-1", Os::Linux);
+        assert_eq!(unpriced, PairCost::default());
+        let summary = letter_summary(&table, &catalog, &found, "us-east-1", Os::Linux);
+        // Medians 0.9 (m6) and 0.5 (c6); r6 has none and is not counted.
+        assert_eq!(summary.len(), 1);
+        assert_eq!((summary[0].letter.as_str(), summary[0].pairs), ("a", 2));
+        assert!((summary[0].median - 0.7).abs() < 1e-12);
+    }
 }

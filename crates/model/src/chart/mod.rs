@@ -9,6 +9,7 @@ pub mod bars;
 pub mod families;
 pub mod hitmap;
 pub mod ladder;
+pub mod letters;
 pub mod theme;
 
 use plotters::coord::Shift;
