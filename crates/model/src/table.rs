@@ -1,5 +1,6 @@
 //! The Table view's logic: its columns, which rows pass the filters, and sorting; export
-//! to CSV and Markdown ([`to_csv`], [`to_markdown`]) lives in `table/export.rs`.
+//! to CSV and Markdown ([`to_csv`], [`to_markdown`]) lives in `table/export.rs`, reading
+//! the filter boxes as typed ([`TypedQuery`]) in `table/typed.rs`.
 //!
 //! [`rows`] runs on every keystroke (about 810 rows in WASM): it allocates the result and,
 //! when sorting, one key per row; filtering and search allocate nothing per row.
@@ -14,8 +15,10 @@ use crate::quantity::StorageKind;
 use crate::query::{NameQuery, NumberQuery};
 
 mod export;
+mod typed;
 
 pub use export::{to_csv, to_markdown};
+pub use typed::{QueryErrors, QueryInput, TypedQuery};
 
 /// A column of the table. New columns (prices, later) are appended to [`Column::ALL`];
 /// slugs never change, as URLs and CSV headers use them.

@@ -1,0 +1,238 @@
+// End-to-end: the Table view of the release build, driven in Chromium like a person would.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { LOOKS, clickAndRepaint, open, shoot, useSite } from './harness.mjs';
+
+const TABLE = '[data-testid=instance-table]';
+const ROW = '[data-testid=instance-row]';
+const VCPU_FILTER = '[data-testid=table-filter-vcpu]';
+const SEARCH = '[data-testid=table-search]';
+useSite();
+
+/** Opens the app and switches to the Table tab. */
+async function openTable(look = {}) {
+  const opened = await open(look);
+  await opened.page.click('[data-testid=tab-table]');
+  await opened.page.waitForSelector(`${TABLE} ${ROW}`);
+  return opened;
+}
+
+/** The text of every shown row's cell in a column. */
+function cells(page, slug) {
+  return page.$$eval(`${ROW} td[data-column=${slug}]`, (tds) => tds.map((td) => td.textContent.trim()));
+}
+
+const rowCount = (page) => page.locator(ROW).count();
+
+/** The "N of M instance types" line, as numbers. */
+async function counted(page) {
+  const text = await page.locator('[data-testid=row-count]').innerText();
+  const match = text.match(/^(\d+) of (\d+) instance types$/);
+  assert.ok(match, `row count reads "N of M instance types": ${text}`);
+  return { shown: Number(match[1]), total: Number(match[2]) };
+}
+
+/** Waits until `accept` (a function of the row count) holds; resolves to the count. */
+async function waitForRows(page, accept, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const n = await rowCount(page);
+    if (accept(n)) return n;
+    if (Date.now() > deadline) assert.fail(`the table kept ${n} rows`);
+    await page.waitForTimeout(20);
+  }
+}
+
+describe('Table view', () => {
+  test('lists every instance type and sorts by a column, both ways', async () => {
+    const { page, context, problems } = await openTable();
+    const all = await rowCount(page);
+    assert.ok(all >= 780 && all <= 840, `rows: ${all}`);
+    assert.deepEqual(await counted(page), { shown: all, total: all });
+
+    const vcpuHeading = page.locator(`${TABLE} th[data-column=vcpu]`);
+    assert.equal(await vcpuHeading.getAttribute('aria-sort'), 'none');
+    await page.click('[data-testid=sort-vcpu]');
+    await page.waitForFunction(() => document.querySelector('th[data-column=vcpu]').getAttribute('aria-sort') === 'ascending');
+    let vcpus = (await cells(page, 'vcpu')).map(Number);
+    assert.equal(vcpus[0], Math.min(...vcpus), 'ascending: the smallest first');
+    assert.match(await vcpuHeading.innerText(), /▲/);
+
+    await page.click('[data-testid=sort-vcpu]');
+    await page.waitForFunction(() => document.querySelector('th[data-column=vcpu]').getAttribute('aria-sort') === 'descending');
+    vcpus = (await cells(page, 'vcpu')).map(Number);
+    assert.equal(vcpus[0], 896, 'descending: the most vCPUs first');
+    assert.equal(vcpus[0], Math.max(...vcpus));
+    assert.ok(vcpus.every((v, i) => i === 0 || vcpus[i - 1] >= v), 'every row in order');
+    assert.match(await vcpuHeading.innerText(), /▼/);
+    assert.equal(await rowCount(page), all, 'sorting keeps every row');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a vCPU filter narrows the rows, and the CSV and Markdown exports hold exactly those rows', async () => {
+    const { page, context, problems } = await openTable();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const all = await rowCount(page);
+    await page.fill(VCPU_FILTER, '>=96');
+    await waitForRows(page, (c) => c > 0 && c < 300);
+    const vcpus = (await cells(page, 'vcpu')).map(Number);
+    assert.ok(vcpus.every((v) => v >= 96), `every row has >= 96 vCPU: ${vcpus.filter((v) => v < 96)}`);
+    const shown = await rowCount(page);
+    assert.deepEqual(await counted(page), { shown, total: all });
+    const names = await cells(page, 'name');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    assert.equal(download.suggestedFilename(), 'instance-atlas.csv');
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+    const header = lines[0].split(',');
+    assert.equal(header[0], 'instance_type');
+    assert.ok(header.includes('vcpu'), `header: ${lines[0]}`);
+    assert.equal(lines.length - 1, shown, 'one CSV line per row shown');
+    assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), names, 'the same names, in the same order');
+    assert.match(await page.locator('[data-testid=export-status]').innerText(), new RegExp(`Saved ${shown} rows`));
+
+    await page.click('[data-testid=copy-markdown]');
+    await page.waitForFunction(() => /Copied/.test(document.querySelector('[data-testid=export-status]').textContent));
+    assert.equal(await page.locator('[data-testid=export-status]').innerText(), `Copied ${shown} rows as Markdown`);
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    const mdLines = markdown.trim().split('\n');
+    assert.equal(mdLines.length, shown + 2, 'heading, rule and one line per row');
+    assert.match(mdLines[0], /^\| Name \| Category \| vCPU \|/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a bad filter expression is marked with its reason, and the table keeps its rows', async () => {
+    const { page, context, problems } = await openTable();
+    await page.fill(VCPU_FILTER, '>=96');
+    await waitForRows(page, (c) => c < 300);
+    const before = await rowCount(page);
+    const names = await cells(page, 'name');
+    assert.equal(await page.locator('[data-testid=filter-error]').count(), 0);
+
+    await page.fill(VCPU_FILTER, '>=abc');
+    const error = page.locator('[data-testid=filter-error]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /vCPU filter: expected a number after '>=', found 'a' \(at character 3\)/);
+    assert.equal(await page.getAttribute(VCPU_FILTER, 'aria-invalid'), 'true');
+    const outline = await page.locator(VCPU_FILTER).evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.equal(outline, 'solid', 'the box is outlined');
+    assert.equal(await rowCount(page), before, 'the previous rows stay');
+    assert.deepEqual(await cells(page, 'name'), names);
+    assert.equal((await counted(page)).shown, before);
+
+    await page.fill(VCPU_FILTER, '16..64');
+    await waitForRows(page, (c) => c !== before);
+    assert.equal(await page.locator('[data-testid=filter-error]').count(), 0, 'fixed: no error');
+    assert.equal(await page.getAttribute(VCPU_FILTER, 'aria-invalid'), 'false');
+    assert.ok((await cells(page, 'vcpu')).map(Number).every((v) => v >= 16 && v <= 64));
+
+    await page.fill(VCPU_FILTER, '<0');
+    await waitForRows(page, (c) => c === 0);
+    assert.match(await page.locator(TABLE).innerText(), /No instance type matches these filters/);
+    assert.equal((await counted(page)).shown, 0);
+    assert.equal(await page.isDisabled('[data-testid=export-csv]'), true, 'nothing to export');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the name search takes text or a /regex/, and a bad regex says why', async () => {
+    const { page, context } = await openTable();
+    await page.fill(SEARCH, 'p3dn');
+    await waitForRows(page, (c) => c < 10);
+    const p3dn = await cells(page, 'name');
+    assert.ok(p3dn.includes('p3dn.24xlarge'), `found: ${p3dn}`);
+    assert.ok(p3dn.every((n) => n.includes('p3dn')));
+
+    await page.fill(SEARCH, '/^c7gn\\./');
+    await waitForRows(page, (c) => c > 0 && c < 30);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=instance-row] td[data-column=name]')].every((td) => td.textContent.startsWith('c7gn.')));
+    const c7gn = await cells(page, 'name');
+    assert.ok(c7gn.length >= 5, `c7gn sizes: ${c7gn}`);
+
+    await page.fill(SEARCH, '/(/');
+    const error = page.locator('[data-testid=filter-error]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /^Search: not a valid regex/);
+    assert.equal(await page.getAttribute(SEARCH, 'aria-invalid'), 'true');
+    assert.deepEqual(await cells(page, 'name'), c7gn, 'the last good search still applies');
+    await context.close();
+  });
+
+  test('the Families filters apply to the table too', async () => {
+    const { page, context } = await open();
+    await clickAndRepaint(page, '[data-testid=filter-category-compute]');
+    await page.click('[data-testid=tab-table]');
+    await page.waitForSelector(`${TABLE} ${ROW}`);
+    const names = await cells(page, 'name');
+    assert.ok(names.length > 500, `rows: ${names.length}`);
+    const compute = names.filter((n) => /^(c5|c6i|c7gn)\./.test(n));
+    assert.deepEqual(compute, [], 'no compute-optimised rows');
+    assert.ok((await counted(page)).shown < (await counted(page)).total);
+    await page.locator('[data-testid=shared-filter-note]').waitFor();
+    await page.click('[data-testid=shared-filter-note] button');
+    await waitForRows(page, (c) => c > names.length);
+    assert.ok((await cells(page, 'name')).includes('c7gn.large'), 'shown again');
+    await context.close();
+  });
+
+  test('the column picker hides and shows a column', async () => {
+    const { page, context } = await openTable();
+    const processor = `${TABLE} th[data-column=processor]`;
+    assert.equal(await page.locator(processor).count(), 1);
+    await page.click('[data-testid=column-picker]');
+    await page.uncheck('[data-testid=column-processor]');
+    await page.waitForSelector(processor, { state: 'detached' });
+    assert.equal(await page.locator(`${ROW} td[data-column=processor]`).count(), 0);
+    await page.check('[data-testid=column-family]');
+    await page.waitForSelector(`${TABLE} th[data-column=family]`);
+    assert.equal((await cells(page, 'family'))[0], (await cells(page, 'name'))[0].split('.')[0]);
+    await page.check('[data-testid=column-processor]');
+    await page.waitForSelector(processor);
+    const headings = await page.$$eval(`${TABLE} thead th[data-column]`, (ths) => ths.map((th) => th.dataset.column));
+    assert.ok(headings.indexOf('family') < headings.indexOf('vcpu') && headings.indexOf('vcpu') < headings.indexOf('processor'),
+      `columns keep the picker's order: ${headings}`);
+    await context.close();
+  });
+
+  test('a row can be pinned, and its name opens the Decoder', async () => {
+    const { page, context } = await openTable();
+    const row = page.locator(ROW).nth(2);
+    const name = await row.getAttribute('data-name');
+    const pin = row.locator('[data-testid=pin-toggle]');
+    assert.equal(await pin.getAttribute('aria-pressed'), 'false');
+    await pin.click();
+    await page.locator('[data-testid=pinned]').waitFor();
+    assert.match(await page.locator('[data-testid=pinned]').innerText(), new RegExp(name.replace('.', '\\.')));
+    assert.equal(await pin.getAttribute('aria-pressed'), 'true');
+    assert.match(await row.getAttribute('class'), /pinned-row/);
+    await pin.click();
+    await page.locator('[data-testid=pinned]').waitFor({ state: 'detached' });
+
+    await row.locator('td[data-column=name] button').click();
+    await page.waitForSelector('[data-testid=tab-decoder][aria-selected=true]');
+    await context.close();
+  });
+
+  test('screenshots at desktop and phone width, light and dark; on a phone only the table scrolls sideways', async () => {
+    for (const look of LOOKS) {
+      const { page, context, problems } = await openTable(look);
+      await page.fill(VCPU_FILTER, '>=abc');
+      await page.locator('[data-testid=filter-error]').waitFor();
+      await page.fill(VCPU_FILTER, '>=96');
+      await page.locator(ROW).first().locator('[data-testid=pin-toggle]').click();
+      await page.locator('[data-testid=pinned]').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${look.name}: the page does not scroll sideways (${overflow}px)`);
+      if (look.width < 400) {
+        const inner = await page.locator('.instance-table-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
+        assert.ok(inner > 0, 'the table scrolls inside its own box');
+      }
+      await shoot(page, `table-${look.name}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});
