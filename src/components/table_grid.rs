@@ -121,7 +121,7 @@ fn heading(
     };
     let onclick = dispatch.reform(move |_: MouseEvent| Action::SortBy(column));
     html! {
-        <th scope="col" aria-sort={aria} data-column={column.slug()}
+        <th scope="col" aria-sort={aria} data-column={column.slug()} data-testid={format!("col-{}", column.slug())}
             class={classes!(column.is_numeric().then_some("numeric"))}>
             <button type="button" class="sort" data-testid={format!("sort-{}", column.slug())}
                 title={format!("Sort by {}", column.label())} {onclick}>

@@ -83,6 +83,16 @@ pub fn RowCells(props: &RowCellsProps) -> Html {
                 <button type="button" class="link decode" data-action="decode">{ name }</button>
             </td>
         },
+        c if c.price_metric().is_some() => {
+            let flagged = props.catalog.flagged(props.index);
+            html! {
+                <td data-column={c.slug()} class={classes!("numeric", flagged.then_some("flagged"))}
+                    title={flagged.then_some("Check this price: it breaks a rule the source's prices usually follow")}>
+                    { c.text_at(t, props.catalog.hourly(props.index)) }
+                    if flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
+                </td>
+            }
+        }
         c => html! {
             <td data-column={c.slug()} class={c.is_numeric().then_some("numeric")}>{ c.text(t) }</td>
         },

@@ -53,7 +53,7 @@ pub fn TableToolbar(props: &TableToolbarProps) -> Html {
         let (catalog, rows, columns) = export_inputs(props);
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = to_csv(&catalog.0, &rows, &columns);
+            let csv = to_csv(&catalog.0, &rows, &columns, &catalog.1);
             let outcome = browser::download_text(CSV_FILE_NAME, "text/csv;charset=utf-8", &csv);
             notice.set(Some(match outcome {
                 Ok(()) => {
@@ -67,7 +67,7 @@ pub fn TableToolbar(props: &TableToolbarProps) -> Html {
         let (catalog, rows, columns) = export_inputs(props);
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            let markdown = to_markdown(&catalog.0, &rows, &columns);
+            let markdown = to_markdown(&catalog.0, &rows, &columns, &catalog.1);
             let count = rows.len();
             let notice = notice.clone();
             browser::copy_text(&markdown, move |outcome| {

@@ -1,27 +1,42 @@
 //! The Table view: every instance type the shared filters show, narrowed by the Table's
 //! own search and column filters, sorted, and exportable as CSV or Markdown.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::filter::Filter;
 use atlas_model::query::QueryError;
 use atlas_model::state::Action;
-use atlas_model::table::{rows, QueryErrors, QueryInput, TableQuery, TypedQuery};
+use atlas_model::prices::{flags, Pricing};
+use atlas_model::table::{rows, RowPrices, QueryErrors, QueryInput, TableQuery, TypedQuery};
 use yew::prelude::*;
 
 use crate::components::table_grid::InstanceTable;
 use crate::components::table_toolbar::TableToolbar;
 use crate::components::ViewProps;
+use crate::dataset;
 
 /// The catalog, compared by identity: one parsed dataset per page, so a pointer comparison
 /// says all, where comparing 810 records on every keystroke would not be free.
 #[derive(Clone)]
-pub struct SharedCatalog(pub Rc<Catalog>);
+pub struct SharedCatalog(pub Rc<Catalog>, pub Rc<RowPrices>, pub Rc<BTreeSet<usize>>);
+
+impl SharedCatalog {
+    /// The hourly price of the type at `index`, when the table looked prices up.
+    pub fn hourly(&self, index: usize) -> Option<f64> {
+        self.1.hourly(index)
+    }
+
+    /// Whether the type's price in the region is flagged as doubtful.
+    pub fn flagged(&self, index: usize) -> bool {
+        self.2.contains(&index)
+    }
+}
 
 impl PartialEq for SharedCatalog {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.0, &other.0) && Rc::ptr_eq(&self.1, &other.1) && Rc::ptr_eq(&self.2, &other.2)
     }
 }
 
@@ -38,12 +53,32 @@ struct ShownRows {
 pub fn TableView(props: &ViewProps) -> Html {
     let spec = &props.state.table;
     let typed = use_mut_ref(TypedQuery::default);
+    let state = &props.state;
+    // Prices (and their anomaly flags) are looked up only when a price column is shown or
+    // sorted on, or the "offered there only" filter is on.
+    let needs_prices = spec.columns.iter().any(|c| c.price_metric().is_some())
+        || spec.sort.is_some_and(|(c, _)| c.price_metric().is_some())
+        || state.filter.offered_only;
+    let priced = use_memo(
+        (props.catalog.clone(), needs_prices, state.region.clone(), state.os),
+        |(catalog, needs, region, os)| {
+            let prices = needs.then(dataset::prices);
+            match prices.as_ref().map(|p| p.as_ref()) {
+                Some(Ok(table)) => {
+                    let pricing = Pricing { table, region, os: *os };
+                    let flagged: BTreeSet<usize> = flags(table, catalog, region).into_keys().collect();
+                    (Rc::new(RowPrices::new(catalog, &pricing)), Rc::new(flagged))
+                }
+                _ => (Rc::new(RowPrices::default()), Rc::new(BTreeSet::new())),
+            }
+        },
+    );
     // Every row in sort order: the filters hide rows of it; only a new sort reorders it.
     let order = use_memo(
-        (props.catalog.clone(), props.families.clone(), spec.sort),
-        |(catalog, families, sort)| {
+        (props.catalog.clone(), props.families.clone(), spec.sort, priced.0.clone()),
+        |(catalog, families, sort, prices)| {
             let everything = TableQuery::default();
-            rows(catalog, &Filter::default(), families, &everything, *sort)
+            rows(catalog, &Filter::default(), families, &everything, *sort, prices)
         },
     );
     let shown = use_memo(
@@ -52,19 +87,20 @@ pub fn TableView(props: &ViewProps) -> Html {
             props.families.clone(),
             props.state.filter.clone(),
             spec.clone(),
+            priced.0.clone(),
         ),
-        move |(catalog, families, filter, spec)| {
+        move |(catalog, families, filter, spec, prices)| {
             let (query, errors) =
                 typed
                     .borrow_mut()
                     .read(&spec.search, &spec.filters, &spec.columns);
             ShownRows {
-                rows: Rc::new(rows(catalog, filter, families, &query, spec.sort)),
+                rows: Rc::new(rows(catalog, filter, families, &query, spec.sort, prices)),
                 errors: Rc::new(errors),
             }
         },
     );
-    let catalog = SharedCatalog(props.catalog.clone());
+    let catalog = SharedCatalog(props.catalog.clone(), priced.0.clone(), priced.1.clone());
     let filter = &props.state.filter;
     let narrowed_elsewhere = !filter.hidden_categories.is_empty()
         || !filter.hidden_series.is_empty()

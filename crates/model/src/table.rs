@@ -12,6 +12,8 @@ use crate::family::Family;
 use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::quantity::StorageKind;
+use crate::chart::axis::format_usd;
+use crate::prices::{PriceMetric, Pricing, HOURS_PER_MONTH};
 use crate::query::{NameQuery, NumberQuery};
 
 mod export;
@@ -56,11 +58,19 @@ pub enum Column {
     Ebs,
     /// Whether AWS lists the type as current generation.
     CurrentGeneration,
+    /// On-demand price per hour in the chosen region and system (USD).
+    PriceHour,
+    /// On-demand price per month of 730 hours (USD).
+    PriceMonth,
+    /// Price per vCPU per hour (USD).
+    PriceVcpuHour,
+    /// Price per GiB of memory per hour (USD).
+    PriceGibHour,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 16] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -77,12 +87,16 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 16] = [
     (Column::GpuMemory, "gpu_memory", "GPU memory (GiB)", Some("gpu_memory")),
     (Column::Ebs, "ebs", "EBS (Mbps)", Some("dedicated_ebs_throughput")),
     (Column::CurrentGeneration, "current_generation", "Current generation", Some("current_generation")),
+    (Column::PriceHour, "price-hour", "Price ($/h)", None),
+    (Column::PriceMonth, "price-month", "Price ($/month)", None),
+    (Column::PriceVcpuHour, "price-vcpu-hour", "$ per vCPU-hour", None),
+    (Column::PriceGibHour, "price-gib-hour", "$ per GiB-hour", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 16] = {
-        let mut all = [Column::Name; 16];
+    pub const ALL: [Column; 20] = {
+        let mut all = [Column::Name; 20];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;
@@ -102,6 +116,7 @@ impl Column {
         Column::Network,
         Column::Storage,
         Column::Gpus,
+        Column::PriceHour,
     ];
 
     fn entry(self) -> &'static (Column, &'static str, &'static str, Option<&'static str>) {
@@ -141,6 +156,10 @@ impl Column {
                 | Column::Gpus
                 | Column::GpuMemory
                 | Column::Ebs
+                | Column::PriceHour
+                | Column::PriceMonth
+                | Column::PriceVcpuHour
+                | Column::PriceGibHour
         )
     }
 
@@ -204,6 +223,71 @@ impl Column {
     }
 }
 
+impl Column {
+    /// The price metric a price column shows.
+    pub fn price_metric(self) -> Option<PriceMetric> {
+        match self {
+            Column::PriceHour => Some(PriceMetric::Hourly),
+            Column::PriceMonth => Some(PriceMetric::Monthly),
+            Column::PriceVcpuHour => Some(PriceMetric::PerVcpuHour),
+            Column::PriceGibHour => Some(PriceMetric::PerGibHour),
+            _ => None,
+        }
+    }
+
+    /// The column's number for a type, given its hourly price where the column needs one.
+    pub fn number_at(self, t: &InstanceType, hourly: Option<f64>) -> Option<f64> {
+        match self.price_metric() {
+            Some(metric) => metric_from_hourly(metric, t, hourly?),
+            None => self.number(t),
+        }
+    }
+
+    /// What a cell shows, given the type's hourly price where the column needs one:
+    /// `$0.096`, or `–` where no price is known in the region.
+    pub fn text_at(self, t: &InstanceType, hourly: Option<f64>) -> String {
+        match self.price_metric() {
+            Some(_) => self.number_at(t, hourly).map_or_else(|| "–".to_owned(), format_usd),
+            None => self.text(t),
+        }
+    }
+}
+
+/// A price metric from the hourly price.
+fn metric_from_hourly(metric: PriceMetric, t: &InstanceType, hourly: f64) -> Option<f64> {
+    match metric {
+        PriceMetric::Hourly => Some(hourly),
+        PriceMetric::Monthly => Some(hourly * HOURS_PER_MONTH),
+        PriceMetric::PerVcpuHour => (t.vcpu > 0).then(|| hourly / f64::from(t.vcpu)),
+        PriceMetric::PerGibHour => (t.memory_gib > 0.0).then(|| hourly / t.memory_gib),
+    }
+}
+
+/// Hourly prices by catalog index in the chosen region and system, for the price columns
+/// and the "offered there only" filter. Empty when the table needs no prices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowPrices {
+    hourly: Vec<Option<f64>>,
+}
+
+impl RowPrices {
+    /// Looks up every type's hourly price once.
+    pub fn new(catalog: &Catalog, pricing: &Pricing) -> RowPrices {
+        let hourly = catalog.types.iter().map(|t| pricing.value(PriceMetric::Hourly, t)).collect();
+        RowPrices { hourly }
+    }
+
+    /// The hourly price of the type at `index`, when known.
+    pub fn hourly(&self, index: usize) -> Option<f64> {
+        self.hourly.get(index).copied().flatten()
+    }
+
+    /// Whether prices were looked up at all.
+    pub fn is_empty(&self) -> bool {
+        self.hourly.is_empty()
+    }
+}
+
 /// How a storage kind is written.
 fn kind_label(kind: StorageKind) -> &'static str {
     match kind {
@@ -253,11 +337,16 @@ pub struct TableQuery {
 impl TableQuery {
     /// Whether a type passes the search and every column filter. Allocates nothing.
     pub fn matches(&self, t: &InstanceType) -> bool {
+        self.matches_at(t, None)
+    }
+
+    /// [`TableQuery::matches`], with the type's hourly price for price-column filters.
+    pub fn matches_at(&self, t: &InstanceType, hourly: Option<f64>) -> bool {
         self.search.as_ref().is_none_or(|q| q.matches(&t.name))
             && self
                 .filters
                 .iter()
-                .all(|(column, q)| column.number(t).is_some_and(|v| q.matches(v)))
+                .all(|(column, q)| column.number_at(t, hourly).is_some_and(|v| q.matches(v)))
     }
 }
 
@@ -274,20 +363,22 @@ pub fn rows(
     families: &[Family],
     query: &TableQuery,
     sort: Option<(Column, SortDirection)>,
+    prices: &RowPrices,
 ) -> Vec<usize> {
     let mut rows = Vec::with_capacity(catalog.types.len());
+    let offered = |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
     for family in families.iter().filter(|f| filter.shows_family(f)) {
         for &i in &family.members {
             let Some(t) = catalog.types.get(i) else {
                 continue;
             };
-            if filter.shows_type(t) && query.matches(t) {
+            if filter.shows_type(t) && offered(i) && query.matches_at(t, prices.hourly(i)) {
                 rows.push(i);
             }
         }
     }
     if let Some((column, direction)) = sort {
-        sort_rows(catalog, families, &mut rows, column, direction);
+        sort_rows(catalog, families, &mut rows, column, direction, prices);
     }
     rows
 }
@@ -298,6 +389,7 @@ fn sort_rows(
     rows: &mut Vec<usize>,
     column: Column,
     direction: SortDirection,
+    prices: &RowPrices,
 ) {
     let types = &catalog.types;
     match column {
@@ -319,7 +411,7 @@ fn sort_rows(
             sort_missing_last(rows, |i| Some(types[i].category), Ord::cmp, direction);
         }
         c if c.is_numeric() => {
-            let key = |i: usize| c.number(&types[i]).filter(|v| !v.is_nan());
+            let key = |i: usize| c.number_at(&types[i], prices.hourly(i)).filter(|v| !v.is_nan());
             sort_missing_last(rows, key, f64::total_cmp, direction);
         }
         c => {

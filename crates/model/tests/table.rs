@@ -7,7 +7,7 @@ use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::query::{parse_name_query, parse_number_query};
-use atlas_model::table::{rows, to_csv, to_markdown, Column, SortDirection, TableQuery};
+use atlas_model::table::{RowPrices, rows, to_csv, to_markdown, Column, SortDirection, TableQuery};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
@@ -82,14 +82,13 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
         &Filter::default(),
         &families,
         &TableQuery::default(),
-        None,
-    );
+        None, &RowPrices::default());
     assert_eq!(everything.len(), catalog.types.len());
 
     let mut filter = Filter::default();
     filter.hidden_categories.insert(Category::Accelerated);
     filter.current_only = true;
-    let shown = rows(&catalog, &filter, &families, &TableQuery::default(), None);
+    let shown = rows(&catalog, &filter, &families, &TableQuery::default(), None, &RowPrices::default());
     assert!(shown.iter().all(|&i| {
         let t = &catalog.types[i];
         t.current_generation && t.category != Category::Accelerated
@@ -102,12 +101,12 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     );
     let found = names(
         &catalog,
-        &rows(&catalog, &Filter::default(), &families, &q, None),
+        &rows(&catalog, &Filter::default(), &families, &q, None, &RowPrices::default()),
     );
     assert_eq!(found, ["m5.8xlarge", "m5.12xlarge", "m5.16xlarge"]);
 
     let q = query("c7gn", &[(Column::Clock, ">100")]);
-    assert!(rows(&catalog, &Filter::default(), &families, &q, None).is_empty());
+    assert!(rows(&catalog, &Filter::default(), &families, &q, None, &RowPrices::default()).is_empty());
 }
 
 #[test]
@@ -120,8 +119,7 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
             &Filter::default(),
             &families,
             &q,
-            Some((Column::Clock, direction)),
-        );
+            Some((Column::Clock, direction)), &RowPrices::default());
         let values: Vec<Option<f64>> = sorted
             .iter()
             .map(|&i| Column::Clock.number(&catalog.types[i]))
@@ -144,8 +142,7 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
         &Filter::default(),
         &families,
         &q,
-        Some((Column::Memory, SortDirection::Descending)),
-    );
+        Some((Column::Memory, SortDirection::Descending)), &RowPrices::default());
     assert_eq!(by_memory[0], index(&catalog, "u7in-32tb.224xlarge"));
 }
 
@@ -161,8 +158,7 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
             &filter,
             &families,
             &q,
-            Some((Column::Name, SortDirection::Ascending)),
-        ),
+            Some((Column::Name, SortDirection::Ascending)), &RowPrices::default()),
     );
     assert_eq!(up.first().map(String::as_str), Some("m5.large"));
     assert_eq!(&up[..3], ["m5.large", "m5.xlarge", "m5.2xlarge"]);
@@ -173,8 +169,7 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
             &filter,
             &families,
             &q,
-            Some((Column::Name, SortDirection::Descending)),
-        ),
+            Some((Column::Name, SortDirection::Descending)), &RowPrices::default()),
     );
     assert_eq!(down.iter().rev().cloned().collect::<Vec<_>>(), up);
 
@@ -183,8 +178,7 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &filter,
         &families,
         &TableQuery::default(),
-        Some((Column::Name, SortDirection::Ascending)),
-    );
+        Some((Column::Name, SortDirection::Ascending)), &RowPrices::default());
     let a1 = all
         .iter()
         .position(|&i| catalog.types[i].name == "a1.medium")
@@ -200,8 +194,7 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &filter,
         &families,
         &TableQuery::default(),
-        Some((Column::Vendor, SortDirection::Ascending)),
-    );
+        Some((Column::Vendor, SortDirection::Ascending)), &RowPrices::default());
     let labels: Vec<String> = by_vendor
         .iter()
         .map(|&i| Column::Vendor.text(&catalog.types[i]).to_lowercase())
@@ -213,14 +206,13 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 fn sorting_is_stable() {
     let (catalog, families) = setup();
     let q = TableQuery::default();
-    let unsorted = rows(&catalog, &Filter::default(), &families, &q, None);
+    let unsorted = rows(&catalog, &Filter::default(), &families, &q, None, &RowPrices::default());
     let by_gen = rows(
         &catalog,
         &Filter::default(),
         &families,
         &q,
-        Some((Column::CurrentGeneration, SortDirection::Ascending)),
-    );
+        Some((Column::CurrentGeneration, SortDirection::Ascending)), &RowPrices::default());
     let old: Vec<usize> = unsorted
         .iter()
         .copied()
@@ -240,8 +232,7 @@ fn rows_are_fast_enough_for_every_keystroke() {
             &Filter::default(),
             &families,
             &q,
-            Some((Column::Processor, SortDirection::Descending)),
-        );
+            Some((Column::Processor, SortDirection::Descending)), &RowPrices::default());
         assert!(!r.is_empty());
     }
     // 20 runs in a debug build; a release WASM build is far faster than this bound.
@@ -256,9 +247,8 @@ fn a_full_csv_export_re_imports_as_the_same_catalog() {
         &Filter::default(),
         &families,
         &TableQuery::default(),
-        None,
-    );
-    let csv = to_csv(&catalog, &all, &Column::ALL);
+        None, &RowPrices::default());
+    let csv = to_csv(&catalog, &all, &Column::ALL, &RowPrices::default());
     assert!(csv.starts_with("instance_type,family,instance_family,vcpu,memory,"));
     let again = Catalog::from_csv(&csv).unwrap();
     assert!(again.rejected.is_empty(), "{:?}", again.rejected.first());
@@ -287,7 +277,7 @@ fn csv_quotes_hostile_text_and_defuses_formulas() {
         catalog.types.push(t);
         csv_rows.push(catalog.types.len() - 1);
     }
-    let csv = to_csv(&catalog, &csv_rows, &[Column::Name, Column::Processor]);
+    let csv = to_csv(&catalog, &csv_rows, &[Column::Name, Column::Processor], &RowPrices::default());
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
@@ -311,11 +301,40 @@ fn markdown_escapes_pipes_and_newlines() {
     let md = to_markdown(
         &catalog,
         &[i],
-        &[Column::Name, Column::Vcpu, Column::Processor],
-    );
+        &[Column::Name, Column::Vcpu, Column::Processor], &RowPrices::default());
     let lines: Vec<&str> = md.lines().collect();
     assert_eq!(lines[0], "| Name | vCPU | Processor |");
     assert_eq!(lines[1], "| --- | ---: | --- |");
     assert_eq!(lines[2], "| m5.large | 2 | a \\| b<br>c |");
     assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn price_columns_sort_filter_and_export_in_the_chosen_region() {
+    use atlas_model::prices::{Os, PriceTable, Pricing};
+    use atlas_model::query::parse_number_query;
+    let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
+    let families = atlas_model::family::families(&catalog);
+    let table = PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let prices = RowPrices::new(&catalog, &Pricing { table: &table, region: "us-east-1", os: Os::Linux });
+    let m5 = catalog.types.iter().position(|t| t.name == "m5.large").unwrap();
+    assert_eq!(Column::PriceHour.text_at(&catalog.types[m5], prices.hourly(m5)), "$0.096");
+    assert_eq!(Column::PriceMonth.number_at(&catalog.types[m5], prices.hourly(m5)), Some(0.096 * 730.0));
+    assert_eq!(Column::PriceVcpuHour.number_at(&catalog.types[m5], prices.hourly(m5)), Some(0.048));
+
+    let cheapest = rows(&catalog, &Filter::default(), &families, &TableQuery::default(), Some((Column::PriceHour, SortDirection::Ascending)), &prices);
+    let first = prices.hourly(cheapest[0]).unwrap();
+    assert!(cheapest.windows(2).take(50).all(|w| prices.hourly(w[0]) <= prices.hourly(w[1])));
+    assert!(first < 0.01, "the cheapest type is a nano: {}", catalog.types[cheapest[0]].name);
+
+    let q = TableQuery { search: None, filters: vec![(Column::PriceHour, parse_number_query("<0.05").unwrap().unwrap())] };
+    let cheap = rows(&catalog, &Filter::default(), &families, &q, None, &prices);
+    assert!(!cheap.is_empty() && cheap.iter().all(|&i| prices.hourly(i).is_some_and(|p| p < 0.05)));
+
+    let offered = Filter { offered_only: true, ..Filter::default() };
+    let here = rows(&catalog, &offered, &families, &TableQuery::default(), None, &prices);
+    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| prices.hourly(i).is_some()));
+
+    let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);
+    assert_eq!(csv, "instance_type,price-hour\nm5.large,0.096\n");
 }

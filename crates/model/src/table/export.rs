@@ -3,7 +3,7 @@
 use crate::catalog::Catalog;
 use crate::instance::{Category, InstanceType};
 
-use super::Column;
+use super::{Column, RowPrices};
 
 /// Cells starting with these are formulas to a spreadsheet (CSV injection), so [`to_csv`]
 /// prefixes them with `'`; tab and carriage return are on OWASP's list too.
@@ -18,9 +18,9 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// columns (`family`, `vendor`, `storage_kind`) are written under their slugs and ignored
 /// on import. A cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
 /// a spreadsheet shows it as text instead of running it as a formula.
-pub fn to_csv(catalog: &Catalog, rows: &[usize], columns: &[Column]) -> String {
+pub fn to_csv(catalog: &Catalog, rows: &[usize], columns: &[Column], prices: &RowPrices) -> String {
     // Writing into memory cannot fail; the CSV writer still returns Results.
-    let bytes = write_csv(catalog, rows, columns).unwrap_or_default();
+    let bytes = write_csv(catalog, rows, columns, prices).unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
 
@@ -28,13 +28,14 @@ fn write_csv(
     catalog: &Catalog,
     rows: &[usize],
     columns: &[Column],
+    prices: &RowPrices,
 ) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(columns.iter().map(|c| c.csv_header()))?;
     let mut cells: Vec<String> = Vec::with_capacity(columns.len());
-    for t in rows.iter().filter_map(|&i| catalog.types.get(i)) {
+    for (i, t) in rows.iter().filter_map(|&i| catalog.types.get(i).map(|t| (i, t))) {
         cells.clear();
-        cells.extend(columns.iter().map(|c| defuse_formula(csv_cell(*c, t))));
+        cells.extend(columns.iter().map(|c| defuse_formula(csv_cell(*c, t, prices.hourly(i)))));
         writer.write_record(&cells)?;
     }
     Ok(writer.into_inner().map_err(|e| e.into_error())?)
@@ -51,7 +52,7 @@ fn defuse_formula(cell: String) -> String {
 
 /// The rows as a Markdown (GitHub) table with the column labels as headings; numeric
 /// columns are right-aligned, `|` is escaped and line breaks become `<br>`.
-pub fn to_markdown(catalog: &Catalog, rows: &[usize], columns: &[Column]) -> String {
+pub fn to_markdown(catalog: &Catalog, rows: &[usize], columns: &[Column], prices: &RowPrices) -> String {
     let mut out = String::new();
     let mut line = |cells: &mut dyn Iterator<Item = String>| {
         out.push('|');
@@ -67,8 +68,8 @@ pub fn to_markdown(catalog: &Catalog, rows: &[usize], columns: &[Column]) -> Str
         let align = if c.is_numeric() { "---:" } else { "---" };
         align.to_owned()
     }));
-    for t in rows.iter().filter_map(|&i| catalog.types.get(i)) {
-        line(&mut columns.iter().map(|c| c.text(t)));
+    for (i, t) in rows.iter().filter_map(|&i| catalog.types.get(i).map(|t| (i, t))) {
+        line(&mut columns.iter().map(|c| c.text_at(t, prices.hourly(i))));
     }
     out
 }
@@ -82,10 +83,12 @@ fn escape_markdown(cell: &str) -> String {
 }
 
 /// A CSV cell in the dataset's own vocabulary, so a full export re-imports.
-fn csv_cell(column: Column, t: &InstanceType) -> String {
+fn csv_cell(column: Column, t: &InstanceType, hourly: Option<f64>) -> String {
     match column {
         Column::Category => price_list_family(t).to_owned(),
         Column::GpuMemory if t.gpu_memory_gib.is_none() => "NA".to_owned(),
+        // Plain numbers, so a spreadsheet can compute with them; empty when unknown.
+        c if c.price_metric().is_some() => c.number_at(t, hourly).map(|v| v.to_string()).unwrap_or_default(),
         _ => column.text(t),
     }
 }

@@ -1,0 +1,54 @@
+// End-to-end: prices follow the region in the Table and the Families chart.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOOKS, open, paints, shoot, useSite, waitForPaints } from './harness.mjs';
+
+useSite();
+
+const priceOf = (page, name) => page.locator(`[data-testid=instance-row][data-name="${name}"] td[data-column=price-hour]`).innerText();
+
+describe('Prices and regions', () => {
+  test('the table has an hourly price column that follows the region', async () => {
+    const { page, context, problems } = await open();
+    await page.click('[data-testid=tab-table]');
+    await page.waitForSelector('[data-testid=col-price-hour]');
+    assert.match((await priceOf(page, 'm5.large')).trim(), /^\$0\.096\b/);
+    await page.selectOption('[data-testid=region-select]', 'eu-west-1');
+    await page.waitForFunction(() => document.querySelector('[data-testid=instance-row][data-name="m5.large"] td[data-column=price-hour]')?.innerText.trim().startsWith('$0.114'));
+    await page.click('[data-testid=sort-price-hour]');
+    const first = await page.locator('[data-testid=instance-row]').first().getAttribute('data-name');
+    assert.match(first, /\.nano$/, `cheapest first: ${first}`);
+    await page.check('[data-testid=filter-offered]');
+    const offered = await page.locator('[data-testid=instance-row]').count();
+    assert.ok(offered > 300 && offered < 810, `types offered in eu-west-1: ${offered}`);
+    assert.match(page.url(), /region=eu-west-1/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a price axis on the Families chart changes with the region', async () => {
+    const { page, context } = await open({ path: '?y=price-hour' });
+    const chart = page.locator('[data-testid=families-chart]');
+    const usEast = Number(await chart.getAttribute('data-points'));
+    assert.ok(usEast > 600 && usEast < 810, `types with a us-east-1 price: ${usEast}`);
+    const shot = await page.locator('[data-testid=families-chart] canvas.chart-canvas').screenshot();
+    const before = await paints(page);
+    await page.selectOption('[data-testid=region-select]', 'ap-south-2');
+    await waitForPaints(page, before + 1);
+    const elsewhere = Number(await chart.getAttribute('data-points'));
+    assert.ok(elsewhere < usEast, `fewer types are priced in ap-south-2: ${elsewhere}`);
+    assert.notDeepEqual(await page.locator('[data-testid=families-chart] canvas.chart-canvas').screenshot(), shot);
+    await context.close();
+  });
+
+  test('screenshots of the price views', async () => {
+    for (const look of LOOKS) {
+      const { page, context } = await open({ ...look, path: '?y=price-hour&view=table', waitForChart: false });
+      await page.waitForSelector('[data-testid=col-price-hour]');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${look.name}: no sideways scrolling (${overflow}px)`);
+      await shoot(page, `prices-table-${look.name}`);
+      await context.close();
+    }
+  });
+});
