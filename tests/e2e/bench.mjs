@@ -6,10 +6,23 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, serve } from './server.mjs';
+import { describeFile, importOnce } from './bench_import.mjs';
 
 const DIST = process.env.ATLAS_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const TARGETS = { totalGzip: 300 * 1024, firstChartMs: 250, toggleMs: 50, tableKeystrokeMs: 50 };
+const OFFLINE = 'instance-atlas.html';
+const DATA = fileURLToPath(new URL('../../assets/data/', import.meta.url));
+
+/** Sizes of the data files the build embeds, alone (what they add to the WebAssembly). */
+async function embeddedData() {
+  const size = async (file) => {
+    const bytes = await readFile(join(DATA, file));
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  return { types: await size('instance-types.csv'), prices: await size('prices-compact.csv') };
+}
+
+const TARGETS = { totalGzip: 300 * 1024, firstChartMs: 250, toggleMs: 50, tableKeystrokeMs: 50, importMs: 300 };
 
 async function files(dir) {
   const out = [];
@@ -40,12 +53,17 @@ async function sizes() {
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
   }
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  // The one-file offline build is a separate download, not part of what a visitor loads.
+  const offline = rows.find((r) => r.file === OFFLINE);
+  const site = rows.filter((r) => r.file !== OFFLINE);
+  const total = site.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const line = (r) => console.log(r.file.padEnd(48), kb(r.raw).padStart(10), kb(r.gzip).padStart(10), kb(r.brotli).padStart(10));
   console.log('\nSite size (dist/)');
   console.log('file'.padEnd(48), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli'.padStart(10));
-  for (const r of [...rows, { file: 'TOTAL', ...total }]) {
-    console.log(r.file.padEnd(48), kb(r.raw).padStart(10), kb(r.gzip).padStart(10), kb(r.brotli).padStart(10));
-  }
+  for (const r of [...site, { file: 'TOTAL (what a visitor loads)', ...total }]) line(r);
+  if (offline) line({ ...offline, file: `${OFFLINE} (offline download)` });
+  const data = await embeddedData();
+  console.log(`of which embedded data: instance types ${kb(data.types.raw)} raw / ${kb(data.types.gzip)} gzip, prices ${kb(data.prices.raw)} raw / ${kb(data.prices.gzip)} gzip`);
   return total;
 }
 
@@ -117,6 +135,9 @@ await timeOnce(browser, server.url); // warm-up: the browser's own start-up is n
 for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(browser, server.url));
 const keystrokes = [];
 for (let i = 0; i < RUNS; i++) keystrokes.push(await tableKeystrokeOnce(browser, server.url));
+const describe = await describeFile(10);
+const imports = [];
+for (let i = 0; i < RUNS; i++) imports.push(await importOnce(browser, server.url, describe));
 await browser.close();
 await server.close();
 
@@ -132,6 +153,10 @@ console.log(`category toggle  -> chart redrawn       ${ms(toggle).padStart(10)} 
 const keystroke = median(keystrokes.map((k) => k.rows));
 const keystrokeFrame = median(keystrokes.map((k) => k.frame));
 console.log(`table filter keystroke -> rows updated  ${ms(keystroke).padStart(10)}   target ${TARGETS.tableKeystrokeMs} ms: ${verdict(keystroke, TARGETS.tableKeystrokeMs)} (next frame painted ${ms(keystrokeFrame)})`);
+const importParse = median(imports.map((r) => r.parse));
+console.log(`10 MB describe-instance-types file (${describe.count} types, ${kb(describe.buffer.length)}):`);
+console.log(`  parse in the browser                  ${ms(importParse).padStart(10)}   target ${TARGETS.importMs} ms: ${verdict(importParse, TARGETS.importMs)}`);
+console.log(`  file chosen -> data shown (read+parse) ${ms(median(imports.map((r) => r.total))).padStart(9)}; longest main-thread task ${ms(median(imports.map((r) => r.longest)))}`);
 console.log(`whole site gzip -9                      ${kb(total.gzip).padStart(10)}   target ${TARGETS.totalGzip / 1024} KB: ${verdict(total.gzip, TARGETS.totalGzip)}`);
 console.log(`all runs: first ${runs.map((r) => r.first.toFixed(0)).join(' ')} ms; toggle ${runs.map((r) => r.toggle.toFixed(1)).join(' ')} ms`);
 console.log(`table keystrokes: rows ${keystrokes.map((k) => k.rows.toFixed(1)).join(' ')} ms; frame ${keystrokes.map((k) => k.frame.toFixed(0)).join(' ')} ms`);

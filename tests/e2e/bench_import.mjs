@@ -17,7 +17,7 @@ export async function describeFile(megabytes = 10) {
     bytes += JSON.stringify(record).length + 2;
     records.push(record);
   }
-  return { buffer: Buffer.from(JSON.stringify({ InstanceTypes: records }, null, 1)), count: records.length };
+  return { buffer: Buffer.from(JSON.stringify({ InstanceTypes: records })), count: records.length };
 }
 
 /** One fresh page: file chosen -> parsed (read + parse) and the parse alone, in ms. */
@@ -27,10 +27,8 @@ export async function importOnce(browser, url, file) {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('atlas:chart-drawn').length > 0);
   await page.evaluate(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-    }).observe({ type: 'longtask' });
+    window.__tasks = [];
+    new PerformanceObserver((list) => window.__tasks.push(...list.getEntries())).observe({ type: 'longtask' });
     document.querySelector('[data-testid=import-file]').addEventListener('change', () => performance.mark('bench:file-chosen'));
   });
   await page.setInputFiles('[data-testid=import-file]', { name: 'describe-10mb.json', mimeType: 'application/json', buffer: file.buffer });
@@ -40,7 +38,8 @@ export async function importOnce(browser, url, file) {
     return {
       total: at('atlas:data-loaded') - at('bench:file-chosen'),
       parse: at('atlas:data-loaded') - at('atlas:import-start'),
-      longest: window.__longest,
+      // Only the app's own tasks: handing the file to the page is the test driver's work.
+      longest: Math.max(0, ...window.__tasks.filter((t) => t.startTime >= at('bench:file-chosen')).map((t) => t.duration)),
       banner: document.querySelector('[data-testid=data-source]')?.innerText ?? '',
     };
   });
