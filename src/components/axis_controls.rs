@@ -1,6 +1,7 @@
 //! Axis controls: the metric on each axis and whether it is linear or log.
 
 use atlas_model::chart::axis::{Metric, Scale};
+use atlas_model::chart::colour::ColourBy;
 use atlas_model::chart::families::FamiliesSpec;
 use atlas_model::state::{Action, Axis};
 use web_sys::HtmlSelectElement;
@@ -52,10 +53,28 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
             </div>
         }
     };
+    let current = spec.colour;
+    let on_colour = props.dispatch.reform(move |event: Event| {
+        let chosen = event
+            .target_dyn_into::<HtmlSelectElement>()
+            .and_then(|select| ColourBy::from_slug(&select.value()))
+            .unwrap_or(current);
+        Action::SetColour(chosen)
+    });
     html! {
         <div class="axis-controls">
             { control(Axis::X, spec.x, spec.x_scale) }
             { control(Axis::Y, spec.y, spec.y_scale) }
+            <div class="axis-control">
+                <label>
+                    { "Colour " }
+                    <select data-testid="colour-by" onchange={on_colour}>
+                        { for ColourBy::ALL.into_iter().map(|c| html! {
+                            <option value={c.slug()} selected={c == current}>{ c.label() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
         </div>
     }
 }

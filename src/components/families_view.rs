@@ -1,7 +1,8 @@
 //! The Families view: filters, axis controls, the chart and its legend.
 
-use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::chart::axis::Metric;
+use atlas_model::chart::colour::ColourBy;
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::prices::Pricing;
 use atlas_model::state::Action;
 use yew::prelude::*;
@@ -18,12 +19,29 @@ use crate::dataset;
 pub fn FamiliesView(props: &ViewProps) -> Html {
     let state = &props.state;
     let plot = use_memo(
-        (props.catalog.clone(), props.families.clone(), state.filter.clone(), state.families, state.region.clone(), state.os),
+        (
+            props.catalog.clone(),
+            props.families.clone(),
+            state.filter.clone(),
+            state.families,
+            state.region.clone(),
+            state.os,
+        ),
         |(catalog, families, filter, spec, region, os)| {
             // Prices are parsed only once a price axis or the region filter needs them.
-            let wants_prices = matches!(spec.x, Metric::Price(_)) || matches!(spec.y, Metric::Price(_)) || filter.offered_only;
+            let wants_prices = matches!(spec.x, Metric::Price(_))
+                || matches!(spec.y, Metric::Price(_))
+                || matches!(spec.colour, ColourBy::Price(_))
+                || filter.offered_only;
             let prices = wants_prices.then(dataset::prices);
-            let pricing = prices.as_ref().and_then(|p| p.as_ref().as_ref().ok()).map(|table| Pricing { table, region, os: *os });
+            let pricing = prices
+                .as_ref()
+                .and_then(|p| p.as_ref().as_ref().ok())
+                .map(|table| Pricing {
+                    table,
+                    region,
+                    os: *os,
+                });
             FamiliesPlot::build(catalog, families, filter, *spec, pricing.as_ref())
         },
     );
@@ -35,10 +53,11 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
             </aside>
             <div class="main">
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
-                <FamiliesChart catalog={props.catalog.clone()} {plot}
+                <FamiliesChart catalog={props.catalog.clone()} plot={plot.clone()}
                     on_pin={props.dispatch.reform(Action::TogglePin)}
                     region={state.region.clone()} os={state.os} />
-                <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()} />
+                <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
+                    colour={state.families.colour} price_span={plot.price_span} />
             </div>
         </section>
     }

@@ -1,7 +1,11 @@
-//! The chart legend: one entry per category, each a toggle.
+//! The chart legend: one toggle per category, or the key of the other colourings
+//! (vendor swatches, the generation ramp, the price ramp with its range).
 
+use atlas_model::chart::axis::format_usd;
+use atlas_model::chart::colour::ColourBy;
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
+use atlas_model::instance::Vendor;
 use atlas_model::state::Action;
 use yew::prelude::*;
 
@@ -12,11 +16,30 @@ pub struct LegendProps {
     pub filter: Filter,
     /// Where toggles go.
     pub dispatch: Callback<Action>,
+    /// What the chart is coloured by.
+    pub colour: ColourBy,
+    /// The cheapest and dearest price on the chart, when coloured by a price.
+    pub price_span: Option<(f64, f64)>,
 }
 
 /// Category colours; clicking an entry toggles that category, double-clicking shows it alone.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    match props.colour {
+        ColourBy::Category => {}
+        ColourBy::Vendor => return vendor_key(),
+        ColourBy::Generation => return ramp_key("generation 1", "generation 8+", "Generation"),
+        ColourBy::Price(_) => {
+            return match props.price_span {
+                Some((low, high)) => {
+                    ramp_key(&format_usd(low), &format_usd(high), "Price, log scale")
+                }
+                None => {
+                    html! { <p class="legend-note" data-testid="legend-price">{ "No prices known for the types shown here." }</p> }
+                }
+            };
+        }
+    }
     let entry = |category: Category| {
         let onclick = props
             .dispatch
@@ -41,5 +64,31 @@ pub fn Legend(props: &LegendProps) -> Html {
         <ul class="legend" aria-label="Categories">
             { for Category::ALL.into_iter().map(entry) }
         </ul>
+    }
+}
+
+/// Vendor swatches.
+fn vendor_key() -> Html {
+    let entry = |(vendor, class): (Vendor, &str)| {
+        html! {
+            <li class={classes!("legend-key", class.to_owned())}><span class="swatch" aria-hidden="true"></span>{ vendor.label() }</li>
+        }
+    };
+    let vendors = [
+        (Vendor::Intel, "vendor-intel"),
+        (Vendor::Amd, "vendor-amd"),
+        (Vendor::Graviton, "vendor-graviton"),
+        (Vendor::Other, "vendor-other"),
+    ];
+    html! { <ul class="legend" aria-label="Processor vendors" data-testid="legend-vendor">{ for vendors.into_iter().map(entry) }</ul> }
+}
+
+/// A colour ramp from `low` to `high`.
+fn ramp_key(low: &str, high: &str, title: &str) -> Html {
+    html! {
+        <p class="legend ramp-key" data-testid="legend-ramp">
+            <span class="legend-title">{ title }</span>
+            <span>{ low }</span><span class="ramp" aria-hidden="true"></span><span>{ high }</span>
+        </p>
     }
 }

@@ -38,6 +38,15 @@ describe('Prices and regions', () => {
     const elsewhere = Number(await chart.getAttribute('data-points'));
     assert.ok(elsewhere < usEast, `fewer types are priced in ap-south-2: ${elsewhere}`);
     assert.notDeepEqual(await page.locator('[data-testid=families-chart] canvas.chart-canvas').screenshot(), shot);
+    const repaints = await paints(page);
+    await page.selectOption('[data-testid=colour-by]', 'price-vcpu-hour');
+    await waitForPaints(page, repaints + 1);
+    assert.match(await page.locator('[data-testid=legend-ramp]').innerText(), /\$[\d.]+\s+\$[\d.]+/, 'a price ramp with its range');
+    assert.match(page.url(), /colour=price-vcpu-hour/);
+    await shoot(page, 'families-colour-price-desktop-light');
+    await page.selectOption('[data-testid=colour-by]', 'vendor');
+    await waitForPaints(page, repaints + 2);
+    assert.match(await page.locator('[data-testid=legend-vendor]').innerText(), /AWS Graviton/);
     await context.close();
   });
 

@@ -52,10 +52,10 @@ describe('URL state', () => {
   });
 
   test('a tampered address is named in a notice and the app still works', async () => {
-    const { page, context, problems } = await open({ path: '?view=families&x=banana&colour=red&pin=%3Cscript%3E' });
+    const { page, context, problems } = await open({ path: '?view=families&x=banana&shade=red&pin=%3Cscript%3E' });
     const notice = await page.locator('[data-testid=url-notice]').innerText();
     assert.match(notice, /x=banana: not a metric/);
-    assert.match(notice, /colour=red: unknown setting/);
+    assert.match(notice, /shade=red: unknown setting/);
     const { points } = await counts(page);
     assert.ok(points > 700, 'the chart is drawn with the defaults');
     assert.deepEqual(problems, []);

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::chart::axis::{Metric, Scale};
+use crate::chart::colour::ColourBy;
 use crate::chart::families::FamiliesSpec;
 use crate::filter::Filter;
 use crate::instance::Category;
@@ -196,6 +197,8 @@ pub enum Action {
     SetMetric(Axis, Metric),
     /// Choose an axis's scale.
     SetScale(Axis, Scale),
+    /// Choose what the Families chart is coloured by.
+    SetColour(ColourBy),
     /// Show a view.
     SetView(View),
     /// Pin an instance type for comparison (ignored when already pinned or when
@@ -253,6 +256,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetMetric(Axis::Y, metric) => next.families.y = metric,
         Action::SetScale(Axis::X, scale) => next.families.x_scale = scale,
         Action::SetScale(Axis::Y, scale) => next.families.y_scale = scale,
+        Action::SetColour(colour) => next.families.colour = colour,
         Action::SetView(view) => next.view = view,
         Action::Pin(name) => pin(&mut next.pinned, name),
         Action::Unpin(name) => next.pinned.retain(|p| *p != name),

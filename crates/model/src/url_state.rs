@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::chart::axis::{Metric, Scale};
+use crate::chart::colour::ColourBy;
 use crate::instance::Category;
 use crate::name;
 use crate::prices::Os;
@@ -70,6 +71,9 @@ pub fn encode(state: &State) -> String {
     }
     if spec.y_scale != defaults.families.y_scale {
         put("yscale", spec.y_scale.slug().to_owned());
+    }
+    if spec.colour != defaults.families.colour {
+        put("colour", spec.colour.slug().to_owned());
     }
     if state.sizes.metric != defaults.sizes.metric {
         put("cell", cell_slug(state.sizes.metric).to_owned());
@@ -193,6 +197,7 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
         "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,
+        "colour" => state.families.colour = ColourBy::from_slug(&one(value)).ok_or("not a colouring")?,
         "xscale" => {
             state.families.x_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
         }

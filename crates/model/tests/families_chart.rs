@@ -143,7 +143,9 @@ fn svg_drawing_has_a_dot_per_type_and_points_land_where_their_values_say() {
         &catalog,
         &families,
         &Filter::default(),
-        FamiliesSpec::default(), None);
+        FamiliesSpec::default(),
+        None,
+    );
     let (svg, hits) = render(&catalog, &plot, Theme::LIGHT, (1000, 640));
     assert_eq!(svg.matches("<circle").count(), 810);
     assert!(
@@ -194,7 +196,9 @@ fn linear_axes_and_dark_theme_change_the_picture() {
         &catalog,
         &families,
         &Filter::default(),
-        FamiliesSpec::default(), None);
+        FamiliesSpec::default(),
+        None,
+    );
     let linear_spec = FamiliesSpec {
         x_scale: Scale::Linear,
         y_scale: Scale::Linear,
@@ -238,7 +242,9 @@ fn a_highlight_redraws_one_family_through_its_drawn_points() {
         &catalog,
         &families,
         &Filter::default(),
-        FamiliesSpec::default(), None);
+        FamiliesSpec::default(),
+        None,
+    );
     let (_, hits) = render(&catalog, &plot, Theme::LIGHT, (900, 600));
     let m5 = plot.lines.iter().position(|l| l.family == "m5").unwrap();
     let mut svg = String::new();
@@ -267,4 +273,74 @@ fn a_highlight_redraws_one_family_through_its_drawn_points() {
         svg.contains(&format!("cx=\"{x}\" cy=\"{y}\"")),
         "the highlight passes through m5.24xlarge's dot"
     );
+}
+
+#[test]
+fn colouring_by_vendor_generation_and_price() {
+    use atlas_model::chart::colour::{ColourBy, LineColour};
+    use atlas_model::instance::Vendor;
+    use atlas_model::prices::{Os, PriceMetric, PriceTable, Pricing};
+    let catalog = catalog();
+    let families = families(&catalog);
+    let vendor = FamiliesSpec {
+        colour: ColourBy::Vendor,
+        ..FamiliesSpec::default()
+    };
+    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), vendor, None);
+    let line = |plot: &FamiliesPlot, name: &str| {
+        plot.lines
+            .iter()
+            .find(|l| l.family == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        line(&plot, "m7g").colour,
+        LineColour::Vendor(Vendor::Graviton)
+    );
+    assert_eq!(line(&plot, "m5a").colour, LineColour::Vendor(Vendor::Amd));
+    let generation = FamiliesSpec {
+        colour: ColourBy::Generation,
+        ..FamiliesSpec::default()
+    };
+    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), generation, None);
+    assert_eq!(line(&plot, "c7gn").colour, LineColour::Generation(Some(7)));
+
+    let table =
+        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let pricing = Pricing {
+        table: &table,
+        region: "us-east-1",
+        os: Os::Linux,
+    };
+    let price = FamiliesSpec {
+        colour: ColourBy::Price(PriceMetric::Hourly),
+        ..FamiliesSpec::default()
+    };
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &Filter::default(),
+        price,
+        Some(&pricing),
+    );
+    let (low, high) = plot.price_span.unwrap();
+    assert!(
+        low < 0.01 && high > 50.0,
+        "prices from a nano to the largest GPU types: {low} {high}"
+    );
+    let m5 = line(&plot, "m5");
+    let shades: Vec<f64> = m5.points.iter().filter_map(|p| p.shade).collect();
+    assert!(
+        shades.len() >= 6,
+        "most m5 sizes are priced in us-east-1: {shades:?}"
+    );
+    assert!(
+        shades.windows(2).all(|w| w[0] < w[1]) && shades.iter().all(|s| (0.0..=1.0).contains(s))
+    );
+    // Without prices nothing is shaded, and the chart still draws.
+    let unpriced = FamiliesPlot::build(&catalog, &families, &Filter::default(), price, None);
+    assert!(unpriced.price_span.is_none() && unpriced.point_count() == 810);
+    let (svg, _) = render(&catalog, &plot, Theme::DARK, (800, 500));
+    assert_eq!(svg.matches("<circle").count(), plot.point_count());
 }

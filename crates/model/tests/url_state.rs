@@ -31,7 +31,7 @@ fn the_default_state_is_the_empty_query_and_common_states_read_well() {
 #[test]
 fn unknown_keys_and_bad_values_are_ignored_and_named() {
     let d =
-        decode("?view=sizes&x=banana&colour=red&cat=compute,nope&pin=m5.large,<script>&embed=1");
+        decode("?view=sizes&x=banana&shade=red&colour=red&cat=compute,nope&pin=m5.large,<script>&embed=1");
     assert_eq!(d.state.view, View::Sizes);
     assert!(d.embed);
     assert_eq!(
@@ -44,7 +44,8 @@ fn unknown_keys_and_bad_values_are_ignored_and_named() {
     let text = d.ignored.join(" | ");
     for expected in [
         "x=banana: not a metric",
-        "colour=red: unknown setting",
+        "shade=red: unknown setting",
+        "colour=red: not a colouring",
         "cat=compute,nope: not a category",
         "not an instance type name",
     ] {

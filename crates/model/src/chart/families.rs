@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::axis::{layout, AxisLayout, Metric, Scale};
+use super::colour::{gradient, ColourBy, LineColour};
 use super::hitmap::{HitMap, HitPoint};
 use super::{ChartError, Paint, Plan};
 use crate::catalog::Catalog;
@@ -23,6 +24,8 @@ pub struct FamiliesSpec {
     pub x_scale: Scale,
     /// Vertical scale.
     pub y_scale: Scale,
+    /// What the lines and dots are coloured by.
+    pub colour: ColourBy,
 }
 
 impl Default for FamiliesSpec {
@@ -32,6 +35,7 @@ impl Default for FamiliesSpec {
             y: Metric::Vcpu,
             x_scale: Scale::Log,
             y_scale: Scale::Log,
+            colour: ColourBy::Category,
         }
     }
 }
@@ -45,6 +49,9 @@ pub struct PlotPoint {
     pub y: f64,
     /// Index into the catalog's instance types.
     pub instance: usize,
+    /// Where the dot's price sits between the plan's cheapest and dearest (0 to 1, log
+    /// scale), when colouring by a price it has.
+    pub shade: Option<f64>,
 }
 
 /// One family's line.
@@ -52,8 +59,10 @@ pub struct PlotPoint {
 pub struct PlotLine {
     /// The family name.
     pub family: String,
-    /// Its category, which sets the colour.
+    /// Its category.
     pub category: Category,
+    /// The line's colour.
+    pub colour: LineColour,
     /// Its points in size order.
     pub points: Vec<PlotPoint>,
 }
@@ -65,6 +74,8 @@ pub struct FamiliesPlot {
     pub spec: FamiliesSpec,
     /// The family lines with at least one point.
     pub lines: Vec<PlotLine>,
+    /// The cheapest and dearest price the colours span, when colouring by a price.
+    pub price_span: Option<(f64, f64)>,
 }
 
 impl FamiliesPlot {
@@ -89,23 +100,85 @@ impl FamiliesPlot {
                         if !filter.shows_type(record) || !filter.shows_offered(record, pricing) {
                             return None;
                         }
-                        let x = spec.x.value(record, pricing).filter(|v| spec.x_scale.accepts(*v))?;
-                        let y = spec.y.value(record, pricing).filter(|v| spec.y_scale.accepts(*v))?;
+                        let x = spec
+                            .x
+                            .value(record, pricing)
+                            .filter(|v| spec.x_scale.accepts(*v))?;
+                        let y = spec
+                            .y
+                            .value(record, pricing)
+                            .filter(|v| spec.y_scale.accepts(*v))?;
+                        let shade = match spec.colour {
+                            // The raw price for now; `shade_prices` puts it on the 0..1 ramp.
+                            ColourBy::Price(metric) => {
+                                pricing.and_then(|p| p.value(metric, record))
+                            }
+                            _ => None,
+                        };
                         Some(PlotPoint {
                             x: spec.x_scale.to_coord(x),
                             y: spec.y_scale.to_coord(y),
                             instance,
+                            shade,
                         })
                     })
                     .collect();
+                let colour = match spec.colour {
+                    ColourBy::Category => LineColour::Category(family.category),
+                    ColourBy::Vendor => family
+                        .members
+                        .first()
+                        .and_then(|&i| catalog.types.get(i))
+                        .map_or(LineColour::Neutral, |t| LineColour::Vendor(t.vendor)),
+                    ColourBy::Generation => LineColour::Generation(family.generation),
+                    ColourBy::Price(_) => LineColour::Neutral,
+                };
                 (!points.is_empty()).then(|| PlotLine {
                     family: family.name.clone(),
                     category: family.category,
+                    colour,
                     points,
                 })
             })
             .collect();
-        FamiliesPlot { spec, lines }
+        let mut plot = FamiliesPlot {
+            spec,
+            lines,
+            price_span: None,
+        };
+        plot.shade_prices();
+        plot
+    }
+
+    /// The cheapest and dearest raw price in `shade`, before [`Self::shade_prices`].
+    fn raw_price_range(&self) -> Option<(f64, f64)> {
+        let prices = self
+            .lines
+            .iter()
+            .flat_map(|l| l.points.iter())
+            .filter_map(|p| p.shade);
+        let (low, high) = prices.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
+        (low <= high && low > 0.0).then_some((low, high))
+    }
+
+    /// Turns the raw prices in `shade` into positions on a log ramp, 0 (cheapest) to 1.
+    fn shade_prices(&mut self) {
+        let Some((low, high)) = self.raw_price_range() else {
+            return;
+        };
+        let span = (high / low).log2();
+        for point in self.lines.iter_mut().flat_map(|l| l.points.iter_mut()) {
+            point.shade = point.shade.map(|v| {
+                if span > 0.0 {
+                    (v / low).log2() / span
+                } else {
+                    0.5
+                }
+            });
+        }
+        self.price_span = Some((low, high));
     }
 
     /// Number of family lines drawn.
@@ -170,7 +243,11 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .margin(paint.px(10.0))
         .x_label_area_size(paint.px(40.0))
-        .y_label_area_size(paint.px(52.0))
+        .y_label_area_size(paint.px(if matches!(spec.y, Metric::Price(_)) {
+            70.0
+        } else {
+            52.0
+        }))
         .build_cartesian_2d(x_axis, y_axis)
         .map_err(|e| fail(&e))?;
 
@@ -197,7 +274,7 @@ pub fn draw<DB: DrawingBackend>(
         points: Vec::with_capacity(plot.point_count()),
     };
     for (index, line) in plot.lines.iter().enumerate() {
-        let color = theme.category(line.category);
+        let color = line.colour.rgb(theme);
         let coords: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
         if coords.len() > 1 {
             chart
@@ -208,7 +285,10 @@ pub fn draw<DB: DrawingBackend>(
                 .map_err(|e| fail(&e))?;
         }
         chart
-            .draw_series(coords.iter().map(|&c| Circle::new(c, dot, color.filled())))
+            .draw_series(line.points.iter().map(|p| {
+                let fill = p.shade.map_or(color, |t| gradient(theme, t));
+                Circle::new((p.x, p.y), dot, fill.filled())
+            }))
             .map_err(|e| fail(&e))?;
         hits.points.extend(line.points.iter().map(|p| {
             let (x, y) = chart.backend_coord(&(p.x, p.y));
@@ -237,7 +317,7 @@ pub fn draw_highlight<DB: DrawingBackend>(
     let Some(family) = plot.lines.get(line) else {
         return Ok(());
     };
-    let color = paint.theme.category(family.category);
+    let color = family.colour.rgb(&paint.theme);
     let pixels: Vec<(i32, i32)> = hits.line(line).map(|p| (p.x, p.y)).collect();
     let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
     area.draw(&PathElement::new(pixels.clone(), halo))

@@ -6,6 +6,7 @@
 
 pub mod axis;
 pub mod bars;
+pub mod colour;
 pub mod families;
 pub mod hitmap;
 pub mod ladder;
