@@ -20,7 +20,10 @@ thread_local! {
 /// The built-in price table, parsed the first time something needs a price (not at
 /// start-up, so the first chart does not wait for it).
 pub fn prices() -> Rc<Result<PriceTable, PriceError>> {
-    PRICES.with(|cell| cell.get_or_init(|| Rc::new(PriceTable::from_csv(PRICES_CSV))).clone())
+    PRICES.with(|cell| {
+        cell.get_or_init(|| Rc::new(PriceTable::from_csv(PRICES_CSV)))
+            .clone()
+    })
 }
 
 /// Where the built-in data comes from, in a line for the footer.

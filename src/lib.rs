@@ -17,10 +17,10 @@ use crate::components::capabilities_view::CapabilitiesView;
 use crate::components::compare_view::CompareView;
 use crate::components::data_source::DataSource;
 use crate::components::decoder_view::DecoderView;
-use crate::components::letters_view::LettersView;
-use crate::components::load_data::{LoadData, LoadedData};
 use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
 use crate::components::families_view::FamiliesView;
+use crate::components::letters_view::LettersView;
+use crate::components::load_data::{LoadData, LoadedData};
 use crate::components::pinned::PinnedStrip;
 use crate::components::region_select::RegionSelect;
 use crate::components::sizes_view::SizesView;
@@ -71,7 +71,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| loaded.set(None))
     };
 
-    let active = (*loaded).as_ref().map(|l| l.catalog.clone()).or(builtin.clone());
+    let active = (*loaded)
+        .as_ref()
+        .map(|l| l.catalog.clone())
+        .or(builtin.clone());
     let body = match (active, props.builtin.as_ref()) {
         (Some(catalog), _) => html! {
             <>

@@ -28,16 +28,29 @@ pub fn CompareView(props: &ViewProps) -> Html {
     let state = &props.state;
     // Prices, and the anomalies to flag, for the pinned types in the chosen region.
     let priced = use_memo(
-        (props.catalog.clone(), comparison.clone(), state.region.clone(), state.os),
+        (
+            props.catalog.clone(),
+            comparison.clone(),
+            state.region.clone(),
+            state.os,
+        ),
         |(catalog, comparison, region, os)| {
             let prices = dataset::prices();
             let table = prices.as_ref().as_ref().map_err(|e| e.to_string())?;
-            let pricing = Pricing { table, region, os: *os };
+            let pricing = Pricing {
+                table,
+                region,
+                os: *os,
+            };
             let anomalies = flags(table, catalog, region);
             let notes: Vec<Vec<String>> = comparison
                 .found
                 .iter()
-                .map(|i| i.and_then(|i| anomalies.get(&i)).map(|f| f.iter().map(|f| f.describe()).collect()).unwrap_or_default())
+                .map(|i| {
+                    i.and_then(|i| anomalies.get(&i))
+                        .map(|f| f.iter().map(|f| f.describe()).collect())
+                        .unwrap_or_default()
+                })
                 .collect();
             Ok::<_, String>((price_rows(catalog, comparison, &pricing), notes))
         },
@@ -189,10 +202,16 @@ fn AddPin(props: &AddPinProps) -> Html {
 }
 
 /// The price rows, with flagged prices marked; or why there are none.
-fn prices_html(priced: &Result<(Vec<PriceRow>, Vec<Vec<String>>), String>, region: &str, only_differences: bool) -> Html {
+fn prices_html(
+    priced: &Result<(Vec<PriceRow>, Vec<Vec<String>>), String>,
+    region: &str,
+    only_differences: bool,
+) -> Html {
     let (rows, notes) = match priced {
         Ok(priced) => priced,
-        Err(error) => return html! { <tr><th scope="row">{ "Price" }</th><td class="error">{ error }</td></tr> },
+        Err(error) => {
+            return html! { <tr><th scope="row">{ "Price" }</th><td class="error">{ error }</td></tr> }
+        }
     };
     let place = region_name(region).unwrap_or(region);
     let row = |row: &PriceRow| {

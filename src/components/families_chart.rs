@@ -85,7 +85,11 @@ fn price_text(instance: &InstanceType, region: &str, os: Os) -> String {
     let prices = dataset::prices();
     match prices.as_ref() {
         Ok(table) => match table.hourly(&instance.name, region, os) {
-            Price::Known(hourly) => format!("{} per hour in {region} ({})", format_usd(hourly), os.label()),
+            Price::Known(hourly) => format!(
+                "{} per hour in {region} ({})",
+                format_usd(hourly),
+                os.label()
+            ),
             Price::Unknown => format!("no price known in {region} ({})", os.label()),
         },
         Err(error) => format!("prices could not be read: {error}"),

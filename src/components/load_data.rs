@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
-use atlas_model::import::{fill_from, load, load_bytes, FillReport, Imported, ImportError, MAX_IMPORT_BYTES};
+use atlas_model::import::{
+    fill_from, load, load_bytes, FillReport, ImportError, Imported, MAX_IMPORT_BYTES,
+};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -31,12 +33,19 @@ pub struct LoadedData {
 
 impl LoadedData {
     fn new(mut imported: Imported, source: String, builtin: Option<&Catalog>) -> Self {
-        let fill = builtin.map(|b| fill_from(&mut imported, b)).unwrap_or_default();
+        let fill = builtin
+            .map(|b| fill_from(&mut imported, b))
+            .unwrap_or_default();
         let mut catalog = std::mem::take(&mut imported.catalog);
         // The skipped rows belong to the report; the catalog shown holds the types.
         imported.catalog.rejected = std::mem::take(&mut catalog.rejected);
         let catalog = Rc::new(catalog);
-        LoadedData { catalog, source, report: imported, fill }
+        LoadedData {
+            catalog,
+            source,
+            report: imported,
+            fill,
+        }
     }
 }
 
@@ -72,8 +81,13 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         let (builtin, on_loaded) = (props.builtin.clone(), props.on_loaded.clone());
         Rc::new(move |input: Input, source: String| {
             phase.set(Phase::Parsing);
-            let (phase, error, open, builtin, on_loaded) =
-                (phase.clone(), error.clone(), open.clone(), builtin.clone(), on_loaded.clone());
+            let (phase, error, open, builtin, on_loaded) = (
+                phase.clone(),
+                error.clone(),
+                open.clone(),
+                builtin.clone(),
+                on_loaded.clone(),
+            );
             after_paint(move || {
                 mark(IMPORT_START_MARK);
                 let outcome = match &input {
@@ -95,7 +109,8 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         })
     };
     let start_file = {
-        let (phase, error, reading, parse) = (phase.clone(), error.clone(), reading.clone(), parse.clone());
+        let (phase, error, reading, parse) =
+            (phase.clone(), error.clone(), reading.clone(), parse.clone());
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
             let size = file.size();
@@ -108,18 +123,24 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
                 return;
             }
             error.set(None);
-            phase.set(Phase::Reading { read: 0.0, total: size });
+            phase.set(Phase::Reading {
+                read: 0.0,
+                total: size,
+            });
             let progress = {
                 let phase = phase.clone();
                 move |read: f64, total: f64| phase.set(Phase::Reading { read, total })
             };
             let done = {
-                let (phase, error, parse, name) = (phase.clone(), error.clone(), parse.clone(), name.clone());
+                let (phase, error, parse, name) =
+                    (phase.clone(), error.clone(), parse.clone(), name.clone());
                 move |bytes: Result<Vec<u8>, String>| match bytes {
                     Ok(bytes) => parse(Input::Bytes(bytes), name),
                     Err(reason) => {
                         phase.set(Phase::Idle);
-                        error.set(Some(format!("{name} could not be read: {reason}. Nothing was changed.")));
+                        error.set(Some(format!(
+                            "{name} could not be read: {reason}. Nothing was changed."
+                        )));
                     }
                 }
             };
@@ -143,7 +164,11 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
     };
     let on_file = Callback::from(move |event: Event| {
         let input = event.target_dyn_into::<HtmlInputElement>();
-        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
             start_file.emit(file);
         }
         // Choosing the same file again should load it again.
@@ -168,7 +193,9 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
                 { format!(" {} of {} read", megabytes(*read), megabytes(*total)) }
             </p>
         },
-        Phase::Parsing => html! { <p class="load-status" role="status">{ "Reading the instance types…" }</p> },
+        Phase::Parsing => {
+            html! { <p class="load-status" role="status">{ "Reading the instance types…" }</p> }
+        }
     };
     html! {
         <div class="load-control">

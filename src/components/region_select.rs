@@ -23,14 +23,23 @@ pub struct RegionSelectProps {
 #[component]
 pub fn RegionSelect(props: &RegionSelectProps) -> Html {
     let on_region = props.dispatch.reform(|e: Event| {
-        Action::SetRegion(e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default())
+        Action::SetRegion(
+            e.target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default(),
+        )
     });
     let on_os = props.dispatch.reform(|e: Event| {
-        let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        let value = e
+            .target_dyn_into::<HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
         Action::SetOs(Os::from_slug(&value).unwrap_or(Os::Linux))
     });
     let offered_only = props.offered_only;
-    let on_offered = props.dispatch.reform(move |_: Event| Action::SetOfferedOnly(!offered_only));
+    let on_offered = props
+        .dispatch
+        .reform(move |_: Event| Action::SetOfferedOnly(!offered_only));
     let mut regions: Vec<(&str, &str)> = REGIONS.iter().map(|r| (r.code, r.name)).collect();
     regions.sort_by(|a, b| a.1.cmp(b.1));
     html! {

@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
+use atlas_model::chart::axis::format_usd;
 use atlas_model::chart::axis::Metric;
 use atlas_model::family::Family;
 use atlas_model::instance::{Category, InstanceType};
 use atlas_model::sizes::{SizeMatrix, SizeRow};
-use atlas_model::chart::axis::format_usd;
 use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
@@ -44,7 +44,12 @@ pub struct SizesMatrixProps {
 pub type HourlyPrices = Rc<Vec<Option<f64>>>;
 
 /// A cell's value for the chosen metric (0 for a price not known).
-pub fn cell_value(metric: CellMetric, index: usize, instance: &InstanceType, hourly: &HourlyPrices) -> f64 {
+pub fn cell_value(
+    metric: CellMetric,
+    index: usize,
+    instance: &InstanceType,
+    hourly: &HourlyPrices,
+) -> f64 {
     match metric {
         CellMetric::Vcpu => f64::from(instance.vcpu),
         CellMetric::Memory => instance.memory_gib,
@@ -53,11 +58,20 @@ pub fn cell_value(metric: CellMetric, index: usize, instance: &InstanceType, hou
 }
 
 /// A cell's text: `96` vCPU, `8 GiB`, `512 MiB`, `24 TiB`, `$0.096`, or `–` for no known price.
-pub fn cell_text(metric: CellMetric, index: usize, instance: &InstanceType, hourly: &HourlyPrices) -> String {
+pub fn cell_text(
+    metric: CellMetric,
+    index: usize,
+    instance: &InstanceType,
+    hourly: &HourlyPrices,
+) -> String {
     match metric {
         CellMetric::Vcpu => instance.vcpu.to_string(),
         CellMetric::Memory => Metric::Memory.format_tick(instance.memory_gib),
-        CellMetric::Price => hourly.get(index).copied().flatten().map_or_else(|| "–".to_owned(), format_usd),
+        CellMetric::Price => hourly
+            .get(index)
+            .copied()
+            .flatten()
+            .map_or_else(|| "–".to_owned(), format_usd),
     }
 }
 
@@ -188,7 +202,11 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             Metric::Memory.format_tick(shade.least()),
             Metric::Memory.format_tick(shade.most()),
         ),
-        CellMetric::Price => ("price per hour", format_usd(shade.least()), format_usd(shade.most())),
+        CellMetric::Price => (
+            "price per hour",
+            format_usd(shade.least()),
+            format_usd(shade.most()),
+        ),
     };
     html! {
         <>

@@ -83,7 +83,15 @@ pub fn SizesRow(props: &SizesRowProps) -> Html {
         };
         // Shades come in eleven steps, as classes: a strict Content-Security-Policy forbids
         // style attributes.
-        let shade = format!("shade-{}", (props.shade.of(cell_value(props.metric, index, instance, &props.hourly)).clamp(0.0, 1.0) * 10.0).round());
+        let shade = format!(
+            "shade-{}",
+            (props
+                .shade
+                .of(cell_value(props.metric, index, instance, &props.hourly))
+                .clamp(0.0, 1.0)
+                * 10.0)
+                .round()
+        );
         html! {
             <td data-testid="size-cell" data-type={instance.name.clone()}
                 class={classes!("sizes-cell", shade, pinned.then_some("sizes-pinned"), breaks.then_some("sizes-breaks"))}>

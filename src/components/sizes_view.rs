@@ -75,7 +75,12 @@ pub fn SizesView(props: &ViewProps) -> Html {
     let on_chart: Vec<String> = plot.lines.iter().map(|l| l.family.clone()).collect();
     // Prices are looked up only while the cells show them (the table parses on first use).
     let hourly = use_memo(
-        (props.catalog.clone(), state.sizes.metric, state.region.clone(), state.os),
+        (
+            props.catalog.clone(),
+            state.sizes.metric,
+            state.region.clone(),
+            state.os,
+        ),
         |(catalog, metric, region, os)| {
             if *metric != CellMetric::Price {
                 return Vec::new();
@@ -84,7 +89,11 @@ pub fn SizesView(props: &ViewProps) -> Html {
             let Ok(table) = prices.as_ref() else {
                 return Vec::new();
             };
-            catalog.types.iter().map(|t| table.hourly(&t.name, region, *os).known()).collect()
+            catalog
+                .types
+                .iter()
+                .map(|t| table.hourly(&t.name, region, *os).known())
+                .collect()
         },
     );
 

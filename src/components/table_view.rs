@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::filter::Filter;
+use atlas_model::prices::{flags, Pricing};
 use atlas_model::query::QueryError;
 use atlas_model::state::Action;
-use atlas_model::prices::{flags, Pricing};
-use atlas_model::table::{rows, RowPrices, QueryErrors, QueryInput, TableQuery, TypedQuery};
+use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices, TableQuery, TypedQuery};
 use yew::prelude::*;
 
 use crate::components::table_grid::InstanceTable;
@@ -36,7 +36,9 @@ impl SharedCatalog {
 
 impl PartialEq for SharedCatalog {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && Rc::ptr_eq(&self.1, &other.1) && Rc::ptr_eq(&self.2, &other.2)
+        Rc::ptr_eq(&self.0, &other.0)
+            && Rc::ptr_eq(&self.1, &other.1)
+            && Rc::ptr_eq(&self.2, &other.2)
     }
 }
 
@@ -60,13 +62,23 @@ pub fn TableView(props: &ViewProps) -> Html {
         || spec.sort.is_some_and(|(c, _)| c.price_metric().is_some())
         || state.filter.offered_only;
     let priced = use_memo(
-        (props.catalog.clone(), needs_prices, state.region.clone(), state.os),
+        (
+            props.catalog.clone(),
+            needs_prices,
+            state.region.clone(),
+            state.os,
+        ),
         |(catalog, needs, region, os)| {
             let prices = needs.then(dataset::prices);
             match prices.as_ref().map(|p| p.as_ref()) {
                 Some(Ok(table)) => {
-                    let pricing = Pricing { table, region, os: *os };
-                    let flagged: BTreeSet<usize> = flags(table, catalog, region).into_keys().collect();
+                    let pricing = Pricing {
+                        table,
+                        region,
+                        os: *os,
+                    };
+                    let flagged: BTreeSet<usize> =
+                        flags(table, catalog, region).into_keys().collect();
                     (Rc::new(RowPrices::new(catalog, &pricing)), Rc::new(flagged))
                 }
                 _ => (Rc::new(RowPrices::default()), Rc::new(BTreeSet::new())),
@@ -75,10 +87,22 @@ pub fn TableView(props: &ViewProps) -> Html {
     );
     // Every row in sort order: the filters hide rows of it; only a new sort reorders it.
     let order = use_memo(
-        (props.catalog.clone(), props.families.clone(), spec.sort, priced.0.clone()),
+        (
+            props.catalog.clone(),
+            props.families.clone(),
+            spec.sort,
+            priced.0.clone(),
+        ),
         |(catalog, families, sort, prices)| {
             let everything = TableQuery::default();
-            rows(catalog, &Filter::default(), families, &everything, *sort, prices)
+            rows(
+                catalog,
+                &Filter::default(),
+                families,
+                &everything,
+                *sort,
+                prices,
+            )
         },
     );
     let shown = use_memo(

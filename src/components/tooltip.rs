@@ -35,8 +35,16 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
         let place = (props.x, props.y, props.frame_width);
         use_effect_with(place, move |(x, y, width)| {
             if let Some(style) = card.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
-                let (set, clear) = if *x > width / 2.0 { ("right", "left") } else { ("left", "right") };
-                let offset = if *x > width / 2.0 { width - x + 10.0 } else { x + 10.0 };
+                let (set, clear) = if *x > width / 2.0 {
+                    ("right", "left")
+                } else {
+                    ("left", "right")
+                };
+                let offset = if *x > width / 2.0 {
+                    width - x + 10.0
+                } else {
+                    x + 10.0
+                };
                 let _ = style.remove_property(clear);
                 let _ = style.set_property(set, &format!("{offset:.0}px"));
                 let _ = style.set_property("top", &format!("{:.0}px", (y - 10.0).max(0.0)));

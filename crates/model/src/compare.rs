@@ -89,11 +89,18 @@ pub fn price_rows(catalog: &Catalog, comparison: &Comparison, pricing: &Pricing)
             let values: Vec<Option<f64>> = comparison
                 .found
                 .iter()
-                .map(|i| i.and_then(|i| catalog.types.get(i)).and_then(|t| pricing.value(metric, t)))
+                .map(|i| {
+                    i.and_then(|i| catalog.types.get(i))
+                        .and_then(|t| pricing.value(metric, t))
+                })
                 .collect();
             let base = values.first().copied().flatten().filter(|b| *b > 0.0);
             let ratios = values.iter().map(|v| Some(v.as_ref()? / base?)).collect();
-            PriceRow { metric, values, ratios }
+            PriceRow {
+                metric,
+                values,
+                ratios,
+            }
         })
         .collect()
 }

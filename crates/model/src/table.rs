@@ -8,12 +8,12 @@
 use std::cmp::Ordering;
 
 use crate::catalog::Catalog;
+use crate::chart::axis::format_usd;
 use crate::family::Family;
 use crate::filter::Filter;
 use crate::instance::InstanceType;
-use crate::quantity::StorageKind;
-use crate::chart::axis::format_usd;
 use crate::prices::{PriceMetric, Pricing, HOURS_PER_MONTH};
+use crate::quantity::StorageKind;
 use crate::query::{NameQuery, NumberQuery};
 
 mod export;
@@ -247,7 +247,9 @@ impl Column {
     /// `$0.096`, or `–` where no price is known in the region.
     pub fn text_at(self, t: &InstanceType, hourly: Option<f64>) -> String {
         match self.price_metric() {
-            Some(_) => self.number_at(t, hourly).map_or_else(|| "–".to_owned(), format_usd),
+            Some(_) => self
+                .number_at(t, hourly)
+                .map_or_else(|| "–".to_owned(), format_usd),
             None => self.text(t),
         }
     }
@@ -273,7 +275,11 @@ pub struct RowPrices {
 impl RowPrices {
     /// Looks up every type's hourly price once.
     pub fn new(catalog: &Catalog, pricing: &Pricing) -> RowPrices {
-        let hourly = catalog.types.iter().map(|t| pricing.value(PriceMetric::Hourly, t)).collect();
+        let hourly = catalog
+            .types
+            .iter()
+            .map(|t| pricing.value(PriceMetric::Hourly, t))
+            .collect();
         RowPrices { hourly }
     }
 
@@ -366,7 +372,8 @@ pub fn rows(
     prices: &RowPrices,
 ) -> Vec<usize> {
     let mut rows = Vec::with_capacity(catalog.types.len());
-    let offered = |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
+    let offered =
+        |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
     for family in families.iter().filter(|f| filter.shows_family(f)) {
         for &i in &family.members {
             let Some(t) = catalog.types.get(i) else {
@@ -411,7 +418,10 @@ fn sort_rows(
             sort_missing_last(rows, |i| Some(types[i].category), Ord::cmp, direction);
         }
         c if c.is_numeric() => {
-            let key = |i: usize| c.number_at(&types[i], prices.hourly(i)).filter(|v| !v.is_nan());
+            let key = |i: usize| {
+                c.number_at(&types[i], prices.hourly(i))
+                    .filter(|v| !v.is_nan())
+            };
             sort_missing_last(rows, key, f64::total_cmp, direction);
         }
         c => {

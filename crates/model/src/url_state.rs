@@ -197,7 +197,9 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
         "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,
-        "colour" => state.families.colour = ColourBy::from_slug(&one(value)).ok_or("not a colouring")?,
+        "colour" => {
+            state.families.colour = ColourBy::from_slug(&one(value)).ok_or("not a colouring")?
+        }
         "xscale" => {
             state.families.x_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
         }

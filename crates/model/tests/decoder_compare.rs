@@ -123,15 +123,36 @@ fn price_rows_follow_the_source_and_divide_by_the_first() {
     use atlas_model::compare::price_rows;
     use atlas_model::prices::{Os, PriceMetric, PriceTable, Pricing};
     let catalog = catalog();
-    let table = PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
-    let pricing = Pricing { table: &table, region: "us-east-1", os: Os::Linux };
-    let c = compare(&catalog, &["m5.large".to_owned(), "m5a.large".to_owned(), "nope.large".to_owned()]);
+    let table =
+        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let pricing = Pricing {
+        table: &table,
+        region: "us-east-1",
+        os: Os::Linux,
+    };
+    let c = compare(
+        &catalog,
+        &[
+            "m5.large".to_owned(),
+            "m5a.large".to_owned(),
+            "nope.large".to_owned(),
+        ],
+    );
     let rows = price_rows(&catalog, &c, &pricing);
-    let hourly = rows.iter().find(|r| r.metric == PriceMetric::Hourly).unwrap();
+    let hourly = rows
+        .iter()
+        .find(|r| r.metric == PriceMetric::Hourly)
+        .unwrap();
     assert_eq!(hourly.values[0], Some(0.096));
     assert_eq!(hourly.values[2], None);
     let ratio = hourly.ratios[1].unwrap();
-    assert!((0.85..0.95).contains(&ratio), "m5a.large costs about 10% less: {ratio}");
-    let monthly = rows.iter().find(|r| r.metric == PriceMetric::Monthly).unwrap();
+    assert!(
+        (0.85..0.95).contains(&ratio),
+        "m5a.large costs about 10% less: {ratio}"
+    );
+    let monthly = rows
+        .iter()
+        .find(|r| r.metric == PriceMetric::Monthly)
+        .unwrap();
     assert!((monthly.values[0].unwrap() - 0.096 * 730.0).abs() < 1e-9);
 }

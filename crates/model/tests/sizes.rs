@@ -61,7 +61,10 @@ fn the_matrix_has_every_type_once_in_ladder_order() {
 #[test]
 fn the_matrix_follows_the_filter() {
     let (catalog, families) = setup();
-    let mut filter = Filter { hidden_categories: Category::ALL.into_iter().collect(), ..Filter::default() };
+    let mut filter = Filter {
+        hidden_categories: Category::ALL.into_iter().collect(),
+        ..Filter::default()
+    };
     filter.hidden_categories.remove(&Category::Memory);
     let matrix = ladder(&catalog, &families, &filter);
     assert!(matrix

@@ -7,7 +7,7 @@ use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::query::{parse_name_query, parse_number_query};
-use atlas_model::table::{RowPrices, rows, to_csv, to_markdown, Column, SortDirection, TableQuery};
+use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirection, TableQuery};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
@@ -82,13 +82,22 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
         &Filter::default(),
         &families,
         &TableQuery::default(),
-        None, &RowPrices::default());
+        None,
+        &RowPrices::default(),
+    );
     assert_eq!(everything.len(), catalog.types.len());
 
     let mut filter = Filter::default();
     filter.hidden_categories.insert(Category::Accelerated);
     filter.current_only = true;
-    let shown = rows(&catalog, &filter, &families, &TableQuery::default(), None, &RowPrices::default());
+    let shown = rows(
+        &catalog,
+        &filter,
+        &families,
+        &TableQuery::default(),
+        None,
+        &RowPrices::default(),
+    );
     assert!(shown.iter().all(|&i| {
         let t = &catalog.types[i];
         t.current_generation && t.category != Category::Accelerated
@@ -101,12 +110,27 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     );
     let found = names(
         &catalog,
-        &rows(&catalog, &Filter::default(), &families, &q, None, &RowPrices::default()),
+        &rows(
+            &catalog,
+            &Filter::default(),
+            &families,
+            &q,
+            None,
+            &RowPrices::default(),
+        ),
     );
     assert_eq!(found, ["m5.8xlarge", "m5.12xlarge", "m5.16xlarge"]);
 
     let q = query("c7gn", &[(Column::Clock, ">100")]);
-    assert!(rows(&catalog, &Filter::default(), &families, &q, None, &RowPrices::default()).is_empty());
+    assert!(rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &q,
+        None,
+        &RowPrices::default()
+    )
+    .is_empty());
 }
 
 #[test]
@@ -119,7 +143,9 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
             &Filter::default(),
             &families,
             &q,
-            Some((Column::Clock, direction)), &RowPrices::default());
+            Some((Column::Clock, direction)),
+            &RowPrices::default(),
+        );
         let values: Vec<Option<f64>> = sorted
             .iter()
             .map(|&i| Column::Clock.number(&catalog.types[i]))
@@ -142,7 +168,9 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
         &Filter::default(),
         &families,
         &q,
-        Some((Column::Memory, SortDirection::Descending)), &RowPrices::default());
+        Some((Column::Memory, SortDirection::Descending)),
+        &RowPrices::default(),
+    );
     assert_eq!(by_memory[0], index(&catalog, "u7in-32tb.224xlarge"));
 }
 
@@ -158,7 +186,9 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
             &filter,
             &families,
             &q,
-            Some((Column::Name, SortDirection::Ascending)), &RowPrices::default()),
+            Some((Column::Name, SortDirection::Ascending)),
+            &RowPrices::default(),
+        ),
     );
     assert_eq!(up.first().map(String::as_str), Some("m5.large"));
     assert_eq!(&up[..3], ["m5.large", "m5.xlarge", "m5.2xlarge"]);
@@ -169,7 +199,9 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
             &filter,
             &families,
             &q,
-            Some((Column::Name, SortDirection::Descending)), &RowPrices::default()),
+            Some((Column::Name, SortDirection::Descending)),
+            &RowPrices::default(),
+        ),
     );
     assert_eq!(down.iter().rev().cloned().collect::<Vec<_>>(), up);
 
@@ -178,7 +210,9 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &filter,
         &families,
         &TableQuery::default(),
-        Some((Column::Name, SortDirection::Ascending)), &RowPrices::default());
+        Some((Column::Name, SortDirection::Ascending)),
+        &RowPrices::default(),
+    );
     let a1 = all
         .iter()
         .position(|&i| catalog.types[i].name == "a1.medium")
@@ -194,7 +228,9 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &filter,
         &families,
         &TableQuery::default(),
-        Some((Column::Vendor, SortDirection::Ascending)), &RowPrices::default());
+        Some((Column::Vendor, SortDirection::Ascending)),
+        &RowPrices::default(),
+    );
     let labels: Vec<String> = by_vendor
         .iter()
         .map(|&i| Column::Vendor.text(&catalog.types[i]).to_lowercase())
@@ -206,13 +242,22 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 fn sorting_is_stable() {
     let (catalog, families) = setup();
     let q = TableQuery::default();
-    let unsorted = rows(&catalog, &Filter::default(), &families, &q, None, &RowPrices::default());
+    let unsorted = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &q,
+        None,
+        &RowPrices::default(),
+    );
     let by_gen = rows(
         &catalog,
         &Filter::default(),
         &families,
         &q,
-        Some((Column::CurrentGeneration, SortDirection::Ascending)), &RowPrices::default());
+        Some((Column::CurrentGeneration, SortDirection::Ascending)),
+        &RowPrices::default(),
+    );
     let old: Vec<usize> = unsorted
         .iter()
         .copied()
@@ -232,7 +277,9 @@ fn rows_are_fast_enough_for_every_keystroke() {
             &Filter::default(),
             &families,
             &q,
-            Some((Column::Processor, SortDirection::Descending)), &RowPrices::default());
+            Some((Column::Processor, SortDirection::Descending)),
+            &RowPrices::default(),
+        );
         assert!(!r.is_empty());
     }
     // 20 runs in a debug build; a release WASM build is far faster than this bound.
@@ -247,7 +294,9 @@ fn a_full_csv_export_re_imports_as_the_same_catalog() {
         &Filter::default(),
         &families,
         &TableQuery::default(),
-        None, &RowPrices::default());
+        None,
+        &RowPrices::default(),
+    );
     let csv = to_csv(&catalog, &all, &Column::ALL, &RowPrices::default());
     assert!(csv.starts_with("instance_type,family,instance_family,vcpu,memory,"));
     let again = Catalog::from_csv(&csv).unwrap();
@@ -277,7 +326,12 @@ fn csv_quotes_hostile_text_and_defuses_formulas() {
         catalog.types.push(t);
         csv_rows.push(catalog.types.len() - 1);
     }
-    let csv = to_csv(&catalog, &csv_rows, &[Column::Name, Column::Processor], &RowPrices::default());
+    let csv = to_csv(
+        &catalog,
+        &csv_rows,
+        &[Column::Name, Column::Processor],
+        &RowPrices::default(),
+    );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
@@ -301,7 +355,9 @@ fn markdown_escapes_pipes_and_newlines() {
     let md = to_markdown(
         &catalog,
         &[i],
-        &[Column::Name, Column::Vcpu, Column::Processor], &RowPrices::default());
+        &[Column::Name, Column::Vcpu, Column::Processor],
+        &RowPrices::default(),
+    );
     let lines: Vec<&str> = md.lines().collect();
     assert_eq!(lines[0], "| Name | vCPU | Processor |");
     assert_eq!(lines[1], "| --- | ---: | --- |");
@@ -313,26 +369,83 @@ fn markdown_escapes_pipes_and_newlines() {
 fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     use atlas_model::prices::{Os, PriceTable, Pricing};
     use atlas_model::query::parse_number_query;
-    let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
+    let catalog =
+        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
     let families = atlas_model::family::families(&catalog);
-    let table = PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
-    let prices = RowPrices::new(&catalog, &Pricing { table: &table, region: "us-east-1", os: Os::Linux });
-    let m5 = catalog.types.iter().position(|t| t.name == "m5.large").unwrap();
-    assert_eq!(Column::PriceHour.text_at(&catalog.types[m5], prices.hourly(m5)), "$0.096");
-    assert_eq!(Column::PriceMonth.number_at(&catalog.types[m5], prices.hourly(m5)), Some(0.096 * 730.0));
-    assert_eq!(Column::PriceVcpuHour.number_at(&catalog.types[m5], prices.hourly(m5)), Some(0.048));
+    let table =
+        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let prices = RowPrices::new(
+        &catalog,
+        &Pricing {
+            table: &table,
+            region: "us-east-1",
+            os: Os::Linux,
+        },
+    );
+    let m5 = catalog
+        .types
+        .iter()
+        .position(|t| t.name == "m5.large")
+        .unwrap();
+    assert_eq!(
+        Column::PriceHour.text_at(&catalog.types[m5], prices.hourly(m5)),
+        "$0.096"
+    );
+    assert_eq!(
+        Column::PriceMonth.number_at(&catalog.types[m5], prices.hourly(m5)),
+        Some(0.096 * 730.0)
+    );
+    assert_eq!(
+        Column::PriceVcpuHour.number_at(&catalog.types[m5], prices.hourly(m5)),
+        Some(0.048)
+    );
 
-    let cheapest = rows(&catalog, &Filter::default(), &families, &TableQuery::default(), Some((Column::PriceHour, SortDirection::Ascending)), &prices);
+    let cheapest = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &TableQuery::default(),
+        Some((Column::PriceHour, SortDirection::Ascending)),
+        &prices,
+    );
     let first = prices.hourly(cheapest[0]).unwrap();
-    assert!(cheapest.windows(2).take(50).all(|w| prices.hourly(w[0]) <= prices.hourly(w[1])));
-    assert!(first < 0.01, "the cheapest type is a nano: {}", catalog.types[cheapest[0]].name);
+    assert!(cheapest
+        .windows(2)
+        .take(50)
+        .all(|w| prices.hourly(w[0]) <= prices.hourly(w[1])));
+    assert!(
+        first < 0.01,
+        "the cheapest type is a nano: {}",
+        catalog.types[cheapest[0]].name
+    );
 
-    let q = TableQuery { search: None, filters: vec![(Column::PriceHour, parse_number_query("<0.05").unwrap().unwrap())] };
+    let q = TableQuery {
+        search: None,
+        filters: vec![(
+            Column::PriceHour,
+            parse_number_query("<0.05").unwrap().unwrap(),
+        )],
+    };
     let cheap = rows(&catalog, &Filter::default(), &families, &q, None, &prices);
-    assert!(!cheap.is_empty() && cheap.iter().all(|&i| prices.hourly(i).is_some_and(|p| p < 0.05)));
+    assert!(
+        !cheap.is_empty()
+            && cheap
+                .iter()
+                .all(|&i| prices.hourly(i).is_some_and(|p| p < 0.05))
+    );
 
-    let offered = Filter { offered_only: true, ..Filter::default() };
-    let here = rows(&catalog, &offered, &families, &TableQuery::default(), None, &prices);
+    let offered = Filter {
+        offered_only: true,
+        ..Filter::default()
+    };
+    let here = rows(
+        &catalog,
+        &offered,
+        &families,
+        &TableQuery::default(),
+        None,
+        &prices,
+    );
     assert!(here.len() < catalog.types.len() && here.iter().all(|&i| prices.hourly(i).is_some()));
 
     let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);

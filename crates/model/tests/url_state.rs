@@ -30,8 +30,9 @@ fn the_default_state_is_the_empty_query_and_common_states_read_well() {
 
 #[test]
 fn unknown_keys_and_bad_values_are_ignored_and_named() {
-    let d =
-        decode("?view=sizes&x=banana&shade=red&colour=red&cat=compute,nope&pin=m5.large,<script>&embed=1");
+    let d = decode(
+        "?view=sizes&x=banana&shade=red&colour=red&cat=compute,nope&pin=m5.large,<script>&embed=1",
+    );
     assert_eq!(d.state.view, View::Sizes);
     assert!(d.embed);
     assert_eq!(

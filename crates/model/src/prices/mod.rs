@@ -272,7 +272,11 @@ pub struct Pricing<'a> {
 
 impl Pricing<'_> {
     /// A price metric for one instance type, or `None` when its price is unknown.
-    pub fn value(&self, metric: PriceMetric, instance: &crate::instance::InstanceType) -> Option<f64> {
+    pub fn value(
+        &self,
+        metric: PriceMetric,
+        instance: &crate::instance::InstanceType,
+    ) -> Option<f64> {
         metric.value(self.table, instance, self.region, self.os)
     }
 

@@ -33,9 +33,16 @@ fn write_csv(
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(columns.iter().map(|c| c.csv_header()))?;
     let mut cells: Vec<String> = Vec::with_capacity(columns.len());
-    for (i, t) in rows.iter().filter_map(|&i| catalog.types.get(i).map(|t| (i, t))) {
+    for (i, t) in rows
+        .iter()
+        .filter_map(|&i| catalog.types.get(i).map(|t| (i, t)))
+    {
         cells.clear();
-        cells.extend(columns.iter().map(|c| defuse_formula(csv_cell(*c, t, prices.hourly(i)))));
+        cells.extend(
+            columns
+                .iter()
+                .map(|c| defuse_formula(csv_cell(*c, t, prices.hourly(i)))),
+        );
         writer.write_record(&cells)?;
     }
     Ok(writer.into_inner().map_err(|e| e.into_error())?)
@@ -52,7 +59,12 @@ fn defuse_formula(cell: String) -> String {
 
 /// The rows as a Markdown (GitHub) table with the column labels as headings; numeric
 /// columns are right-aligned, `|` is escaped and line breaks become `<br>`.
-pub fn to_markdown(catalog: &Catalog, rows: &[usize], columns: &[Column], prices: &RowPrices) -> String {
+pub fn to_markdown(
+    catalog: &Catalog,
+    rows: &[usize],
+    columns: &[Column],
+    prices: &RowPrices,
+) -> String {
     let mut out = String::new();
     let mut line = |cells: &mut dyn Iterator<Item = String>| {
         out.push('|');
@@ -68,7 +80,10 @@ pub fn to_markdown(catalog: &Catalog, rows: &[usize], columns: &[Column], prices
         let align = if c.is_numeric() { "---:" } else { "---" };
         align.to_owned()
     }));
-    for (i, t) in rows.iter().filter_map(|&i| catalog.types.get(i).map(|t| (i, t))) {
+    for (i, t) in rows
+        .iter()
+        .filter_map(|&i| catalog.types.get(i).map(|t| (i, t)))
+    {
         line(&mut columns.iter().map(|c| c.text_at(t, prices.hourly(i))));
     }
     out
@@ -88,7 +103,10 @@ fn csv_cell(column: Column, t: &InstanceType, hourly: Option<f64>) -> String {
         Column::Category => price_list_family(t).to_owned(),
         Column::GpuMemory if t.gpu_memory_gib.is_none() => "NA".to_owned(),
         // Plain numbers, so a spreadsheet can compute with them; empty when unknown.
-        c if c.price_metric().is_some() => c.number_at(t, hourly).map(|v| v.to_string()).unwrap_or_default(),
+        c if c.price_metric().is_some() => c
+            .number_at(t, hourly)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
         _ => column.text(t),
     }
 }

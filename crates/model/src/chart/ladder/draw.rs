@@ -70,8 +70,12 @@ pub fn draw<DB: DrawingBackend>(
         let (head, body) = panel.split_vertically(paint.px(24.0));
         let (head_width, _) = head.dim_in_pixel();
         let centred = title.pos(Pos::new(HPos::Center, VPos::Top));
-        head.draw(&Text::new(format!("{} · log2", metric.label()), (head_width as i32 / 2, paint.px(4.0) as i32), centred))
-            .map_err(|e| fail(&e))?;
+        head.draw(&Text::new(
+            format!("{} · log2", metric.label()),
+            (head_width as i32 / 2, paint.px(4.0) as i32),
+            centred,
+        ))
+        .map_err(|e| fail(&e))?;
         let mut chart = ChartBuilder::on(&body)
             .margin(paint.px(8.0))
             .x_label_area_size(paint.px(40.0))
