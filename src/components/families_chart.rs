@@ -11,7 +11,7 @@ use atlas_model::prices::{Os, Price};
 use yew::prelude::*;
 
 use crate::components::chart_canvas::{ChartCanvas, Hover};
-use crate::components::tooltip::Tooltip;
+use crate::components::tooltip::instance_tooltip;
 use crate::dataset;
 
 /// Props of [`FamiliesChart`].
@@ -44,21 +44,8 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
         let (catalog, plot) = (props.catalog.clone(), plot.clone());
         let (region, os) = (props.region.clone(), props.os);
         Callback::from(move |hover: Hover| {
-            let Some(instance) = hover
-                .items
-                .first()
-                .and_then(|&i| catalog.types.get(i))
-                .cloned()
-            else {
-                return Html::default();
-            };
-            let same_spot: Vec<String> = hover.items[1..]
-                .iter()
-                .filter_map(|&i| catalog.types.get(i).map(|t| t.name.clone()))
-                .collect();
             let sizes = plot.lines.get(hover.line).map_or(0, |l| l.points.len());
-            let price = price_text(&instance, &region, os);
-            html! { <Tooltip {instance} {same_spot} {sizes} {price} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
+            instance_tooltip(&catalog, &hover, sizes, |t| price_text(t, &region, os))
         })
     };
     let on_pick = {

@@ -11,7 +11,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::chart_canvas::{ChartCanvas, Hover};
-use crate::components::tooltip::Tooltip;
+use crate::components::tooltip::instance_tooltip;
 
 /// Props of [`SizesLadder`].
 #[derive(Properties, PartialEq)]
@@ -42,20 +42,8 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
     let tooltip = {
         let (catalog, plot) = (props.catalog.clone(), plot.clone());
         Callback::from(move |hover: Hover| {
-            let Some(instance) = hover
-                .items
-                .first()
-                .and_then(|&i| catalog.types.get(i))
-                .cloned()
-            else {
-                return Html::default();
-            };
-            let same_spot: Vec<String> = hover.items[1..]
-                .iter()
-                .filter_map(|&i| catalog.types.get(i).map(|t| t.name.clone()))
-                .collect();
             let sizes = plot.lines.get(hover.line).map_or(0, |l| l.points.len());
-            html! { <Tooltip {instance} {same_spot} {sizes} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
+            instance_tooltip(&catalog, &hover, sizes, |_| String::new())
         })
     };
     let on_pick = {

@@ -1,7 +1,10 @@
 //! The card that describes the hovered instance type.
 
+use atlas_model::catalog::Catalog;
 use atlas_model::instance::InstanceType;
 use yew::prelude::*;
+
+use crate::components::chart_canvas::Hover;
 
 /// Props of [`Tooltip`].
 #[derive(Properties, PartialEq)]
@@ -79,4 +82,30 @@ pub fn Tooltip(props: &TooltipProps) -> Html {
             }
         </div>
     }
+}
+
+/// The tooltip for a hovered point of an instance-type chart: the nearest type, the others
+/// on the same dot, how many sizes its line draws, and (when given) its price in words.
+pub fn instance_tooltip(
+    catalog: &Catalog,
+    hover: &Hover,
+    sizes: usize,
+    price: impl Fn(&InstanceType) -> String,
+) -> Html {
+    let Some(instance) = hover
+        .items
+        .first()
+        .and_then(|&i| catalog.types.get(i))
+        .cloned()
+    else {
+        return Html::default();
+    };
+    let same_spot: Vec<String> = hover
+        .items
+        .iter()
+        .skip(1)
+        .filter_map(|&i| catalog.types.get(i).map(|t| t.name.clone()))
+        .collect();
+    let price = price(&instance);
+    html! { <Tooltip {instance} {same_spot} {sizes} {price} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
 }
