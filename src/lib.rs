@@ -55,9 +55,13 @@ pub fn App(props: &AppProps) -> Html {
     let start = props.start.clone();
     let embed = start.embed;
     let store = use_reducer(|| Store(start.state.clone()));
+    // One callback for the app's lifetime, so children's props do not change on every render.
     let dispatch = {
-        let store = store.dispatcher();
-        Callback::from(move |action: Action| store.dispatch(action))
+        let dispatcher = store.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     use_address_sync(&store.0, &dispatch, embed);
     let loaded = use_state(|| None::<Rc<LoadedData>>);
