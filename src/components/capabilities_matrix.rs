@@ -74,12 +74,16 @@ fn column_code(feature: Feature) -> (&'static str, &'static str) {
 pub struct CapabilityMatrixProps {
     /// The rows to show.
     pub rows: Rc<Vec<MatrixRow>>,
+    /// The feature whose families alone are shown, if any (kept in the state and address).
+    pub only: Option<Feature>,
+    /// Where a change of that feature goes.
+    pub on_only: Callback<Option<Feature>>,
 }
 
 /// Families against features; click a column header to keep only families that have it.
 #[component]
 pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
-    let only = use_state(|| None::<Feature>);
+    let only = props.only;
     let having = |f: Feature| {
         props
             .rows
@@ -89,11 +93,10 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
     };
     let header = |feature: Feature| {
         let (code, source) = column_code(feature);
-        let pressed = *only == Some(feature);
-        let onclick = {
-            let only = only.clone();
-            Callback::from(move |_: MouseEvent| only.set((!pressed).then_some(feature)))
-        };
+        let pressed = only == Some(feature);
+        let onclick = props
+            .on_only
+            .reform(move |_: MouseEvent| (!pressed).then_some(feature));
         let title = format!(
             "{}: {source}. {} of the families shown. Click to {} only these families.",
             feature.label(),
@@ -113,7 +116,7 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
     let shown: Vec<&MatrixRow> = props
         .rows
         .iter()
-        .filter(|r| (*only).is_none_or(|f| r.features.contains(&f)))
+        .filter(|r| only.is_none_or(|f| r.features.contains(&f)))
         .collect();
     let row = |r: &MatrixRow| {
         let cells = Feature::ALL.into_iter().map(|feature| {
@@ -163,15 +166,12 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
             </tbody>
         })
     };
-    let clear = {
-        let only = only.clone();
-        Callback::from(move |_: MouseEvent| only.set(None))
-    };
+    let clear = props.on_only.reform(|_: MouseEvent| None);
     html! {
         <section class="caps-panel caps-matrix-panel" aria-labelledby="caps-matrix-title">
             <h2 id="caps-matrix-title">{ "Families and their capabilities" }</h2>
             <p class="hint" data-testid="capability-matrix-note">
-                if let Some(feature) = *only {
+                if let Some(feature) = only {
                     { format!("Only the {} families with {}. ", shown.len(), feature.label()) }
                     <button type="button" class="link" onclick={clear}>{ "Show all" }</button>
                 } else {

@@ -71,7 +71,8 @@ pub fn CapabilitiesView(props: &ViewProps) -> Html {
             </div>
             <Extremes catalog={props.catalog.clone()} {records} pinned={props.state.pinned.clone()}
                 dispatch={props.dispatch.clone()} />
-            <CapabilityMatrix {rows} />
+            <CapabilityMatrix {rows} only={props.state.feature}
+                on_only={props.dispatch.reform(Action::SetFeature)} />
         </section>
     }
 }

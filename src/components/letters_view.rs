@@ -10,6 +10,7 @@ use atlas_model::letter_cost::{
     letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost,
 };
 use atlas_model::regions::region_name;
+use atlas_model::state::Action;
 use yew::prelude::*;
 
 use crate::components::letters_chart::LettersChart;
@@ -17,9 +18,6 @@ use crate::components::letters_summary::LetterChips;
 use crate::components::letters_table::LettersTable;
 use crate::components::ViewProps;
 use crate::dataset;
-
-/// The letter shown first: the one the conference write-up made a claim about.
-const FIRST_LETTER: &str = "a";
 
 /// Every pair priced in one region and system, and the summary per letter.
 #[derive(Debug, PartialEq)]
@@ -57,7 +55,8 @@ pub fn LettersView(props: &ViewProps) -> Html {
             Ok::<_, String>(LetterPrices { costs, summary })
         },
     );
-    let chosen = use_state(|| FIRST_LETTER.to_owned());
+    // The chosen letter lives in the state (and so in the address).
+    let chosen = &state.letter;
     let every_letter = use_state(|| false);
     let sort = use_state(|| (PairSort::Median, false));
 
@@ -68,8 +67,8 @@ pub fn LettersView(props: &ViewProps) -> Html {
             .iter()
             .find(|c| c.letter == *chosen)
             .or(data.summary.first())
-            .map_or_else(|| (*chosen).clone(), |c| c.letter.clone()),
-        Err(_) => (*chosen).clone(),
+            .map_or_else(|| chosen.clone(), |c| c.letter.clone()),
+        Err(_) => chosen.clone(),
     };
     let plot = use_memo(
         (priced.clone(), letter.clone()),
@@ -106,10 +105,7 @@ pub fn LettersView(props: &ViewProps) -> Html {
         .unwrap_or(&state.region)
         .to_owned();
 
-    let on_choose = {
-        let chosen = chosen.clone();
-        Callback::from(move |letter: String| chosen.set(letter))
-    };
+    let on_choose = props.dispatch.reform(Action::SetLetter);
     let on_sort = {
         let sort = sort.clone();
         Callback::from(move |column: PairSort| {

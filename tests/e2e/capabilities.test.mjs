@@ -52,6 +52,7 @@ describe('Capabilities view', () => {
     assert.ok(nvme > 20 && nvme < rows, `families with local NVMe: ${nvme}`);
     assert.equal(await page.locator(`${ROW}[data-family="m5"]`).count(), 0, 'm5 has no local NVMe');
     assert.equal(await header.getAttribute('aria-pressed'), 'true');
+    assert.match(page.url(), /feature=local-nvme/, 'the column filter is in the address');
     await header.click();
     assert.equal(await page.locator(ROW).count(), rows, 'a second click shows every family again');
     assert.deepEqual(problems, []);

@@ -108,6 +108,7 @@ describe('Letter prices view', () => {
     await page.waitForSelector(`${CHART}[data-letter=g]`);
     assert.equal(await page.getAttribute('[data-testid=letter-g]', 'aria-pressed'), 'true');
     assert.equal(await page.getAttribute('[data-testid=letter-a]', 'aria-pressed'), 'false');
+    assert.match(page.url(), /view=letters&.*letter=g|letter=g/, 'the chosen letter is in the address');
     assert.ok((await chipRatio(page, 'g')) < 1);
     assert.match(await page.locator('[data-testid=letters-sentence]').innerText(), /^g \(Graviton\): 0\.\d\d× — \d+% less than the Intel family/);
     const drawn = await chart(page);

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::capabilities::Feature;
 use crate::chart::axis::{Metric, Scale};
 use crate::chart::colour::ColourBy;
 use crate::chart::families::FamiliesSpec;
@@ -13,6 +14,10 @@ use crate::instance::Category;
 use crate::prices::Os;
 use crate::regions::DEFAULT_REGION;
 use crate::table::{Column, SortDirection};
+
+/// The letter the Letter prices view starts with: the one the conference write-up made a
+/// claim about (AMD, about 10% less).
+pub const DEFAULT_LETTER: &str = "a";
 
 /// At most this many instance types can be pinned for comparison.
 pub const MAX_PINNED: usize = 8;
@@ -38,6 +43,10 @@ pub struct State {
     pub region: String,
     /// The operating system prices are shown for.
     pub os: Os,
+    /// The letter the Letter prices view shows (`a`, `g`, `d`, `flex`, ...).
+    pub letter: String,
+    /// The feature the Capabilities matrix keeps families of, if any.
+    pub feature: Option<Feature>,
 }
 
 impl Default for State {
@@ -52,6 +61,8 @@ impl Default for State {
             pinned: Vec::new(),
             region: DEFAULT_REGION.to_owned(),
             os: Os::Linux,
+            letter: DEFAULT_LETTER.to_owned(),
+            feature: None,
         }
     }
 }
@@ -230,6 +241,10 @@ pub enum Action {
     SetOs(Os),
     /// Hide types not offered in the region, or show them.
     SetOfferedOnly(bool),
+    /// Choose the letter the Letter prices view shows.
+    SetLetter(String),
+    /// Keep only families with this feature in the Capabilities matrix (`None`: all).
+    SetFeature(Option<Feature>),
     /// Replace everything (the browser went back or forward to another URL).
     Restore(Box<State>),
 }
@@ -309,6 +324,8 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetRegion(region) => next.region = region,
         Action::SetOs(os) => next.os = os,
         Action::SetOfferedOnly(on) => next.filter.offered_only = on,
+        Action::SetLetter(letter) => next.letter = letter,
+        Action::SetFeature(feature) => next.feature = feature,
         Action::Restore(state) => return *state,
     }
     next

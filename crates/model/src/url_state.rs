@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::capabilities::Feature;
 use crate::chart::axis::{Metric, Scale};
 use crate::chart::colour::ColourBy;
 use crate::instance::Category;
@@ -114,6 +115,12 @@ pub fn encode(state: &State) -> String {
     if filter.offered_only {
         put("offered", "1".to_owned());
     }
+    if state.letter != defaults.letter {
+        put("letter", state.letter.clone());
+    }
+    if let Some(feature) = state.feature {
+        put("feature", feature.slug().to_owned());
+    }
     pairs
         .iter()
         .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
@@ -194,6 +201,14 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             }
             state.region = code;
         }
+        "letter" => {
+            let letter = one(value);
+            if !(1..=4).contains(&letter.len()) || !letter.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err("not a capability letter".into());
+            }
+            state.letter = letter;
+        }
+        "feature" => state.feature = Some(Feature::from_slug(&one(value)).ok_or("not a feature")?),
         "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
         "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,

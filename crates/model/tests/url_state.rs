@@ -132,6 +132,15 @@ fn arb_state() -> impl Strategy<Value = State> {
                 s = reduce(&s, Action::SetSearch(search));
                 s = reduce(&s, Action::SetColumnFilter(Column::Memory, filter));
                 if memory {
+                    s = reduce(&s, Action::SetLetter("g".into()));
+                    s = reduce(
+                        &s,
+                        Action::SetFeature(Some(atlas_model::capabilities::Feature::LocalNvme)),
+                    );
+                    s = reduce(
+                        &s,
+                        Action::SetColour(atlas_model::chart::colour::ColourBy::Vendor),
+                    );
                     s = reduce(&s, Action::SetCellMetric(CellMetric::Memory));
                     s = reduce(&s, Action::ToggleLadderFamily("m5".into()));
                     s = reduce(&s, Action::SortBy(Column::Gpus));
