@@ -232,7 +232,9 @@ processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_
                  Up to 10 Gigabit,EBS only,,NA,Up to 5000 Mbps,Yes"
             ));
         }
-        let catalog = Catalog::from_csv(&csv).unwrap();
+        let Ok(catalog) = Catalog::from_csv(&csv) else {
+            panic!("the test catalog parses");
+        };
         assert!(catalog.rejected.is_empty(), "{:?}", catalog.rejected);
         catalog
     }
@@ -243,7 +245,10 @@ processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_
         for (name, usd) in rows {
             csv.push_str(&format!("\n{name},linux,{usd}"));
         }
-        PriceTable::from_csv(&csv).unwrap()
+        let Ok(table) = PriceTable::from_csv(&csv) else {
+            panic!("the test prices parse");
+        };
+        table
     }
 
     const INTEL: &str = "Intel Xeon 8375C (Ice Lake)";
@@ -327,13 +332,17 @@ processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_
             ("r6i.large", 1.0),
         ]);
         let found = pairs(&families(&catalog));
-        let m6 = found.iter().find(|p| p.base == "m6i").unwrap();
+        let Some(m6) = found.iter().find(|p| p.base == "m6i") else {
+            panic!("m6i is paired");
+        };
         let cost = pair_ratios(&table, &catalog, m6, "us-east-1", Os::Linux);
         let sizes: Vec<&str> = cost.sizes.iter().map(|s| s.0.as_str()).collect();
         assert_eq!(sizes, ["large", "xlarge", "2xlarge"]);
         assert_eq!(cost.median, Some(0.9));
         assert_eq!(cost.hourly[1], (2.0, 1.6));
-        let r6 = found.iter().find(|p| p.base == "r6i").unwrap();
+        let Some(r6) = found.iter().find(|p| p.base == "r6i") else {
+            panic!("r6i is paired");
+        };
         let unpriced = pair_ratios(&table, &catalog, r6, "us-east-1", Os::Linux);
         assert_eq!(unpriced, PairCost::default());
         let summary = letter_summary(&table, &catalog, &found, "us-east-1", Os::Linux);
