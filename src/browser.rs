@@ -191,6 +191,28 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
     }
 }
 
+/// Places a tooltip card beside a point at `(x, y)` in a frame `width` CSS pixels wide:
+/// `gap` pixels to the side with more room, its top `lift` pixels above the point. Done
+/// through the CSS object model, because a strict Content-Security-Policy refuses style
+/// attributes.
+#[hook]
+pub fn use_beside_point(card: NodeRef, x: f64, y: f64, width: f64, gap: f64, lift: f64) {
+    use_effect_with((x, y, width), move |&(x, y, width)| {
+        if let Some(style) = card.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
+            let right = x > width / 2.0;
+            let (set, clear) = if right {
+                ("right", "left")
+            } else {
+                ("left", "right")
+            };
+            let offset = if right { width - x + gap } else { x + gap };
+            let _ = style.remove_property(clear);
+            let _ = style.set_property(set, &format!("{offset:.0}px"));
+            let _ = style.set_property("top", &format!("{:.0}px", (y - lift).max(0.0)));
+        }
+    });
+}
+
 /// Whether the page asks for dark colours, following changes while the page is open.
 #[hook]
 pub fn use_prefers_dark() -> bool {

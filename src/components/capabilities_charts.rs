@@ -6,6 +6,8 @@ use std::rc::Rc;
 use atlas_model::chart::bars::{BarColour, BarsPlot, VENDORS};
 use yew::prelude::*;
 
+use crate::browser::use_beside_point;
+
 use crate::components::chart_canvas::{ChartCanvas, Hover};
 
 /// Props of [`BarsChart`].
@@ -79,28 +81,14 @@ pub struct BarTooltipProps {
 #[component]
 pub fn BarTooltip(props: &BarTooltipProps) -> Html {
     let card = use_node_ref();
-    {
-        // Placed through the CSS object model: a strict Content-Security-Policy forbids
-        // style attributes.
-        let card = card.clone();
-        use_effect_with(
-            (props.x, props.y, props.frame_width),
-            move |&(x, y, width)| {
-                if let Some(style) = card.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
-                    let right = x > width / 2.0;
-                    let (set, clear) = if right {
-                        ("right", "left")
-                    } else {
-                        ("left", "right")
-                    };
-                    let offset = if right { width - x + 10.0 } else { x + 10.0 };
-                    let _ = style.remove_property(clear);
-                    let _ = style.set_property(set, &format!("{offset:.0}px"));
-                    let _ = style.set_property("top", &format!("{:.0}px", (y - 34.0).max(0.0)));
-                }
-            },
-        );
-    }
+    use_beside_point(
+        card.clone(),
+        props.x,
+        props.y,
+        props.frame_width,
+        10.0,
+        34.0,
+    );
     html! {
         <div class="tooltip caps-tooltip" role="tooltip" data-testid="tooltip" ref={card}>{ &props.text }</div>
     }

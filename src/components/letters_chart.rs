@@ -7,6 +7,8 @@ use std::rc::Rc;
 use atlas_model::chart::letters::{format_ratio, letter_name, LettersPlot};
 use yew::prelude::*;
 
+use crate::browser::use_beside_point;
+
 use crate::components::chart_canvas::{ChartCanvas, Hover};
 
 /// Props of [`LettersChart`].
@@ -79,29 +81,14 @@ struct DotTooltipProps {
 #[component]
 fn DotTooltip(props: &DotTooltipProps) -> Html {
     let card = use_node_ref();
-    {
-        // Placed through the CSS object model (no style attributes under a strict CSP); the
-        // card opens towards the free side of its dot.
-        let card = card.clone();
-        let hover = &props.hover;
-        use_effect_with(
-            (hover.x, hover.y, hover.frame_width),
-            move |&(x, y, width)| {
-                if let Some(style) = card.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
-                    let right = x > width / 2.0;
-                    let (set, clear) = if right {
-                        ("right", "left")
-                    } else {
-                        ("left", "right")
-                    };
-                    let offset = if right { width - x + 12.0 } else { x + 12.0 };
-                    let _ = style.remove_property(clear);
-                    let _ = style.set_property(set, &format!("{offset:.0}px"));
-                    let _ = style.set_property("top", &format!("{:.0}px", (y - 12.0).max(0.0)));
-                }
-            },
-        );
-    }
+    use_beside_point(
+        card.clone(),
+        props.hover.x,
+        props.hover.y,
+        props.hover.frame_width,
+        12.0,
+        12.0,
+    );
     let items = &props.hover.items;
     let Some(text) = items.first().and_then(|&dot| props.plot.describe(dot)) else {
         return Html::default();

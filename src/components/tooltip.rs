@@ -4,6 +4,7 @@ use atlas_model::catalog::Catalog;
 use atlas_model::instance::InstanceType;
 use yew::prelude::*;
 
+use crate::browser::use_beside_point;
 use crate::components::chart_canvas::Hover;
 
 /// Props of [`Tooltip`].
@@ -31,29 +32,14 @@ pub struct TooltipProps {
 pub fn Tooltip(props: &TooltipProps) -> Html {
     let i = &props.instance;
     let card = use_node_ref();
-    // Placed through the CSS object model: a strict Content-Security-Policy forbids style
-    // attributes. The card opens towards the free side of its dot.
-    {
-        let card = card.clone();
-        let place = (props.x, props.y, props.frame_width);
-        use_effect_with(place, move |(x, y, width)| {
-            if let Some(style) = card.cast::<web_sys::HtmlElement>().map(|e| e.style()) {
-                let (set, clear) = if *x > width / 2.0 {
-                    ("right", "left")
-                } else {
-                    ("left", "right")
-                };
-                let offset = if *x > width / 2.0 {
-                    width - x + 10.0
-                } else {
-                    x + 10.0
-                };
-                let _ = style.remove_property(clear);
-                let _ = style.set_property(set, &format!("{offset:.0}px"));
-                let _ = style.set_property("top", &format!("{:.0}px", (y - 10.0).max(0.0)));
-            }
-        });
-    }
+    use_beside_point(
+        card.clone(),
+        props.x,
+        props.y,
+        props.frame_width,
+        10.0,
+        10.0,
+    );
     let clock = i
         .clock
         .as_ref()
