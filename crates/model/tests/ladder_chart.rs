@@ -154,7 +154,10 @@ fn the_svg_has_both_panels_size_names_and_a_ring_per_breaker() {
             "{text}"
         );
     }
-    assert!(svg.contains("1 GiB\n"), "memory ticks name their unit");
+    assert!(
+        svg.contains("Memory (GiB) · log2") && !svg.contains(" GiB\n"),
+        "the memory panel names its unit once, in its title"
+    );
 
     // Side by side: m5.large's memory dot is in the right half, its vCPU dot in the left.
     let m5_large = hit_of(&catalog, &hits, "m5.large");

@@ -7,6 +7,8 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use crate::instance::InstanceType;
 use crate::prices::{PriceMetric, Pricing};
 
+mod ticks;
+
 /// A number an axis (or later a colour) can show for each instance type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Metric {
@@ -85,7 +87,24 @@ impl Metric {
         }
     }
 
-    /// A tick label for a value of this metric: `512 MiB`, `2 TiB`, `96`, `2.5`.
+    /// The axis title with the unit its ticks are written in: `Memory (TiB)`, `vCPU`.
+    pub fn title_in(self, unit: &str) -> String {
+        let name = match self {
+            Metric::Memory => "Memory",
+            Metric::Storage => "Local storage",
+            Metric::Clock => "Clock",
+            Metric::Network => "Network",
+            _ => return self.label().to_owned(),
+        };
+        if unit.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name} ({unit})")
+        }
+    }
+
+    /// One value as a short label with its own unit (a cell, a legend): `512 MiB`, `2 TiB`,
+    /// `96`, `2.5`. Axes use [`metric_layout`], which writes every tick in one unit.
     pub fn format_tick(self, value: f64) -> String {
         match self {
             Metric::Memory if value < 1.0 => format!("{} MiB", trim_number(value * 1024.0)),
@@ -146,7 +165,57 @@ impl Scale {
     }
 }
 
-/// An axis ready to draw: its range in internal coordinates and its ticks.
+/// A range a person typed for an axis, in the metric's base unit (GiB, vCPU, GHz, Gbps,
+/// GB, USD); either end may be open. Points outside it are left out of the drawing and the
+/// axis runs exactly to the ends given.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct AxisRange {
+    /// The lowest value shown, if fixed.
+    pub min: Option<f64>,
+    /// The highest value shown, if fixed.
+    pub max: Option<f64>,
+}
+
+impl AxisRange {
+    /// No range: the axis follows the data.
+    pub const OPEN: AxisRange = AxisRange {
+        min: None,
+        max: None,
+    };
+
+    /// Whether either end is fixed.
+    pub fn is_set(&self) -> bool {
+        self.min.is_some() || self.max.is_some()
+    }
+
+    /// Whether a value lies inside the range (ends included).
+    pub fn contains(&self, value: f64) -> bool {
+        self.min.is_none_or(|m| value >= m) && self.max.is_none_or(|m| value <= m)
+    }
+
+    /// The ends `scale` can use: finite, positive on a log scale, and `min` below `max`
+    /// (when they cross, both are dropped).
+    pub fn usable(self, scale: Scale) -> AxisRange {
+        let keep = |v: Option<f64>| v.filter(|v| scale.accepts(*v));
+        let (min, max) = (keep(self.min), keep(self.max));
+        match (min, max) {
+            (Some(lo), Some(hi)) if lo >= hi => AxisRange::OPEN,
+            _ => AxisRange { min, max },
+        }
+    }
+}
+
+// `Eq` and `Hash` on the bit patterns: a range is plain data the state carries and compares.
+impl Eq for AxisRange {}
+
+impl std::hash::Hash for AxisRange {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.min.map(f64::to_bits).hash(state);
+        self.max.map(f64::to_bits).hash(state);
+    }
+}
+
+/// An axis ready to draw: its range in internal coordinates, its ticks and their labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AxisLayout {
     /// Lowest internal coordinate shown.
@@ -155,55 +224,82 @@ pub struct AxisLayout {
     pub end: f64,
     /// Tick positions in internal coordinates.
     pub ticks: Vec<f64>,
+    /// One label per tick, all in the same unit (`0`, `200`, `400`; `$0.05`).
+    pub labels: Vec<String>,
+    /// The unit every label is written in (`GiB`, `TiB`), empty for plain numbers.
+    pub unit: &'static str,
 }
 
-/// Lays out an axis for the given data values (those the scale accepts).
-///
-/// Log axes snap to powers of two and tick at powers of 2, 4 or 16 so that at most
-/// `max_ticks` labels show; linear axes start at zero and tick at 1, 2 or 5 x 10^k.
+impl AxisLayout {
+    /// The label of the tick at internal coordinate `coord`; empty between ticks.
+    pub fn label(&self, coord: f64) -> String {
+        self.ticks
+            .iter()
+            .position(|t| (t - coord).abs() <= 1e-9 * t.abs().max(1.0))
+            .and_then(|i| self.labels.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The longest label, in characters (to size the room labels need).
+    pub fn widest_label(&self) -> usize {
+        self.labels
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Lays out an axis of whole counts (bar lengths): starts at zero, steps of 1, 2 or
+/// 5 x 10^k, plain labels, widened to the last tick.
 pub fn layout(scale: Scale, values: impl Iterator<Item = f64>, max_ticks: usize) -> AxisLayout {
+    let span = data_span(scale, values);
+    ticks::build(
+        ticks::TickKind::Count,
+        ticks::TickUnit {
+            name: "",
+            size: 1.0,
+            prefix: "",
+        },
+        scale,
+        span,
+        max_ticks,
+        AxisRange::OPEN,
+    )
+}
+
+/// Lays out an axis for `metric`: round ticks in one unit chosen for the whole axis
+/// (`0, 200, 400 GiB` or `0, 4, 8 TiB`; `1, 2, 4, 8` vCPU on log; `$0.01, $0.02, $0.05`),
+/// at most `max_ticks` of them, the domain widened to the outer ticks, or held to `range`.
+/// Values the scale does not accept (0 on log) and values outside `range` are ignored.
+pub fn metric_layout(
+    metric: Metric,
+    scale: Scale,
+    values: impl Iterator<Item = f64>,
+    max_ticks: usize,
+    range: AxisRange,
+) -> AxisLayout {
+    let range = range.usable(scale);
+    let (lo, hi) = data_span(scale, values.filter(|v| range.contains(*v)));
+    let unit_lo = range.min.unwrap_or(lo);
+    let unit_hi = range.max.unwrap_or(hi);
+    let unit = metric.tick_unit(scale, unit_lo, unit_hi);
+    ticks::build(metric.tick_kind(), unit, scale, (lo, hi), max_ticks, range)
+}
+
+/// The lowest and highest value `scale` accepts; `(1, 2)` when there is none, so the frame
+/// stays drawable.
+fn data_span(scale: Scale, values: impl Iterator<Item = f64>) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values.filter(|v| scale.accepts(*v)) {
         lo = lo.min(v);
         hi = hi.max(v);
     }
     if lo > hi {
-        // Nothing to show: a unit range keeps the frame drawable.
-        (lo, hi) = (1.0, 2.0);
-    }
-    let max_ticks = max_ticks.max(2);
-    match scale {
-        Scale::Log => {
-            let start = lo.log2().floor() - 0.25;
-            let end = (hi.log2().ceil() + 0.25).max(start + 1.0);
-            let span = end - start;
-            let step = [1.0, 2.0, 4.0, 8.0]
-                .into_iter()
-                .find(|s| span / s <= max_ticks as f64)
-                .unwrap_or(8.0);
-            let first = (start / step).ceil() * step;
-            let ticks = (0..)
-                .map(|i| first + f64::from(i) * step)
-                .take_while(|t| *t <= end)
-                .collect();
-            AxisLayout { start, end, ticks }
-        }
-        Scale::Linear => {
-            let hi = if hi <= 0.0 { 1.0 } else { hi };
-            let step = nice_step(hi / max_ticks as f64);
-            let end = (hi / step).ceil() * step;
-            let start = lo.min(0.0);
-            let first = (start / step).ceil() * step;
-            let ticks = (0..)
-                .map(|i| first + f64::from(i) * step)
-                .take_while(|t| *t <= end + step * 1e-9)
-                .collect();
-            AxisLayout {
-                start,
-                end: end + step * 0.02,
-                ticks,
-            }
-        }
+        (1.0, 2.0)
+    } else {
+        (lo, hi)
     }
 }
 
@@ -236,16 +332,6 @@ impl Ranged for AxisLayout {
     }
 }
 
-/// The smallest of 1, 2, 5 x 10^k at least `raw`.
-fn nice_step(raw: f64) -> f64 {
-    let magnitude = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * magnitude)
-}
-
 /// A price in US dollars with the precision small prices need: `$0.0052`, `$0.096`, `$12.5`, `$1.2k`.
 pub fn format_usd(value: f64) -> String {
     if value >= 10_000.0 {
@@ -268,17 +354,124 @@ fn trim_number(value: f64) -> String {
 mod tests {
     use super::*;
 
+    fn labels(metric: Metric, scale: Scale, values: &[f64], max: usize) -> Vec<String> {
+        metric_layout(metric, scale, values.iter().copied(), max, AxisRange::OPEN).labels
+    }
+
     #[test]
-    fn log_axis_covers_half_a_gib_to_32_tib_with_power_of_two_ticks() {
-        let axis = layout(Scale::Log, [0.5, 24576.0, 32768.0].into_iter(), 10);
-        assert!(axis.start < -1.0 && axis.end > 15.0);
-        assert!(axis.ticks.len() <= 10 && axis.ticks.len() >= 4);
-        assert!(axis.ticks.iter().all(|t| t.fract() == 0.0));
-        assert_eq!(
-            Metric::Memory.format_tick(Scale::Log.from_coord(-1.0)),
-            "512 MiB"
+    fn linear_memory_ticks_are_round_and_in_one_unit() {
+        let axis = metric_layout(
+            Metric::Memory,
+            Scale::Linear,
+            [0.5, 768.0].into_iter(),
+            6,
+            AxisRange::OPEN,
         );
-        assert_eq!(Metric::Memory.format_tick(32768.0), "32 TiB");
+        assert_eq!(axis.labels, ["0", "200", "400", "600", "800"]);
+        assert_eq!(axis.unit, "GiB");
+        assert_eq!(
+            (axis.start, axis.end),
+            (0.0, 800.0),
+            "widened to the outer ticks"
+        );
+        let huge = metric_layout(
+            Metric::Memory,
+            Scale::Linear,
+            [0.5, 32768.0].into_iter(),
+            10,
+            AxisRange::OPEN,
+        );
+        assert_eq!(huge.unit, "TiB");
+        assert_eq!(
+            huge.labels,
+            ["0", "4", "8", "12", "16", "20", "24", "28", "32"]
+        );
+        assert_eq!(Metric::Memory.title_in(huge.unit), "Memory (TiB)");
+    }
+
+    #[test]
+    fn vcpu_steps_double_and_prices_keep_cents() {
+        assert_eq!(
+            labels(Metric::Vcpu, Scale::Linear, &[1.0, 448.0], 10),
+            ["0", "64", "128", "192", "256", "320", "384", "448"]
+        );
+        assert_eq!(
+            labels(Metric::Vcpu, Scale::Log, &[1.0, 448.0], 12),
+            ["1", "2", "4", "8", "16", "32", "64", "128", "256", "512"]
+        );
+        let hourly = Metric::Price(PriceMetric::Hourly);
+        assert_eq!(
+            labels(hourly, Scale::Linear, &[0.0035, 0.42], 6),
+            ["$0.00", "$0.10", "$0.20", "$0.30", "$0.40", "$0.50"]
+        );
+        assert_eq!(
+            labels(hourly, Scale::Log, &[0.0035, 98.3], 8),
+            ["$0.001", "$0.01", "$0.10", "$1", "$10", "$100"]
+        );
+    }
+
+    #[test]
+    fn log_memory_uses_powers_of_two_in_gib() {
+        let axis = metric_layout(
+            Metric::Memory,
+            Scale::Log,
+            [0.5, 24576.0, 32768.0].into_iter(),
+            10,
+            AxisRange::OPEN,
+        );
+        assert!(axis.ticks.iter().all(|t| t.fract() == 0.0));
+        assert!(axis.ticks.len() <= 10 && axis.ticks.len() >= 4);
+        assert_eq!(axis.unit, "GiB");
+        assert_eq!(axis.labels.last().map(String::as_str), Some("32,768"));
+        assert_eq!(axis.labels.first().map(String::as_str), Some("0.5"));
+        assert_eq!(
+            (axis.start, axis.end),
+            (-1.0, 15.0),
+            "no wider than the outer ticks"
+        );
+    }
+
+    #[test]
+    fn a_range_is_honoured_on_either_scale() {
+        let range = AxisRange {
+            min: Some(16.0),
+            max: Some(1000.0),
+        };
+        let axis = metric_layout(
+            Metric::Memory,
+            Scale::Linear,
+            [0.5, 64.0, 24576.0].into_iter(),
+            6,
+            range,
+        );
+        assert_eq!((axis.start, axis.end), (16.0, 1000.0));
+        assert_eq!(axis.labels, ["200", "400", "600", "800", "1,000"]);
+        let log = metric_layout(
+            Metric::Memory,
+            Scale::Log,
+            [0.5, 24576.0].into_iter(),
+            10,
+            range,
+        );
+        assert_eq!((log.start, log.end), (4.0, 1000f64.log2()));
+        assert_eq!(log.labels.first().map(String::as_str), Some("16"));
+        // A log axis has no room for 0; crossed ends are dropped.
+        let odd = AxisRange {
+            min: Some(0.0),
+            max: Some(8.0),
+        };
+        assert_eq!(
+            odd.usable(Scale::Log),
+            AxisRange {
+                min: None,
+                max: Some(8.0)
+            }
+        );
+        let crossed = AxisRange {
+            min: Some(9.0),
+            max: Some(8.0),
+        };
+        assert_eq!(crossed.usable(Scale::Linear), AxisRange::OPEN);
     }
 
     #[test]
@@ -292,12 +485,24 @@ mod tests {
         assert_eq!(linear.start, 0.0);
         assert!(linear.end >= 896.0);
         assert_eq!(linear.ticks.first(), Some(&0.0));
-        assert!(linear.ticks.len() <= 9);
+        assert!(linear.ticks.len() <= 8);
     }
 
     #[test]
-    fn empty_data_still_gives_a_drawable_axis() {
-        let axis = layout(Scale::Log, std::iter::empty(), 8);
+    fn short_log_axes_and_empty_data_still_get_round_ticks() {
+        assert_eq!(
+            labels(Metric::Clock, Scale::Log, &[2.3, 4.5], 6),
+            ["2.0", "2.5", "3.0", "3.5", "4.0", "4.5"]
+        );
+        let axis = metric_layout(
+            Metric::Memory,
+            Scale::Log,
+            std::iter::empty(),
+            8,
+            AxisRange::OPEN,
+        );
         assert!(axis.end > axis.start);
+        assert_eq!(ticks::group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(ticks::group_thousands("800"), "800");
     }
 }

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::axis::{layout, AxisLayout, Metric, Scale};
+use super::axis::{metric_layout, AxisLayout, AxisRange, Metric, Scale};
 use super::colour::{gradient, ColourBy, LineColour};
 use super::hitmap::{HitMap, HitPoint};
 use super::{ChartError, Paint, Plan};
@@ -26,6 +26,11 @@ pub struct FamiliesSpec {
     pub y_scale: Scale,
     /// What the lines and dots are coloured by.
     pub colour: ColourBy,
+    /// A typed horizontal range (base units: GiB, vCPU, GHz ...): points outside it are
+    /// left out and the axis runs to its ends. Open by default.
+    pub x_range: AxisRange,
+    /// A typed vertical range, likewise.
+    pub y_range: AxisRange,
 }
 
 impl Default for FamiliesSpec {
@@ -36,6 +41,8 @@ impl Default for FamiliesSpec {
             x_scale: Scale::Log,
             y_scale: Scale::Log,
             colour: ColourBy::Category,
+            x_range: AxisRange::OPEN,
+            y_range: AxisRange::OPEN,
         }
     }
 }
@@ -88,6 +95,8 @@ impl FamiliesPlot {
         spec: FamiliesSpec,
         pricing: Option<&Pricing>,
     ) -> Self {
+        let x_range = spec.x_range.usable(spec.x_scale);
+        let y_range = spec.y_range.usable(spec.y_scale);
         let lines = families
             .iter()
             .filter(|family| filter.shows_family(family))
@@ -103,11 +112,11 @@ impl FamiliesPlot {
                         let x = spec
                             .x
                             .value(record, pricing)
-                            .filter(|v| spec.x_scale.accepts(*v))?;
+                            .filter(|v| spec.x_scale.accepts(*v) && x_range.contains(*v))?;
                         let y = spec
                             .y
                             .value(record, pricing)
-                            .filter(|v| spec.y_scale.accepts(*v))?;
+                            .filter(|v| spec.y_scale.accepts(*v) && y_range.contains(*v))?;
                         let shade = match spec.colour {
                             // The raw price for now; `shade_prices` puts it on the 0..1 ramp.
                             ColourBy::Price(metric) => {
@@ -191,14 +200,19 @@ impl FamiliesPlot {
         self.lines.iter().map(|l| l.points.len()).sum()
     }
 
-    fn axes(&self, width_px: f64, pixel_ratio: f64) -> (AxisLayout, AxisLayout) {
+    /// The two axes for a drawing `width_px` device pixels wide: round ticks in one unit
+    /// each, thinned to fit the width.
+    pub fn axes(&self, width_px: f64, pixel_ratio: f64) -> (AxisLayout, AxisLayout) {
         let css_width = width_px / pixel_ratio;
         let points = || self.lines.iter().flat_map(|l| l.points.iter());
         let x_scale = self.spec.x_scale;
         let y_scale = self.spec.y_scale;
         let x_ticks = ((css_width - 40.0) / 56.0).clamp(3.0, 12.0) as usize;
-        let x = layout(x_scale, points().map(|p| x_scale.from_coord(p.x)), x_ticks);
-        let y = layout(y_scale, points().map(|p| y_scale.from_coord(p.y)), 10);
+        let spec = self.spec;
+        let xs = points().map(|p| x_scale.from_coord(p.x));
+        let ys = points().map(|p| y_scale.from_coord(p.y));
+        let x = metric_layout(spec.x, x_scale, xs, x_ticks, spec.x_range);
+        let y = metric_layout(spec.y, y_scale, ys, 11, spec.y_range);
         (x, y)
     }
 }
@@ -240,23 +254,29 @@ pub fn draw<DB: DrawingBackend>(
     let font = ("sans-serif", f64::from(paint.px(15.0)))
         .into_font()
         .color(&theme.text);
+    // Room for the labels: the last x label is centred on the right edge of the plot, so
+    // the right margin holds half of it; the y labels sit left of the axis.
+    let x_last = x_axis.labels.last().map_or(0, |l| l.chars().count());
+    let right = (x_last as f64 * LABEL_CHAR_PX / 2.0 + 6.0).max(10.0);
+    let y_room = y_axis.widest_label() as f64 * LABEL_CHAR_PX + 30.0;
+    let (x_title, y_title) = (
+        axis_title(spec.x, spec.x_scale, x_axis.unit),
+        axis_title(spec.y, spec.y_scale, y_axis.unit),
+    );
     let mut chart = ChartBuilder::on(area)
         .margin(paint.px(10.0))
+        .margin_right(paint.px(right))
         .x_label_area_size(paint.px(40.0))
-        .y_label_area_size(paint.px(if matches!(spec.y, Metric::Price(_)) {
-            70.0
-        } else {
-            52.0
-        }))
-        .build_cartesian_2d(x_axis, y_axis)
+        .y_label_area_size(paint.px(y_room.max(44.0)))
+        .build_cartesian_2d(x_axis.clone(), y_axis.clone())
         .map_err(|e| fail(&e))?;
 
-    let x_label = |v: &f64| spec.x.format_tick(spec.x_scale.from_coord(*v));
-    let y_label = |v: &f64| spec.y.format_tick(spec.y_scale.from_coord(*v));
+    let x_label = |v: &f64| x_axis.label(*v);
+    let y_label = |v: &f64| y_axis.label(*v);
     chart
         .configure_mesh()
-        .x_desc(axis_title(spec.x, spec.x_scale))
-        .y_desc(axis_title(spec.y, spec.y_scale))
+        .x_desc(x_title)
+        .y_desc(y_title)
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
         .label_style(font.clone())
@@ -341,9 +361,12 @@ pub fn draw_highlight<DB: DrawingBackend>(
     area.present().map_err(|e| fail(&e))
 }
 
-fn axis_title(metric: Metric, scale: Scale) -> String {
+/// The width of one tick label character in CSS pixels (12 px digits), a little generous.
+const LABEL_CHAR_PX: f64 = 7.2;
+
+fn axis_title(metric: Metric, scale: Scale, unit: &str) -> String {
     match scale {
-        Scale::Log => format!("{} · log", metric.label()),
-        Scale::Linear => metric.label().to_owned(),
+        Scale::Log => format!("{} · log", metric.title_in(unit)),
+        Scale::Linear => metric.title_in(unit),
     }
 }

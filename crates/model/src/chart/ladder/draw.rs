@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{family_colour, size_name, value, LadderPlot, PANELS};
-use crate::chart::axis::{layout, AxisLayout, Scale};
+use crate::chart::axis::{metric_layout, AxisLayout, AxisRange, Scale};
 use crate::chart::hitmap::{HitMap, HitPoint};
 use crate::chart::{ChartError, Paint};
 
@@ -64,14 +64,15 @@ pub fn draw<DB: DrawingBackend>(
             .lines
             .iter()
             .flat_map(|l| l.points.iter().map(move |p| value(metric, p)));
-        let y_axis = layout(Scale::Log, values, y_ticks);
+        let y_axis = metric_layout(metric, Scale::Log, values, y_ticks, AxisRange::OPEN);
+        let title_text = format!("{} · log2", metric.title_in(y_axis.unit));
         // The caption is drawn as plain centred text: plotters' own caption measures text
         // through a styled element, which a strict Content-Security-Policy refuses.
         let (head, body) = panel.split_vertically(paint.px(24.0));
         let (head_width, _) = head.dim_in_pixel();
         let centred = title.pos(Pos::new(HPos::Center, VPos::Top));
         head.draw(&Text::new(
-            format!("{} · log2", metric.label()),
+            title_text,
             (head_width as i32 / 2, paint.px(4.0) as i32),
             centred,
         ))
@@ -80,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
             .margin(paint.px(8.0))
             .x_label_area_size(paint.px(40.0))
             .y_label_area_size(paint.px(58.0))
-            .build_cartesian_2d(x_axis.clone(), y_axis)
+            .build_cartesian_2d(x_axis.clone(), y_axis.clone())
             .map_err(|e| fail(&e))?;
         let x_label = |v: &f64| {
             let step = v.round() as i32;
@@ -91,7 +92,7 @@ pub fn draw<DB: DrawingBackend>(
                 String::new()
             }
         };
-        let y_label = |v: &f64| metric.format_tick(v.exp2());
+        let y_label = |v: &f64| y_axis.label(*v);
         chart
             .configure_mesh()
             .x_desc("size (each step doubles)")
@@ -160,7 +161,18 @@ fn step_axis(low: f64, high: f64, plot_width: f64) -> (AxisLayout, i32) {
     let ticks = (start.ceil() as i32..=end.floor() as i32)
         .map(f64::from)
         .collect();
-    (AxisLayout { start, end, ticks }, every)
+    let labels = Vec::new();
+    let unit = "";
+    (
+        AxisLayout {
+            start,
+            end,
+            ticks,
+            labels,
+            unit,
+        },
+        every,
+    )
 }
 
 /// Paints one family of an already drawn plan, emphasised, on a transparent overlay of the
