@@ -138,16 +138,18 @@ fn another_region_gives_other_ratios() {
 }
 
 #[test]
-fn the_axis_is_centred_on_one_with_half_power_of_two_ticks() {
+fn the_axis_is_centred_on_one_with_round_ticks() {
     let axis = RatioAxis::for_ratios([0.8, 0.9, 1.15].into_iter());
-    assert_eq!(axis.ticks, [-1.0, -0.5, 0.0, 0.5, 1.0]);
     assert!(axis.half > 1.0 && axis.half < 1.3);
     let labels: Vec<String> = axis.ticks.iter().map(|t| format_tick(*t)).collect();
-    assert_eq!(labels, ["0.5×", "0.71×", "1×", "1.41×", "2×"]);
-    // `e` doubles the price and more: the axis grows by half powers of two.
+    assert_eq!(labels, ["0.5×", "0.75×", "1×", "1.5×", "2×"]);
+    // `e` doubles the price and more: the axis grows to the next power of two.
     let wide = RatioAxis::for_ratios([2.3, 1.25].into_iter());
-    assert_eq!(wide.ticks.first(), Some(&-1.5));
-    assert_eq!(format_tick(1.5), "2.83×");
+    let labels: Vec<String> = wide.ticks.iter().map(|t| format_tick(*t)).collect();
+    assert_eq!(
+        labels,
+        ["0.25×", "0.5×", "0.75×", "1×", "1.5×", "2×", "3×", "4×"]
+    );
     // Beyond 4× a tick per power of two; nonsense ratios are ignored.
     let far = RatioAxis::for_ratios([9.0, f64::NAN, 0.0, -1.0].into_iter());
     assert_eq!(far.ticks, [-4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0]);
@@ -168,9 +170,9 @@ fn drawing_labels_rows_ticks_and_medians_and_puts_a_hit_on_every_dot() {
         "m5 → m5a",
         "m7i → m7a",
         "0.5×",
-        "0.71×",
+        "0.75×",
         "1×",
-        "1.41×",
+        "1.5×",
         "2×",
         "median",
     ] {

@@ -193,20 +193,25 @@ pub struct RatioAxis {
 
 impl RatioAxis {
     /// The smallest axis that reaches at least 0.5× to 2× and holds every finite positive
-    /// ratio, with ticks every half power of two (0.5×, 0.71×, 1×, 1.41×, 2×), or every power
-    /// of two beyond 4× (or below 0.25×), and a little room outside the outermost tick.
+    /// ratio, out to a whole power of two either side, with round ticks: every power of two
+    /// (0.5×, 1×, 2×), and 0.75×, 1.5× and 3× while it spans at most 0.25× to 4×; a little
+    /// room outside the outermost tick.
     pub fn for_ratios(ratios: impl Iterator<Item = f64>) -> Self {
         let widest = ratios
             .filter(|r| r.is_finite() && *r > 0.0)
             .map(|r| r.log2().abs())
             .fold(0.0, f64::max);
-        let reach = ((widest * 2.0).ceil() / 2.0).max(1.0);
-        let step = if reach > 2.0 { 1.0 } else { 0.5 };
-        let reach = (reach / step).ceil() * step;
-        let count = (reach / step).round() as i32;
+        let reach = (widest - 1e-9).ceil().clamp(1.0, 64.0);
+        let whole = reach as i32;
+        let mut ticks: Vec<f64> = (-whole..=whole).map(f64::from).collect();
+        if reach <= 2.0 {
+            let between = [0.75_f64, 1.5, 3.0].map(f64::log2);
+            ticks.extend(between.into_iter().filter(|t| t.abs() <= reach));
+            ticks.sort_by(f64::total_cmp);
+        }
         RatioAxis {
             half: reach + 0.15,
-            ticks: (-count..=count).map(|k| f64::from(k) * step).collect(),
+            ticks,
         }
     }
 }
@@ -216,7 +221,7 @@ pub fn format_ratio(ratio: f64) -> String {
     format!("{ratio:.2}×")
 }
 
-/// A tick at `log2` as a ratio: `0.5×`, `0.71×`, `1×`, `1.41×`, `2×`.
+/// A tick at `log2` as a ratio: `0.5×`, `0.75×`, `1×`, `1.5×`, `2×`.
 pub fn format_tick(log2: f64) -> String {
     let text = format!("{:.2}", log2.exp2());
     format!("{}×", text.trim_end_matches('0').trim_end_matches('.'))
