@@ -1,17 +1,29 @@
 //! What a person types into the Table's filter boxes: numeric column filters (`>=8`,
-//! `16..64`) and the name search (`m5`, `/^c7[gi]n?\./`).
+//! `16..64`, `>=1TiB`, `8|16`, `>=8 <=64`) and text searches (`m5`, `/^c7[gi]n?\./`, `!m5a`).
 //!
-//! Both parsers take any string without panicking and answer `Ok(None)` for an empty box.
+//! Every parser takes any string without panicking and answers `Ok(None)` for an empty box.
 //! A [`QueryError`] says where (a character offset, not a byte offset) and what is wrong.
 //!
-//! Number syntax: an optional operator (`>=`, `>`, `<=`, `<`, `=`, `==`, `!=`, and the
-//! typographic `≥`, `≤`, `≠`) then a plain decimal number (`8`, `0.5`, `.5`); or an
-//! inclusive range `16..64`. A bare number means equals. Spaces may go anywhere between
-//! the parts. Signs, exponents, `NaN` and `inf` are refused: every column is a finite
-//! number of zero or more.
+//! Number syntax, per condition: an optional operator (`>=`, `>`, `<=`, `<`, `=`, `==`, `!=`,
+//! and the typographic `≥`, `≤`, `≠`) then a plain decimal number (`8`, `0.5`, `.5`) with an
+//! optional unit (`1TiB`, `512 MiB`, `25Gbps`, `3.5GHz`, `$0.10`; a bare number is in the
+//! column's own unit); or an inclusive range `16..64` (`1..2TiB`). A bare number means
+//! equals. `8|16` is either; a leading `!` negates a condition (`!8|16`, `!16..64`);
+//! conditions separated by spaces must all hold (`>=8 <=64`). Signs, exponents, `NaN` and
+//! `inf` are refused: every column is a finite number of zero or more.
+//!
+//! Text syntax: words separated by spaces must all match; a word is a case-insensitive
+//! substring or a `/regex/`, `a|b` is either, and a leading `!` excludes (`!m5a`, `!/metal/`).
 
-use regex_lite::{Regex, RegexBuilder};
 use thiserror::Error;
+
+mod number;
+mod text;
+mod unit;
+
+pub use number::{parse_column_query, parse_number_query, ColumnQuery, Condition};
+pub use text::{parse_name_query, parse_text_query, NameQuery, TextCondition, TextQuery};
+pub use unit::ColumnUnit;
 
 /// Filter text longer than this (in characters) is refused: no real filter comes close.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -19,7 +31,7 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// The largest compiled size of a search regex, in bytes; hostile patterns like
 /// `/(a{1000}){1000}/` are refused instead of eating memory. (regex-lite matches in time
 /// linear in the name's length, so a compiled pattern cannot hang the page.)
-const REGEX_SIZE_LIMIT: usize = 64 * 1024;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 64 * 1024;
 
 /// Why a filter or search could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -32,7 +44,7 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    fn new(position: usize, reason: impl Into<String>) -> QueryError {
+    pub(crate) fn new(position: usize, reason: impl Into<String>) -> QueryError {
         let reason = reason.into();
         QueryError { position, reason }
     }
@@ -77,15 +89,15 @@ impl NumberQuery {
 }
 
 /// Equal up to a relative error of 1e-9 (absolute near zero).
-fn close(a: f64, b: f64) -> bool {
+pub(crate) fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// The comparison operators, longest spelling first within each family.
+/// Builds a condition from its number.
 type MakeQuery = fn(f64) -> NumberQuery;
 
 /// The comparison operators, longest spelling first within each family (see above).
-const OPERATORS: [(&str, MakeQuery); 10] = [
+pub(crate) const OPERATORS: [(&str, MakeQuery); 10] = [
     (">=", NumberQuery::AtLeast),
     ("≥", NumberQuery::AtLeast),
     (">", NumberQuery::Greater),
@@ -99,34 +111,47 @@ const OPERATORS: [(&str, MakeQuery); 10] = [
 ];
 
 /// Characters that make up operators.
-fn is_operator_char(c: char) -> bool {
+pub(crate) fn is_operator_char(c: char) -> bool {
     matches!(c, '<' | '>' | '=' | '!' | '≥' | '≤' | '≠')
 }
 
 /// A cursor over the characters of the input.
-struct Cursor {
-    chars: Vec<char>,
-    at: usize,
+pub(crate) struct Cursor {
+    pub(crate) chars: Vec<char>,
+    pub(crate) at: usize,
 }
 
 impl Cursor {
-    fn peek(&self) -> Option<char> {
+    /// A cursor at the start of `text`.
+    pub(crate) fn new(text: &str) -> Cursor {
+        Cursor {
+            chars: text.chars().collect(),
+            at: 0,
+        }
+    }
+
+    /// The character `ahead` places after the cursor.
+    pub(crate) fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.at + ahead).copied()
+    }
+
+    pub(crate) fn peek(&self) -> Option<char> {
         self.chars.get(self.at).copied()
     }
 
-    fn skip_spaces(&mut self) {
+    pub(crate) fn skip_spaces(&mut self) {
         while self.peek().is_some_and(char::is_whitespace) {
             self.at += 1;
         }
     }
 
-    fn text(&self, from: usize, to: usize) -> String {
+    pub(crate) fn text(&self, from: usize, to: usize) -> String {
         self.chars[from..to].iter().collect()
     }
 
     /// Reads a plain decimal number (`8`, `0.5`, `.5`); `after` names what came before, for
     /// the message when there is none.
-    fn number(&mut self, after: &str) -> Result<f64, QueryError> {
+    pub(crate) fn number(&mut self, after: &str) -> Result<f64, QueryError> {
         self.skip_spaces();
         let start = self.at;
         let digits = |c: &Cursor, i: usize| c.chars.get(i).is_some_and(char::is_ascii_digit);
@@ -157,150 +182,6 @@ impl Cursor {
             )),
         }
     }
-
-    /// Fails unless only spaces remain.
-    fn end(&mut self) -> Result<(), QueryError> {
-        self.skip_spaces();
-        match self.peek() {
-            None => Ok(()),
-            Some(c) => Err(QueryError::new(
-                self.at,
-                format!("unexpected '{c}': a filter is one condition like >=8 or 16..64"),
-            )),
-        }
-    }
-}
-
-/// Parses a numeric column filter such as `>=8`, `< 2`, `!=0`, `4`, `0.5` or `16..64`.
-///
-/// Empty or whitespace-only text is `Ok(None)` (no filter).
-pub fn parse_number_query(s: &str) -> Result<Option<NumberQuery>, QueryError> {
-    let length = s.chars().count();
-    if length > MAX_QUERY_CHARS {
-        let reason = format!("the filter is {length} characters long; at most {MAX_QUERY_CHARS}");
-        return Err(QueryError::new(MAX_QUERY_CHARS, reason));
-    }
-    let mut cursor = Cursor {
-        chars: s.chars().collect(),
-        at: 0,
-    };
-    cursor.skip_spaces();
-    let Some(first) = cursor.peek() else {
-        return Ok(None);
-    };
-    let query = if is_operator_char(first) {
-        let start = cursor.at;
-        while cursor.peek().is_some_and(is_operator_char) {
-            cursor.at += 1;
-        }
-        let written = cursor.text(start, cursor.at);
-        let Some((_, make)) = OPERATORS.iter().find(|(op, _)| *op == written) else {
-            let reason = format!("unknown operator '{written}' (use >=, >, <=, <, =, or !=)");
-            return Err(QueryError::new(start, reason));
-        };
-        make(cursor.number(&format!("after '{written}'"))?)
-    } else if first.is_ascii_digit() || first == '.' {
-        let low_start = cursor.at;
-        let low = cursor.number("")?;
-        cursor.skip_spaces();
-        if cursor.peek() == Some('.') {
-            let dots = cursor.at;
-            cursor.at += 1;
-            if cursor.peek() != Some('.') {
-                let reason = "expected a digit after '.', or a second '.' for a range like 16..64";
-                return Err(QueryError::new(dots, reason));
-            }
-            cursor.at += 1;
-            let high = cursor.number("after '..' (a range is written like 16..64)")?;
-            if low > high {
-                let reason = format!("range start {low} is above end {high}");
-                return Err(QueryError::new(low_start, reason));
-            }
-            NumberQuery::Between(low, high)
-        } else {
-            NumberQuery::Equal(low)
-        }
-    } else {
-        let reason =
-            format!("expected a number or an operator (>=, >, <=, <, =, !=), found '{first}'");
-        return Err(QueryError::new(cursor.at, reason));
-    };
-    cursor.end()?;
-    Ok(Some(query))
-}
-
-/// A name search: a case-insensitive substring, or a regex written between slashes.
-#[derive(Debug, Clone)]
-pub enum NameQuery {
-    /// Text to find anywhere in the name, lower-cased (ASCII).
-    Substring(String),
-    /// `/.../`: a case-insensitive regular expression (regex-lite syntax).
-    Regex(Regex),
-}
-
-impl NameQuery {
-    /// Whether an instance type name matches. Allocates nothing.
-    pub fn matches(&self, name: &str) -> bool {
-        match self {
-            NameQuery::Substring(needle) => contains_ignore_ascii_case(name, needle),
-            NameQuery::Regex(regex) => regex.is_match(name),
-        }
-    }
-}
-
-/// Whether `hay` contains `needle` (already ASCII lower-case), ignoring ASCII case.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    needle.is_empty()
-        || hay.windows(needle.len()).any(|w| {
-            w.iter()
-                .zip(needle)
-                .all(|(h, n)| h.to_ascii_lowercase() == *n)
-        })
-}
-
-/// Parses the name search box: `/pattern/` is a case-insensitive regex, anything else a
-/// case-insensitive substring (trimmed). Empty text, or `//`, is `Ok(None)`.
-///
-/// A bad pattern, an unclosed `/`, or one that compiles too large is a [`QueryError`].
-pub fn parse_name_query(s: &str) -> Result<Option<NameQuery>, QueryError> {
-    let length = s.chars().count();
-    if length > MAX_QUERY_CHARS {
-        let reason = format!("the search is {length} characters long; at most {MAX_QUERY_CHARS}");
-        return Err(QueryError::new(MAX_QUERY_CHARS, reason));
-    }
-    let leading = s.chars().take_while(|c| c.is_whitespace()).count();
-    let text = s.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let Some(body) = text.strip_prefix('/') else {
-        return Ok(Some(NameQuery::Substring(text.to_ascii_lowercase())));
-    };
-    let Some(pattern) = body.strip_suffix('/') else {
-        let end = leading + text.chars().count();
-        let reason = "a regex search needs a closing '/', like /^m[5-7]a?\\./";
-        return Err(QueryError::new(end, reason));
-    };
-    if pattern.is_empty() {
-        return Ok(None);
-    }
-    let regex = RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(50)
-        .build()
-        .map_err(|e| {
-            let message = e.to_string();
-            let message = message.lines().last().unwrap_or_default().trim();
-            let reason = if message.contains("size limit") {
-                "the regex is too large once compiled; use a simpler pattern".to_owned()
-            } else {
-                format!("not a valid regex: {message}")
-            };
-            QueryError::new(leading + 1, reason)
-        })?;
-    Ok(Some(NameQuery::Regex(regex)))
 }
 
 #[cfg(test)]
@@ -315,12 +196,5 @@ mod tests {
         assert!(!NumberQuery::NotEqual(1.0).matches(f64::NAN));
         assert!(NumberQuery::Between(16.0, 64.0).matches(16.0));
         assert!(!NumberQuery::Between(16.0, 64.0).matches(64.5));
-    }
-
-    #[test]
-    fn substring_search_ignores_case_and_allocates_nothing() {
-        assert!(contains_ignore_ascii_case("C7GN.16xlarge", "c7gn."));
-        assert!(!contains_ignore_ascii_case("m5", "m5a"));
-        assert!(contains_ignore_ascii_case("anything", ""));
     }
 }

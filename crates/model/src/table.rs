@@ -8,17 +8,20 @@
 use std::cmp::Ordering;
 
 use crate::catalog::Catalog;
-use crate::chart::axis::format_usd;
 use crate::family::Family;
 use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::prices::{PriceMetric, Pricing, HOURS_PER_MONTH};
 use crate::quantity::StorageKind;
-use crate::query::{NameQuery, NumberQuery};
+use crate::query::{ColumnQuery, ColumnUnit, TextQuery};
 
+mod cells;
+mod clear;
 mod export;
 mod typed;
 
+pub use cells::{format_number, generation_of};
+pub use clear::clear_all_filters;
 pub use export::{to_csv, to_markdown};
 pub use typed::{QueryErrors, QueryInput, TypedQuery};
 
@@ -66,11 +69,15 @@ pub enum Column {
     PriceVcpuHour,
     /// Price per GiB of memory per hour (USD).
     PriceGibHour,
+    /// GiB of memory per vCPU: the slope of a family's line on the Families chart.
+    GibPerVcpu,
+    /// The generation number in the name (`5` in `m5.large`, `1` in `u-6tb1.metal`).
+    Generation,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 22] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -91,12 +98,14 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
     (Column::PriceMonth, "price-month", "Price ($/month)", None),
     (Column::PriceVcpuHour, "price-vcpu-hour", "$ per vCPU-hour", None),
     (Column::PriceGibHour, "price-gib-hour", "$ per GiB-hour", None),
+    (Column::GibPerVcpu, "gib-per-vcpu", "GiB per vCPU", None),
+    (Column::Generation, "generation", "Generation", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 20] = {
-        let mut all = [Column::Name; 20];
+    pub const ALL: [Column; 22] = {
+        let mut all = [Column::Name; 22];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;
@@ -144,23 +153,27 @@ impl Column {
         self.entry().3.unwrap_or(self.slug())
     }
 
-    /// Whether the column holds numbers (sorted numerically, filtered with a [`NumberQuery`]).
+    /// Whether the column holds numbers (sorted numerically, filtered with a [`ColumnQuery`]).
     pub fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            Column::Vcpu
-                | Column::Memory
-                | Column::Clock
-                | Column::Network
-                | Column::Storage
-                | Column::Gpus
-                | Column::GpuMemory
-                | Column::Ebs
-                | Column::PriceHour
-                | Column::PriceMonth
-                | Column::PriceVcpuHour
-                | Column::PriceGibHour
-        )
+        self.unit().is_some()
+    }
+
+    /// The unit of a numeric column (a bare number in its filter is in it); `None` for text.
+    pub fn unit(self) -> Option<ColumnUnit> {
+        Some(match self {
+            Column::Vcpu | Column::Gpus | Column::Generation => ColumnUnit::Count,
+            Column::Memory | Column::GpuMemory => ColumnUnit::Memory,
+            Column::Clock => ColumnUnit::Clock,
+            Column::Network => ColumnUnit::Network,
+            Column::Storage => ColumnUnit::Storage,
+            Column::Ebs => ColumnUnit::Ebs,
+            Column::PriceHour
+            | Column::PriceMonth
+            | Column::PriceVcpuHour
+            | Column::PriceGibHour => ColumnUnit::Usd,
+            Column::GibPerVcpu => ColumnUnit::GibPerVcpu,
+            _ => return None,
+        })
     }
 
     /// The column's number for a type; `None` for text columns and missing values.
@@ -174,40 +187,14 @@ impl Column {
             Column::Gpus => Some(f64::from(t.gpus)),
             Column::GpuMemory => t.gpu_memory_gib,
             Column::Ebs => t.ebs.as_ref().map(|e| e.mbps),
+            Column::GibPerVcpu => (t.vcpu > 0).then(|| t.memory_gib / f64::from(t.vcpu)),
+            Column::Generation => generation_of(&t.family).map(f64::from),
             _ => None,
         }
     }
 
-    /// What a cell shows: the source's strings where they exist (`768 GiB`, `Up to 25
-    /// Gigabit`, `2 x 900 NVMe SSD`, `EBS only`); empty when there is no value.
-    pub fn text(self, t: &InstanceType) -> String {
-        match self {
-            Column::Vcpu => t.vcpu.to_string(),
-            Column::Gpus => t.gpus.to_string(),
-            Column::Category => t.category.label().to_owned(),
-            Column::Memory if t.memory_label.is_empty() => format!("{} GiB", t.memory_gib),
-            Column::Memory => t.memory_label.clone(),
-            Column::Clock => t
-                .clock
-                .as_ref()
-                .map(|c| c.label.clone())
-                .unwrap_or_default(),
-            Column::Network => t.network.label.clone(),
-            Column::Storage => t
-                .storage
-                .as_ref()
-                .map_or_else(|| "EBS only".to_owned(), |s| s.label.clone()),
-            Column::GpuMemory => t
-                .gpu_memory_gib
-                .map(|g| format!("{g} GiB"))
-                .unwrap_or_default(),
-            Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
-            _ => self.text_ref(t).to_owned(),
-        }
-    }
-
     /// The text of a text column, borrowed (for sorting without allocating).
-    fn text_ref(self, t: &InstanceType) -> &str {
+    pub(crate) fn text_ref(self, t: &InstanceType) -> &str {
         match self {
             Column::Name => &t.name,
             Column::Family => &t.family,
@@ -242,21 +229,14 @@ impl Column {
             None => self.number(t),
         }
     }
-
-    /// What a cell shows, given the type's hourly price where the column needs one:
-    /// `$0.096`, or `–` where no price is known in the region.
-    pub fn text_at(self, t: &InstanceType, hourly: Option<f64>) -> String {
-        match self.price_metric() {
-            Some(_) => self
-                .number_at(t, hourly)
-                .map_or_else(|| "–".to_owned(), format_usd),
-            None => self.text(t),
-        }
-    }
 }
 
 /// A price metric from the hourly price.
-fn metric_from_hourly(metric: PriceMetric, t: &InstanceType, hourly: f64) -> Option<f64> {
+pub(crate) fn metric_from_hourly(
+    metric: PriceMetric,
+    t: &InstanceType,
+    hourly: f64,
+) -> Option<f64> {
     match metric {
         PriceMetric::Hourly => Some(hourly),
         PriceMetric::Monthly => Some(hourly * HOURS_PER_MONTH),
@@ -295,7 +275,7 @@ impl RowPrices {
 }
 
 /// How a storage kind is written.
-fn kind_label(kind: StorageKind) -> &'static str {
+pub(crate) fn kind_label(kind: StorageKind) -> &'static str {
     match kind {
         StorageKind::Nvme => "NVMe SSD",
         StorageKind::Ssd => "SSD",
@@ -330,14 +310,16 @@ impl SortDirection {
     }
 }
 
-/// The Table's own narrowing, on top of the shared [`Filter`]: a name search and
-/// numeric column filters (all must pass).
+/// The Table's own narrowing, on top of the shared [`Filter`]: a name search, numeric
+/// column filters and text column filters (all must pass).
 #[derive(Debug, Clone, Default)]
 pub struct TableQuery {
     /// The name search, if any.
-    pub search: Option<NameQuery>,
+    pub search: Option<TextQuery>,
     /// Numeric conditions; a type with no number in that column fails its condition.
-    pub filters: Vec<(Column, NumberQuery)>,
+    pub filters: Vec<(Column, ColumnQuery)>,
+    /// Searches in text columns (category, vendor, processor ...), against the cell text.
+    pub texts: Vec<(Column, TextQuery)>,
 }
 
 impl TableQuery {
@@ -353,6 +335,10 @@ impl TableQuery {
                 .filters
                 .iter()
                 .all(|(column, q)| column.number_at(t, hourly).is_some_and(|v| q.matches(v)))
+            && self
+                .texts
+                .iter()
+                .all(|(column, q)| q.matches(column.text_ref(t)))
     }
 }
 

@@ -6,7 +6,7 @@ use atlas_model::catalog::Catalog;
 use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
-use atlas_model::query::{parse_name_query, parse_number_query};
+use atlas_model::query::{parse_column_query, parse_name_query, parse_text_query};
 use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirection, TableQuery};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
@@ -32,8 +32,16 @@ fn query(search: &str, filters: &[(Column, &str)]) -> TableQuery {
         search: parse_name_query(search).unwrap(),
         filters: filters
             .iter()
-            .map(|(c, q)| (*c, parse_number_query(q).unwrap().unwrap()))
+            .map(|(c, q)| {
+                (
+                    *c,
+                    parse_column_query(q, c.unit().unwrap(), c.label())
+                        .unwrap()
+                        .unwrap(),
+                )
+            })
             .collect(),
+        texts: Vec::new(),
     }
 }
 
@@ -50,7 +58,7 @@ fn slugs_round_trip_and_are_unique() {
 }
 
 #[test]
-fn cells_show_the_sources_strings() {
+fn cells_show_numbers_in_the_columns_unit_and_tooltips_keep_the_rest() {
     let (catalog, _) = setup();
     let t = catalog.get("p3dn.24xlarge").unwrap();
     let cell = |c: Column| c.text(t);
@@ -58,12 +66,20 @@ fn cells_show_the_sources_strings() {
     assert_eq!(cell(Column::Family), "p3dn");
     assert_eq!(cell(Column::Category), "Accelerated computing");
     assert_eq!(cell(Column::Vcpu), "96");
-    assert_eq!(cell(Column::Memory), "768 GiB");
-    assert_eq!(cell(Column::Storage), "2 x 900 NVMe SSD");
+    assert_eq!(cell(Column::Memory), "768");
+    assert_eq!(cell(Column::Network), "100");
+    assert_eq!(cell(Column::Storage), "1800");
+    assert_eq!(
+        Column::Storage.tooltip(t).as_deref(),
+        Some("2 x 900 GB NVMe SSD")
+    );
+    assert_eq!(Column::Storage.source_text(t), "2 x 900 NVMe SSD");
     assert_eq!(cell(Column::StorageKind), "NVMe SSD");
     assert_eq!(cell(Column::Gpus), "8");
     assert_eq!(cell(Column::Vendor), "Intel");
     assert_eq!(cell(Column::CurrentGeneration), "Yes");
+    assert_eq!(cell(Column::GibPerVcpu), "8");
+    assert_eq!(cell(Column::Generation), "3");
     assert_eq!(Column::Storage.number(t), Some(1800.0));
     assert_eq!(Column::Memory.number(t), Some(768.0));
     assert_eq!(Column::Processor.number(t), None);
@@ -72,6 +88,136 @@ fn cells_show_the_sources_strings() {
     assert_eq!(Column::Storage.number(small), Some(0.0));
     assert_eq!(Column::StorageKind.text(small), "");
     assert_eq!(Column::GpuMemory.text(small), "");
+    assert_eq!(Column::GibPerVcpu.text(small), "4");
+    // "Up to 10 Gigabit" and "Up to 12500 Megabit" both read as Gbps numbers; the
+    // tooltip keeps "up to", never the source's Megabit.
+    let burst = catalog
+        .types
+        .iter()
+        .find(|t| t.network.up_to && t.network.label.contains("Megabit"));
+    if let Some(burst) = burst {
+        let gbps = Column::Network.text(burst);
+        assert!(
+            !gbps.contains("Megabit") && gbps.parse::<f64>().is_ok(),
+            "{gbps}"
+        );
+        let tip = Column::Network.tooltip(burst).unwrap();
+        assert_eq!(tip, format!("Up to {gbps} Gbps"));
+    }
+    let m5 = catalog.get("m5.large").unwrap();
+    assert_eq!(Column::Network.text(m5), "10");
+    assert_eq!(
+        Column::Network.tooltip(m5).as_deref(),
+        Some("Up to 10 Gbps")
+    );
+    for t in &catalog.types {
+        let network = Column::Network.text(t);
+        assert!(
+            !network.contains("Megabit") && !network.contains("Gigabit"),
+            "{}: {network}",
+            t.name
+        );
+    }
+}
+
+#[test]
+fn generation_and_gib_per_vcpu_columns_filter_and_sort() {
+    let (catalog, families) = setup();
+    // The generation column agrees with the name decoder for every family.
+    for t in &catalog.types {
+        let decoded = atlas_model::name::decode(&t.name)
+            .ok()
+            .and_then(|d| d.generation);
+        assert_eq!(
+            Column::Generation.number(t),
+            decoded.map(f64::from),
+            "{}",
+            t.name
+        );
+    }
+    let q = query(
+        "",
+        &[(Column::GibPerVcpu, ">=16"), (Column::Generation, "7|8")],
+    );
+    let found = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &q,
+        None,
+        &RowPrices::default(),
+    );
+    assert!(!found.is_empty());
+    for &i in &found {
+        let t = &catalog.types[i];
+        assert!(t.memory_gib / f64::from(t.vcpu) >= 16.0, "{}", t.name);
+        assert!(
+            t.family.starts_with(['x', 'u', 'r'])
+                || t.family.contains("7")
+                || t.family.contains("8"),
+            "{}",
+            t.name
+        );
+    }
+    let by_ratio = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &TableQuery::default(),
+        Some((Column::GibPerVcpu, SortDirection::Descending)),
+        &RowPrices::default(),
+    );
+    let ratio = |i: usize| Column::GibPerVcpu.number(&catalog.types[i]).unwrap();
+    assert!(by_ratio.windows(2).all(|w| ratio(w[0]) >= ratio(w[1])));
+    assert!(ratio(by_ratio[0]) >= 32.0, "the x and u types lead");
+}
+
+#[test]
+fn several_conditions_units_and_text_columns_narrow_together() {
+    let (catalog, families) = setup();
+    let mut q = query(
+        "!metal",
+        &[(Column::Memory, ">=1TiB"), (Column::Network, ">=100Gbps")],
+    );
+    q.texts = vec![(
+        Column::Vendor,
+        parse_text_query("intel|amd", "Vendor").unwrap().unwrap(),
+    )];
+    let found = rows(
+        &catalog,
+        &Filter::default(),
+        &families,
+        &q,
+        None,
+        &RowPrices::default(),
+    );
+    assert!(!found.is_empty());
+    for &i in &found {
+        let t = &catalog.types[i];
+        assert!(
+            t.memory_gib >= 1024.0 && t.network.gbps.unwrap() >= 100.0,
+            "{}",
+            t.name
+        );
+        assert!(
+            !t.name.contains("metal") && t.vendor.label() != "AWS Graviton",
+            "{}",
+            t.name
+        );
+    }
+    let small = query("", &[(Column::Memory, "<=512MiB")]);
+    let tiny = names(
+        &catalog,
+        &rows(
+            &catalog,
+            &Filter::default(),
+            &families,
+            &small,
+            None,
+            &RowPrices::default(),
+        ),
+    );
+    assert!(tiny.iter().all(|n| n.ends_with(".nano")), "{tiny:?}");
 }
 
 #[test]
@@ -425,6 +571,7 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
             Column::PriceHour,
             parse_number_query("<0.05").unwrap().unwrap(),
         )],
+        texts: Vec::new(),
     };
     let cheap = rows(&catalog, &Filter::default(), &families, &q, None, &prices);
     assert!(
@@ -450,4 +597,30 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
 
     let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);
     assert_eq!(csv, "instance_type,price-hour\nm5.large,0.096\n");
+}
+
+#[test]
+fn clear_all_filters_resets_every_filter_and_keeps_the_rest() {
+    use atlas_model::state::{State, View};
+    use atlas_model::table::clear_all_filters;
+    let mut state = State {
+        view: View::Table,
+        ..State::default()
+    };
+    state.filter.hidden_categories.insert(Category::Memory);
+    state.filter.current_only = true;
+    state.table.search = "m5".to_owned();
+    state.table.filters.insert(Column::Vcpu, ">=8".to_owned());
+    state.table.columns.push(Column::GibPerVcpu);
+    state.table.sort = Some((Column::Vcpu, SortDirection::Descending));
+    state.pinned.push("m5.large".to_owned());
+    let cleared = clear_all_filters(&state);
+    assert_eq!(cleared.filter, Filter::default());
+    assert!(cleared.table.search.is_empty() && cleared.table.filters.is_empty());
+    assert_eq!(cleared.table.columns, state.table.columns);
+    assert_eq!(cleared.table.sort, state.table.sort);
+    assert_eq!(
+        (cleared.view, &cleared.pinned),
+        (View::Table, &state.pinned)
+    );
 }

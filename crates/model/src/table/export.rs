@@ -107,7 +107,7 @@ fn csv_cell(column: Column, t: &InstanceType, hourly: Option<f64>) -> String {
             .number_at(t, hourly)
             .map(|v| v.to_string())
             .unwrap_or_default(),
-        _ => column.text(t),
+        _ => column.source_text(t),
     }
 }
 
