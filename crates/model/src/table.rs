@@ -22,7 +22,9 @@ mod typed;
 
 pub use cells::{format_number, generation_of};
 pub use clear::clear_all_filters;
-pub use export::{to_csv, to_markdown};
+pub use export::{
+    export_file_name, export_note, to_csv, to_delimited, to_markdown, ExportContext, ExportFormat,
+};
 pub use typed::{QueryErrors, QueryInput, TypedQuery};
 
 /// A column of the table. New columns (prices, later) are appended to [`Column::ALL`];
@@ -147,8 +149,9 @@ impl Column {
         self.entry().2
     }
 
-    /// The header [`to_csv`] writes: the dataset's own column name where the column comes
-    /// from the dataset (`instance_type`, `memory`, ...), else the slug (`family`, `vendor`).
+    /// The built-in dataset's column name where the column comes from the dataset
+    /// (`instance_type`, `memory`, ...), else the slug (`family`, `vendor`). Exports write
+    /// [`Column::label`] instead.
     pub fn csv_header(self) -> &'static str {
         self.entry().3.unwrap_or(self.slug())
     }

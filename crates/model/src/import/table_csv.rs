@@ -7,7 +7,9 @@
 use csv::StringRecord;
 
 use crate::instance::{Architecture, Category, Vendor};
-use crate::quantity::{parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_storage};
+use crate::quantity::{
+    parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_storage, LocalStorage,
+};
 
 use super::fields::{
     accelerator_gib, clip, clock_text, ebs_mbps, is_blank, network_text, soft, whole,
@@ -37,11 +39,12 @@ enum Column {
     Ebs,
     Generation,
     Vendor,
+    StorageKind,
 }
 
 /// Header names (lower case, letters and digits only) for each column, preferred first.
 #[rustfmt::skip]
-const ALIASES: [(Column, &[&str]); 14] = [
+const ALIASES: [(Column, &[&str]); 15] = [
     (Column::Name, &["instancetype", "apiname", "instancetypename", "name", "instance"]),
     (Column::Category, &["instancefamily", "category", "instancecategory"]),
     (Column::Vcpu, &["vcpu", "vcpus", "vcpucount", "cpus", "cpu"]),
@@ -50,22 +53,23 @@ const ALIASES: [(Column, &[&str]); 14] = [
     (Column::Processor, &["physicalprocessor", "processor", "processorname", "cpumodel"]),
     (Column::Architecture, &["processorarchitecture", "architecture", "arch"]),
     (Column::Network, &["networkperformance", "network", "networkgbps"]),
-    (Column::Storage, &["storage", "instancestorage", "localstorage"]),
+    (Column::Storage, &["storage", "instancestorage", "localstorage", "localstoragegb"]),
     (Column::Gpu, &["gpu", "gpus", "gpucount"]),
     (Column::GpuMemory, &["gpumemory", "gpumemorygib", "acceleratormemory"]),
-    (Column::Ebs, &["dedicatedebsthroughput", "ebsthroughput", "ebs", "ebsbandwidth"]),
+    (Column::Ebs, &["dedicatedebsthroughput", "ebsthroughput", "ebs", "ebsbandwidth", "ebsmbps"]),
     (Column::Generation, &["currentgeneration", "generation"]),
     (Column::Vendor, &["vendor", "processorvendor", "manufacturer"]),
+    (Column::StorageKind, &["storagekind", "storagetype"]),
 ];
 
 /// Where each [`Column`] is in the header, if anywhere.
-struct Columns([Option<usize>; 14]);
+struct Columns([Option<usize>; 15]);
 
 impl Columns {
     /// Reads a header row; `None` unless it names an instance type column.
     fn from_header(header: &StringRecord) -> Option<Columns> {
         let names: Vec<String> = header.iter().map(normalise).collect();
-        let mut at = [None; 14];
+        let mut at = [None; 15];
         for (column, aliases) in ALIASES {
             let found = aliases
                 .iter()
@@ -199,6 +203,8 @@ fn draft(record: &StringRecord, columns: &Columns) -> Result<Draft, String> {
     };
     let storage = match cell(Column::Storage) {
         s if is_blank(s) || s.eq_ignore_ascii_case("EBS only") => None,
+        // A plain total in GB (the atlas's own export), its kind in its own column.
+        s if plain(s).is_some() => storage_total(s, cell(Column::StorageKind))?,
         s => match soft("storage", parse_storage(s))? {
             Some(storage) => storage,
             None => {
@@ -230,7 +236,8 @@ fn draft(record: &StringRecord, columns: &Columns) -> Result<Draft, String> {
         },
     };
     let current_generation = match cell(Column::Generation) {
-        s if is_blank(s) => None,
+        // A generation number (the atlas's "Generation" column) says nothing about currency.
+        s if is_blank(s) || plain(s).is_some() => None,
         s => Some(
             yes_no(s)
                 .ok_or_else(|| format!("current generation {:?} is not Yes or No", clip(s)))?,
@@ -256,6 +263,19 @@ fn draft(record: &StringRecord, columns: &Columns) -> Result<Draft, String> {
         current_generation,
         gaps,
     })
+}
+
+/// A storage total in GB with its kind (`NVMe SSD`, `SSD`, `HDD`; NVMe when blank): one
+/// disk of that size, or none for 0.
+fn storage_total(total: &str, kind: &str) -> Result<Option<LocalStorage>, String> {
+    let text = match kind.trim() {
+        k if is_blank(k) => format!("{total} GB NVMe SSD"),
+        k => format!("{total} GB {k}"),
+    };
+    match plain(total) {
+        Some(0.0) => Ok(None),
+        _ => parse_storage(&text).map_err(|e| format!("storage: {e}")),
+    }
 }
 
 /// A vCPU cell: `8`, or `8 vCPUs` as ec2instances.info exports write it.

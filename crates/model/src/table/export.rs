@@ -1,9 +1,103 @@
-//! The Table's export: the shown rows as CSV (to download or re-import) or as Markdown.
+//! The Table's export: the shown rows as CSV or TSV (to download, paste or re-import) or
+//! as Markdown.
 
 use crate::catalog::Catalog;
-use crate::instance::{Category, InstanceType};
+use crate::instance::InstanceType;
+use crate::prices::{Os, PriceMetric};
+use crate::regions::region_name;
 
-use super::{Column, RowPrices};
+use super::{format_number, Column, RowPrices};
+
+/// Where an export's prices are from, written into the file and its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportContext<'a> {
+    /// The region code the prices are for (`us-east-1`).
+    pub region: &'a str,
+    /// The operating system the prices are for.
+    pub os: Os,
+    /// The date of the prices (`2025-03-02`).
+    pub price_date: &'a str,
+}
+
+/// A text table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// Comma-separated values (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated values (pastes into a spreadsheet as columns).
+    Tsv,
+}
+
+impl ExportFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Tsv => "tsv",
+        }
+    }
+
+    fn delimiter(self) -> u8 {
+        match self {
+            ExportFormat::Csv => b',',
+            ExportFormat::Tsv => b'\t',
+        }
+    }
+}
+
+/// The suggested file name: `instance-atlas-us-east-1-linux-2025-03-02.csv`.
+pub fn export_file_name(context: &ExportContext, format: ExportFormat) -> String {
+    let safe = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "instance-atlas-{}-{}-{}.{}",
+        safe(context.region),
+        context.os.slug(),
+        safe(context.price_date),
+        format.extension()
+    )
+}
+
+/// The line an export starts with: what it holds and where its prices are from. It has no
+/// comma, semicolon or tab, so it stays one cell and the importer skips it as it looks
+/// for the header row.
+pub fn export_note(context: &ExportContext, rows: usize) -> String {
+    let region = match region_name(context.region) {
+        Some(name) => format!("{} ({name})", context.region),
+        None => context.region.to_owned(),
+    };
+    let plural = if rows == 1 { "" } else { "s" };
+    format!(
+        "# Instance Atlas: {rows} instance type{plural}. Prices: on-demand US dollars in {region} for {} as of {}.",
+        context.os.label(),
+        context.price_date
+    )
+    .replace([',', ';', '\t'], " ")
+}
+
+/// The rows as CSV or TSV with a first line saying which region, OS and date the prices are
+/// for ([`export_note`]), then the header row and one row per type (see [`to_csv`]).
+pub fn to_delimited(
+    catalog: &Catalog,
+    rows: &[usize],
+    columns: &[Column],
+    prices: &RowPrices,
+    format: ExportFormat,
+    context: &ExportContext,
+) -> String {
+    let note = export_note(context, rows.len());
+    let bytes = write_csv(catalog, rows, columns, prices, format).unwrap_or_default();
+    format!("{note}\n{}", String::from_utf8(bytes).unwrap_or_default())
+}
 
 /// Cells starting with these are formulas to a spreadsheet (CSV injection), so [`to_csv`]
 /// prefixes them with `'`; tab and carriage return are on OWASP's list too.
@@ -11,16 +105,16 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The rows as CSV (RFC 4180 quoting by the `csv` crate), one header row first.
 ///
-/// Headers are [`Column::csv_header`]: the dataset's own column names where a column comes
-/// from the dataset, and cells keep the dataset's vocabulary (the source's strings,
-/// `NA` for no GPU memory, the AWS Price List category), so an export that includes every
-/// dataset column ([`Column::ALL`]) re-imports with [`Catalog::from_csv`]. Derived
-/// columns (`family`, `vendor`, `storage_kind`) are written under their slugs and ignored
-/// on import. A cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
-/// a spreadsheet shows it as text instead of running it as a formula.
+/// Headers are the atlas's own column names with their units ([`Column::label`]:
+/// `Memory (GiB)`, `Network (Gbps)`, `Price ($/h)`); cells are the atlas's words
+/// (`Accelerated computing`, `AWS Graviton`) and plain numbers in the header's unit,
+/// rounded to what the unit needs (`832.2`, not `832.1999999999999`), so a spreadsheet can
+/// compute with them and the atlas's own importer reads the file back. A cell that starts
+/// with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a spreadsheet shows it as text
+/// instead of running it as a formula. [`to_delimited`] adds the prices' region, OS and date.
 pub fn to_csv(catalog: &Catalog, rows: &[usize], columns: &[Column], prices: &RowPrices) -> String {
     // Writing into memory cannot fail; the CSV writer still returns Results.
-    let bytes = write_csv(catalog, rows, columns, prices).unwrap_or_default();
+    let bytes = write_csv(catalog, rows, columns, prices, ExportFormat::Csv).unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
 
@@ -29,9 +123,12 @@ fn write_csv(
     rows: &[usize],
     columns: &[Column],
     prices: &RowPrices,
+    format: ExportFormat,
 ) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(columns.iter().map(|c| c.csv_header()))?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(format.delimiter())
+        .from_writer(Vec::new());
+    writer.write_record(columns.iter().map(|c| c.label()))?;
     let mut cells: Vec<String> = Vec::with_capacity(columns.len());
     for (i, t) in rows
         .iter()
@@ -97,30 +194,24 @@ fn escape_markdown(cell: &str) -> String {
         .replace(['\n', '\r'], "<br>")
 }
 
-/// A CSV cell in the dataset's own vocabulary, so a full export re-imports.
+/// A CSV cell: the atlas's words, or a plain number in the header's unit.
 fn csv_cell(column: Column, t: &InstanceType, hourly: Option<f64>) -> String {
-    match column {
-        Column::Category => price_list_family(t).to_owned(),
-        Column::GpuMemory if t.gpu_memory_gib.is_none() => "NA".to_owned(),
-        // Plain numbers, so a spreadsheet can compute with them; empty when unknown.
-        c if c.price_metric().is_some() => c
+    let number = |decimals: usize| {
+        column
             .number_at(t, hourly)
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
-        _ => column.source_text(t),
-    }
-}
-
-/// The AWS Price List `instanceFamily` value that maps back to the type's category.
-fn price_list_family(t: &InstanceType) -> &'static str {
-    match t.category {
-        Category::General => "General purpose",
-        Category::Compute => "Compute optimized",
-        Category::Memory => "Memory optimized",
-        Category::Storage => "Storage optimized",
-        Category::Accelerated if t.gpus > 0 => "GPU instance",
-        Category::Accelerated if t.family.starts_with('f') => "FPGA Instances",
-        Category::Accelerated if t.family.starts_with("vt") => "Media Accelerator Instances",
-        Category::Accelerated => "Machine Learning ASIC Instances",
+            .map(|v| format_number(v, decimals))
+            .unwrap_or_default()
+    };
+    match column {
+        // The old grades ("Moderate") have no number; they stay words.
+        Column::Network if t.network.gbps.is_none() => t.network.label.clone(),
+        c => match c.price_metric() {
+            // Cents for a month; sub-cent precision for the hourly rates.
+            Some(PriceMetric::Monthly) => number(2),
+            Some(PriceMetric::Hourly) => number(4),
+            Some(_) => number(6),
+            None if c.is_numeric() => number(3),
+            None => c.text_ref(t).to_owned(),
+        },
     }
 }
