@@ -15,12 +15,15 @@ describe('Decoder', () => {
     const { page, context, problems } = await open();
     await page.click('[data-testid=tab-decoder]');
     const text = await decode(page, 'p3dn.24xlarge');
-    for (const expected of ['GPU compute series', 'generation 3', 'local NVMe', 'network', '24xlarge', '768 GiB']) {
+    for (const expected of ['GPU compute series', 'generation 3', 'local NVMe', 'network', '24xlarge']) {
       assert.ok(text.includes(expected), `decoder shows "${expected}": ${text}`);
     }
     const specs = await page.locator('.spec-list').innerText();
     assert.match(specs, /vCPU\s+96/);
     assert.match(specs, /GPUs\s+8/);
+    // Numbers in the unit their label names, the same everywhere (not "768 GiB" here, "768" there).
+    assert.match(specs, /Memory \(GiB\)\s+768\b/);
+    assert.match(specs, /Network \(Gbps\)\s+100\b/);
     await page.click('[data-testid=decoder-siblings] >> text=p3.2xlarge');
     assert.equal(await page.inputValue('[data-testid=decoder-input]'), 'p3.2xlarge');
     assert.deepEqual(problems, []);

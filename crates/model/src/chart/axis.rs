@@ -205,13 +205,15 @@ impl AxisRange {
     }
 }
 
-// `Eq` and `Hash` on the bit patterns: a range is plain data the state carries and compares.
+// A range is plain data the state carries and compares: `Eq` holds for the finite ends a
+// person can type, and the hash reads -0 as 0 so it agrees with `==`.
 impl Eq for AxisRange {}
 
 impl std::hash::Hash for AxisRange {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.min.map(f64::to_bits).hash(state);
-        self.max.map(f64::to_bits).hash(state);
+        let bits = |v: Option<f64>| v.map(|v| (v + 0.0).to_bits());
+        bits(self.min).hash(state);
+        bits(self.max).hash(state);
     }
 }
 
