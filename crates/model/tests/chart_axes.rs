@@ -301,3 +301,40 @@ fn print_labels() {
         }
     }
 }
+
+#[test]
+fn on_a_phone_every_metric_keeps_its_x_labels_apart_and_round() {
+    let table = prices();
+    let pricing = Pricing {
+        table: &table,
+        region: "us-east-1",
+        os: Os::Linux,
+    };
+    for x in Metric::ALL {
+        for scale in [Scale::Log, Scale::Linear] {
+            let spec = FamiliesSpec {
+                x,
+                x_scale: scale,
+                ..FamiliesSpec::default()
+            };
+            let plot = plan(spec, &Filter::default(), Some(&pricing));
+            let (axis, _) = plot.axes(720.0, 2.0);
+            assert!(
+                axis.labels.len() >= 2 && round_numbers(&axis),
+                "{x:?} {scale:?}: {:?}",
+                axis.labels
+            );
+            // 360 CSS px minus about 100 for the y labels and margins; 7 px per character.
+            let span = axis.end - axis.start;
+            let at = |t: f64| (t - axis.start) / span * 260.0;
+            for (t, l) in axis.ticks.windows(2).zip(axis.labels.windows(2)) {
+                let room = (l[0].len() + l[1].len()) as f64 * 3.5;
+                assert!(
+                    at(t[1]) - at(t[0]) >= room,
+                    "{x:?} {scale:?}: {:?}",
+                    axis.labels
+                );
+            }
+        }
+    }
+}

@@ -207,12 +207,20 @@ impl FamiliesPlot {
         let points = || self.lines.iter().flat_map(|l| l.points.iter());
         let x_scale = self.spec.x_scale;
         let y_scale = self.spec.y_scale;
-        let x_ticks = ((css_width - 40.0) / 56.0).clamp(3.0, 12.0) as usize;
         let spec = self.spec;
-        let xs = points().map(|p| x_scale.from_coord(p.x));
+        let xs = || points().map(|p| x_scale.from_coord(p.x));
         let ys = points().map(|p| y_scale.from_coord(p.y));
-        let x = metric_layout(spec.x, x_scale, xs, x_ticks, spec.x_range);
         let y = metric_layout(spec.y, y_scale, ys, 11, spec.y_range);
+        // As many x ticks as fit without neighbouring labels touching.
+        let plot_width = css_width - y_label_room(&y) - 40.0;
+        let most = (plot_width / 40.0).clamp(2.0, 12.0) as usize;
+        let mut x = metric_layout(spec.x, x_scale, xs(), most, spec.x_range);
+        for max_ticks in (2..most).rev() {
+            if labels_fit(&x, plot_width) {
+                break;
+            }
+            x = metric_layout(spec.x, x_scale, xs(), max_ticks, spec.x_range);
+        }
         (x, y)
     }
 }
@@ -258,7 +266,7 @@ pub fn draw<DB: DrawingBackend>(
     // the right margin holds half of it; the y labels sit left of the axis.
     let x_last = x_axis.labels.last().map_or(0, |l| l.chars().count());
     let right = (x_last as f64 * LABEL_CHAR_PX / 2.0 + 6.0).max(10.0);
-    let y_room = y_axis.widest_label() as f64 * LABEL_CHAR_PX + 30.0;
+    let y_room = y_label_room(&y_axis);
     let (x_title, y_title) = (
         axis_title(spec.x, spec.x_scale, x_axis.unit),
         axis_title(spec.y, spec.y_scale, y_axis.unit),
@@ -267,7 +275,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin(paint.px(10.0))
         .margin_right(paint.px(right))
         .x_label_area_size(paint.px(40.0))
-        .y_label_area_size(paint.px(y_room.max(44.0)))
+        .y_label_area_size(paint.px(y_room))
         .build_cartesian_2d(x_axis.clone(), y_axis.clone())
         .map_err(|e| fail(&e))?;
 
@@ -363,6 +371,23 @@ pub fn draw_highlight<DB: DrawingBackend>(
 
 /// The width of one tick label character in CSS pixels (12 px digits), a little generous.
 const LABEL_CHAR_PX: f64 = 7.2;
+
+/// The CSS pixels the y tick labels, tick marks and title take left of the plot.
+fn y_label_room(y: &AxisLayout) -> f64 {
+    (y.widest_label() as f64 * LABEL_CHAR_PX + 30.0).max(44.0)
+}
+
+/// Whether the x labels, centred on their ticks across `plot_width` CSS pixels, keep at
+/// least 8 pixels between neighbours.
+fn labels_fit(x: &AxisLayout, plot_width: f64) -> bool {
+    let span = (x.end - x.start).max(f64::MIN_POSITIVE);
+    let at = |t: f64| (t - x.start) / span * plot_width;
+    let width = |l: &String| l.chars().count() as f64 * LABEL_CHAR_PX;
+    x.ticks
+        .windows(2)
+        .zip(x.labels.windows(2))
+        .all(|(t, l)| at(t[1]) - at(t[0]) >= (width(&l[0]) + width(&l[1])) / 2.0 + 8.0)
+}
 
 fn axis_title(metric: Metric, scale: Scale, unit: &str) -> String {
     match scale {
