@@ -228,6 +228,22 @@ fn no_tick_label_is_cut_off_at_the_right_edge() {
                     "{last:?} at {centre} in {width}"
                 );
             }
+            // The top y label is centred on the plot's top edge: half a line must fit above.
+            let (_, y) = plot.axes(f64::from(width), 1.0);
+            let top = format!(">\n{}\n<", y.labels.last().unwrap());
+            let tops: Vec<&str> = svg.split("<text").filter(|p| p.contains(&top)).collect();
+            assert!(!tops.is_empty(), "the top y label {top:?} is drawn");
+            for piece in tops {
+                let y_at = piece
+                    .split("y=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                let y_at: f64 = y_at.parse().unwrap();
+                assert!(y_at >= 6.0, "{top:?} at y {y_at}");
+            }
         }
     }
 }
