@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
+use atlas_model::atlas::PriceSource;
 use atlas_model::catalog::{Catalog, CatalogError};
-use atlas_model::prices::{PriceError, PriceTable};
 
 use crate::browser::{mark, DATA_PARSED_MARK};
 
@@ -13,17 +13,10 @@ pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types
 /// On-demand hourly prices per region (see `assets/data/PROVENANCE.md`).
 const PRICES_CSV: &str = include_str!("../assets/data/prices-compact.csv");
 
-thread_local! {
-    static PRICES: std::cell::OnceCell<Rc<Result<PriceTable, PriceError>>> = const { std::cell::OnceCell::new() };
-}
-
 /// The built-in price table, parsed the first time something needs a price (not at
-/// start-up, so the first chart does not wait for it).
-pub fn prices() -> Rc<Result<PriceTable, PriceError>> {
-    PRICES.with(|cell| {
-        cell.get_or_init(|| Rc::new(PriceTable::from_csv(PRICES_CSV)))
-            .clone()
-    })
+/// start-up, so the first chart does not wait for it). Built and loaded data share it.
+pub fn builtin_prices() -> Rc<PriceSource> {
+    Rc::new(PriceSource::from_csv(PRICES_CSV))
 }
 
 /// Where the built-in data comes from, in a line for the footer.

@@ -22,6 +22,7 @@ async fn mount() -> Element {
     document().body().unwrap().append_child(&root).unwrap();
     let props = instance_atlas::AppProps {
         builtin: instance_atlas::dataset::builtin(),
+        prices: instance_atlas::dataset::builtin_prices(),
         start: std::rc::Rc::new(atlas_model::url_state::decode("")),
     };
     yew::Renderer::<instance_atlas::App>::with_root_and_props(root.clone(), props).render();

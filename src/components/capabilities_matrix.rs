@@ -9,8 +9,8 @@ use atlas_model::capabilities::{family_features, Feature};
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::bars::short_label;
 use atlas_model::family::Family;
-use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
+use atlas_model::shown::Shown;
 use yew::prelude::*;
 
 /// One family's row.
@@ -26,22 +26,17 @@ pub struct MatrixRow {
     pub features: BTreeSet<Feature>,
 }
 
-/// The families the filter shows (with at least one shown type), in the families' order.
-pub fn matrix_rows(catalog: &Catalog, families: &[Family], filter: &Filter) -> Vec<MatrixRow> {
-    families
+/// The families with at least one shown type, in the families' order.
+pub fn matrix_rows(catalog: &Catalog, families: &[Family], shown: &Shown) -> Vec<MatrixRow> {
+    shown
+        .families
         .iter()
-        .filter(|f| filter.shows_family(f))
-        .filter_map(|family| {
-            let types = family
-                .members
-                .iter()
-                .filter_map(|&i| catalog.types.get(i))
-                .filter(|t| filter.shows_type(t))
-                .count();
-            (types > 0).then(|| MatrixRow {
+        .filter_map(|s| {
+            let family = families.get(s.family)?;
+            Some(MatrixRow {
                 family: family.name.clone(),
                 category: family.category,
-                types,
+                types: s.types.len(),
                 features: family_features(family, catalog),
             })
         })

@@ -3,11 +3,8 @@
 //! matrix of families against features, all following the shared filters.
 
 use atlas_model::capabilities::{counts_by_category_and_vendor, counts_by_feature};
-use atlas_model::catalog::Catalog;
 use atlas_model::chart::bars::BarsPlot;
 use atlas_model::extremes::extremes;
-use atlas_model::family::Family;
-use atlas_model::filter::Filter;
 use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
@@ -16,42 +13,38 @@ use crate::components::capabilities_extremes::Extremes;
 use crate::components::capabilities_matrix::{matrix_rows, CapabilityMatrix};
 use crate::components::ViewProps;
 
-/// The catalog indices of the types the filter shows, family by family.
-fn shown_types(catalog: &Catalog, families: &[Family], filter: &Filter) -> Vec<usize> {
-    families
-        .iter()
-        .filter(|f| filter.shows_family(f))
-        .flat_map(|f| f.members.iter().copied())
-        .filter(|&i| catalog.types.get(i).is_some_and(|t| filter.shows_type(t)))
-        .collect()
-}
-
 /// Families against capability letters and features, counts per category, vendor and
 /// feature, and the extremes.
 #[component]
 pub fn CapabilitiesView(props: &ViewProps) -> Html {
-    let inputs = (
-        props.catalog.clone(),
-        props.families.clone(),
-        props.state.filter.clone(),
+    let state = &props.state;
+    let shown = use_memo(
+        (
+            props.atlas.clone(),
+            state.filter.clone(),
+            state.region.clone(),
+            state.os,
+        ),
+        |(atlas, filter, region, os)| atlas.shown(filter, region, *os),
     );
-    let vendor_plot = use_memo(inputs.clone(), |(catalog, families, filter)| {
-        let shown = shown_types(catalog, families, filter);
-        BarsPlot::by_category_and_vendor(&counts_by_category_and_vendor(catalog, &shown))
+    let inputs = (props.atlas.clone(), shown.clone());
+    let vendor_plot = use_memo(inputs.clone(), |(atlas, shown)| {
+        let rows: Vec<usize> = shown.types().collect();
+        BarsPlot::by_category_and_vendor(&counts_by_category_and_vendor(&atlas.catalog, &rows))
     });
-    let feature_plot = use_memo(inputs.clone(), |(catalog, families, filter)| {
-        BarsPlot::by_feature(&counts_by_feature(catalog, families, filter))
+    let feature_plot = use_memo(inputs.clone(), |(atlas, shown)| {
+        BarsPlot::by_feature(&counts_by_feature(&atlas.catalog, shown))
     });
-    let rows = use_memo(inputs, |(catalog, families, filter)| {
-        matrix_rows(catalog, families, filter)
+    let rows = use_memo(inputs, |(atlas, shown)| {
+        matrix_rows(&atlas.catalog, &atlas.families, shown)
     });
-    let records = use_memo(props.catalog.clone(), |catalog| extremes(catalog));
+    let records = use_memo(props.atlas.clone(), |atlas| extremes(&atlas.catalog));
 
-    let all_families = props.families.len();
+    let all_families = props.atlas.families.len();
     let to_filters = props
         .dispatch
         .reform(|_: MouseEvent| Action::SetView(View::Families));
-    let filtered = rows.len() < all_families || props.state.filter.current_only;
+    let filtered = props.state.filter.set_count() > 0;
     html! {
         <section class="view capabilities" aria-label="Capabilities">
             <p class="caps-intro">
@@ -69,7 +62,7 @@ pub fn CapabilitiesView(props: &ViewProps) -> Html {
                 <BarsChart plot={feature_plot} testid="feature-chart" legend={false}
                     caption="Instance types per capability" />
             </div>
-            <Extremes catalog={props.catalog.clone()} {records} pinned={props.state.pinned.clone()}
+            <Extremes catalog={props.atlas.catalog.clone()} {records} pinned={props.state.pinned.clone()}
                 dispatch={props.dispatch.clone()} />
             <CapabilityMatrix {rows} only={props.state.feature}
                 on_only={props.dispatch.reform(Action::SetFeature)} />

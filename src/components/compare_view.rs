@@ -12,7 +12,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::ViewProps;
-use crate::dataset;
 
 /// Columns that show a ratio against the first pinned type.
 const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
@@ -21,22 +20,22 @@ const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
 #[component]
 pub fn CompareView(props: &ViewProps) -> Html {
     let comparison = use_memo(
-        (props.catalog.clone(), props.state.pinned.clone()),
-        |(catalog, pinned)| compare(catalog, pinned),
+        (props.atlas.clone(), props.state.pinned.clone()),
+        |(atlas, pinned)| compare(&atlas.catalog, pinned),
     );
     let only_differences = use_state(|| false);
     let state = &props.state;
     // Prices, and the anomalies to flag, for the pinned types in the chosen region.
     let priced = use_memo(
         (
-            props.catalog.clone(),
+            props.atlas.clone(),
             comparison.clone(),
             state.region.clone(),
             state.os,
         ),
-        |(catalog, comparison, region, os)| {
-            let prices = dataset::prices();
-            let table = prices.as_ref().as_ref().map_err(|e| e.to_string())?;
+        |(atlas, comparison, region, os)| {
+            let catalog = &atlas.catalog;
+            let table = atlas.prices.table().map_err(|e| e.to_string())?;
             let pricing = Pricing {
                 table,
                 region,
@@ -98,7 +97,7 @@ pub fn CompareView(props: &ViewProps) -> Html {
 
     html! {
         <section class="view compare" aria-label="Compare">
-            <AddPin catalog={props.catalog.clone()} pinned={props.state.pinned.len()} dispatch={dispatch.clone()} />
+            <AddPin catalog={props.atlas.catalog.clone()} pinned={props.state.pinned.len()} dispatch={dispatch.clone()} />
             if comparison.names.is_empty() {
                 <p class="hint">
                     { format!("Pin up to {MAX_PINNED} instance types to compare them here: click a dot in Families, \

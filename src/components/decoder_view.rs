@@ -40,10 +40,9 @@ const SPECS: [Column; 12] = [
 #[component]
 pub fn DecoderView(props: &ViewProps) -> Html {
     let input = props.state.decoder.clone();
-    let explanation = use_memo(
-        (props.catalog.clone(), props.families.clone(), input.clone()),
-        |(catalog, families, input)| explain(input, catalog, families),
-    );
+    let explanation = use_memo((props.atlas.clone(), input.clone()), |(atlas, input)| {
+        explain(input, &atlas.catalog, &atlas.families)
+    });
     let dispatch = &props.dispatch;
     let oninput = dispatch.reform(|event: InputEvent| {
         let value = event
@@ -66,7 +65,9 @@ pub fn DecoderView(props: &ViewProps) -> Html {
             </p>
         }
     } else {
-        let known = explanation.known.and_then(|i| props.catalog.types.get(i));
+        let known = explanation
+            .known
+            .and_then(|i| props.atlas.catalog.types.get(i));
         let pinned = known.is_some_and(|t| props.state.pinned.contains(&t.name));
         html! {
             <>

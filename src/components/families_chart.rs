@@ -3,22 +3,20 @@
 
 use std::rc::Rc;
 
-use atlas_model::catalog::Catalog;
-use atlas_model::chart::axis::format_usd;
+use atlas_model::atlas::Atlas;
 use atlas_model::chart::families::FamiliesPlot;
-use atlas_model::instance::InstanceType;
-use atlas_model::prices::{Os, Price};
+use atlas_model::prices::Os;
+use atlas_model::text::price_sentence;
 use yew::prelude::*;
 
 use crate::components::chart_canvas::{ChartCanvas, Hover};
 use crate::components::tooltip::instance_tooltip;
-use crate::dataset;
 
 /// Props of [`FamiliesChart`].
 #[derive(Properties, PartialEq)]
 pub struct FamiliesChartProps {
-    /// The catalog the plan's indices point into.
-    pub catalog: Rc<Catalog>,
+    /// The data the plan's indices point into, and the prices the tooltip quotes.
+    pub atlas: Atlas,
     /// What to draw.
     pub plot: Rc<FamiliesPlot>,
     /// Called with an instance type's name when its dot is clicked.
@@ -41,15 +39,17 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
         plot.spec.x.label()
     );
     let tooltip = {
-        let (catalog, plot) = (props.catalog.clone(), plot.clone());
+        let (atlas, plot) = (props.atlas.clone(), plot.clone());
         let (region, os) = (props.region.clone(), props.os);
         Callback::from(move |hover: Hover| {
             let sizes = plot.lines.get(hover.line).map_or(0, |l| l.points.len());
-            instance_tooltip(&catalog, &hover, sizes, |t| price_text(t, &region, os))
+            instance_tooltip(&atlas.catalog, &hover, sizes, |t| {
+                price_sentence(atlas.prices.table(), &t.name, &region, os)
+            })
         })
     };
     let on_pick = {
-        let (catalog, on_pin) = (props.catalog.clone(), props.on_pin.clone());
+        let (catalog, on_pin) = (props.atlas.catalog.clone(), props.on_pin.clone());
         Callback::from(move |index: usize| {
             if let Some(instance) = catalog.types.get(index) {
                 on_pin.emit(instance.name.clone());
@@ -64,21 +64,5 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
             data-points={plot.point_count().to_string()}>
             <ChartCanvas<FamiliesPlot> plan={plot.clone()} label={label} {tooltip} on_pick={Some(on_pick)} {empty} />
         </figure>
-    }
-}
-
-/// "$0.096 per hour in us-east-1 (Linux)", or why there is no price.
-fn price_text(instance: &InstanceType, region: &str, os: Os) -> String {
-    let prices = dataset::prices();
-    match prices.as_ref() {
-        Ok(table) => match table.hourly(&instance.name, region, os) {
-            Price::Known(hourly) => format!(
-                "{} per hour in {region} ({})",
-                format_usd(hourly),
-                os.label()
-            ),
-            Price::Unknown => format!("no price known in {region} ({})", os.label()),
-        },
-        Err(error) => format!("prices could not be read: {error}"),
     }
 }

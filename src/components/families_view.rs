@@ -3,7 +3,6 @@
 use atlas_model::chart::axis::Metric;
 use atlas_model::chart::colour::ColourBy;
 use atlas_model::chart::families::FamiliesPlot;
-use atlas_model::prices::Pricing;
 use atlas_model::state::Action;
 use yew::prelude::*;
 
@@ -12,7 +11,6 @@ use crate::components::families_chart::FamiliesChart;
 use crate::components::filters::Filters;
 use crate::components::legend::Legend;
 use crate::components::ViewProps;
-use crate::dataset;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
@@ -20,40 +18,37 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
     let state = &props.state;
     let plot = use_memo(
         (
-            props.catalog.clone(),
-            props.families.clone(),
+            props.atlas.clone(),
             state.filter.clone(),
             state.families,
             state.region.clone(),
             state.os,
         ),
-        |(catalog, families, filter, spec, region, os)| {
+        |(atlas, filter, spec, region, os)| {
             // Prices are parsed only once a price axis or the region filter needs them.
             let wants_prices = matches!(spec.x, Metric::Price(_))
                 || matches!(spec.y, Metric::Price(_))
-                || matches!(spec.colour, ColourBy::Price(_))
-                || filter.offered_only;
-            let prices = wants_prices.then(dataset::prices);
-            let pricing = prices
-                .as_ref()
-                .and_then(|p| p.as_ref().as_ref().ok())
-                .map(|table| Pricing {
-                    table,
-                    region,
-                    os: *os,
-                });
-            FamiliesPlot::build(catalog, families, filter, *spec, pricing.as_ref())
+                || matches!(spec.colour, ColourBy::Price(_));
+            let pricing = wants_prices.then(|| atlas.pricing(region, *os)).flatten();
+            let shown = atlas.shown(filter, region, *os);
+            FamiliesPlot::build(
+                &atlas.catalog,
+                &atlas.families,
+                &shown,
+                *spec,
+                pricing.as_ref(),
+            )
         },
     );
     html! {
         <section class="view families" aria-label="Families">
             <aside class="sidebar">
-                <Filters families={props.families.clone()} filter={props.state.filter.clone()}
+                <Filters families={props.atlas.families.clone()} filter={props.state.filter.clone()}
                     dispatch={props.dispatch.clone()} />
             </aside>
             <div class="main">
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
-                <FamiliesChart catalog={props.catalog.clone()} plot={plot.clone()}
+                <FamiliesChart atlas={props.atlas.clone()} plot={plot.clone()}
                     on_pin={props.dispatch.reform(Action::TogglePin)}
                     region={state.region.clone()} os={state.os} />
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}

@@ -17,7 +17,6 @@ use crate::components::letters_chart::LettersChart;
 use crate::components::letters_summary::LetterChips;
 use crate::components::letters_table::LettersTable;
 use crate::components::ViewProps;
-use crate::dataset;
 
 /// Every pair priced in one region and system, and the summary per letter.
 #[derive(Debug, PartialEq)]
@@ -33,15 +32,10 @@ struct LetterPrices {
 pub fn LettersView(props: &ViewProps) -> Html {
     let state = &props.state;
     let priced = use_memo(
-        (
-            props.catalog.clone(),
-            props.families.clone(),
-            state.region.clone(),
-            state.os,
-        ),
-        |(catalog, families, region, os)| {
-            let prices = dataset::prices();
-            let table = prices.as_ref().as_ref().map_err(|e| e.to_string())?;
+        (props.atlas.clone(), state.region.clone(), state.os),
+        |(atlas, region, os)| {
+            let (catalog, families) = (&atlas.catalog, &atlas.families);
+            let table = atlas.prices.table().map_err(|e| e.to_string())?;
             let found = pairs(families);
             let mut summary = letter_summary(table, catalog, &found, region, *os);
             summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));

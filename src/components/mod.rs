@@ -1,10 +1,7 @@
 //! The app's components. Each gets plain data and `Callback`s; only `chart_canvas`
 //! touches a canvas.
 
-use std::rc::Rc;
-
-use atlas_model::catalog::Catalog;
-use atlas_model::family::Family;
+use atlas_model::atlas::Atlas;
 use atlas_model::state::{Action, State};
 use yew::prelude::*;
 
@@ -40,13 +37,11 @@ pub mod table_view;
 pub mod tabs;
 pub mod tooltip;
 
-/// What every view receives: the data, its families, the state and where changes go.
+/// What every view receives: the data, the state and where changes go.
 #[derive(Properties, PartialEq, Clone)]
 pub struct ViewProps {
-    /// The data shown.
-    pub catalog: Rc<Catalog>,
-    /// The data's families, sorted by category, series and generation.
-    pub families: Rc<Vec<Family>>,
+    /// The data shown (catalog, families, prices), compared by identity.
+    pub atlas: Atlas,
     /// What the person chose.
     pub state: State,
     /// Where changes go.

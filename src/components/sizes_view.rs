@@ -4,15 +4,15 @@
 use std::collections::BTreeSet;
 
 use atlas_model::chart::ladder::{default_families, LadderPlot};
-use atlas_model::sizes::{breaks_doubling, doubling, ladder};
+use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::state::{Action, CellMetric};
+use atlas_model::table::RowPrices;
 use yew::prelude::*;
 
 use crate::components::filters::Filters;
 use crate::components::sizes_ladder::SizesLadder;
 use crate::components::sizes_matrix::SizesMatrix;
 use crate::components::ViewProps;
-use crate::dataset;
 
 /// Families against the size ladder, and the doubling chart.
 #[component]
@@ -20,28 +20,26 @@ pub fn SizesView(props: &ViewProps) -> Html {
     let state = &props.state;
     let matrix = use_memo(
         (
-            props.catalog.clone(),
-            props.families.clone(),
+            props.atlas.clone(),
             state.filter.clone(),
+            state.region.clone(),
+            state.os,
         ),
-        |(catalog, families, filter)| ladder(catalog, families, filter),
-    );
-    let breakers = use_memo(
-        (props.catalog.clone(), props.families.clone()),
-        |(catalog, families)| {
-            families
-                .iter()
-                .flat_map(|family| breaks_doubling(&doubling(catalog, family)))
-                .collect::<BTreeSet<usize>>()
+        |(atlas, filter, region, os)| {
+            size_matrix(&atlas.catalog, &atlas.shown(filter, region, *os))
         },
     );
+    let breakers = use_memo(props.atlas.clone(), |atlas| {
+        let catalog = &atlas.catalog;
+        atlas
+            .families
+            .iter()
+            .flat_map(|family| breaks_doubling(&doubling(catalog, family)))
+            .collect::<BTreeSet<usize>>()
+    });
     let plot = use_memo(
-        (
-            props.catalog.clone(),
-            props.families.clone(),
-            state.sizes.ladder_families.clone(),
-        ),
-        |(catalog, families, chosen)| LadderPlot::build(catalog, families, chosen),
+        (props.atlas.clone(), state.sizes.ladder_families.clone()),
+        |(atlas, chosen)| LadderPlot::build(&atlas.catalog, &atlas.families, chosen),
     );
 
     let dispatch = &props.dispatch;
@@ -60,7 +58,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
     let on_toggle = {
         let latest = latest.clone();
         use_callback(
-            (chosen.is_empty(), props.families.clone()),
+            (chosen.is_empty(), props.atlas.families.clone()),
             move |family: String, (defaults, families)| {
                 let dispatch = latest.borrow().clone();
                 if *defaults {
@@ -76,23 +74,21 @@ pub fn SizesView(props: &ViewProps) -> Html {
     // Prices are looked up only while the cells show them (the table parses on first use).
     let hourly = use_memo(
         (
-            props.catalog.clone(),
+            props.atlas.clone(),
             state.sizes.metric,
             state.region.clone(),
             state.os,
         ),
-        |(catalog, metric, region, os)| {
+        |(atlas, metric, region, os)| {
             if *metric != CellMetric::Price {
                 return Vec::new();
             }
-            let prices = dataset::prices();
-            let Ok(table) = prices.as_ref() else {
+            let Some(pricing) = atlas.pricing(region, *os) else {
                 return Vec::new();
             };
-            catalog
-                .types
-                .iter()
-                .map(|t| table.hourly(&t.name, region, *os).known())
+            let prices = RowPrices::new(&atlas.catalog, &pricing);
+            (0..atlas.catalog.types.len())
+                .map(|i| prices.hourly(i))
                 .collect()
         },
     );
@@ -108,9 +104,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
         }
     };
     let filter = &state.filter;
-    let hidden = filter.hidden_categories.len()
-        + filter.hidden_series.len()
-        + usize::from(filter.current_only);
+    let hidden = filter.set_count();
     let types: usize = matrix
         .rows
         .iter()
@@ -135,17 +129,17 @@ pub fn SizesView(props: &ViewProps) -> Html {
                     <span class="sizes-summary" data-testid="sizes-summary">{ summary }</span>
                     <details class="sizes-filters">
                         <summary>{ if hidden > 0 { format!("Filters ({hidden} set)") } else { "Filters".to_owned() } }</summary>
-                        <Filters families={props.families.clone()} filter={filter.clone()}
+                        <Filters families={props.atlas.families.clone()} filter={filter.clone()}
                             dispatch={dispatch.clone()} />
                     </details>
                 </div>
-                <SizesMatrix catalog={props.catalog.clone()} families={props.families.clone()}
+                <SizesMatrix catalog={props.atlas.catalog.clone()} families={props.atlas.families.clone()}
                     matrix={matrix.clone()} breakers={breakers.clone()} metric={state.sizes.metric} hourly={hourly}
                     pinned={state.pinned.clone()} on_chart={on_chart}
                     on_pin={on_pin.clone()} on_ladder={on_toggle.clone()} />
             </div>
             <div class="sizes-panel">
-                <SizesLadder catalog={props.catalog.clone()} families={props.families.clone()}
+                <SizesLadder catalog={props.atlas.catalog.clone()} families={props.atlas.families.clone()}
                     plot={plot.clone()} defaults={chosen.is_empty()} {on_toggle} {on_pin} />
             </div>
         </section>

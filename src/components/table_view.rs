@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::filter::Filter;
-use atlas_model::prices::{flags, Pricing};
+use atlas_model::prices::flags;
 use atlas_model::query::QueryError;
+use atlas_model::shown::shown_types;
 use atlas_model::state::Action;
 use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices, TableQuery, TypedQuery};
 use yew::prelude::*;
@@ -15,7 +16,6 @@ use yew::prelude::*;
 use crate::components::table_grid::InstanceTable;
 use crate::components::table_toolbar::TableToolbar;
 use crate::components::ViewProps;
-use crate::dataset;
 
 /// The catalog, compared by identity: one parsed dataset per page, so a pointer comparison
 /// says all, where comparing 810 records on every keystroke would not be free.
@@ -63,84 +63,64 @@ pub fn TableView(props: &ViewProps) -> Html {
         || state.filter.offered_only;
     let priced = use_memo(
         (
-            props.catalog.clone(),
+            props.atlas.clone(),
             needs_prices,
             state.region.clone(),
             state.os,
         ),
-        |(catalog, needs, region, os)| {
-            let prices = needs.then(dataset::prices);
-            match prices.as_ref().map(|p| p.as_ref()) {
-                Some(Ok(table)) => {
-                    let pricing = Pricing {
-                        table,
-                        region,
-                        os: *os,
-                    };
-                    let flagged: BTreeSet<usize> =
-                        flags(table, catalog, region).into_keys().collect();
-                    (Rc::new(RowPrices::new(catalog, &pricing)), Rc::new(flagged))
-                }
-                _ => (Rc::new(RowPrices::default()), Rc::new(BTreeSet::new())),
+        |(atlas, needs, region, os)| match needs.then(|| atlas.pricing(region, *os)).flatten() {
+            Some(pricing) => {
+                let flagged: BTreeSet<usize> = flags(pricing.table, &atlas.catalog, region)
+                    .into_keys()
+                    .collect();
+                (
+                    Rc::new(RowPrices::new(&atlas.catalog, &pricing)),
+                    Rc::new(flagged),
+                )
             }
+            None => (Rc::new(RowPrices::default()), Rc::new(BTreeSet::new())),
         },
     );
     // Every row in sort order: the filters hide rows of it; only a new sort reorders it.
     let order = use_memo(
-        (
-            props.catalog.clone(),
-            props.families.clone(),
-            spec.sort,
-            priced.0.clone(),
-        ),
-        |(catalog, families, sort, prices)| {
-            let everything = TableQuery::default();
-            rows(
-                catalog,
-                &Filter::default(),
-                families,
-                &everything,
-                *sort,
-                prices,
-            )
+        (props.atlas.clone(), spec.sort, priced.0.clone()),
+        |(atlas, sort, prices)| {
+            let (catalog, families) = (&atlas.catalog, &atlas.families);
+            let everything = shown_types(catalog, families, &Filter::default(), None);
+            let query = TableQuery::default();
+            rows(catalog, families, &everything, &query, *sort, prices)
         },
     );
     let shown = use_memo(
         (
-            props.catalog.clone(),
-            props.families.clone(),
+            props.atlas.clone(),
             props.state.filter.clone(),
+            state.region.clone(),
+            state.os,
             spec.clone(),
             priced.0.clone(),
         ),
-        move |(catalog, families, filter, spec, prices)| {
+        move |(atlas, filter, region, os, spec, prices)| {
             let (query, errors) =
                 typed
                     .borrow_mut()
                     .read(&spec.search, &spec.filters, &spec.columns);
+            let shown = atlas.shown(filter, region, *os);
+            let (catalog, families) = (&atlas.catalog, &atlas.families);
             ShownRows {
-                rows: Rc::new(rows(catalog, filter, families, &query, spec.sort, prices)),
+                rows: Rc::new(rows(catalog, families, &shown, &query, spec.sort, prices)),
                 errors: Rc::new(errors),
             }
         },
     );
-    let catalog = SharedCatalog(props.catalog.clone(), priced.0.clone(), priced.1.clone());
+    let catalog = SharedCatalog(
+        props.atlas.catalog.clone(),
+        priced.0.clone(),
+        priced.1.clone(),
+    );
     let filter = &props.state.filter;
-    let narrowed_elsewhere = !filter.hidden_categories.is_empty()
-        || !filter.hidden_series.is_empty()
-        || filter.current_only;
-    let show_everything = props
-        .dispatch
-        .reform(|_: MouseEvent| Action::ShowAllCategories);
-    let show_every_series = props.dispatch.reform(|_: MouseEvent| Action::ShowAllSeries);
-    let show_old = props
-        .dispatch
-        .reform(|_: MouseEvent| Action::SetCurrentOnly(false));
-    let widen = Callback::from(move |e: MouseEvent| {
-        show_everything.emit(e.clone());
-        show_every_series.emit(e.clone());
-        show_old.emit(e);
-    });
+    let narrowed_elsewhere = filter.set_count() > 0;
+    let widen = props.dispatch.reform(|_: MouseEvent| Action::ShowEveryType);
     let column_errors = shown
         .errors
         .iter()
@@ -161,7 +141,7 @@ pub fn TableView(props: &ViewProps) -> Html {
                 dispatch={props.dispatch.clone()} />
             if narrowed_elsewhere {
                 <p class="table-note" data-testid="shared-filter-note">
-                    { "The Families view's filters hide some categories, series or older generations here too. " }
+                    { "The shared filters (categories, series, older generations, offered in the region) hide some types here too. " }
                     <button type="button" class="link" onclick={widen}>{ "Show every instance type" }</button>
                 </p>
             }

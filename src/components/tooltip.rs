@@ -2,6 +2,7 @@
 
 use atlas_model::catalog::Catalog;
 use atlas_model::instance::InstanceType;
+use atlas_model::text::{instance_card, InstanceCard};
 use yew::prelude::*;
 
 use crate::browser::use_beside_point;
@@ -10,15 +11,8 @@ use crate::components::chart_canvas::Hover;
 /// Props of [`Tooltip`].
 #[derive(Properties, PartialEq)]
 pub struct TooltipProps {
-    /// The instance type described.
-    pub instance: InstanceType,
-    /// Other instance types drawn on the same dot.
-    pub same_spot: Vec<String>,
-    /// How many sizes of its family the chart draws.
-    pub sizes: usize,
-    /// Its price in the chosen region, in words (the row is left out when empty).
-    #[prop_or_default]
-    pub price: String,
+    /// What the card says.
+    pub card: InstanceCard,
     /// Its dot's position in CSS pixels within the chart frame.
     pub x: f64,
     /// Its dot's position in CSS pixels within the chart frame.
@@ -30,41 +24,25 @@ pub struct TooltipProps {
 /// A small card beside the hovered dot.
 #[component]
 pub fn Tooltip(props: &TooltipProps) -> Html {
-    let i = &props.instance;
-    let card = use_node_ref();
+    let card = &props.card;
+    let node = use_node_ref();
     use_beside_point(
-        card.clone(),
+        node.clone(),
         props.x,
         props.y,
         props.frame_width,
         10.0,
         10.0,
     );
-    let clock = i
-        .clock
-        .as_ref()
-        .map_or_else(|| "not published".to_owned(), |c| c.label.clone());
-    let rows = [
-        ("vCPU", i.vcpu.to_string()),
-        ("Memory", i.memory_label.clone()),
-        ("Category", i.category.label().to_owned()),
-        ("Processor", i.processor.clone()),
-        ("Clock", clock),
-        ("Network", i.network.label.clone()),
-        ("Price", props.price.clone()),
-    ];
-    let rows = rows.into_iter().filter(|(_, value)| !value.is_empty());
     html! {
-        <div class="tooltip" role="tooltip" data-testid="tooltip" ref={card}>
-            <strong>{ &i.name }</strong>
-            <span class="tooltip-family">
-                { format!("{} family, {} size{} drawn", i.family, props.sizes, if props.sizes == 1 { "" } else { "s" }) }
-            </span>
+        <div class="tooltip" role="tooltip" data-testid="tooltip" ref={node}>
+            <strong>{ &card.title }</strong>
+            <span class="tooltip-family">{ &card.family_line }</span>
             <dl>
-                { for rows.into_iter().map(|(term, value)| html! { <><dt>{ term }</dt><dd>{ value }</dd></> }) }
+                { for card.rows.iter().map(|(term, value)| html! { <><dt>{ *term }</dt><dd>{ value }</dd></> }) }
             </dl>
-            if !props.same_spot.is_empty() {
-                <p class="tooltip-also">{ format!("Same spot on the chart: {}", props.same_spot.join(", ")) }</p>
+            if let Some(same) = &card.same_spot {
+                <p class="tooltip-also">{ same }</p>
             }
         </div>
     }
@@ -92,6 +70,6 @@ pub fn instance_tooltip(
         .skip(1)
         .filter_map(|&i| catalog.types.get(i).map(|t| t.name.clone()))
         .collect();
-    let price = price(&instance);
-    html! { <Tooltip {instance} {same_spot} {sizes} {price} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
+    let card = instance_card(&instance, sizes, &price(&instance), &same_spot);
+    html! { <Tooltip {card} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
 }

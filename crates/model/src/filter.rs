@@ -43,6 +43,15 @@ impl Filter {
         !self.current_only || instance.current_generation
     }
 
+    /// How many filters are set (each hidden category and series counts once), for the
+    /// "filtered" hints of every view; zero means everything is shown.
+    pub fn set_count(&self) -> usize {
+        self.hidden_categories.len()
+            + self.hidden_series.len()
+            + usize::from(self.current_only)
+            + usize::from(self.offered_only)
+    }
+
     /// Whether a type passes "offered in the region only" (always, without prices).
     pub fn shows_offered(&self, instance: &InstanceType, pricing: Option<&Pricing>) -> bool {
         !self.offered_only || pricing.is_none_or(|p| p.offered(instance))

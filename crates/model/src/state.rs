@@ -204,6 +204,8 @@ pub enum Action {
     HideSeries(Vec<String>),
     /// Show only current-generation types, or all.
     SetCurrentOnly(bool),
+    /// Clear every shared filter (categories, series, generation, offered in the region).
+    ShowEveryType,
     /// Choose an axis's metric.
     SetMetric(Axis, Metric),
     /// Choose an axis's scale.
@@ -267,6 +269,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::ShowAllSeries => filter.hidden_series.clear(),
         Action::HideSeries(series) => filter.hidden_series.extend(series),
         Action::SetCurrentOnly(on) => filter.current_only = on,
+        Action::ShowEveryType => *filter = Filter::default(),
         Action::SetMetric(Axis::X, metric) => next.families.x = metric,
         Action::SetMetric(Axis::Y, metric) => next.families.y = metric,
         Action::SetScale(Axis::X, scale) => next.families.x_scale = scale,
@@ -418,6 +421,18 @@ mod tests {
             reduce(&only, Action::ShowAllCategories).filter,
             Filter::default()
         );
+    }
+
+    #[test]
+    fn show_every_type_clears_every_shared_filter_in_one_step() {
+        let mut s = reduce(&State::default(), Action::HideAllCategories);
+        s = reduce(&s, Action::HideSeries(vec!["m".into()]));
+        s = reduce(&s, Action::SetCurrentOnly(true));
+        s = reduce(&s, Action::SetOfferedOnly(true));
+        assert_eq!(s.filter.set_count(), 8);
+        let wide = reduce(&s, Action::ShowEveryType);
+        assert_eq!(wide.filter, Filter::default());
+        assert_eq!(wide.filter.set_count(), 0);
     }
 
     #[test]

@@ -10,11 +10,11 @@ use std::cmp::Ordering;
 use crate::catalog::Catalog;
 use crate::chart::axis::format_usd;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::prices::{PriceMetric, Pricing, HOURS_PER_MONTH};
 use crate::quantity::StorageKind;
 use crate::query::{NameQuery, NumberQuery};
+use crate::shown::Shown;
 
 mod export;
 mod typed;
@@ -330,7 +330,7 @@ impl SortDirection {
     }
 }
 
-/// The Table's own narrowing, on top of the shared [`Filter`]: a name search and
+/// The Table's own narrowing, on top of the shared [`Filter`](crate::filter::Filter): a name search and
 /// numeric column filters (all must pass).
 #[derive(Debug, Clone, Default)]
 pub struct TableQuery {
@@ -358,30 +358,25 @@ impl TableQuery {
 
 /// The catalog indices the table shows, in order.
 ///
-/// Rows are the members of `families` that the shared `filter` shows (category and series
-/// through the family, current generation per type) and that pass `query`, in family
+/// Rows are the `shown` types (every shared filter applied) that pass `query`, in family
 /// order then size order. `sort` then orders them stably: numbers numerically, text
 /// ignoring ASCII case, Category in its display order, Name by family then size ladder;
 /// missing values (and empty text) go last in both directions.
 pub fn rows(
     catalog: &Catalog,
-    filter: &Filter,
     families: &[Family],
+    shown: &Shown,
     query: &TableQuery,
     sort: Option<(Column, SortDirection)>,
     prices: &RowPrices,
 ) -> Vec<usize> {
-    let mut rows = Vec::with_capacity(catalog.types.len());
-    let offered =
-        |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
-    for family in families.iter().filter(|f| filter.shows_family(f)) {
-        for &i in &family.members {
-            let Some(t) = catalog.types.get(i) else {
-                continue;
-            };
-            if filter.shows_type(t) && offered(i) && query.matches_at(t, prices.hourly(i)) {
-                rows.push(i);
-            }
+    let mut rows = Vec::with_capacity(shown.type_count());
+    for i in shown.types() {
+        let Some(t) = catalog.types.get(i) else {
+            continue;
+        };
+        if query.matches_at(t, prices.hourly(i)) {
+            rows.push(i);
         }
     }
     if let Some((column, direction)) = sort {

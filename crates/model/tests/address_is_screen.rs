@@ -16,8 +16,8 @@ fn a_mistyped_table_filter_shows_the_same_rows_from_its_address() {
         let (query, _) = typed.read(&spec.search, &spec.filters, &spec.columns);
         rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &query,
             None,
             &RowPrices::default(),

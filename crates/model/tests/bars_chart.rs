@@ -1,6 +1,8 @@
 //! The Capabilities view's bar charts on the real dataset: plans, SVG drawing, hover cover.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use atlas_model::capabilities::{counts_by_category_and_vendor, counts_by_feature, Feature};
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::bars::{
@@ -26,12 +28,7 @@ fn setup() -> (Catalog, Vec<Family>) {
 
 /// The rows the filter shows, as the view computes them.
 fn shown_rows(catalog: &Catalog, families: &[Family], filter: &Filter) -> Vec<usize> {
-    families
-        .iter()
-        .filter(|f| filter.shows_family(f))
-        .flat_map(|f| f.members.iter().copied())
-        .filter(|&i| filter.shows_type(&catalog.types[i]))
-        .collect()
+    common::shown(catalog, families, filter).types().collect()
 }
 
 fn vendor_plot(filter: &Filter) -> (Catalog, BarsPlot) {
@@ -43,7 +40,10 @@ fn vendor_plot(filter: &Filter) -> (Catalog, BarsPlot) {
 
 fn feature_plot() -> BarsPlot {
     let (catalog, families) = setup();
-    BarsPlot::by_feature(&counts_by_feature(&catalog, &families, &Filter::default()))
+    BarsPlot::by_feature(&counts_by_feature(
+        &catalog,
+        &common::shown(&catalog, &families, &Filter::default()),
+    ))
 }
 
 fn paint(theme: Theme, pixel_ratio: f64) -> Paint {

@@ -2,6 +2,8 @@
 //! counts add up.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use atlas_model::capabilities::{
@@ -109,7 +111,10 @@ fn category_and_vendor_counts_add_up() {
 #[test]
 fn feature_counts_follow_the_filter() {
     let (catalog, families) = setup();
-    let all = counts_by_feature(&catalog, &families, &Filter::default());
+    let all = counts_by_feature(
+        &catalog,
+        &common::shown(&catalog, &families, &Filter::default()),
+    );
     assert_eq!(all.len(), Feature::ALL.len());
     let count =
         |counts: &[(Feature, usize)], f: Feature| counts.iter().find(|c| c.0 == f).unwrap().1;
@@ -124,7 +129,7 @@ fn feature_counts_follow_the_filter() {
 
     let mut filter = Filter::default();
     filter.hidden_categories.insert(Category::Accelerated);
-    let some = counts_by_feature(&catalog, &families, &filter);
+    let some = counts_by_feature(&catalog, &common::shown(&catalog, &families, &filter));
     assert_eq!(count(&some, Feature::Trainium), 0);
     assert!(count(&some, Feature::Gpu) < gpus);
 }

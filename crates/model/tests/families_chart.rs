@@ -1,6 +1,8 @@
 //! The Families chart on the real dataset: families, filters, plan and SVG drawing.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod common;
+
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::chart::families::{draw, FamiliesPlot, FamiliesSpec};
@@ -99,12 +101,24 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
     let catalog = catalog();
     let families: Vec<Family> = families(&catalog);
     let spec = FamiliesSpec::default();
-    let all = FamiliesPlot::build(&catalog, &families, &Filter::default(), spec, None);
+    let all = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        spec,
+        None,
+    );
     assert_eq!((all.series_count(), all.point_count()), (142, 810));
 
     let mut no_compute = Filter::default();
     no_compute.hidden_categories.insert(Category::Compute);
-    let plot = FamiliesPlot::build(&catalog, &families, &no_compute, spec, None);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &no_compute),
+        spec,
+        None,
+    );
     let compute = families
         .iter()
         .filter(|f| f.category == Category::Compute)
@@ -115,7 +129,13 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
         current_only: true,
         ..Filter::default()
     };
-    let plot = FamiliesPlot::build(&catalog, &families, &current, spec, None);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &current),
+        spec,
+        None,
+    );
     let current_types = catalog
         .types
         .iter()
@@ -128,7 +148,13 @@ fn the_plan_draws_every_family_and_filters_narrow_it() {
         y: Metric::Gpus,
         ..spec
     };
-    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), gpus, None);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        gpus,
+        None,
+    );
     assert_eq!(
         plot.point_count(),
         catalog.types.iter().filter(|t| t.gpus > 0).count()
@@ -142,7 +168,7 @@ fn svg_drawing_has_a_dot_per_type_and_points_land_where_their_values_say() {
     let plot = FamiliesPlot::build(
         &catalog,
         &families,
-        &Filter::default(),
+        &common::shown(&catalog, &families, &Filter::default()),
         FamiliesSpec::default(),
         None,
     );
@@ -195,7 +221,7 @@ fn linear_axes_and_dark_theme_change_the_picture() {
     let log = FamiliesPlot::build(
         &catalog,
         &families,
-        &Filter::default(),
+        &common::shown(&catalog, &families, &Filter::default()),
         FamiliesSpec::default(),
         None,
     );
@@ -204,7 +230,13 @@ fn linear_axes_and_dark_theme_change_the_picture() {
         y_scale: Scale::Linear,
         ..FamiliesSpec::default()
     };
-    let linear = FamiliesPlot::build(&catalog, &families, &Filter::default(), linear_spec, None);
+    let linear = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        linear_spec,
+        None,
+    );
     let (_, log_hits) = render(&catalog, &log, Theme::LIGHT, (800, 500));
     let (svg, linear_hits) = render(&catalog, &linear, Theme::DARK, (800, 500));
     // Linear: the small types crowd into the bottom-left corner.
@@ -227,7 +259,13 @@ fn an_empty_plan_still_draws_axes() {
     let families = families(&catalog);
     let mut none = Filter::default();
     none.hidden_categories.extend(Category::ALL);
-    let plot = FamiliesPlot::build(&catalog, &families, &none, FamiliesSpec::default(), None);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &none),
+        FamiliesSpec::default(),
+        None,
+    );
     assert_eq!((plot.series_count(), plot.point_count()), (0, 0));
     let (svg, hits) = render(&catalog, &plot, Theme::LIGHT, (360, 300));
     assert!(hits.points.is_empty());
@@ -241,7 +279,7 @@ fn a_highlight_redraws_one_family_through_its_drawn_points() {
     let plot = FamiliesPlot::build(
         &catalog,
         &families,
-        &Filter::default(),
+        &common::shown(&catalog, &families, &Filter::default()),
         FamiliesSpec::default(),
         None,
     );
@@ -286,7 +324,13 @@ fn colouring_by_vendor_generation_and_price() {
         colour: ColourBy::Vendor,
         ..FamiliesSpec::default()
     };
-    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), vendor, None);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        vendor,
+        None,
+    );
     let line = |plot: &FamiliesPlot, name: &str| {
         plot.lines
             .iter()
@@ -303,7 +347,13 @@ fn colouring_by_vendor_generation_and_price() {
         colour: ColourBy::Generation,
         ..FamiliesSpec::default()
     };
-    let plot = FamiliesPlot::build(&catalog, &families, &Filter::default(), generation, None);
+    let plot = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        generation,
+        None,
+    );
     assert_eq!(line(&plot, "c7gn").colour, LineColour::Generation(Some(7)));
 
     let table =
@@ -320,7 +370,7 @@ fn colouring_by_vendor_generation_and_price() {
     let plot = FamiliesPlot::build(
         &catalog,
         &families,
-        &Filter::default(),
+        &common::shown(&catalog, &families, &Filter::default()),
         price,
         Some(&pricing),
     );
@@ -339,7 +389,13 @@ fn colouring_by_vendor_generation_and_price() {
         shades.windows(2).all(|w| w[0] < w[1]) && shades.iter().all(|s| (0.0..=1.0).contains(s))
     );
     // Without prices nothing is shaded, and the chart still draws.
-    let unpriced = FamiliesPlot::build(&catalog, &families, &Filter::default(), price, None);
+    let unpriced = FamiliesPlot::build(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        price,
+        None,
+    );
     assert!(unpriced.price_span.is_none() && unpriced.point_count() == 810);
     let (svg, _) = render(&catalog, &plot, Theme::DARK, (800, 500));
     assert_eq!(svg.matches("<circle").count(), plot.point_count());

@@ -1,6 +1,8 @@
 //! The Sizes view: the family × size matrix, and which sizes break the doubling pattern.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use atlas_model::catalog::Catalog;
@@ -8,7 +10,7 @@ use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::name::Size;
-use atlas_model::sizes::{breaks_doubling, doubling, ladder};
+use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
@@ -21,7 +23,10 @@ fn setup() -> (Catalog, Vec<Family>) {
 #[test]
 fn the_matrix_has_every_type_once_in_ladder_order() {
     let (catalog, families) = setup();
-    let matrix = ladder(&catalog, &families, &Filter::default());
+    let matrix = size_matrix(
+        &catalog,
+        &common::shown(&catalog, &families, &Filter::default()),
+    );
     assert!(matrix.columns.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(matrix.columns.first().map(Size::as_str), Some("nano"));
     assert_eq!(matrix.columns.last().map(Size::as_str), Some("224xlarge"));
@@ -66,7 +71,7 @@ fn the_matrix_follows_the_filter() {
         ..Filter::default()
     };
     filter.hidden_categories.remove(&Category::Memory);
-    let matrix = ladder(&catalog, &families, &filter);
+    let matrix = size_matrix(&catalog, &common::shown(&catalog, &families, &filter));
     assert!(matrix
         .rows
         .iter()
@@ -76,7 +81,7 @@ fn the_matrix_follows_the_filter() {
         "no t-series here"
     );
     filter.hidden_categories = Category::ALL.into_iter().collect();
-    let empty = ladder(&catalog, &families, &filter);
+    let empty = size_matrix(&catalog, &common::shown(&catalog, &families, &filter));
     assert!(empty.rows.is_empty() && empty.columns.is_empty());
 }
 
@@ -144,7 +149,10 @@ fn bare_metal_goes_last_in_the_matrix_and_off_the_doubling_chart() {
     metal.size = "metal".to_owned();
     catalog.types.push(metal);
     let families = families(&catalog);
-    let matrix = ladder(&catalog, &families, &Filter::default());
+    let matrix = size_matrix(
+        &catalog,
+        &common::shown(&catalog, &families, &Filter::default()),
+    );
     assert_eq!(matrix.columns.last().map(Size::as_str), Some("metal"));
     let m5 = families.iter().find(|f| f.name == "m5").unwrap();
     let points = doubling(&catalog, m5);

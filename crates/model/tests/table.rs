@@ -2,6 +2,8 @@
 //! sorting orders them the way a person expects, and exports survive hostile text.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use atlas_model::catalog::Catalog;
 use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
@@ -79,8 +81,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     let (catalog, families) = setup();
     let everything = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -92,8 +94,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     filter.current_only = true;
     let shown = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -112,8 +114,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
         &catalog,
         &rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             None,
             &RowPrices::default(),
@@ -124,8 +126,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     let q = query("c7gn", &[(Column::Clock, ">100")]);
     assert!(rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default()
@@ -140,8 +142,8 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
     for direction in [SortDirection::Ascending, SortDirection::Descending] {
         let sorted = rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             Some((Column::Clock, direction)),
             &RowPrices::default(),
@@ -165,8 +167,8 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
     }
     let by_memory = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         Some((Column::Memory, SortDirection::Descending)),
         &RowPrices::default(),
@@ -183,8 +185,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &catalog,
         &rows(
             &catalog,
-            &filter,
             &families,
+            &common::shown(&catalog, &families, &filter),
             &q,
             Some((Column::Name, SortDirection::Ascending)),
             &RowPrices::default(),
@@ -196,8 +198,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &catalog,
         &rows(
             &catalog,
-            &filter,
             &families,
+            &common::shown(&catalog, &families, &filter),
             &q,
             Some((Column::Name, SortDirection::Descending)),
             &RowPrices::default(),
@@ -207,8 +209,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 
     let all = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         Some((Column::Name, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -225,8 +227,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 
     let by_vendor = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         Some((Column::Vendor, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -244,16 +246,16 @@ fn sorting_is_stable() {
     let q = TableQuery::default();
     let unsorted = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default(),
     );
     let by_gen = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         Some((Column::CurrentGeneration, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -274,8 +276,8 @@ fn rows_are_fast_enough_for_every_keystroke() {
     for _ in 0..20 {
         let r = rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             Some((Column::Processor, SortDirection::Descending)),
             &RowPrices::default(),
@@ -291,8 +293,8 @@ fn a_full_csv_export_re_imports_as_the_same_catalog() {
     let (catalog, families) = setup();
     let all = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -374,14 +376,12 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     let families = atlas_model::family::families(&catalog);
     let table =
         PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
-    let prices = RowPrices::new(
-        &catalog,
-        &Pricing {
-            table: &table,
-            region: "us-east-1",
-            os: Os::Linux,
-        },
-    );
+    let pricing = Pricing {
+        table: &table,
+        region: "us-east-1",
+        os: Os::Linux,
+    };
+    let prices = RowPrices::new(&catalog, &pricing);
     let m5 = catalog
         .types
         .iter()
@@ -402,8 +402,8 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
 
     let cheapest = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         Some((Column::PriceHour, SortDirection::Ascending)),
         &prices,
@@ -426,7 +426,14 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
             parse_number_query("<0.05").unwrap().unwrap(),
         )],
     };
-    let cheap = rows(&catalog, &Filter::default(), &families, &q, None, &prices);
+    let cheap = rows(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        &q,
+        None,
+        &prices,
+    );
     assert!(
         !cheap.is_empty()
             && cheap
@@ -440,13 +447,17 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     };
     let here = rows(
         &catalog,
-        &offered,
         &families,
+        &atlas_model::shown::shown_types(&catalog, &families, &offered, Some(&pricing)),
         &TableQuery::default(),
         None,
         &prices,
     );
-    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| prices.hourly(i).is_some()));
+    // Offered means priced there for some system, as in every other view.
+    assert!(here.len() < catalog.types.len());
+    assert!(here
+        .iter()
+        .all(|&i| table.offered_in(&catalog.types[i].name, "us-east-1")));
 
     let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);
     assert_eq!(csv, "instance_type,price-hour\nm5.large,0.096\n");

@@ -3,66 +3,104 @@
 
 mod common;
 
-use atlas_model::capabilities::counts_by_feature;
+use std::rc::Rc;
+
+use atlas_model::atlas::{Atlas, PriceSource};
+use atlas_model::capabilities::{counts_by_category_and_vendor, counts_by_feature, Feature};
+use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
 use atlas_model::filter::Filter;
-use atlas_model::prices::{Os, Pricing};
-use atlas_model::sizes::ladder;
+use atlas_model::instance::Category;
+use atlas_model::prices::Os;
+use atlas_model::sizes::size_matrix;
 use atlas_model::table::{rows, RowPrices, TableQuery};
 
-#[test]
-fn offered_there_only_narrows_sizes_and_capabilities_like_the_table() {
-    let (catalog, families) = common::setup();
-    let table = common::prices();
-    let pricing = Pricing {
-        table: &table,
-        region: "ap-south-2",
-        os: Os::Linux,
-    };
-    let filter = Filter {
-        offered_only: true,
-        ..Filter::default()
-    };
-    let prices = RowPrices::new(&catalog, &pricing);
-    let table_rows = rows(
-        &catalog,
-        &filter,
-        &families,
+fn atlas() -> Atlas {
+    Atlas::new(
+        Rc::new(common::catalog()),
+        Rc::new(PriceSource::from_csv(common::PRICES)),
+    )
+}
+
+/// How many types each view shows for `filter` in `region`: Table, Families, Sizes and
+/// the Capabilities vendor chart.
+fn counts(atlas: &Atlas, filter: &Filter, region: &str) -> [usize; 4] {
+    let (catalog, families) = (&atlas.catalog, &atlas.families);
+    let shown = atlas.shown(filter, region, Os::Linux);
+    let pricing = atlas.pricing(region, Os::Linux);
+    let prices = pricing
+        .as_ref()
+        .map(|p| RowPrices::new(catalog, p))
+        .unwrap_or_default();
+    let table = rows(
+        catalog,
+        families,
+        &shown,
         &TableQuery::default(),
         None,
         &prices,
-    );
-    assert!(
-        table_rows.len() < 400,
-        "{} offered in ap-south-2",
-        table_rows.len()
-    );
-
-    let matrix = ladder(&catalog, &families, &filter);
-    let in_matrix: usize = matrix
+    )
+    .len();
+    let plot = FamiliesPlot::build(catalog, families, &shown, FamiliesSpec::default(), None);
+    let matrix = size_matrix(catalog, &shown);
+    let sizes = matrix
         .rows
         .iter()
         .map(|r| r.cells.iter().flatten().count())
         .sum();
-    assert_eq!(
-        in_matrix,
-        table_rows.len(),
-        "Sizes shows what the Table shows"
-    );
-
-    let amd = counts_by_feature(&catalog, &families, &filter);
-    let amd_types = amd.iter().find(|(f, _)| f.slug() == "amd").map(|(_, n)| *n);
-    let amd_rows = table_rows
+    let rows: Vec<usize> = shown.types().collect();
+    let vendors = counts_by_category_and_vendor(catalog, &rows)
         .iter()
-        .filter(|&&i| {
-            catalog.types[i]
-                .name
-                .split('.')
-                .next()
-                .is_some_and(|f| f.contains('a'))
-        })
-        .count();
-    assert!(
-        amd_types.unwrap_or(0) <= amd_rows,
-        "Capabilities counts only offered types"
-    );
+        .map(|c| c.2)
+        .sum();
+    [table, plot.point_count(), sizes, vendors]
+}
+
+#[test]
+fn offered_there_only_narrows_every_view_alike() {
+    let atlas = atlas();
+    let filter = Filter {
+        offered_only: true,
+        ..Filter::default()
+    };
+    let [table, families, sizes, vendors] = counts(&atlas, &filter, "ap-south-2");
+    assert!(table > 100 && table < 400, "{table} offered in ap-south-2");
+    assert_eq!(families, table, "Families shows what the Table shows");
+    assert_eq!(sizes, table, "Sizes shows what the Table shows");
+    assert_eq!(vendors, table, "Capabilities counts what the Table shows");
+
+    let everywhere = counts(&atlas, &Filter::default(), "ap-south-2");
+    assert_eq!(everywhere, [810; 4]);
+}
+
+#[test]
+fn every_shared_filter_narrows_every_view_alike() {
+    let atlas = atlas();
+    let mut filter = Filter {
+        current_only: true,
+        offered_only: true,
+        ..Filter::default()
+    };
+    filter.hidden_categories.insert(Category::Accelerated);
+    filter.hidden_series.insert("m".to_owned());
+    let [table, families, sizes, vendors] = counts(&atlas, &filter, "eu-west-1");
+    assert!(table > 50 && table < 810, "{table}");
+    assert_eq!([families, sizes, vendors], [table; 3]);
+    assert_eq!(filter.set_count(), 4);
+}
+
+#[test]
+fn capability_counts_follow_offered_there_only() {
+    let atlas = atlas();
+    let amd = |filter: &Filter| {
+        let shown = atlas.shown(filter, "ap-south-2", Os::Linux);
+        counts_by_feature(&atlas.catalog, &shown)
+            .into_iter()
+            .find(|(f, _)| *f == Feature::Amd)
+            .map_or(0, |(_, n)| n)
+    };
+    let offered = Filter {
+        offered_only: true,
+        ..Filter::default()
+    };
+    assert!(amd(&offered) < amd(&Filter::default()));
 }

@@ -9,9 +9,9 @@ use super::hitmap::{HitMap, HitPoint};
 use super::{ChartError, Paint, Plan};
 use crate::catalog::Catalog;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::instance::Category;
 use crate::prices::Pricing;
+use crate::shown::Shown;
 
 /// What the Families chart plots: the metric and scale of each axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,27 +79,25 @@ pub struct FamiliesPlot {
 }
 
 impl FamiliesPlot {
-    /// Plans the chart: shown families, shown types, and only values the scales accept
-    /// (price metrics and the "offered in the region" filter need `pricing`).
+    /// Plans the chart: the `shown` types of `families`, and only values the scales
+    /// accept (price metrics need `pricing`).
     pub fn build(
         catalog: &Catalog,
         families: &[Family],
-        filter: &Filter,
+        shown: &Shown,
         spec: FamiliesSpec,
         pricing: Option<&Pricing>,
     ) -> Self {
-        let lines = families
+        let lines = shown
+            .families
             .iter()
-            .filter(|family| filter.shows_family(family))
-            .filter_map(|family| {
-                let points: Vec<PlotPoint> = family
-                    .members
+            .filter_map(|shown| {
+                let family = families.get(shown.family)?;
+                let points: Vec<PlotPoint> = shown
+                    .types
                     .iter()
                     .filter_map(|&instance| {
                         let record = catalog.types.get(instance)?;
-                        if !filter.shows_type(record) || !filter.shows_offered(record, pricing) {
-                            return None;
-                        }
                         let x = spec
                             .x
                             .value(record, pricing)

@@ -43,3 +43,12 @@ pub fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
         .map(|&i| catalog.types[i].name.clone())
         .collect()
 }
+
+/// The types `filter` shows (no prices, so "offered there only" lets everything through).
+pub fn shown(
+    catalog: &Catalog,
+    families: &[Family],
+    filter: &atlas_model::filter::Filter,
+) -> atlas_model::shown::Shown {
+    atlas_model::shown::shown_types(catalog, families, filter, None)
+}
