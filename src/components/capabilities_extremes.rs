@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::extremes::Extreme;
-use atlas_model::state::{Action, View};
+use atlas_model::state::Action;
 use yew::prelude::*;
 
 /// Props of [`Extremes`].
@@ -29,13 +29,10 @@ pub fn Extremes(props: &ExtremesProps) -> Html {
             return Html::default();
         };
         let name = holder.name.clone();
-        let open = {
-            let (dispatch, name) = (props.dispatch.clone(), name.clone());
-            Callback::from(move |_: MouseEvent| {
-                dispatch.emit(Action::SetDecoderInput(name.clone()));
-                dispatch.emit(Action::SetView(View::Decoder));
-            })
-        };
+        let open = props.dispatch.reform({
+            let name = name.clone();
+            move |_: MouseEvent| Action::OpenInDecoder(name.clone())
+        });
         let pinned = props.pinned.contains(&name);
         let toggle = props.dispatch.reform({
             let name = name.clone();

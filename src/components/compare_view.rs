@@ -23,7 +23,6 @@ pub fn CompareView(props: &ViewProps) -> Html {
         (props.atlas.clone(), props.state.pinned.clone()),
         |(atlas, pinned)| compare(&atlas.catalog, pinned),
     );
-    let only_differences = use_state(|| false);
     let state = &props.state;
     // Prices, and the anomalies to flag, for the pinned types in the chosen region.
     let priced = use_memo(
@@ -56,10 +55,9 @@ pub fn CompareView(props: &ViewProps) -> Html {
     );
     let dispatch = &props.dispatch;
 
-    let toggle_differences = {
-        let only = only_differences.clone();
-        Callback::from(move |_: Event| only.set(!*only))
-    };
+    let only_differences = state.differences_only;
+    let toggle_differences =
+        dispatch.reform(move |_: Event| Action::SetDifferencesOnly(!only_differences));
     let heading = |index: usize, name: &String| {
         let unpin = dispatch.reform({
             let name = name.clone();
@@ -75,7 +73,7 @@ pub fn CompareView(props: &ViewProps) -> Html {
         }
     };
     let row = |row: &CompareRow| {
-        if *only_differences && !row.differs {
+        if only_differences && !row.differs {
             return html! {};
         }
         let ratio = |i: usize| -> Html {
@@ -105,7 +103,7 @@ pub fn CompareView(props: &ViewProps) -> Html {
                 </p>
             } else {
                 <label class="check">
-                    <input type="checkbox" checked={*only_differences} onchange={toggle_differences}
+                    <input type="checkbox" checked={only_differences} onchange={toggle_differences}
                         data-testid="compare-differences" />
                     { "Only rows that differ" }
                 </label>
@@ -116,7 +114,7 @@ pub fn CompareView(props: &ViewProps) -> Html {
                         </tr></thead>
                         <tbody>
                             { for comparison.rows.iter().map(row) }
-                            { prices_html(&priced, &state.region, *only_differences) }
+                            { prices_html(&priced, &state.region, only_differences) }
                         </tbody>
                     </table>
                 </div>

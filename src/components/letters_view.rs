@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot, PairSort};
+use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot};
 use atlas_model::letter_cost::{
     letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost,
 };
@@ -51,8 +51,7 @@ pub fn LettersView(props: &ViewProps) -> Html {
     );
     // The chosen letter lives in the state (and so in the address).
     let chosen = &state.letter;
-    let every_letter = use_state(|| false);
-    let sort = use_state(|| (PairSort::Median, false));
+    let choices = state.letter_table;
 
     // The chosen letter, or the first one priced here when it has no pair in this region.
     let letter = match priced.as_ref() {
@@ -72,13 +71,13 @@ pub fn LettersView(props: &ViewProps) -> Html {
         },
     );
     let rows = use_memo(
-        (priced.clone(), letter.clone(), *every_letter, *sort),
-        |(priced, letter, every, (sort, descending))| match priced.as_ref() {
+        (priced.clone(), letter.clone(), choices),
+        |(priced, letter, choices)| match priced.as_ref() {
             Ok(data) => table_rows(
                 &data.costs,
-                (!every).then_some(letter.as_str()),
-                *sort,
-                *descending,
+                (!choices.every_letter).then_some(letter.as_str()),
+                choices.sort,
+                choices.descending,
             ),
             Err(_) => Vec::new(),
         },
@@ -100,17 +99,8 @@ pub fn LettersView(props: &ViewProps) -> Html {
         .to_owned();
 
     let on_choose = props.dispatch.reform(Action::SetLetter);
-    let on_sort = {
-        let sort = sort.clone();
-        Callback::from(move |column: PairSort| {
-            let (current, descending) = *sort;
-            sort.set((column, current == column && !descending));
-        })
-    };
-    let on_every_letter = {
-        let every_letter = every_letter.clone();
-        Callback::from(move |on: bool| every_letter.set(on))
-    };
+    let on_sort = props.dispatch.reform(Action::SortLetterPairs);
+    let on_every_letter = props.dispatch.reform(Action::SetEveryLetter);
     let sentence = data
         .summary
         .iter()
@@ -137,7 +127,7 @@ pub fn LettersView(props: &ViewProps) -> Html {
             }
             <div class="letters-panels">
                 <LettersChart {plot} />
-                <LettersTable {rows} {letter} every_letter={*every_letter} sort={*sort} {on_sort} {on_every_letter} />
+                <LettersTable {rows} {letter} every_letter={choices.every_letter} sort={(choices.sort, choices.descending)} {on_sort} {on_every_letter} />
             </div>
         </section>
     }

@@ -57,18 +57,12 @@ pub fn SizesView(props: &ViewProps) -> Html {
     // With nothing chosen the chart shows the defaults: the first change starts from them.
     let on_toggle = {
         let latest = latest.clone();
-        use_callback(
-            (chosen.is_empty(), props.atlas.families.clone()),
-            move |family: String, (defaults, families)| {
-                let dispatch = latest.borrow().clone();
-                if *defaults {
-                    for name in default_families(families) {
-                        dispatch.emit(Action::ToggleLadderFamily(name));
-                    }
-                }
-                dispatch.emit(Action::ToggleLadderFamily(family));
-            },
-        )
+        use_callback(props.atlas.clone(), move |family: String, atlas| {
+            let defaults = default_families(&atlas.families);
+            latest
+                .borrow()
+                .emit(Action::ToggleLadderFamily { family, defaults });
+        })
     };
     let on_chart: Vec<String> = plot.lines.iter().map(|l| l.family.clone()).collect();
     // Prices are looked up only while the cells show them (the table parses on first use).

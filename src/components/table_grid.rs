@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use atlas_model::state::{Action, TableSpec, View, MAX_PINNED};
+use atlas_model::state::{Action, TableSpec, MAX_PINNED};
 use atlas_model::table::{Column, QueryErrors, QueryInput, SortDirection};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -71,10 +71,7 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
             };
             match action.as_str() {
                 "pin" => dispatch.emit(Action::TogglePin(name)),
-                "decode" => {
-                    dispatch.emit(Action::SetDecoderInput(name));
-                    dispatch.emit(Action::SetView(View::Decoder));
-                }
+                "decode" => dispatch.emit(Action::OpenInDecoder(name)),
                 _ => {}
             }
         })

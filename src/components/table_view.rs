@@ -10,7 +10,7 @@ use atlas_model::prices::flags;
 use atlas_model::query::QueryError;
 use atlas_model::shown::shown_types;
 use atlas_model::state::Action;
-use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices, TableQuery, TypedQuery};
+use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices, TableQuery};
 use yew::prelude::*;
 
 use crate::components::table_grid::InstanceTable;
@@ -46,7 +46,8 @@ impl PartialEq for SharedCatalog {
 struct ShownRows {
     /// Catalog indices, in display order.
     rows: Rc<Vec<usize>>,
-    /// The filter boxes that do not parse; they keep their last good condition.
+    /// The filter boxes that do not parse; they narrow by the last good condition the
+    /// state kept for them.
     errors: Rc<QueryErrors>,
 }
 
@@ -54,7 +55,6 @@ struct ShownRows {
 #[component]
 pub fn TableView(props: &ViewProps) -> Html {
     let spec = &props.state.table;
-    let typed = use_mut_ref(TypedQuery::default);
     let state = &props.state;
     // Prices (and their anomaly flags) are looked up only when a price column is shown or
     // sorted on, or the "offered there only" filter is on.
@@ -100,11 +100,8 @@ pub fn TableView(props: &ViewProps) -> Html {
             spec.clone(),
             priced.0.clone(),
         ),
-        move |(atlas, filter, region, os, spec, prices)| {
-            let (query, errors) =
-                typed
-                    .borrow_mut()
-                    .read(&spec.search, &spec.filters, &spec.columns);
+        |(atlas, filter, region, os, spec, prices)| {
+            let (query, errors) = spec.query();
             let shown = atlas.shown(filter, region, *os);
             let (catalog, families) = (&atlas.catalog, &atlas.families);
             ShownRows {

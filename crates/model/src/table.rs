@@ -1,6 +1,6 @@
 //! The Table view's logic: its columns, which rows pass the filters, and sorting; export
 //! to CSV and Markdown ([`to_csv`], [`to_markdown`]) lives in `table/export.rs`, reading
-//! the filter boxes as typed ([`TypedQuery`]) in `table/typed.rs`.
+//! the filter boxes as typed ([`read_query`]) in `table/typed.rs`.
 //!
 //! [`rows`] runs on every keystroke (about 810 rows in WASM): it allocates the result and,
 //! when sorting, one key per row; filtering and search allocate nothing per row.
@@ -20,7 +20,7 @@ mod export;
 mod typed;
 
 pub use export::{to_csv, to_markdown};
-pub use typed::{QueryErrors, QueryInput, TypedQuery};
+pub use typed::{read_query, KeptConditions, QueryErrors, QueryInput};
 
 /// A column of the table. New columns (prices, later) are appended to [`Column::ALL`];
 /// slugs never change, as URLs and CSV headers use them.

@@ -5,45 +5,51 @@ mod common;
 
 use atlas_model::filter::Filter;
 use atlas_model::state::{reduce, Action, State, View};
-use atlas_model::table::{rows, Column, RowPrices, TypedQuery};
+use atlas_model::table::{rows, Column, RowPrices};
 use atlas_model::url_state::{decode, encode};
 
 #[test]
 fn a_mistyped_table_filter_shows_the_same_rows_from_its_address() {
     let (catalog, families) = common::setup();
-    let table_rows = |state: &State, typed: &mut TypedQuery| {
-        let spec = &state.table;
-        let (query, _) = typed.read(&spec.search, &spec.filters, &spec.columns);
+    let everything = common::shown(&catalog, &families, &Filter::default());
+    let table_rows = |state: &State| {
+        let (query, _) = state.table.query();
         rows(
             &catalog,
             &families,
-            &common::shown(&catalog, &families, &Filter::default()),
+            &everything,
             &query,
             None,
             &RowPrices::default(),
         )
         .len()
     };
-    let mut live = TypedQuery::default();
     let state = reduce(&State::default(), Action::SetView(View::Table));
     let state = reduce(&state, Action::SetColumnFilter(Column::Vcpu, ">=96".into()));
-    assert_eq!(table_rows(&state, &mut live), 122);
+    assert_eq!(table_rows(&state), 122);
     let state = reduce(
         &state,
         Action::SetColumnFilter(Column::Vcpu, ">=96x".into()),
     );
-    assert_eq!(
-        table_rows(&state, &mut live),
-        122,
-        "the last good condition holds"
-    );
+    assert_eq!(table_rows(&state), 122, "the last good condition holds");
 
-    let reopened = decode(&encode(&state)).state;
-    assert_eq!(reopened, state);
+    let address = encode(&state);
+    let reopened = decode(&address);
+    assert!(reopened.ignored.is_empty(), "{:?}", reopened.ignored);
+    assert_eq!(reopened.state, state);
     assert_eq!(
-        table_rows(&reopened, &mut TypedQuery::default()),
+        table_rows(&reopened.state),
         122,
-        "the address {} shows the same rows",
-        encode(&state)
+        "the address {address} shows the same rows"
     );
+    assert_eq!(address, "view=table&f.vcpu=%3E%3D96x&keep.vcpu=%3E%3D96");
+}
+
+#[test]
+fn a_kept_condition_the_app_could_not_have_written_is_named_and_dropped() {
+    let decoded = decode("view=table&f.vcpu=%3E%3D8&keep.vcpu=%3E%3D96");
+    assert!(decoded.state.table.kept.is_empty());
+    assert_eq!(decoded.ignored.len(), 1, "{:?}", decoded.ignored);
+    let decoded = decode("f.vcpu=x&keep.vcpu=y");
+    assert!(decoded.state.table.kept.is_empty());
 }

@@ -142,7 +142,13 @@ fn arb_state() -> impl Strategy<Value = State> {
                         Action::SetColour(atlas_model::chart::colour::ColourBy::Vendor),
                     );
                     s = reduce(&s, Action::SetCellMetric(CellMetric::Memory));
-                    s = reduce(&s, Action::ToggleLadderFamily("m5".into()));
+                    s = reduce(
+                        &s,
+                        Action::ToggleLadderFamily {
+                            family: "m5".into(),
+                            defaults: Vec::new(),
+                        },
+                    );
                     s = reduce(&s, Action::SortBy(Column::Gpus));
                     s = reduce(&s, Action::ToggleColumn(Column::Processor));
                 }
