@@ -1,7 +1,7 @@
 //! Browser tests: the app mounted in headless Chromium by wasm-bindgen-test.
 //! Run with `cargo test --target wasm32-unknown-unknown --test web` (see the Makefile).
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use std::time::Duration;
 

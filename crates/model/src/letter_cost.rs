@@ -214,7 +214,6 @@ pub fn letter_summary(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
 
     use super::*;
     use crate::family::families;

@@ -1,5 +1,5 @@
 //! The Capabilities view's bar charts on the real dataset: plans, SVG drawing, hover cover.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 mod common;
 
@@ -20,8 +20,8 @@ use plotters::prelude::*;
 const HOVER_RADIUS: f64 = 14.0;
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog =
-        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
+    let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
@@ -54,7 +54,7 @@ fn render(plot: &BarsPlot, paint: &Paint, size: (u32, u32)) -> (String, HitMap) 
     let mut svg = String::new();
     let hits = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        plot.draw(&area, paint).unwrap()
+        plot.draw(&area, paint).unwrap_or_else(|e| panic!("{e:?}"))
     };
     (svg, hits)
 }

@@ -1,6 +1,5 @@
 //! The Capabilities view: families get the features their names and specs show, and the
 //! counts add up.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -18,14 +17,17 @@ use atlas_model::name::Capability;
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
 
 fn features(name: &str) -> BTreeSet<Feature> {
     let (catalog, families) = setup();
-    let family = families.iter().find(|f| f.name == name).unwrap();
+    let family = families
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"));
     family_features(family, &catalog)
 }
 

@@ -1,6 +1,5 @@
 //! The embedded dataset parses completely, reads famous types right, and agrees with
 //! real `aws ec2 describe-instance-types` output; malformed CSV is reported, not fatal.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -16,7 +15,8 @@ const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 const EXPECTED_TYPES: usize = 810;
 
 fn catalog() -> Catalog {
-    Catalog::from_csv(DATASET).expect("the embedded dataset has a valid header")
+    Catalog::from_csv(DATASET)
+        .unwrap_or_else(|e| panic!("the embedded dataset has a valid header: {e:?}"))
 }
 
 fn get<'a>(catalog: &'a Catalog, name: &str) -> &'a InstanceType {

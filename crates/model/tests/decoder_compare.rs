@@ -1,5 +1,5 @@
 //! The Decoder's explanations and suggestions, and the Compare view's rows, on the real data.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::compare::compare;
@@ -8,7 +8,8 @@ use atlas_model::family::families;
 use atlas_model::table::Column;
 
 fn catalog() -> Catalog {
-    Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap()
+    Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 #[test]

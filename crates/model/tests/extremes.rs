@@ -1,5 +1,4 @@
 //! The extremes panel names the catalogue's record holders, checked against the CSV.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::extremes::{extremes, Extreme};

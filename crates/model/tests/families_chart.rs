@@ -1,5 +1,5 @@
 //! The Families chart on the real dataset: families, filters, plan and SVG drawing.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 mod common;
 
@@ -15,7 +15,8 @@ use atlas_model::instance::Category;
 use plotters::prelude::*;
 
 fn catalog() -> Catalog {
-    Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap()
+    Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn render(
@@ -35,7 +36,7 @@ fn render(
                 pixel_ratio: 1.0,
             },
         )
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{e:?}"))
     };
     assert_eq!(hits.points.len(), plot.point_count());
     let _ = catalog;
@@ -43,8 +44,16 @@ fn render(
 }
 
 fn hit_of(catalog: &Catalog, hits: &HitMap, name: &str) -> (i32, i32) {
-    let index = catalog.types.iter().position(|t| t.name == name).unwrap();
-    let hit = hits.points.iter().find(|p| p.instance == index).unwrap();
+    let index = catalog
+        .types
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"));
+    let hit = hits
+        .points
+        .iter()
+        .find(|p| p.instance == index)
+        .unwrap_or_else(|| panic!("a value was expected"));
     (hit.x, hit.y)
 }
 

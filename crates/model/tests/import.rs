@@ -1,6 +1,5 @@
 //! People's own catalogue files load: every real fixture, concatenated and bare shapes, the
 //! atlas's own CSV and a Price List CSV; gaps fill from the built-in data; 10 MB parses fast.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -32,7 +31,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn fixture(path: &str) -> String {
-    std::fs::read_to_string(fixtures().join(path)).unwrap()
+    std::fs::read_to_string(fixtures().join(path)).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn describe(file: &str) -> String {

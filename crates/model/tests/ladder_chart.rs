@@ -1,5 +1,5 @@
 //! The Sizes view's ladder chart on the real dataset: plan, defaults and SVG drawing.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::hitmap::HitMap;
@@ -15,8 +15,8 @@ use atlas_model::sizes::{breaks_doubling, doubling};
 use plotters::prelude::*;
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog =
-        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
+    let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
@@ -29,12 +29,12 @@ fn render(plot: &LadderPlot, theme: Theme, size: (u32, u32)) -> (String, HitMap)
             theme,
             pixel_ratio: 1.0,
         };
-        draw(&area, plot, &paint).unwrap()
+        draw(&area, plot, &paint).unwrap_or_else(|e| panic!("{e:?}"))
     };
     // LADDER_SVG=dir writes each picture there, to look at.
     if let Ok(dir) = std::env::var("LADDER_SVG") {
         let name = format!("{dir}/ladder-{}x{}.svg", size.0, size.1);
-        std::fs::write(name, &svg).unwrap();
+        std::fs::write(name, &svg).unwrap_or_else(|e| panic!("{e:?}"));
     }
     (svg, hits)
 }
@@ -44,7 +44,11 @@ fn names(list: &[&str]) -> Vec<String> {
 }
 
 fn hit_of(catalog: &Catalog, hits: &HitMap, name: &str) -> Vec<(i32, i32)> {
-    let index = catalog.types.iter().position(|t| t.name == name).unwrap();
+    let index = catalog
+        .types
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"));
     hits.points
         .iter()
         .filter(|p| p.instance == index)

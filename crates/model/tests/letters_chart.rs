@@ -1,6 +1,6 @@
 //! The Letter prices chart and table on the real dataset: plans per letter and region, the
 //! ratio axis, SVG drawing with a hit per dot, and the table's rows and order.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::hitmap::HitMap;
@@ -21,10 +21,10 @@ const EAST: &str = "us-east-1";
 const IRELAND: &str = "eu-west-1";
 
 fn costs(region: &str) -> Vec<(FamilyPair, PairCost)> {
-    let table =
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
-    let catalog =
-        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
+    let table = PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     pairs(&families(&catalog))
         .into_iter()
         .map(|pair| {
@@ -38,7 +38,7 @@ fn render(plot: &LettersPlot, paint: &Paint, size: (u32, u32)) -> (String, HitMa
     let mut svg = String::new();
     let hits = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        plot.draw(&area, paint).unwrap()
+        plot.draw(&area, paint).unwrap_or_else(|e| panic!("{e:?}"))
     };
     (svg, hits)
 }

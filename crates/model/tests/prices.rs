@@ -1,6 +1,5 @@
 //! The embedded price table reads the source's prices back exactly, knows what it does not
 //! know, names every region, flags odd prices and prices each capability letter.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;
 
@@ -18,11 +17,12 @@ const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 const EAST: &str = "us-east-1";
 
 fn table() -> PriceTable {
-    PriceTable::from_csv(PRICES).expect("the embedded price table parses")
+    PriceTable::from_csv(PRICES)
+        .unwrap_or_else(|e| panic!("the embedded price table parses: {e:?}"))
 }
 
 fn catalog() -> Catalog {
-    Catalog::from_csv(DATASET).expect("the embedded dataset parses")
+    Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("the embedded dataset parses: {e:?}"))
 }
 
 #[test]

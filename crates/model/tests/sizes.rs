@@ -1,5 +1,4 @@
 //! The Sizes view: the family × size matrix, and which sizes break the doubling pattern.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -15,7 +14,7 @@ use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }

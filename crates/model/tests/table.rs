@@ -1,6 +1,5 @@
 //! The Table view: columns read the right values, filters and search narrow the rows,
 //! sorting orders them the way a person expects, and exports survive hostile text.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -14,13 +13,17 @@ use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirec
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
 
 fn index(catalog: &Catalog, name: &str) -> usize {
-    catalog.types.iter().position(|t| t.name == name).unwrap()
+    catalog
+        .types
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"))
 }
 
 fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
@@ -31,10 +34,17 @@ fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
 
 fn query(search: &str, filters: &[(Column, &str)]) -> TableQuery {
     TableQuery {
-        search: parse_name_query(search).unwrap(),
+        search: parse_name_query(search).unwrap_or_else(|e| panic!("{e:?}")),
         filters: filters
             .iter()
-            .map(|(c, q)| (*c, parse_number_query(q).unwrap().unwrap()))
+            .map(|(c, q)| {
+                (
+                    *c,
+                    parse_number_query(q)
+                        .unwrap_or_else(|e| panic!("{e:?}"))
+                        .unwrap_or_else(|| panic!("a value was expected")),
+                )
+            })
             .collect(),
     }
 }

@@ -1,5 +1,5 @@
 //! URL state: readable encodings, round trips for generated states, and hostile input.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::instance::Category;

@@ -13,7 +13,8 @@ pub const PRICES: &str = include_str!("../../../../assets/data/prices-compact.cs
 
 /// The embedded catalog.
 pub fn catalog() -> Catalog {
-    Catalog::from_csv(DATASET).expect("the embedded dataset has a valid header")
+    Catalog::from_csv(DATASET)
+        .unwrap_or_else(|e| panic!("the embedded dataset has a valid header: {e:?}"))
 }
 
 /// The embedded catalog and its families.
@@ -25,7 +26,7 @@ pub fn setup() -> (Catalog, Vec<Family>) {
 
 /// The embedded price table.
 pub fn prices() -> PriceTable {
-    PriceTable::from_csv(PRICES).expect("the embedded prices parse")
+    PriceTable::from_csv(PRICES).unwrap_or_else(|e| panic!("the embedded prices parse: {e:?}"))
 }
 
 /// The catalog index of the type called `name`.
