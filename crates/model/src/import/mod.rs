@@ -9,6 +9,7 @@
 //! skipped with its reason, the others still load. Only a file that cannot be read at all,
 //! or that yields no instance type, is an [`ImportError`]. Nothing here panics on any input.
 
+mod budget;
 mod describe;
 mod describe_schema;
 mod detect;
@@ -18,12 +19,14 @@ mod lenient;
 mod record;
 mod report;
 mod shapes;
+mod stream;
 mod table_csv;
 
 use thiserror::Error;
 
 use crate::catalog::{Catalog, RejectedRow};
 
+pub use budget::{Count, MAX_FAMILIES, MAX_INSTANCE_TYPES, MAX_SIZE_CELLS, MAX_TEXT_CHARS};
 pub use record::{category_from_name, MAX_MEMORY_GIB, MAX_VCPU};
 pub use report::{fill_from, FillReport, Gaps, MAX_LISTED};
 
@@ -154,6 +157,36 @@ pub enum ImportError {
         line: u64,
         /// What the CSV reader said.
         message: String,
+    },
+    /// More records than [`MAX_INSTANCE_TYPES`] (counted to the end, none kept).
+    #[error(
+        "this file holds {found} instance types; the atlas shows at most {}",
+        Count(MAX_INSTANCE_TYPES)
+    )]
+    TooManyTypes {
+        /// How many records the file holds.
+        found: Count,
+    },
+    /// The types form more than [`MAX_FAMILIES`] families.
+    #[error(
+        "this file's instance types form {found} families; the atlas shows at most {}",
+        Count(MAX_FAMILIES)
+    )]
+    TooManyFamilies {
+        /// How many families.
+        found: Count,
+    },
+    /// Families times sizes make more than [`MAX_SIZE_CELLS`] cells in the Sizes table.
+    #[error(
+        "this file's {families} families in {sizes} different sizes make a Sizes table of more \
+         than {} cells, the most the atlas draws",
+        Count(MAX_SIZE_CELLS)
+    )]
+    TooManySizes {
+        /// How many families.
+        families: Count,
+        /// How many different sizes on the ladder.
+        sizes: Count,
     },
     /// Readable, but no instance type could be kept (loading it would empty the view).
     #[error("the file holds no instance types{detail}")]
