@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod components;
 pub mod dataset;
+pub mod panic_page;
 
 use std::rc::Rc;
 
