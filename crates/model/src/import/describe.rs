@@ -13,6 +13,7 @@ use super::describe_schema::{
 };
 use super::fields::{
     accelerator_gib, architecture_of, clock_ghz, disks, ebs_mbps, network_text, show, whole,
+    MAX_NETWORK_GBPS,
 };
 use super::record::Draft;
 use super::report::{Builder, Place};
@@ -235,7 +236,7 @@ fn network(info: Option<&NetworkInfo<'_>>) -> Result<Option<Network>, String> {
         peak += top.unwrap_or(0.0);
         baseline += base.or(top).unwrap_or(0.0);
     }
-    if !(peak.is_finite() && (0.0..=1e5).contains(&peak)) {
+    if !(peak.is_finite() && (0.0..=MAX_NETWORK_GBPS).contains(&peak)) {
         return Err(format!(
             "network bandwidth {} Gbps is out of range",
             show(peak)

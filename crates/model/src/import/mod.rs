@@ -5,16 +5,23 @@
 //! `instances.json` (an array of records, or one record), or a CSV with a header row (the
 //! atlas's own columns or AWS Price List ones, after any preamble); `detect.rs` says how
 //! the format is recognised. Every record passes the same checks (a real instance type name,
-//! 1..=[`MAX_VCPU`] vCPUs, memory in (0, [`MAX_MEMORY_GIB`]] GiB): a record that fails is
-//! skipped with its reason, the others still load. Only a file that cannot be read at all,
+//! 1..=[`MAX_VCPU`] vCPUs, memory in (0, [`MAX_MEMORY_GIB`]] GiB and between
+//! [`MIN_GIB_PER_VCPU`] and [`MAX_GIB_PER_VCPU`] GiB per vCPU, every other number in a
+//! plausible range, text without control or bidi characters): a record that fails is
+//! skipped with its reason, the others still load; so does a record with a number beyond
+//! a float (`1e400`) or a lone surrogate (`json_text.rs`). A file over the budgets
+//! (`budget.rs`: [`MAX_INSTANCE_TYPES`] records, ...) is refused as a whole. Records are read
+//! one at a time (`stream.rs`). Only a file that cannot be read at all,
 //! or that yields no instance type, is an [`ImportError`]. Nothing here panics on any input.
 
 mod budget;
+mod clean;
 mod describe;
 mod describe_schema;
 mod detect;
 mod ec2info;
 mod fields;
+mod json_text;
 mod lenient;
 mod record;
 mod report;
@@ -27,7 +34,9 @@ use thiserror::Error;
 use crate::catalog::{Catalog, RejectedRow};
 
 pub use budget::{Count, MAX_FAMILIES, MAX_INSTANCE_TYPES, MAX_SIZE_CELLS, MAX_TEXT_CHARS};
-pub use record::{category_from_name, MAX_MEMORY_GIB, MAX_VCPU};
+pub use record::{
+    category_from_name, MAX_GIB_PER_VCPU, MAX_MEMORY_GIB, MAX_VCPU, MIN_GIB_PER_VCPU,
+};
 pub use report::{fill_from, FillReport, Gaps, MAX_LISTED};
 
 /// The largest file [`load`] reads: 64 MiB.
@@ -206,7 +215,13 @@ pub fn load(text: &str, file_name: Option<&str>) -> Result<Imported, ImportError
         return Err(ImportError::Binary { offset });
     }
     let mut builder = report::Builder::default();
-    let format = match detect::detect(text)? {
+    let shape = detect::detect(text)?;
+    let repaired = match shape {
+        detect::Shape::Csv => std::borrow::Cow::Borrowed(text),
+        _ => json_text::repair(text),
+    };
+    let text = repaired.as_ref();
+    let format = match shape {
         detect::Shape::DescribePages => describe::read_pages(text, &mut builder)?,
         detect::Shape::DescribePageArray => describe::read_page_array(text, &mut builder)?,
         detect::Shape::DescribeArray => describe::read_array(text, &mut builder)?,
