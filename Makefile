@@ -9,13 +9,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@./scripts/setup.sh
 
-## Serve the app with live rebuilds on http://127.0.0.1:8080
+## Serve the app with live rebuilds on http://127.0.0.1:8080 (built into target/serve, never dist/)
 serve: setup
-	trunk serve
+	trunk serve --dist target/serve
 
 ## Release build of the deployable site into dist/
 dist: setup
 	trunk build --release
+	node scripts/postbuild.mjs --check dist
 
 ## Every test: host, browser (wasm-bindgen-test), end to end (Playwright) on the release build
 test: setup test-host test-wasm test-e2e

@@ -1,18 +1,22 @@
-//! The browser entry point: parses the built-in dataset and the address, then mounts the app.
+//! The browser entry point: installs the panic page, parses the built-in dataset and the
+//! address, then mounts the app.
 
 use std::rc::Rc;
 
-use instance_atlas::{browser, dataset, App, AppProps};
+use instance_atlas::{browser, dataset, panic_page, App, AppProps};
 
 fn main() {
+    panic_page::install();
     browser::mark(browser::START_MARK);
     let builtin = dataset::builtin();
     let prices = dataset::builtin_prices();
-    let start = Rc::new(atlas_model::url_state::decode(&browser::location_query()));
+    let query = browser::location_query();
+    let start = Rc::new(atlas_model::url_state::decode(&query));
     yew::Renderer::<App>::with_props(AppProps {
         builtin,
         prices,
         start,
     })
     .render();
+    panic_page::panic_if_asked(&query);
 }
