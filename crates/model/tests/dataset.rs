@@ -124,25 +124,12 @@ struct MemoryInfo {
     size_in_mi_b: f64,
 }
 
-/// `ATLAS_FIXTURES` if set, else `/work/shared/fixtures` as seen from this crate.
+/// The describe-instance-types fixtures kept in this repository (`tests/fixtures`).
 fn fixtures_dir() -> PathBuf {
-    let base = std::env::var_os("ATLAS_FIXTURES").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/fixtures"
-            ))
-        },
-        PathBuf::from,
-    );
-    let dir = base.join("describe-instance-types");
-    assert!(
-        dir.is_dir(),
-        "fixture directory {} is missing: check out the shared fixtures next to the repo \
-         (../shared/fixtures) or set ATLAS_FIXTURES to the fixtures directory",
-        dir.display()
-    );
-    dir
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/describe-instance-types"
+    ))
 }
 
 #[test]

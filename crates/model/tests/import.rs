@@ -12,23 +12,9 @@ use atlas_model::quantity::StorageKind;
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
-/// `ATLAS_FIXTURES` if set, else `/work/shared/fixtures` as seen from this crate.
+/// The fixtures kept in this repository (`tests/fixtures`, provenance in its README).
 fn fixtures() -> PathBuf {
-    let base = std::env::var_os("ATLAS_FIXTURES").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/fixtures"
-            ))
-        },
-        PathBuf::from,
-    );
-    assert!(
-        base.is_dir(),
-        "fixtures missing at {}: set ATLAS_FIXTURES",
-        base.display()
-    );
-    base
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
 }
 
 fn fixture(path: &str) -> String {
