@@ -4,6 +4,7 @@
 //! from there on, every derived thing (families, filtered rows, chart geometry) is a plain
 //! function of the catalog and the [`state::State`], tested on the host.
 
+pub mod availability;
 pub mod capabilities;
 pub mod catalog;
 pub mod chart;

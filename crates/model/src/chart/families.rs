@@ -97,7 +97,9 @@ impl FamiliesPlot {
                     .iter()
                     .filter_map(|&instance| {
                         let record = catalog.types.get(instance)?;
-                        if !filter.shows_type(record) || !filter.shows_offered(record, pricing) {
+                        if !filter.shows_type(record)
+                            || !filter.shows_offered(record, pricing.map(|p| p.region))
+                        {
                             return None;
                         }
                         let x = spec

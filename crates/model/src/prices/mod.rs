@@ -229,8 +229,9 @@ impl PriceTable {
         }
     }
 
-    /// True if `instance_type` has a known price in `region` on any OS.
-    pub fn offered_in(&self, instance_type: &str, region: &str) -> bool {
+    /// True if `instance_type` has a known price in `region` on any OS (which says nothing
+    /// about whether it is offered there: see [`crate::availability`]).
+    pub fn priced_in(&self, instance_type: &str, region: &str) -> bool {
         Os::ALL
             .into_iter()
             .any(|os| self.hourly(instance_type, region, os) != Price::Unknown)
@@ -280,8 +281,9 @@ impl Pricing<'_> {
         metric.value(self.table, instance, self.region, self.os)
     }
 
-    /// Whether the type has any known price in the region.
+    /// Whether the type is offered in the region, by the EC2 API's offerings (not by
+    /// whether it has a price); unknown counts as offered.
     pub fn offered(&self, instance: &crate::instance::InstanceType) -> bool {
-        self.table.offered_in(&instance.name, self.region)
+        crate::availability::offered(instance, self.region) != crate::availability::Offered::No
     }
 }
