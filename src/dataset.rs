@@ -15,27 +15,41 @@ const PRICES_CSV: &str = include_str!("../assets/data/prices-compact.csv");
 
 thread_local! {
     static PRICES: std::cell::OnceCell<Rc<Result<PriceTable, PriceError>>> = const { std::cell::OnceCell::new() };
+    static BUILTIN: std::cell::OnceCell<Rc<Result<Rc<Catalog>, CatalogError>>> = const { std::cell::OnceCell::new() };
 }
 
 /// The built-in price table, parsed the first time something needs a price (not at
-/// start-up, so the first chart does not wait for it).
+/// start-up, so the first chart does not wait for it), and judged against the built-in
+/// catalog (which prices to trust).
 pub fn prices() -> Rc<Result<PriceTable, PriceError>> {
     PRICES.with(|cell| {
-        cell.get_or_init(|| Rc::new(PriceTable::from_csv(PRICES_CSV)))
-            .clone()
+        cell.get_or_init(|| {
+            let mut table = PriceTable::from_csv(PRICES_CSV);
+            if let (Ok(table), Ok(catalog)) = (table.as_mut(), builtin().as_ref()) {
+                table.assess(catalog);
+            }
+            Rc::new(table)
+        })
+        .clone()
     })
 }
 
 /// Where the built-in data comes from, in a line for the footer.
-pub const SOURCE: &str = "AWS Price List extract shipped in apache-libcloud 3.9.1 (Apache-2.0)";
+pub const SOURCE: &str = "EC2 API describe-instance-types and offerings shipped in moto 5.2.5 \
+                          (2026-10-27); prices: AWS Price List in apache-libcloud 3.9.1 (Apache-2.0)";
 
-/// The date of the source's data, for the footer.
-pub const SOURCE_DATE: &str = "2025-03-02";
+/// The date of the prices, for the footer.
+pub const SOURCE_DATE: &str = atlas_model::prices::PRICE_LIST_DATE;
 
-/// Parses the built-in dataset. Called once, before the app mounts, so that the first
-/// render does not share its time slice with parsing.
+/// Parses the built-in dataset (once; later calls share it). Called before the app
+/// mounts, so that the first render does not share its time slice with parsing.
 pub fn builtin() -> Rc<Result<Rc<Catalog>, CatalogError>> {
-    let parsed = Catalog::from_csv(INSTANCE_TYPES_CSV).map(Rc::new);
-    mark(DATA_PARSED_MARK);
-    Rc::new(parsed)
+    BUILTIN.with(|cell| {
+        cell.get_or_init(|| {
+            let parsed = Catalog::from_csv(INSTANCE_TYPES_CSV).map(Rc::new);
+            mark(DATA_PARSED_MARK);
+            Rc::new(parsed)
+        })
+        .clone()
+    })
 }

@@ -1,7 +1,7 @@
 //! The Table view: every instance type the shared filters show, narrowed by the Table's
 //! own search and column filters, sorted, and exportable as CSV or Markdown.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
@@ -20,7 +20,11 @@ use crate::dataset;
 /// The catalog, compared by identity: one parsed dataset per page, so a pointer comparison
 /// says all, where comparing 810 records on every keystroke would not be free.
 #[derive(Clone)]
-pub struct SharedCatalog(pub Rc<Catalog>, pub Rc<RowPrices>, pub Rc<BTreeSet<usize>>);
+pub struct SharedCatalog(
+    pub Rc<Catalog>,
+    pub Rc<RowPrices>,
+    pub Rc<BTreeMap<usize, String>>,
+);
 
 impl SharedCatalog {
     /// The hourly price of the type at `index`, when the table looked prices up.
@@ -28,9 +32,9 @@ impl SharedCatalog {
         self.1.hourly(index)
     }
 
-    /// Whether the type's price in the region is flagged as doubtful.
-    pub fn flagged(&self, index: usize) -> bool {
-        self.2.contains(&index)
+    /// Why the type's price in the region is suspect, if it is.
+    pub fn flagged(&self, index: usize) -> Option<&str> {
+        self.2.get(&index).map(String::as_str)
     }
 }
 
@@ -77,11 +81,13 @@ pub fn TableView(props: &ViewProps) -> Html {
                         region,
                         os: *os,
                     };
-                    let flagged: BTreeSet<usize> =
-                        flags(table, catalog, region).into_keys().collect();
+                    let flagged: BTreeMap<usize, String> = flags(table, catalog, region, *os)
+                        .into_iter()
+                        .map(|(i, why)| (i, why.describe()))
+                        .collect();
                     (Rc::new(RowPrices::new(catalog, &pricing)), Rc::new(flagged))
                 }
-                _ => (Rc::new(RowPrices::default()), Rc::new(BTreeSet::new())),
+                _ => (Rc::new(RowPrices::default()), Rc::new(BTreeMap::new())),
             }
         },
     );

@@ -84,6 +84,12 @@ const ODD_SPELLINGS: [(&str, &str, Option<Capability>, &str); 4] = [
     ("trn", "u", None, "UltraServer: part of a group of servers joined by NeuronLink"),
 ];
 
+/// Letters AWS writes in one series without documenting them: (series, letter).
+const UNDOCUMENTED: [(&str, &str); 1] = [("u", "h")];
+
+/// What the Decoder says of a letter AWS gives no meaning.
+const NO_MEANING: &str = "AWS documents no meaning for this letter here";
+
 /// GPU variants written after a hyphen (`p6-b200`), and the GPU they name.
 #[rustfmt::skip]
 const GPU_VARIANTS: [(&str, &str); 3] = [
@@ -99,9 +105,7 @@ const GPU_SERIES: [&str; 3] = ["p", "g", "gr"];
 fn letter_meaning(series: &str, capability: Capability) -> &'static str {
     match capability {
         Capability::ExtraMemory if GPU_SERIES.contains(&series) => "more GPU memory",
-        Capability::ExtraMemory if matches!(series, "c" | "m") => {
-            "AWS documents no meaning for this letter here"
-        }
+        Capability::ExtraMemory if matches!(series, "c" | "m") => NO_MEANING,
         other => other.meaning(),
     }
 }
@@ -303,6 +307,7 @@ impl DecodedName {
                     Piece::Letter(c) => letter_meaning(&self.series, c).to_string(),
                     Piece::Odd(_, meaning) => meaning.to_string(),
                     Piece::Unknown => "unrecognised capability letter".to_string(),
+                    Piece::Undocumented => NO_MEANING.to_string(),
                     Piece::Memory(tib) => format!("{tib} TiB of memory"),
                     Piece::Chip(chip) => format!("Apple {chip} chip"),
                     Piece::Gpu(gpu) => gpu.to_string(),
@@ -396,7 +401,7 @@ pub fn decode(name: &str) -> Result<DecodedName, NameError> {
             }
             Piece::Unknown => decoded.unknown_letters.push_str(text),
             Piece::Memory(tib) => decoded.memory_tib = Some(tib),
-            Piece::Chip(_) | Piece::Gpu(_) | Piece::Variant => {}
+            Piece::Chip(_) | Piece::Gpu(_) | Piece::Undocumented | Piece::Variant => {}
         }
     }
     Ok(decoded)
@@ -414,6 +419,8 @@ enum Piece {
     Odd(Option<Capability>, &'static str),
     /// A letter after the generation that is not a capability.
     Unknown,
+    /// A letter AWS writes without documenting a meaning, from [`UNDOCUMENTED`].
+    Undocumented,
     /// `6tb` in `u-6tb1`: memory in TiB.
     Memory(u32),
     /// `m2pro` in `mac2-m2pro`: the Apple chip, such as `"M2 Pro"`.
@@ -467,7 +474,11 @@ fn pieces<'a>(name: &str, family: &'a str) -> Result<Vec<(&'a str, Piece)>, Name
         pieces.push((letters, Piece::Odd(capability, meaning)));
     } else {
         for letter in letters.matches(|_: char| true) {
-            let piece = Capability::from_letter(letter).map_or(Piece::Unknown, Piece::Letter);
+            let piece = match Capability::from_letter(letter) {
+                Some(c) => Piece::Letter(c),
+                None if UNDOCUMENTED.contains(&(series, letter)) => Piece::Undocumented,
+                None => Piece::Unknown,
+            };
             pieces.push((letter, piece));
         }
     }

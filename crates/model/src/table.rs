@@ -321,17 +321,31 @@ fn metric_from_hourly(metric: PriceMetric, t: &InstanceType, hourly: f64) -> Opt
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowPrices {
     hourly: Vec<Option<f64>>,
+    /// The region the prices are for, which "offered there only" asks about.
+    region: Option<String>,
 }
 
 impl RowPrices {
-    /// Looks up every type's hourly price once.
+    /// Looks up every type's hourly price once: suspect ones too, which the Table shows
+    /// marked with their reason ([`crate::prices::flags`]).
     pub fn new(catalog: &Catalog, pricing: &Pricing) -> RowPrices {
         let hourly = catalog
             .types
             .iter()
-            .map(|t| pricing.value(PriceMetric::Hourly, t))
+            .map(|t| {
+                pricing
+                    .table
+                    .hourly(&t.name, pricing.region, pricing.os)
+                    .known()
+            })
             .collect();
-        RowPrices { hourly }
+        let region = Some(pricing.region.to_owned());
+        RowPrices { hourly, region }
+    }
+
+    /// The region the prices are for, when they were looked up.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
     }
 
     /// The hourly price of the type at `index`, when known.
@@ -432,14 +446,15 @@ pub fn rows(
     prices: &RowPrices,
 ) -> Vec<usize> {
     let mut rows = Vec::with_capacity(catalog.types.len());
-    let offered =
-        |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
     for family in families.iter().filter(|f| filter.shows_family(f)) {
         for &i in &family.members {
             let Some(t) = catalog.types.get(i) else {
                 continue;
             };
-            if filter.shows_type(t) && offered(i) && query.matches_at(t, prices.hourly(i)) {
+            if filter.shows_type(t)
+                && filter.shows_offered(t, prices.region())
+                && query.matches_at(t, prices.hourly(i))
+            {
                 rows.push(i);
             }
         }

@@ -460,7 +460,23 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
         None,
         &prices,
     );
-    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| prices.hourly(i).is_some()));
+    // "Offered there only" follows the region's offerings, not whether a price is known.
+    let offered_here = |i: usize| {
+        atlas_model::availability::offered(&catalog.types[i], prices.region().unwrap())
+            != atlas_model::availability::Offered::No
+    };
+    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| offered_here(i)));
+    let unpriced = here.iter().filter(|&&i| prices.hourly(i).is_none()).count();
+    assert!(unpriced > 100, "offered but unpriced: {unpriced}");
+    let m5_xlarge = catalog
+        .types
+        .iter()
+        .position(|t| t.name == "m5.xlarge")
+        .unwrap();
+    assert!(
+        here.contains(&m5_xlarge),
+        "offered in the region, 0.0 in the price list"
+    );
 
     let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);
     assert_eq!(csv, "instance_type,price-hour\nm5.large,0.096\n");
