@@ -9,7 +9,7 @@ fn main() {
     panic_page::install();
     browser::mark(browser::START_MARK);
     let builtin = dataset::builtin();
-    let prices = dataset::builtin_prices();
+    let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
     let query = browser::location_query();
     let start = Rc::new(atlas_model::url_state::decode(&query));
     yew::Renderer::<App>::with_props(AppProps {

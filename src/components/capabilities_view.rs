@@ -23,9 +23,8 @@ pub fn CapabilitiesView(props: &ViewProps) -> Html {
             props.atlas.clone(),
             state.filter.clone(),
             state.region.clone(),
-            state.os,
         ),
-        |(atlas, filter, region, os)| atlas.shown(filter, region, *os),
+        |(atlas, filter, region)| atlas.shown(filter, region),
     );
     let inputs = (props.atlas.clone(), shown.clone());
     let vendor_plot = use_memo(inputs.clone(), |(atlas, shown)| {

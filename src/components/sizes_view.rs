@@ -23,11 +23,8 @@ pub fn SizesView(props: &ViewProps) -> Html {
             props.atlas.clone(),
             state.filter.clone(),
             state.region.clone(),
-            state.os,
         ),
-        |(atlas, filter, region, os)| {
-            size_matrix(&atlas.catalog, &atlas.shown(filter, region, *os))
-        },
+        |(atlas, filter, region)| size_matrix(&atlas.catalog, &atlas.shown(filter, region)),
     );
     let breakers = use_memo(props.atlas.clone(), |atlas| {
         let catalog = &atlas.catalog;
