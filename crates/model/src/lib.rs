@@ -21,6 +21,7 @@ pub mod prices;
 pub mod quantity;
 pub mod query;
 pub mod regions;
+pub mod screen;
 pub mod share;
 pub mod shown;
 pub mod sizes;
