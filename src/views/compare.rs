@@ -12,7 +12,7 @@ use atlas_model::text::ratio_text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::ViewProps;
+use crate::views::ViewProps;
 
 /// Columns that show a ratio against the first pinned type.
 const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use atlas_model::screen::sizes::{cell_text, cell_value, Shade};
 
-use crate::components::sizes_matrix::HourlyPrices;
+use crate::views::sizes_matrix::HourlyPrices;
 
 /// Props of [`SizesRow`].
 #[derive(Properties, PartialEq)]

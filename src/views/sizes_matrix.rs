@@ -12,7 +12,7 @@ use atlas_model::sizes::{SizeMatrix, SizeRow};
 use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
-use crate::components::sizes_row::SizesRow;
+use crate::views::sizes_row::SizesRow;
 
 /// Props of [`SizesMatrix`].
 #[derive(Properties, PartialEq)]

@@ -7,10 +7,10 @@ use atlas_model::screen::capabilities::capabilities_screen;
 use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
-use crate::components::capabilities_charts::BarsChart;
-use crate::components::capabilities_extremes::Extremes;
-use crate::components::capabilities_matrix::CapabilityMatrix;
-use crate::components::ViewProps;
+use crate::views::capabilities_charts::BarsChart;
+use crate::views::capabilities_extremes::Extremes;
+use crate::views::capabilities_matrix::CapabilityMatrix;
+use crate::views::ViewProps;
 
 /// Families against capability letters and features, counts per category, vendor and
 /// feature, and the extremes.

@@ -9,10 +9,10 @@ use atlas_model::sizes::{breaks_doubling, doubling};
 use atlas_model::state::{Action, CellMetric};
 use yew::prelude::*;
 
-use crate::components::filters::Filters;
-use crate::components::sizes_ladder::SizesLadder;
-use crate::components::sizes_matrix::SizesMatrix;
-use crate::components::ViewProps;
+use crate::views::sizes_ladder::SizesLadder;
+use crate::views::sizes_matrix::SizesMatrix;
+use crate::views::ViewProps;
+use crate::widgets::filters::Filters;
 
 /// Families against the size ladder, and the doubling chart.
 #[component]
