@@ -2,10 +2,11 @@
 //! dataset, holds the one reducer, and lays out header, view and footer.
 
 pub mod browser;
-pub mod components;
 pub mod dataset;
 pub mod offline_copy;
 pub mod panic_page;
+pub mod views;
+pub mod widgets;
 
 use std::rc::Rc;
 
@@ -15,20 +16,20 @@ use atlas_model::state::{reduce, Action, State, View};
 use atlas_model::url_state::{decode, encode, Decoded};
 use yew::prelude::*;
 
-use crate::components::capabilities_view::CapabilitiesView;
-use crate::components::compare_view::CompareView;
-use crate::components::data_source::DataSource;
-use crate::components::decoder_view::DecoderView;
-use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
-use crate::components::families_view::FamiliesView;
-use crate::components::letters_view::LettersView;
-use crate::components::load_data::{LoadData, LoadedData};
-use crate::components::pinned::PinnedStrip;
-use crate::components::region_select::RegionSelect;
-use crate::components::sizes_view::SizesView;
-use crate::components::table_view::TableView;
-use crate::components::tabs::Tabs;
-use crate::components::ViewProps;
+use crate::views::capabilities::CapabilitiesView;
+use crate::views::compare::CompareView;
+use crate::views::decoder::DecoderView;
+use crate::views::families::FamiliesView;
+use crate::views::letters::LettersView;
+use crate::views::sizes::SizesView;
+use crate::views::table::TableView;
+use crate::views::ViewProps;
+use crate::widgets::data_source::DataSource;
+use crate::widgets::embed::{AddressNotice, EmbedButton, EmbedFrame};
+use crate::widgets::load_data::{LoadData, LoadedData};
+use crate::widgets::pinned::PinnedStrip;
+use crate::widgets::region_select::RegionSelect;
+use crate::widgets::tabs::Tabs;
 
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]

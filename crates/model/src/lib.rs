@@ -22,6 +22,8 @@ pub mod prices;
 pub mod quantity;
 pub mod query;
 pub mod regions;
+pub mod screen;
+pub mod share;
 pub mod shown;
 pub mod sizes;
 pub mod state;

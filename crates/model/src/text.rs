@@ -11,6 +11,12 @@ pub fn count(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
+/// A ratio against the first pinned type: `×2`, `×1.5`, `×0.33` (at most two decimals).
+pub fn ratio_text(ratio: f64) -> String {
+    let text = format!("{ratio:.2}");
+    format!("×{}", text.trim_end_matches('0').trim_end_matches('.'))
+}
+
 /// "$0.096 per hour in us-east-1 (Linux)", or why there is no price.
 pub fn price_sentence(
     prices: Result<&PriceTable, &PriceError>,
@@ -87,6 +93,14 @@ mod tests {
         assert_eq!(count(1, "family", "families"), "1 family");
         assert_eq!(count(0, "family", "families"), "0 families");
         assert_eq!(count(12, "size", "sizes"), "12 sizes");
+    }
+
+    #[test]
+    fn ratios_lose_trailing_zeros() {
+        assert_eq!(ratio_text(2.0), "×2");
+        assert_eq!(ratio_text(1.5), "×1.5");
+        assert_eq!(ratio_text(1.0 / 3.0), "×0.33");
+        assert_eq!(ratio_text(10.0), "×10");
     }
 
     #[test]

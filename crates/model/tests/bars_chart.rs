@@ -191,7 +191,7 @@ fn drawing_labels_bars_top_down_and_puts_a_hit_on_every_segment_centre() {
     assert_eq!(boxes.len(), plot.segments.len());
     for (index, b) in boxes.iter().enumerate() {
         let centre = ((b.left + b.right) / 2, (b.top + b.bottom) / 2);
-        let on_it: Vec<_> = hits.points.iter().filter(|p| p.instance == index).collect();
+        let on_it: Vec<_> = hits.points.iter().filter(|p| p.item == index).collect();
         assert!(!on_it.is_empty(), "segment {index} has hit points");
         assert!(
             on_it
@@ -234,7 +234,7 @@ fn the_hover_radius_covers_whole_segments_not_only_their_centres() {
                     let at = format!("ratio {ratio}: segment {index} at ({x}, {y}) of {b:?}");
                     assert_eq!(found.map(|p| p.line), Some(row), "{at}");
                     if x > b.left + margin && x < b.right - margin {
-                        assert_eq!(found.map(|p| p.instance), Some(index), "{at}");
+                        assert_eq!(found.map(|p| p.item), Some(index), "{at}");
                         checked += 1;
                     }
                 }

@@ -52,7 +52,7 @@ fn hit_of(catalog: &Catalog, hits: &HitMap, name: &str) -> (i32, i32) {
     let hit = hits
         .points
         .iter()
-        .find(|p| p.instance == index)
+        .find(|p| p.item == index)
         .unwrap_or_else(|| panic!("a value was expected"));
     (hit.x, hit.y)
 }
@@ -228,7 +228,7 @@ fn svg_drawing_has_a_dot_per_type_and_points_land_where_their_values_say() {
         .unwrap();
     // hpc7a.48xlarge shares p3dn.24xlarge's 96 vCPU and 768 GiB: either is the right answer.
     assert_eq!((nearest.x, nearest.y), big);
-    let found = &catalog.types[nearest.instance];
+    let found = &catalog.types[nearest.item];
     assert_eq!((found.vcpu, found.memory_gib), (96, 768.0));
 }
 

@@ -51,7 +51,7 @@ fn hit_of(catalog: &Catalog, hits: &HitMap, name: &str) -> Vec<(i32, i32)> {
         .unwrap_or_else(|| panic!("a value was expected"));
     hits.points
         .iter()
-        .filter(|p| p.instance == index)
+        .filter(|p| p.item == index)
         .map(|p| (p.x, p.y))
         .collect()
 }

@@ -197,13 +197,13 @@ fn drawing_labels_rows_ticks_and_medians_and_puts_a_hit_on_every_dot() {
         }
     }
     for (index, (point, dot)) in hits.points.iter().zip(&plot.dots).enumerate() {
-        assert_eq!((point.instance, point.line), (index, dot.row));
+        assert_eq!((point.item, point.line), (index, dot.row));
         assert!(point.x > 0 && point.x < size.0 as i32);
         assert!(point.y > 0 && point.y < size.1 as i32);
         let found = hits
             .stack_at(f64::from(point.x), f64::from(point.y), 14.0)
             .iter()
-            .any(|p| p.instance == index);
+            .any(|p| p.item == index);
         assert!(found, "dot {index} is found under the pointer");
     }
     let row_y = |row: usize| hits.points.iter().find(|p| p.line == row).unwrap().y;

@@ -286,7 +286,7 @@ pub fn draw<DB: DrawingBackend>(
             HitPoint {
                 x,
                 y,
-                instance: p.instance,
+                item: p.instance,
                 line: index,
             }
         }));

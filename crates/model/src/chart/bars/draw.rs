@@ -199,7 +199,7 @@ pub fn draw<DB: DrawingBackend>(
         hits.points.extend((0..n).map(|k| HitPoint {
             x: b.left + ((k as f64 + 0.5) * width / n as f64).round() as i32,
             y,
-            instance: index,
+            item: index,
             line: segment.row,
         }));
     }

@@ -130,7 +130,7 @@ pub fn draw<DB: DrawingBackend>(
                 hits.points.push(HitPoint {
                     x: pixel.0,
                     y: pixel.1,
-                    instance: point.instance,
+                    item: point.instance,
                     line: index,
                 });
             }
@@ -177,7 +177,7 @@ pub fn draw_highlight<DB: DrawingBackend>(
             color.stroke_width(paint.px(3.4)),
         ))?;
         for point in run {
-            let fill = if family.breaks_in(metric, point.instance) {
+            let fill = if family.breaks_in(metric, point.item) {
                 paint.theme.background
             } else {
                 color

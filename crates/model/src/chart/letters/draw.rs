@@ -179,7 +179,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         hits.points.push(HitPoint {
             x,
             y,
-            instance: index,
+            item: index,
             line: dot.row,
         });
     }

@@ -135,17 +135,15 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     let locate = {
         let hits = hits.clone();
         move |event: &MouseEvent| {
-            let ratio = pixel_ratio();
-            let (x, y) = (
-                f64::from(event.offset_x()) * ratio,
-                f64::from(event.offset_y()) * ratio,
-            );
-            let stack = hits.borrow().stack_at(x, y, HOVER_RADIUS * ratio);
-            stack.first().map(|p| Hover {
-                items: stack.iter().map(|s| s.instance).collect(),
-                line: p.line,
-                x: f64::from(p.x) / ratio,
-                y: f64::from(p.y) / ratio,
+            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            let hit = hits
+                .borrow()
+                .hit_at_css(x, y, pixel_ratio(), HOVER_RADIUS)?;
+            Some(Hover {
+                items: hit.items,
+                line: hit.line,
+                x: hit.x,
+                y: hit.y,
                 frame_width: width,
             })
         }

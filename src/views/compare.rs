@@ -8,10 +8,11 @@ use atlas_model::regions::region_name;
 use atlas_model::state::{Action, MAX_PINNED};
 use atlas_model::suggest::suggest;
 use atlas_model::table::Column;
+use atlas_model::text::ratio_text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::ViewProps;
+use crate::views::ViewProps;
 
 /// Columns that show a ratio against the first pinned type.
 const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
@@ -81,7 +82,7 @@ pub fn CompareView(props: &ViewProps) -> Html {
                 return html! {};
             }
             match row.ratios.get(i).copied().flatten() {
-                Some(r) => html! { <span class="ratio">{ format!("×{}", trim(r)) }</span> },
+                Some(r) => html! { <span class="ratio">{ ratio_text(r) }</span> },
                 None => html! {},
             }
         };
@@ -121,12 +122,6 @@ pub fn CompareView(props: &ViewProps) -> Html {
             }
         </section>
     }
-}
-
-/// A ratio with at most two decimals, without trailing zeros.
-fn trim(ratio: f64) -> String {
-    let text = format!("{ratio:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// Props of [`AddPin`].
@@ -224,7 +219,7 @@ fn prices_html(
                     title={flagged.map(|n| format!("Suspect price: {}", n.join("; ")))}>
                     { value.map_or_else(|| format!("no price in {place}"), format_usd) }
                     if flagged.is_some() { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
-                    if let Some(r) = ratio { <span class="ratio">{ format!("×{}", trim(r)) }</span> }
+                    if let Some(r) = ratio { <span class="ratio">{ ratio_text(r) }</span> }
                 </td>
             }
         };

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
-use crate::components::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
 
 /// Props of [`BarsChart`].
 #[derive(Properties, PartialEq)]

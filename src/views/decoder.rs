@@ -8,7 +8,7 @@ use atlas_model::table::Column;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::ViewProps;
+use crate::views::ViewProps;
 
 /// Names offered when the input is empty.
 const EXAMPLES: [&str; 6] = [

@@ -12,7 +12,9 @@ use atlas_model::sizes::SizeRow;
 use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
-use crate::components::sizes_matrix::{cell_text, cell_value, HourlyPrices, Shade};
+use atlas_model::screen::sizes::{cell_text, cell_value, Shade};
+
+use crate::views::sizes_matrix::HourlyPrices;
 
 /// Props of [`SizesRow`].
 #[derive(Properties, PartialEq)]
@@ -87,7 +89,11 @@ pub fn SizesRow(props: &SizesRowProps) -> Html {
             "shade-{}",
             (props
                 .shade
-                .of(cell_value(props.metric, index, instance, &props.hourly))
+                .of(cell_value(
+                    props.metric,
+                    instance,
+                    props.hourly.get(index).copied().flatten()
+                ))
                 .clamp(0.0, 1.0)
                 * 10.0)
                 .round()
@@ -97,7 +103,7 @@ pub fn SizesRow(props: &SizesRowProps) -> Html {
                 class={classes!("sizes-cell", shade, pinned.then_some("sizes-pinned"), breaks.then_some("sizes-breaks"))}>
                 <button type="button" title={cell_title(instance, pinned, breaks)}
                     aria-pressed={pinned.to_string()} {onclick}>
-                    { cell_text(props.metric, index, instance, &props.hourly) }
+                    { cell_text(props.metric, instance, props.hourly.get(index).copied().flatten()) }
                 </button>
             </td>
         }

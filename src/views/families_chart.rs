@@ -9,8 +9,8 @@ use atlas_model::prices::Os;
 use atlas_model::text::price_sentence;
 use yew::prelude::*;
 
-use crate::components::chart_canvas::{ChartCanvas, Hover};
-use crate::components::tooltip::instance_tooltip;
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::tooltip::instance_tooltip;
 
 /// Props of [`FamiliesChart`].
 #[derive(Properties, PartialEq)]

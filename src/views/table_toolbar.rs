@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::table_view::{error_line, SharedCatalog};
+use crate::views::table::{error_line, SharedCatalog};
 
 /// The name of the downloaded CSV file.
 pub const CSV_FILE_NAME: &str = "instance-atlas.csv";

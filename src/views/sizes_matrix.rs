@@ -5,15 +5,14 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
-use atlas_model::chart::axis::format_usd;
-use atlas_model::chart::axis::Metric;
 use atlas_model::family::Family;
-use atlas_model::instance::{Category, InstanceType};
+use atlas_model::instance::Category;
+use atlas_model::screen::sizes::{cell_value, group_heading, Shade};
 use atlas_model::sizes::{SizeMatrix, SizeRow};
 use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
-use crate::components::sizes_row::SizesRow;
+use crate::views::sizes_row::SizesRow;
 
 /// Props of [`SizesMatrix`].
 #[derive(Properties, PartialEq)]
@@ -43,82 +42,6 @@ pub struct SizesMatrixProps {
 /// Hourly prices by catalog index in the chosen region (empty unless cells show prices).
 pub type HourlyPrices = Rc<Vec<Option<f64>>>;
 
-/// A cell's value for the chosen metric (0 for a price not known).
-pub fn cell_value(
-    metric: CellMetric,
-    index: usize,
-    instance: &InstanceType,
-    hourly: &HourlyPrices,
-) -> f64 {
-    match metric {
-        CellMetric::Vcpu => f64::from(instance.vcpu),
-        CellMetric::Memory => instance.memory_gib,
-        CellMetric::Price => hourly.get(index).copied().flatten().unwrap_or(0.0),
-    }
-}
-
-/// A cell's text: `96` vCPU, `8 GiB`, `512 MiB`, `24 TiB`, `$0.096`, or `–` for no known price.
-pub fn cell_text(
-    metric: CellMetric,
-    index: usize,
-    instance: &InstanceType,
-    hourly: &HourlyPrices,
-) -> String {
-    match metric {
-        CellMetric::Vcpu => instance.vcpu.to_string(),
-        CellMetric::Memory => Metric::Memory.format_tick(instance.memory_gib),
-        CellMetric::Price => hourly
-            .get(index)
-            .copied()
-            .flatten()
-            .map_or_else(|| "–".to_owned(), format_usd),
-    }
-}
-
-/// The shown values' range on a log scale: where a value sits, 0 (least) to 1 (most).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Shade {
-    low: f64,
-    high: f64,
-}
-
-impl Shade {
-    /// The range of the positive values given (1 to 2 when there are none).
-    pub fn over(values: impl Iterator<Item = f64>) -> Shade {
-        let (low, high) = values
-            .filter(|v| v.is_finite() && *v > 0.0)
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-                (l.min(v.log2()), h.max(v.log2()))
-            });
-        if low <= high {
-            Shade { low, high }
-        } else {
-            Shade {
-                low: 0.0,
-                high: 1.0,
-            }
-        }
-    }
-
-    /// Where `value` sits in the range, 0 to 1.
-    pub fn of(&self, value: f64) -> f64 {
-        if value <= 0.0 || self.high <= self.low {
-            return 0.0;
-        }
-        ((value.log2() - self.low) / (self.high - self.low)).clamp(0.0, 1.0)
-    }
-
-    /// The least value.
-    pub fn least(&self) -> f64 {
-        self.low.exp2()
-    }
-
-    /// The greatest value.
-    pub fn most(&self) -> f64 {
-        self.high.exp2()
-    }
-}
-
 /// The matrix in its own scrolling box: family names stay on the left, sizes on top.
 #[component]
 pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
@@ -132,7 +55,8 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             .flat_map(|r| r.cells.iter().flatten())
             .filter_map(|&i| catalog.types.get(i).map(|t| (i, t)))
     };
-    let shade = Shade::over(cells().map(|(i, t)| cell_value(metric, i, t, &props.hourly)));
+    let hourly = |i: usize| props.hourly.get(i).copied().flatten();
+    let shade = Shade::over(cells().map(|(i, t)| cell_value(metric, t, hourly(i))));
     let columns = matrix.columns.len();
 
     let row = |row: &SizeRow| {
@@ -166,12 +90,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
         if rows.is_empty() {
             return Html::default();
         }
-        let heading = format!(
-            "{} · {} famil{}",
-            category.label(),
-            rows.len(),
-            if rows.len() == 1 { "y" } else { "ies" }
-        );
+        let heading = group_heading(category, rows.len());
         html! {
             <tbody class={classes!("sizes-group", format!("cat-{}", category.slug()))}>
                 <tr class="sizes-group-heading">
@@ -191,23 +110,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             </div>
         };
     }
-    let (unit, least, most) = match metric {
-        CellMetric::Vcpu => (
-            "vCPU",
-            format!("{} vCPU", shade.least().round()),
-            format!("{} vCPU", shade.most().round()),
-        ),
-        CellMetric::Memory => (
-            "memory",
-            Metric::Memory.format_tick(shade.least()),
-            Metric::Memory.format_tick(shade.most()),
-        ),
-        CellMetric::Price => (
-            "price per hour",
-            format_usd(shade.least()),
-            format_usd(shade.most()),
-        ),
-    };
+    let (unit, least, most) = shade.key(metric);
     html! {
         <>
         <p class="sizes-key">

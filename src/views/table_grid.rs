@@ -11,8 +11,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::table_row::InstanceRow;
-use crate::components::table_view::SharedCatalog;
+use crate::views::table::SharedCatalog;
+use crate::views::table_row::InstanceRow;
 
 /// Props of [`InstanceTable`].
 #[derive(Properties, PartialEq)]

@@ -1,8 +1,8 @@
 //! Sharing and embedding: the notice for address settings that could not be used, the
 //! Embed button with its `<iframe>` snippet, and the frame that embed mode renders in.
 
+use atlas_model::share::{atlas_address, iframe_snippet};
 use atlas_model::state::State;
-use atlas_model::url_state::encode;
 use yew::prelude::*;
 
 use crate::browser::{copy_text, page_address, post_height_to_parent, use_element_size};
@@ -34,28 +34,6 @@ pub fn AddressNotice(props: &AddressNoticeProps) -> Html {
     }
 }
 
-/// The address of the full atlas on `state`.
-fn atlas_address(state: &State) -> String {
-    let query = encode(state);
-    if query.is_empty() {
-        page_address()
-    } else {
-        format!("{}?{query}", page_address())
-    }
-}
-
-/// The `<iframe>` snippet that embeds the current view on `state`.
-pub fn iframe_snippet(state: &State) -> String {
-    let query = encode(state);
-    let separator = if query.is_empty() { "" } else { "&" };
-    format!(
-        "<iframe src=\"{}?{query}{separator}embed=1\" title=\"Instance Atlas: {}\" width=\"100%\" height=\"560\" \
-         style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
-        page_address(),
-        state.view.label()
-    )
-}
-
 /// Props of [`EmbedButton`].
 #[derive(Properties, PartialEq)]
 pub struct EmbedButtonProps {
@@ -75,7 +53,7 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
             copied.set(None);
         })
     };
-    let snippet = iframe_snippet(&props.state);
+    let snippet = iframe_snippet(&page_address(), &props.state);
     let copy = {
         let (snippet, copied) = (snippet.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
@@ -130,7 +108,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
     html! {
         <div class="atlas embed" ref={root}>
             <main>{ props.children.clone() }</main>
-            <a class="open-full" href={atlas_address(&props.state)} target="_blank" rel="noopener" data-testid="open-full">
+            <a class="open-full" href={atlas_address(&page_address(), &props.state)} target="_blank" rel="noopener" data-testid="open-full">
                 { "Open in Instance Atlas ↗" }
             </a>
         </div>

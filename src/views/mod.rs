@@ -1,41 +1,34 @@
-//! The app's components. Each gets plain data and `Callback`s; only `chart_canvas`
-//! touches a canvas.
+//! The atlas's views, one module per view (`families`, `sizes`, `capabilities`, `table`,
+//! `decoder`, `compare`, `letters`) and the parts only that view uses. Each view renders
+//! what its screen function in `atlas_model::screen` (or the model function it names)
+//! returns, and dispatches actions.
 
 use atlas_model::atlas::Atlas;
 use atlas_model::state::{Action, State};
 use yew::prelude::*;
 
 pub mod axis_controls;
+pub mod capabilities;
 pub mod capabilities_charts;
 pub mod capabilities_extremes;
 pub mod capabilities_matrix;
-pub mod capabilities_view;
-pub mod chart_canvas;
-pub mod compare_view;
-pub mod data_source;
-pub mod decoder_view;
-pub mod embed;
+pub mod compare;
+pub mod decoder;
+pub mod families;
 pub mod families_chart;
-pub mod families_view;
-pub mod filters;
 pub mod legend;
+pub mod letters;
 pub mod letters_chart;
 pub mod letters_summary;
 pub mod letters_table;
-pub mod letters_view;
-pub mod load_data;
-pub mod pinned;
-pub mod region_select;
+pub mod sizes;
 pub mod sizes_ladder;
 pub mod sizes_matrix;
 pub mod sizes_row;
-pub mod sizes_view;
+pub mod table;
 pub mod table_grid;
 pub mod table_row;
 pub mod table_toolbar;
-pub mod table_view;
-pub mod tabs;
-pub mod tooltip;
 
 /// What every view receives: the data, the state and where changes go.
 #[derive(Properties, PartialEq, Clone)]

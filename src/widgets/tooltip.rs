@@ -6,7 +6,7 @@ use atlas_model::text::{instance_card, InstanceCard};
 use yew::prelude::*;
 
 use crate::browser::use_beside_point;
-use crate::components::chart_canvas::Hover;
+use crate::widgets::chart_canvas::Hover;
 
 /// Props of [`Tooltip`].
 #[derive(Properties, PartialEq)]

@@ -8,7 +8,7 @@ use atlas_model::state::MAX_PINNED;
 use atlas_model::table::Column;
 use yew::prelude::*;
 
-use crate::components::table_view::SharedCatalog;
+use crate::views::table::SharedCatalog;
 
 /// Props of [`InstanceRow`].
 #[derive(Properties, PartialEq)]

@@ -6,11 +6,11 @@ use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::state::Action;
 use yew::prelude::*;
 
-use crate::components::axis_controls::AxisControls;
-use crate::components::families_chart::FamiliesChart;
-use crate::components::filters::Filters;
-use crate::components::legend::Legend;
-use crate::components::ViewProps;
+use crate::views::axis_controls::AxisControls;
+use crate::views::families_chart::FamiliesChart;
+use crate::views::legend::Legend;
+use crate::views::ViewProps;
+use crate::widgets::filters::Filters;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]

@@ -4,28 +4,23 @@
 use std::collections::BTreeSet;
 
 use atlas_model::chart::ladder::{default_families, LadderPlot};
-use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
+use atlas_model::screen::sizes::sizes_screen;
+use atlas_model::sizes::{breaks_doubling, doubling};
 use atlas_model::state::{Action, CellMetric};
-use atlas_model::table::RowPrices;
 use yew::prelude::*;
 
-use crate::components::filters::Filters;
-use crate::components::sizes_ladder::SizesLadder;
-use crate::components::sizes_matrix::SizesMatrix;
-use crate::components::ViewProps;
+use crate::views::sizes_ladder::SizesLadder;
+use crate::views::sizes_matrix::SizesMatrix;
+use crate::views::ViewProps;
+use crate::widgets::filters::Filters;
 
 /// Families against the size ladder, and the doubling chart.
 #[component]
 pub fn SizesView(props: &ViewProps) -> Html {
     let state = &props.state;
-    let matrix = use_memo(
-        (
-            props.atlas.clone(),
-            state.filter.clone(),
-            state.region.clone(),
-        ),
-        |(atlas, filter, region)| size_matrix(&atlas.catalog, &atlas.shown(filter, region)),
-    );
+    let screen = use_memo((props.atlas.clone(), state.clone()), |(atlas, state)| {
+        sizes_screen(atlas, state)
+    });
     let breakers = use_memo(props.atlas.clone(), |atlas| {
         let catalog = &atlas.catalog;
         atlas
@@ -62,28 +57,6 @@ pub fn SizesView(props: &ViewProps) -> Html {
         })
     };
     let on_chart: Vec<String> = plot.lines.iter().map(|l| l.family.clone()).collect();
-    // Prices are looked up only while the cells show them (the table parses on first use).
-    let hourly = use_memo(
-        (
-            props.atlas.clone(),
-            state.sizes.metric,
-            state.region.clone(),
-            state.os,
-        ),
-        |(atlas, metric, region, os)| {
-            if *metric != CellMetric::Price {
-                return Vec::new();
-            }
-            let Some(pricing) = atlas.pricing(region, *os) else {
-                return Vec::new();
-            };
-            let prices = RowPrices::new(&atlas.catalog, &pricing);
-            (0..atlas.catalog.types.len())
-                .map(|i| prices.hourly(i))
-                .collect()
-        },
-    );
-
     let metric_button = |metric: CellMetric, slug: &str, label: &str| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::SetCellMetric(metric));
         let pressed = state.sizes.metric == metric;
@@ -95,18 +68,6 @@ pub fn SizesView(props: &ViewProps) -> Html {
         }
     };
     let filter = &state.filter;
-    let hidden = filter.set_count();
-    let types: usize = matrix
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().flatten().count())
-        .sum();
-    let summary = format!(
-        "{} families, {} instance types{}",
-        matrix.rows.len(),
-        types,
-        if hidden > 0 { ", filtered" } else { "" }
-    );
 
     html! {
         <section class="view sizes" aria-label="Sizes">
@@ -117,15 +78,15 @@ pub fn SizesView(props: &ViewProps) -> Html {
                         { metric_button(CellMetric::Memory, "memory", "Memory") }
                         { metric_button(CellMetric::Price, "price", "Price / h") }
                     </div>
-                    <span class="sizes-summary" data-testid="sizes-summary">{ summary }</span>
+                    <span class="sizes-summary" data-testid="sizes-summary">{ &screen.summary }</span>
                     <details class="sizes-filters">
-                        <summary>{ if hidden > 0 { format!("Filters ({hidden} set)") } else { "Filters".to_owned() } }</summary>
+                        <summary>{ &screen.filters_label }</summary>
                         <Filters families={props.atlas.families.clone()} filter={filter.clone()}
                             dispatch={dispatch.clone()} />
                     </details>
                 </div>
                 <SizesMatrix catalog={props.atlas.catalog.clone()} families={props.atlas.families.clone()}
-                    matrix={matrix.clone()} breakers={breakers.clone()} metric={state.sizes.metric} hourly={hourly}
+                    matrix={screen.matrix.clone()} breakers={breakers.clone()} metric={state.sizes.metric} hourly={screen.hourly.clone()}
                     pinned={state.pinned.clone()} on_chart={on_chart}
                     on_pin={on_pin.clone()} on_ladder={on_toggle.clone()} />
             </div>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::load_data::LoadedData;
+use crate::widgets::load_data::LoadedData;
 
 /// How many skipped rows are listed by reason.
 const LISTED: usize = 20;

@@ -13,9 +13,9 @@ use atlas_model::state::Action;
 use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices, TableQuery};
 use yew::prelude::*;
 
-use crate::components::table_grid::InstanceTable;
-use crate::components::table_toolbar::TableToolbar;
-use crate::components::ViewProps;
+use crate::views::table_grid::InstanceTable;
+use crate::views::table_toolbar::TableToolbar;
+use crate::views::ViewProps;
 
 /// The catalog, compared by identity: one parsed dataset per page, so a pointer comparison
 /// says all, where comparing 810 records on every keystroke would not be free.

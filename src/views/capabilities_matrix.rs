@@ -2,46 +2,13 @@
 //! (columns), a mark where the family has the feature. A column header narrows the rows to
 //! the families that have it; the family column and the header row stay in view.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use atlas_model::capabilities::{family_features, Feature};
-use atlas_model::catalog::Catalog;
+use atlas_model::capabilities::Feature;
 use atlas_model::chart::bars::short_label;
-use atlas_model::family::Family;
 use atlas_model::instance::Category;
-use atlas_model::shown::Shown;
+use atlas_model::screen::capabilities::{column_title, group_heading, MatrixRow};
 use yew::prelude::*;
-
-/// One family's row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MatrixRow {
-    /// The family name, such as `m5ad`.
-    pub family: String,
-    /// Its category, which groups the rows.
-    pub category: Category,
-    /// How many of its types the filter shows.
-    pub types: usize,
-    /// What it has.
-    pub features: BTreeSet<Feature>,
-}
-
-/// The families with at least one shown type, in the families' order.
-pub fn matrix_rows(catalog: &Catalog, families: &[Family], shown: &Shown) -> Vec<MatrixRow> {
-    shown
-        .families
-        .iter()
-        .filter_map(|s| {
-            let family = families.get(s.family)?;
-            Some(MatrixRow {
-                family: family.name.clone(),
-                category: family.category,
-                types: s.types.len(),
-                features: family_features(family, catalog),
-            })
-        })
-        .collect()
-}
 
 /// How a column's feature shows in a name: the letter or series, if any, and where the
 /// feature comes from, for the header's title.
@@ -92,12 +59,7 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
         let onclick = props
             .on_only
             .reform(move |_: MouseEvent| (!pressed).then_some(feature));
-        let title = format!(
-            "{}: {source}. {} of the families shown. Click to {} only these families.",
-            feature.label(),
-            having(feature),
-            if pressed { "stop showing" } else { "show" }
-        );
+        let title = column_title(feature, source, having(feature), pressed);
         html! {
             <th scope="col" class="caps-col">
                 <button type="button" class="caps-col-button" aria-pressed={pressed.to_string()}
@@ -141,19 +103,13 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
         if members.is_empty() {
             return None;
         }
-        let plural = if members.len() == 1 {
-            "family"
-        } else {
-            "families"
-        };
         Some(html! {
             <tbody key={category.slug()} data-category={category.slug()}>
                 <tr class="caps-group">
                     <th scope="colgroup" colspan="15">
                         <span class="caps-group-label">
                             <span class={classes!("swatch", format!("cat-{}", category.slug()))} aria-hidden="true"></span>
-                            { category.label() }
-                            { format!(" · {} {plural}", members.len()) }
+                            { group_heading(category, members.len()) }
                         </span>
                     </th>
                 </tr>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
-use crate::components::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
 
 /// Props of [`LettersChart`].
 #[derive(Properties, PartialEq)]

@@ -10,8 +10,8 @@ use atlas_model::instance::Category;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::chart_canvas::{ChartCanvas, Hover};
-use crate::components::tooltip::instance_tooltip;
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::tooltip::instance_tooltip;
 
 /// Props of [`SizesLadder`].
 #[derive(Properties, PartialEq)]

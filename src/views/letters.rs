@@ -13,10 +13,10 @@ use atlas_model::regions::region_name;
 use atlas_model::state::Action;
 use yew::prelude::*;
 
-use crate::components::letters_chart::LettersChart;
-use crate::components::letters_summary::LetterChips;
-use crate::components::letters_table::LettersTable;
-use crate::components::ViewProps;
+use crate::views::letters_chart::LettersChart;
+use crate::views::letters_summary::LetterChips;
+use crate::views::letters_table::LettersTable;
+use crate::views::ViewProps;
 
 /// Every pair priced in one region and system, and the summary per letter.
 #[derive(Debug, PartialEq)]
