@@ -110,12 +110,48 @@ impl Drop for FileRead {
     }
 }
 
+thread_local! {
+    /// The buffer file bytes are read into, kept between files (see [`FileBytes`]).
+    static FILE_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The bytes of a file that was read. They live in one buffer that the page keeps and
+/// reuses for the next file (it is handed back when this is dropped): WebAssembly memory
+/// never shrinks, and a fresh multi-megabyte allocation per file would leave holes that
+/// small allocations fill, so each import would grow the memory by the file's size.
+pub struct FileBytes(Vec<u8>);
+
+impl FileBytes {
+    /// The bytes of `array`, copied into the kept buffer.
+    fn copy_of(array: &js_sys::Uint8Array) -> FileBytes {
+        let mut bytes = FILE_BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        bytes.clear();
+        bytes.resize(array.length() as usize, 0);
+        array.copy_to(&mut bytes);
+        FileBytes(bytes)
+    }
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for FileBytes {
+    fn drop(&mut self) {
+        let bytes = std::mem::take(&mut self.0);
+        FILE_BUFFER.with(|b| *b.borrow_mut() = bytes);
+    }
+}
+
 /// Reads a file's bytes, reporting `(bytes read, bytes in all)` as it goes, then calls
 /// `done` once with the bytes or why they could not be read.
 pub fn read_file(
     file: &web_sys::File,
     progress: impl Fn(f64, f64) + 'static,
-    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+    done: impl FnOnce(Result<FileBytes, String>) + 'static,
 ) -> Result<FileRead, String> {
     let reader =
         web_sys::FileReader::new().map_err(|_| "this browser cannot read files".to_owned())?;
@@ -132,7 +168,7 @@ pub fn read_file(
             };
             let outcome = match reader.result() {
                 Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
-                    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+                    Ok(FileBytes::copy_of(&js_sys::Uint8Array::new(&buffer)))
                 }
                 _ => Err(reader
                     .error()
@@ -332,15 +368,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     added.map(|_| ())
 }
 
-/// A callback waiting for the clipboard's answer; whichever answer comes first takes it.
-type Pending = Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>>;
-
 /// Copies `text` to the clipboard and calls `done` once with the outcome.
 ///
 /// Uses `navigator.clipboard.writeText`; where that API is missing or refuses (an
 /// insecure origin, a sandboxed iframe), falls back to a hidden textarea and
-/// `document.execCommand("copy")`. The handler the promise does not call (success or
-/// failure) is freed only with the page: a few bytes per copy.
+/// `document.execCommand("copy")`. The promise is awaited as a future, so both of its
+/// handlers (and the copy of the text kept for the fallback) are freed once it settles:
+/// copying again and again does not grow the memory.
 pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
     let navigator = web_sys::window().map(|w| w.navigator());
     let clipboard = navigator
@@ -352,32 +386,15 @@ pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
         return;
     };
     let promise = clipboard.write_text(text);
-    let done: Pending = Rc::new(RefCell::new(Some(Box::new(done))));
-    let finish = |done: &Pending, outcome| {
-        if let Some(done) = done.borrow_mut().take() {
-            done(outcome);
-        }
-    };
-    let resolved = {
-        let done = done.clone();
-        Closure::once_into_js(move |_: wasm_bindgen::JsValue| finish(&done, Ok(())))
-    };
-    let rejected = {
-        let done = done.clone();
-        let text = text.to_owned();
-        Closure::once_into_js(move |error: wasm_bindgen::JsValue| {
-            let outcome = copy_with_text_area(&text)
-                .map_err(|fallback| format!("{} ({fallback})", js_message(&error)));
-            finish(&done, outcome);
-        })
-    };
-    let then = js_sys::Reflect::get(&promise, &"then".into())
-        .ok()
-        .and_then(|t| t.dyn_into::<js_sys::Function>().ok());
-    let called = then.map(|then| then.call2(&promise, &resolved, &rejected));
-    if !matches!(called, Some(Ok(_))) {
-        finish(&done, copy_with_text_area(text));
-    }
+    let text = text.to_owned();
+    yew::platform::spawn_local(async move {
+        let outcome = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => Ok(()),
+            Err(error) => copy_with_text_area(&text)
+                .map_err(|fallback| format!("{} ({fallback})", js_message(&error))),
+        };
+        done(outcome);
+    });
 }
 
 /// The old way to copy: select the text in a hidden textarea and `execCommand("copy")`.

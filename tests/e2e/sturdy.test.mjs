@@ -20,9 +20,36 @@ async function temporary(name, text) {
   return path;
 }
 
+/** A describe-instance-types file of about `megabytes` MB (distinct sizes of one family). */
+function describeFile(megabytes) {
+  const records = [];
+  let length = 0;
+  for (let n = 2; length < megabytes * 1e6; n++) {
+    const record = JSON.stringify({
+      InstanceType: `c5.${n}xlarge`,
+      VCpuInfo: { DefaultVCpus: 4 * n },
+      MemoryInfo: { SizeInMiB: 8192 * n },
+      ProcessorInfo: { Manufacturer: 'Intel', SupportedArchitectures: ['x86_64'], SustainedClockSpeedInGhz: 3.4 },
+      NetworkInfo: { NetworkPerformance: 'Up to 10 Gigabit' },
+      Padding: 'x'.repeat(1500),
+    });
+    records.push(record);
+    length += record.length + 1;
+  }
+  return `{"InstanceTypes": [${records.join(',')}]}`;
+}
+
+/** The app's WebAssembly memory in bytes (the loader hands its exports to this listener). */
+const wasmBytes = (page) => page.evaluate(() => window.__atlasWasm.memory.buffer.byteLength);
+
 describe('Nothing a person loads can kill the page', () => {
   test('a panic shows "Something went wrong: reload" with its text, and Reload keeps the address', async () => {
-    const { page, context, problems } = await open({ path: '?view=sizes&debug=panic', waitForChart: false });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+    await page.goto(`${site.server.url}?view=sizes&debug=panic`);
     const panel = page.locator('[data-testid=panic]');
     await panel.waitFor();
     assert.match(await panel.locator('h1').innerText(), /^Something went wrong: reload$/);
@@ -30,7 +57,7 @@ describe('Nothing a person loads can kill the page', () => {
     assert.match(text, /the address asked for a test panic \(debug=panic\)/);
     assert.match(text, /src\/panic_page\.rs/, 'where it panicked, for a bug report');
     assert.match(text, /view=sizes/, 'the address, for a bug report');
-    assert.equal(await page.locator('main').count(), 0, 'the dead app is gone');
+    assert.equal(await page.locator('main:visible, header:visible').count(), 0, 'the dead app is out of sight');
     assert.ok(page.url().endsWith('?view=sizes&debug=panic'), 'the address is kept');
     const reload = page.locator('[data-testid=panic-reload]');
     assert.equal(await reload.getAttribute('href'), page.url());
@@ -59,6 +86,44 @@ describe('Nothing a person loads can kill the page', () => {
     await page.click('[data-testid=filter-category-compute]');
     await waitForPaints(page, before + 1);
     assert.ok((await points(page)) < 810, 'the page still answers');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('25 rounds of import and reset, exports and view switches leave the memory where the second left it', async () => {
+    const path = await temporary('four-megabytes.json', describeFile(4));
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await context.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (event) => {
+        window.__atlasWasm = event.detail.wasm;
+      });
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(site.server.url);
+    await waitForPaints(page, 1);
+    const views = ['sizes', 'capabilities', 'decoder', 'compare', 'letters', 'families', 'table'];
+    const sizes = [];
+    for (let round = 1; round <= 25; round++) {
+      await page.setInputFiles('[data-testid=import-file]', path);
+      await page.waitForSelector('[data-testid=data-source]');
+      await page.click('[data-testid=data-reset]');
+      await page.waitForSelector('[data-testid=data-source]', { state: 'detached' });
+      for (const view of views) await page.click(`[data-testid=tab-${view}]`);
+      await page.waitForSelector('[data-testid=copy-markdown]');
+      await page.click('[data-testid=copy-markdown]');
+      await page.waitForFunction(() => /Copied/.test(document.querySelector('[data-testid=export-status]').textContent));
+      await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+      await page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid=export-status]').textContent));
+      await page.click('[data-testid=tab-families]');
+      sizes.push(await wasmBytes(page));
+    }
+    const mb = sizes.map((b) => (b / 2 ** 20).toFixed(1));
+    console.log(`WebAssembly memory after each round (MiB): ${mb.join(' ')}`);
+    const second = sizes[1];
+    assert.ok(sizes.at(-1) <= second * 1.1, `after 25 rounds ${mb.at(-1)} MiB, after the second ${mb[1]} MiB`);
     assert.deepEqual(problems, []);
     await context.close();
   });
