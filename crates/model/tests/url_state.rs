@@ -59,10 +59,17 @@ fn an_empty_category_list_is_ignored_and_named_not_read_as_hide_everything() {
     for query in ["?cat=", "?cat=,", "?cat=%20"] {
         let d = decode(query);
         assert!(d.state.filter.hidden_categories.is_empty(), "{query}");
-        assert!(d.ignored[0].contains("no category named"), "{query}: {:?}", d.ignored);
+        assert!(
+            d.ignored[0].contains("no category named"),
+            "{query}: {:?}",
+            d.ignored
+        );
     }
     let none = decode("?cat=none");
-    assert_eq!(none.state.filter.hidden_categories.len(), Category::ALL.len());
+    assert_eq!(
+        none.state.filter.hidden_categories.len(),
+        Category::ALL.len()
+    );
     assert!(none.ignored.is_empty());
 }
 
