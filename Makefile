@@ -33,6 +33,7 @@ test-e2e: dist
 ## Sizes and timings of the release site in headless Chromium (medians)
 bench: dist
 	node tests/e2e/bench.mjs
+	cargo run -q -p atlas-model --release --example scale_bench
 
 lint:
 	cargo fmt --all -- --check

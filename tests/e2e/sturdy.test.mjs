@@ -2,14 +2,18 @@
 // the budget is refused with the data shown before intact.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, paints, shoot, useSite, waitForPaints } from './harness.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DIST, open, paints, shoot, useSite, waitForPaints } from './harness.mjs';
+import { CSP, serve } from './server.mjs';
 
 const site = useSite();
 
 const CHART = '[data-testid=families-chart]';
+const FIXTURES = process.env.ATLAS_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const GROUP = join(FIXTURES, 'describe-instance-types/g2_2xlarge_group.json');
 const points = async (page) => Number(await page.locator(CHART).getAttribute('data-points'));
 
 /** Writes `text` to a new temporary file and returns its path. */
@@ -126,5 +130,47 @@ describe('Nothing a person loads can kill the page', () => {
     assert.ok(sizes.at(-1) <= second * 1.1, `after 25 rounds ${mb.at(-1)} MiB, after the second ${mb[1]} MiB`);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test('in the offline file, "Download for offline use" saves the file itself: no navigation, no request, data kept', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-offline-'));
+    await copyFile(join(DIST, 'instance-atlas.html'), join(folder, 'instance-atlas.html'));
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const requests = [];
+    await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    const address = pathToFileURL(join(folder, 'instance-atlas.html')).href;
+    await page.goto(address);
+    await waitForPaints(page, 1);
+    assert.equal(await page.locator('#atlas-blocked').count(), 0, 'the note is gone once the code runs');
+    await page.setInputFiles('[data-testid=import-file]', GROUP);
+    await page.waitForSelector('[data-testid=data-source]');
+    const link = page.locator('[data-testid=offline-download]');
+    assert.match(await link.getAttribute('href'), /^blob:/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), 'instance-atlas.html');
+    const saved = await readFile(await download.path(), 'utf8');
+    assert.match(saved, /^<!doctype html>/i);
+    assert.match(saved, /id="atlas-wasm"/, 'the saved copy carries the code');
+    assert.match(saved, /id="atlas-blocked"/, 'and the note for where it cannot run');
+    assert.ok(page.url().startsWith(address), `still on the page: ${page.url()}`);
+    assert.match(await page.locator('[data-testid=data-source]').innerText(), /7 instance types loaded/, 'the loaded data stays');
+    assert.deepEqual(requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:')), [address]);
+    await context.close();
+  });
+
+  test('the offline file served under the strict CSP explains itself instead of staying blank', async () => {
+    const strict = await serve(DIST, { headers: { 'content-security-policy': CSP } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${strict.url}instance-atlas.html`);
+    const note = page.locator('#atlas-blocked');
+    await note.waitFor();
+    assert.match(await note.innerText(), /one-file offline copy of Instance Atlas/);
+    assert.equal(await note.locator('a').getAttribute('href'), './');
+    await shoot(page, 'offline-file-under-csp');
+    await context.close();
+    await strict.close();
   });
 });
