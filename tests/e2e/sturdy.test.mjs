@@ -173,4 +173,28 @@ describe('Nothing a person loads can kill the page', () => {
     await context.close();
     await strict.close();
   });
+
+  test('a 10,000-character processor name is cut and wraps: the Decoder stays as wide as the window', async () => {
+    const long = 'X'.repeat(10_000);
+    const csv = `instance_type,vcpu,memory,physical_processor\nm5.large,2,8,${long}\nm5.xlarge,4,16,report\u202Egnp.exe\n`;
+    const path = await temporary('long.csv', csv);
+    for (const width of [1280, 360]) {
+      const { page, context, problems } = await open({ width, height: 800 });
+      await page.setInputFiles('[data-testid=import-file]', path);
+      await page.waitForSelector('[data-testid=data-source]');
+      await page.click('[data-testid=tab-decoder]');
+      for (const name of ['m5.large', 'm5.xlarge']) {
+        await page.fill('[data-testid=decoder-input]', name);
+        await page.waitForSelector('.spec-list');
+        const specs = await page.locator('.spec-list').innerText();
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= width, `${name}: the page is ${wide} px wide in a ${width} px window`);
+        if (name === 'm5.large') assert.match(specs, /X{200}…/, 'cut to 200 characters');
+        else assert.match(specs, /reportgnp\.exe/, 'the bidi override is gone');
+      }
+      await shoot(page, `decoder-long-text-${width}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
 });
