@@ -12,7 +12,7 @@ pub const TEST_PANIC_KEY: &str = "debug=panic";
 
 /// Installs the hook (through Yew, which would otherwise replace it with its own).
 pub fn install() {
-    yew::set_custom_panic_hook(Box::new(|info| show(info)));
+    yew::set_custom_panic_hook(Box::new(show));
 }
 
 /// Panics when the address asks for it with [`TEST_PANIC_KEY`] (for the end-to-end test).
