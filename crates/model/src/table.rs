@@ -1,19 +1,19 @@
 //! The Table view's logic: its columns, which rows pass the filters, and sorting; export
 //! to CSV and Markdown ([`to_csv`], [`to_markdown`]) lives in `table/export.rs`, reading
-//! the filter boxes as typed ([`TypedQuery`]) in `table/typed.rs`.
+//! the filter boxes as typed ([`read_query`]) in `table/typed.rs`.
 //!
-//! [`rows`] runs on every keystroke (about 810 rows in WASM): it allocates the result and,
+//! [`rows`] runs on every keystroke (about 1,400 rows in WASM): it allocates the result and,
 //! when sorting, one key per row; filtering and search allocate nothing per row.
 
 use std::cmp::Ordering;
 
 use crate::catalog::Catalog;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::prices::{PriceMetric, Pricing, HOURS_PER_MONTH};
 use crate::quantity::StorageKind;
 use crate::query::{ColumnQuery, ColumnUnit, TextQuery};
+use crate::shown::Shown;
 
 mod cells;
 mod clear;
@@ -25,7 +25,7 @@ pub use clear::clear_all_filters;
 pub use export::{
     export_file_name, export_note, to_csv, to_delimited, to_markdown, ExportContext, ExportFormat,
 };
-pub use typed::{QueryErrors, QueryInput, TypedQuery};
+pub use typed::{read_query, KeptConditions, QueryErrors, QueryInput};
 
 /// A column of the table. New columns (prices, later) are appended to [`Column::ALL`];
 /// slugs never change, as URLs and CSV headers use them.
@@ -75,11 +75,31 @@ pub enum Column {
     GibPerVcpu,
     /// The generation number in the name (`5` in `m5.large`, `1` in `u-6tb1.metal`).
     Generation,
+    /// Network peak bandwidth in Gbps, all network cards together (`4x 100 Gigabit` = 400).
+    NetworkGbps,
+    /// EBS baseline bandwidth in Mbps, where it is below the maximum ([`Column::Ebs`]).
+    EbsBaseline,
+    /// GPU maker and model (`NVIDIA H200`).
+    GpuModel,
+    /// The share of one GPU, for fractional-GPU types (`0.125` on `g6f.large`).
+    GpuFraction,
+    /// Accelerators other than GPUs (`16 x AWS Trainium2`).
+    Accelerators,
+    /// Bare metal: the whole server.
+    BareMetal,
+    /// Burstable (CPU credits).
+    Burstable,
+    /// Supports the Elastic Fabric Adapter.
+    Efa,
+    /// How many regions offer the type (of those whose offerings are known).
+    OfferedRegions,
+    /// Whether the EC2 API still lists the type.
+    ListedByApi,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 22] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 32] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -94,7 +114,7 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 22] = [
     (Column::StorageKind, "storage_kind", "Storage kind", None),
     (Column::Gpus, "gpus", "GPUs", Some("gpu")),
     (Column::GpuMemory, "gpu_memory", "GPU memory (GiB)", Some("gpu_memory")),
-    (Column::Ebs, "ebs", "EBS (Mbps)", Some("dedicated_ebs_throughput")),
+    (Column::Ebs, "ebs", "EBS maximum (Mbps)", Some("dedicated_ebs_throughput")),
     (Column::CurrentGeneration, "current_generation", "Current generation", Some("current_generation")),
     (Column::PriceHour, "price-hour", "Price ($/h)", None),
     (Column::PriceMonth, "price-month", "Price ($/month)", None),
@@ -102,12 +122,22 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 22] = [
     (Column::PriceGibHour, "price-gib-hour", "$ per GiB-hour", None),
     (Column::GibPerVcpu, "gib-per-vcpu", "GiB per vCPU", None),
     (Column::Generation, "generation", "Generation", None),
+    (Column::NetworkGbps, "network-gbps", "Network peak (Gbps)", Some("network_gbps")),
+    (Column::EbsBaseline, "ebs-baseline", "EBS baseline (Mbps)", Some("ebs_baseline_mbps")),
+    (Column::GpuModel, "gpu-model", "GPU model", Some("gpu_model")),
+    (Column::GpuFraction, "gpu-fraction", "GPU share", Some("gpu_fraction")),
+    (Column::Accelerators, "accelerators", "Accelerators", Some("accelerators")),
+    (Column::BareMetal, "bare-metal", "Bare metal", None),
+    (Column::Burstable, "burstable", "Burstable", None),
+    (Column::Efa, "efa", "EFA", None),
+    (Column::OfferedRegions, "offered-regions", "Offered in (regions)", None),
+    (Column::ListedByApi, "listed", "Listed by the EC2 API", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 22] = {
-        let mut all = [Column::Name; 22];
+    pub const ALL: [Column; 32] = {
+        let mut all = [Column::Name; 32];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;
@@ -175,6 +205,10 @@ impl Column {
             | Column::PriceVcpuHour
             | Column::PriceGibHour => ColumnUnit::Usd,
             Column::GibPerVcpu => ColumnUnit::GibPerVcpu,
+            Column::NetworkGbps => ColumnUnit::Network,
+            Column::EbsBaseline => ColumnUnit::Ebs,
+            Column::OfferedRegions => ColumnUnit::Count,
+            Column::GpuFraction => ColumnUnit::Share,
             _ => return None,
         })
     }
@@ -192,6 +226,10 @@ impl Column {
             Column::Ebs => t.ebs.as_ref().map(|e| e.mbps),
             Column::GibPerVcpu => (t.vcpu > 0).then(|| t.memory_gib / f64::from(t.vcpu)),
             Column::Generation => generation_of(&t.family).map(f64::from),
+            Column::NetworkGbps => t.network.gbps,
+            Column::EbsBaseline => t.details.ebs_baseline_mbps,
+            Column::GpuFraction => t.details.gpu_fraction,
+            Column::OfferedRegions => t.details.offered.map(|m| f64::from(m.count_ones())),
             _ => None,
         }
     }
@@ -206,8 +244,12 @@ impl Column {
             Column::Vendor => t.vendor.label(),
             Column::Architecture => t.architecture.label(),
             Column::StorageKind => t.storage.as_ref().map_or("", |s| kind_label(s.kind)),
-            Column::CurrentGeneration if t.current_generation => "Yes",
-            Column::CurrentGeneration => "No",
+            Column::CurrentGeneration => yes_no(t.current_generation),
+            Column::GpuModel => t.details.gpu_model.as_deref().unwrap_or(""),
+            Column::BareMetal => yes_no(t.details.bare_metal),
+            Column::Burstable => yes_no(t.details.burstable),
+            Column::Efa => yes_no(t.details.efa),
+            Column::ListedByApi => yes_no(!t.details.retired),
             _ => "",
         }
     }
@@ -253,17 +295,31 @@ pub(crate) fn metric_from_hourly(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowPrices {
     hourly: Vec<Option<f64>>,
+    /// The region the prices are for, which "offered there only" asks about.
+    region: Option<String>,
 }
 
 impl RowPrices {
-    /// Looks up every type's hourly price once.
+    /// Looks up every type's hourly price once: suspect ones too, which the Table shows
+    /// marked with their reason ([`crate::prices::flags`]).
     pub fn new(catalog: &Catalog, pricing: &Pricing) -> RowPrices {
         let hourly = catalog
             .types
             .iter()
-            .map(|t| pricing.value(PriceMetric::Hourly, t))
+            .map(|t| {
+                pricing
+                    .table
+                    .hourly(&t.name, pricing.region, pricing.os)
+                    .known()
+            })
             .collect();
-        RowPrices { hourly }
+        let region = Some(pricing.region.to_owned());
+        RowPrices { hourly, region }
+    }
+
+    /// The region the prices are for, when they were looked up.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
     }
 
     /// The hourly price of the type at `index`, when known.
@@ -274,6 +330,15 @@ impl RowPrices {
     /// Whether prices were looked up at all.
     pub fn is_empty(&self) -> bool {
         self.hourly.is_empty()
+    }
+}
+
+/// A flag as the Table writes it.
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "Yes"
+    } else {
+        "No"
     }
 }
 
@@ -347,30 +412,25 @@ impl TableQuery {
 
 /// The catalog indices the table shows, in order.
 ///
-/// Rows are the members of `families` that the shared `filter` shows (category and series
-/// through the family, current generation per type) and that pass `query`, in family
+/// Rows are the `shown` types (every shared filter applied) that pass `query`, in family
 /// order then size order. `sort` then orders them stably: numbers numerically, text
 /// ignoring ASCII case, Category in its display order, Name by family then size ladder;
 /// missing values (and empty text) go last in both directions.
 pub fn rows(
     catalog: &Catalog,
-    filter: &Filter,
     families: &[Family],
+    shown: &Shown,
     query: &TableQuery,
     sort: Option<(Column, SortDirection)>,
     prices: &RowPrices,
 ) -> Vec<usize> {
-    let mut rows = Vec::with_capacity(catalog.types.len());
-    let offered =
-        |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
-    for family in families.iter().filter(|f| filter.shows_family(f)) {
-        for &i in &family.members {
-            let Some(t) = catalog.types.get(i) else {
-                continue;
-            };
-            if filter.shows_type(t) && offered(i) && query.matches_at(t, prices.hourly(i)) {
-                rows.push(i);
-            }
+    let mut rows = Vec::with_capacity(shown.type_count());
+    for i in shown.types() {
+        let Some(t) = catalog.types.get(i) else {
+            continue;
+        };
+        if query.matches_at(t, prices.hourly(i)) {
+            rows.push(i);
         }
     }
     if let Some((column, direction)) = sort {

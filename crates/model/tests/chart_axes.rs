@@ -22,7 +22,9 @@ fn prices() -> PriceTable {
 
 fn plan(spec: FamiliesSpec, filter: &Filter, pricing: Option<&Pricing>) -> FamiliesPlot {
     let catalog = catalog();
-    FamiliesPlot::build(&catalog, &families(&catalog), filter, spec, pricing)
+    let families = families(&catalog);
+    let shown = atlas_model::shown::shown_types(&catalog, &families, filter, None);
+    FamiliesPlot::build(&catalog, &families, &shown, spec, pricing)
 }
 
 fn svg_of(plot: &FamiliesPlot, size: (u32, u32)) -> String {
@@ -75,7 +77,7 @@ fn linear(x: Metric, y: Metric) -> FamiliesSpec {
 }
 
 #[test]
-fn linear_memory_reads_in_round_tib_then_round_gib_without_the_u_and_x_series() {
+fn linear_memory_reads_in_round_tib_and_in_round_gib_when_held_to_800_gib() {
     let all = plan(
         linear(Metric::Memory, Metric::Vcpu),
         &Filter::default(),
@@ -108,7 +110,23 @@ fn linear_memory_reads_in_round_tib_then_round_gib_without_the_u_and_x_series() 
     no_outliers
         .hidden_series
         .extend(["u".to_owned(), "x".to_owned()]);
+    // Without them the largest is 4 TiB (p6-b300): still TiB, in round halves.
     let rest = plan(linear(Metric::Memory, Metric::Vcpu), &no_outliers, None);
+    let (x, _) = rest.axes(1000.0, 1.0);
+    assert_eq!(x.unit, "TiB", "{:?}", x.labels);
+    assert!(round_numbers(&x));
+    assert!(label_steps(&x).iter().all(|s| *s == 0.5), "{:?}", x.labels);
+    assert_eq!(x.labels.last().map(String::as_str), Some("4.0"));
+
+    // Held to 0-800 GiB, as the Tableau view was: round hundreds of GiB.
+    let spec = FamiliesSpec {
+        x_range: AxisRange {
+            min: None,
+            max: Some(800.0),
+        },
+        ..linear(Metric::Memory, Metric::Vcpu)
+    };
+    let rest = plan(spec, &no_outliers, None);
     let (x, _) = rest.axes(1000.0, 1.0);
     assert_eq!(x.unit, "GiB", "{:?}", x.labels);
     assert!(round_numbers(&x));

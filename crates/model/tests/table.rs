@@ -1,6 +1,7 @@
 //! The Table view: columns read the right values, filters and search narrow the rows,
 //! sorting orders them the way a person expects, and exports survive hostile text.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::family::{families, Family};
@@ -12,13 +13,17 @@ use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirec
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
 
 fn index(catalog: &Catalog, name: &str) -> usize {
-    catalog.types.iter().position(|t| t.name == name).unwrap()
+    catalog
+        .types
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"))
 }
 
 fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
@@ -29,15 +34,15 @@ fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
 
 fn query(search: &str, filters: &[(Column, &str)]) -> TableQuery {
     TableQuery {
-        search: parse_name_query(search).unwrap(),
+        search: parse_name_query(search).unwrap_or_else(|e| panic!("{e:?}")),
         filters: filters
             .iter()
             .map(|(c, q)| {
                 (
                     *c,
-                    parse_column_query(q, c.unit().unwrap(), c.label())
-                        .unwrap()
-                        .unwrap(),
+                    parse_column_query(q, c.unit().unwrap_or_default(), c.label())
+                        .unwrap_or_else(|e| panic!("{e:?}"))
+                        .unwrap_or_else(|| panic!("a value was expected")),
                 )
             })
             .collect(),
@@ -141,8 +146,8 @@ fn generation_and_gib_per_vcpu_columns_filter_and_sort() {
     );
     let found = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default(),
@@ -161,8 +166,8 @@ fn generation_and_gib_per_vcpu_columns_filter_and_sort() {
     }
     let by_ratio = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         Some((Column::GibPerVcpu, SortDirection::Descending)),
         &RowPrices::default(),
@@ -185,8 +190,8 @@ fn several_conditions_units_and_text_columns_narrow_together() {
     )];
     let found = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default(),
@@ -210,8 +215,8 @@ fn several_conditions_units_and_text_columns_narrow_together() {
         &catalog,
         &rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &small,
             None,
             &RowPrices::default(),
@@ -225,8 +230,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     let (catalog, families) = setup();
     let everything = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -238,8 +243,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     filter.current_only = true;
     let shown = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -258,8 +263,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
         &catalog,
         &rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             None,
             &RowPrices::default(),
@@ -270,8 +275,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     let q = query("c7gn", &[(Column::Clock, ">100")]);
     assert!(rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default()
@@ -286,8 +291,8 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
     for direction in [SortDirection::Ascending, SortDirection::Descending] {
         let sorted = rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             Some((Column::Clock, direction)),
             &RowPrices::default(),
@@ -311,8 +316,8 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
     }
     let by_memory = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         Some((Column::Memory, SortDirection::Descending)),
         &RowPrices::default(),
@@ -329,8 +334,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &catalog,
         &rows(
             &catalog,
-            &filter,
             &families,
+            &common::shown(&catalog, &families, &filter),
             &q,
             Some((Column::Name, SortDirection::Ascending)),
             &RowPrices::default(),
@@ -342,8 +347,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &catalog,
         &rows(
             &catalog,
-            &filter,
             &families,
+            &common::shown(&catalog, &families, &filter),
             &q,
             Some((Column::Name, SortDirection::Descending)),
             &RowPrices::default(),
@@ -353,8 +358,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 
     let all = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         Some((Column::Name, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -371,8 +376,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 
     let by_vendor = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         Some((Column::Vendor, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -390,16 +395,16 @@ fn sorting_is_stable() {
     let q = TableQuery::default();
     let unsorted = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default(),
     );
     let by_gen = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         Some((Column::CurrentGeneration, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -420,8 +425,8 @@ fn rows_are_fast_enough_for_every_keystroke() {
     for _ in 0..20 {
         let r = rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             Some((Column::Processor, SortDirection::Descending)),
             &RowPrices::default(),
@@ -437,8 +442,8 @@ fn a_full_csv_export_re_imports_with_the_atlas_importer() {
     let (catalog, families) = setup();
     let all = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -451,10 +456,24 @@ fn a_full_csv_export_re_imports_with_the_atlas_importer() {
     for t in &again.catalog.types {
         let was = catalog.get(&t.name).unwrap();
         let same = |c: Column| c.number(t) == c.number(was) && c.text(t) == c.text(was);
-        for column in Column::ALL
-            .into_iter()
-            .filter(|c| c.price_metric().is_none())
-        {
+        // The API's details (flags, offerings, GPU model, accelerators) are shown but not
+        // read back by the importer.
+        let carried = |c: &Column| {
+            c.price_metric().is_none()
+                && !matches!(
+                    c,
+                    Column::EbsBaseline
+                        | Column::GpuModel
+                        | Column::GpuFraction
+                        | Column::Accelerators
+                        | Column::BareMetal
+                        | Column::Burstable
+                        | Column::Efa
+                        | Column::OfferedRegions
+                        | Column::ListedByApi
+                )
+        };
+        for column in Column::ALL.into_iter().filter(carried) {
             assert!(
                 same(column),
                 "{} {}: {:?} vs {:?}",
@@ -531,14 +550,12 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     let families = atlas_model::family::families(&catalog);
     let table =
         PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
-    let prices = RowPrices::new(
-        &catalog,
-        &Pricing {
-            table: &table,
-            region: "us-east-1",
-            os: Os::Linux,
-        },
-    );
+    let pricing = Pricing {
+        table: &table,
+        region: "us-east-1",
+        os: Os::Linux,
+    };
+    let prices = RowPrices::new(&catalog, &pricing);
     let m5 = catalog
         .types
         .iter()
@@ -559,8 +576,8 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
 
     let cheapest = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         Some((Column::PriceHour, SortDirection::Ascending)),
         &prices,
@@ -584,7 +601,14 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
         )],
         texts: Vec::new(),
     };
-    let cheap = rows(&catalog, &Filter::default(), &families, &q, None, &prices);
+    let cheap = rows(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        &q,
+        None,
+        &prices,
+    );
     assert!(
         !cheap.is_empty()
             && cheap
@@ -598,13 +622,29 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     };
     let here = rows(
         &catalog,
-        &offered,
         &families,
+        &atlas_model::shown::shown_types(&catalog, &families, &offered, Some("us-east-1")),
         &TableQuery::default(),
         None,
         &prices,
     );
-    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| prices.hourly(i).is_some()));
+    // "Offered there only" follows the region's offerings, not whether a price is known.
+    let offered_here = |i: usize| {
+        atlas_model::availability::offered(&catalog.types[i], prices.region().unwrap())
+            != atlas_model::availability::Offered::No
+    };
+    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| offered_here(i)));
+    let unpriced = here.iter().filter(|&&i| prices.hourly(i).is_none()).count();
+    assert!(unpriced > 100, "offered but unpriced: {unpriced}");
+    let m5_xlarge = catalog
+        .types
+        .iter()
+        .position(|t| t.name == "m5.xlarge")
+        .unwrap();
+    assert!(
+        here.contains(&m5_xlarge),
+        "offered in the region, 0.0 in the price list"
+    );
 
     let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);
     assert_eq!(csv, "Name,Price ($/h)\nm5.large,0.096\n");

@@ -1,5 +1,5 @@
 //! URL state: readable encodings, round trips for generated states, and hostile input.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::instance::Category;
@@ -52,6 +52,25 @@ fn unknown_keys_and_bad_values_are_ignored_and_named() {
     ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
+}
+
+#[test]
+fn an_empty_category_list_is_ignored_and_named_not_read_as_hide_everything() {
+    for query in ["?cat=", "?cat=,", "?cat=%20"] {
+        let d = decode(query);
+        assert!(d.state.filter.hidden_categories.is_empty(), "{query}");
+        assert!(
+            d.ignored[0].contains("no category named"),
+            "{query}: {:?}",
+            d.ignored
+        );
+    }
+    let none = decode("?cat=none");
+    assert_eq!(
+        none.state.filter.hidden_categories.len(),
+        Category::ALL.len()
+    );
+    assert!(none.ignored.is_empty());
 }
 
 #[test]
@@ -142,7 +161,13 @@ fn arb_state() -> impl Strategy<Value = State> {
                         Action::SetColour(atlas_model::chart::colour::ColourBy::Vendor),
                     );
                     s = reduce(&s, Action::SetCellMetric(CellMetric::Memory));
-                    s = reduce(&s, Action::ToggleLadderFamily("m5".into()));
+                    s = reduce(
+                        &s,
+                        Action::ToggleLadderFamily {
+                            family: "m5".into(),
+                            defaults: Vec::new(),
+                        },
+                    );
                     s = reduce(&s, Action::SortBy(Column::Gpus));
                     s = reduce(&s, Action::ToggleColumn(Column::Processor));
                 }

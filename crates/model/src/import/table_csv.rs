@@ -56,7 +56,7 @@ const ALIASES: [(Column, &[&str]); 15] = [
     (Column::Storage, &["storage", "instancestorage", "localstorage", "localstoragegb"]),
     (Column::Gpu, &["gpu", "gpus", "gpucount"]),
     (Column::GpuMemory, &["gpumemory", "gpumemorygib", "acceleratormemory"]),
-    (Column::Ebs, &["dedicatedebsthroughput", "ebsthroughput", "ebs", "ebsbandwidth", "ebsmbps"]),
+    (Column::Ebs, &["dedicatedebsthroughput", "ebsthroughput", "ebs", "ebsbandwidth", "ebsmbps", "ebsmaximummbps"]),
     (Column::Generation, &["currentgeneration", "generation"]),
     (Column::Vendor, &["vendor", "processorvendor", "manufacturer"]),
     (Column::StorageKind, &["storagekind", "storagetype"]),
@@ -139,6 +139,13 @@ pub(crate) fn read(
     while reader.read_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, csv::Position::line);
         let name = columns.cell(&record, Column::Name);
+        if !name.is_empty() && builder.full() {
+            builder.arrived();
+            continue;
+        }
+        if !name.is_empty() {
+            builder.arrived();
+        }
         builder.add(Place::Line(line), name, || draft(&record, &columns));
     }
     Ok(Format::Csv)

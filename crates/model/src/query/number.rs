@@ -223,8 +223,12 @@ impl Parser<'_> {
         let save = self.cursor.at;
         self.cursor.skip_spaces();
         let word_start = self.cursor.at;
-        let is_unit_char = |c: char| c.is_ascii_alphabetic() || c == '/';
-        if !self.cursor.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+        let is_unit_char = |c: char| c.is_ascii_alphabetic() || c == '/' || c == '%';
+        if !self
+            .cursor
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '%')
+        {
             self.cursor.at = save;
             return Ok(Amount {
                 value,

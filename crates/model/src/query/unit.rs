@@ -22,6 +22,8 @@ pub enum ColumnUnit {
     Usd,
     /// GiB of memory per vCPU.
     GibPerVcpu,
+    /// A share of one whole (a fractional GPU: `0.125`); `%` may be typed (`>=50%`).
+    Share,
 }
 
 /// One typed unit: its spelling (lower case) and how many column units it is.
@@ -41,6 +43,7 @@ impl ColumnUnit {
             ColumnUnit::Clock => "GHz",
             ColumnUnit::Usd => "USD",
             ColumnUnit::GibPerVcpu => "GiB per vCPU",
+            ColumnUnit::Share => "",
         }
     }
 
@@ -72,6 +75,7 @@ impl ColumnUnit {
             ColumnUnit::Ebs => &[("mbps", 1.0), ("gbps", 1000.0)],
             ColumnUnit::Clock => &[("mhz", 0.001), ("ghz", 1.0)],
             ColumnUnit::GibPerVcpu => &[("gib", 1.0), ("gib/vcpu", 1.0)],
+            ColumnUnit::Share => &[("%", 0.01)],
         }
     }
 
@@ -102,6 +106,7 @@ impl ColumnUnit {
             ColumnUnit::Ebs => &["Mbps", "Gbps"],
             ColumnUnit::Clock => &["MHz", "GHz"],
             ColumnUnit::GibPerVcpu => &["GiB"],
+            ColumnUnit::Share => &["%"],
             ColumnUnit::Count | ColumnUnit::Usd => &[],
         };
         match names {

@@ -23,6 +23,7 @@ impl Column {
                 .map(|v| format_number(v, 2))
                 .unwrap_or_default(),
             c if c.is_numeric() => c.number(t).map(|v| format_number(v, 3)).unwrap_or_default(),
+            Column::Accelerators => t.details.accelerators.join("; "),
             _ => self.text_ref(t).to_owned(),
         }
     }
@@ -51,6 +52,10 @@ impl Column {
                 .map(|g| format!("{g} GiB"))
                 .unwrap_or_default(),
             Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
+            Column::Accelerators => t.details.accelerators.join("; "),
+            Column::NetworkGbps | Column::EbsBaseline | Column::GpuFraction => {
+                self.number(t).map(|x| x.to_string()).unwrap_or_default()
+            }
             _ => self.text_ref(t).to_owned(),
         }
     }

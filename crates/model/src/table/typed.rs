@@ -1,5 +1,6 @@
-//! The Table's filter boxes as typed, read into a [`TableQuery`] that keeps, for each box,
-//! the last condition that parsed: a half-typed or mistyped box narrows as it did before.
+//! The Table's filter boxes as typed, read into a [`TableQuery`]. A box whose text does
+//! not parse narrows by its last good condition, which the state keeps as text
+//! ([`KeptConditions`]) so that the address carries it too: no memory outside the state.
 
 use std::collections::BTreeMap;
 
@@ -18,81 +19,86 @@ pub enum QueryInput {
     Column(Column),
 }
 
+/// What one box reads as: nothing (empty), a numeric condition or a text search.
+enum BoxQuery {
+    Number(ColumnQuery),
+    Text(TextQuery),
+}
+
+impl QueryInput {
+    /// Reads `text` as this box's condition: `Ok(None)` for an empty box.
+    fn read(self, text: &str) -> Result<Option<BoxQuery>, QueryError> {
+        Ok(match self {
+            QueryInput::Search => parse_name_query(text)?.map(BoxQuery::Text),
+            QueryInput::Column(column) => match column.unit() {
+                Some(unit) => parse_column_query(text, unit, column.label())?.map(BoxQuery::Number),
+                None => parse_text_query(text, column.label())?.map(BoxQuery::Text),
+            },
+        })
+    }
+
+    /// Whether `text` is a valid condition for this box (an empty text is: it clears it).
+    pub fn parses(self, text: &str) -> bool {
+        self.read(text).is_ok()
+    }
+
+    /// Whether `text` is a condition that narrows (valid and not empty).
+    pub fn narrows(self, text: &str) -> bool {
+        matches!(self.read(text), Ok(Some(_)))
+    }
+}
+
 /// The boxes whose text does not parse, with why; the table still uses their last good
 /// condition (or none, when the box never held a good one).
 pub type QueryErrors = BTreeMap<QueryInput, QueryError>;
 
-/// The last condition each box held that parsed. Lives as long as the Table view.
-#[derive(Debug, Clone, Default)]
-pub struct TypedQuery {
-    search: Option<TextQuery>,
-    filters: BTreeMap<Column, ColumnQuery>,
-    texts: BTreeMap<Column, TextQuery>,
-}
+/// For each box whose text does not parse, the last text it held that did (and narrowed).
+pub type KeptConditions = BTreeMap<QueryInput, String>;
 
-impl TypedQuery {
-    /// Reads the boxes: the name `search` and the `filters` of the columns among `shown`
-    /// (a hidden column's filter does not narrow, as nobody can see it): numeric columns
-    /// read conditions in their unit (`>=1TiB`, `8|16`), text columns searches (`intel|amd`).
-    ///
-    /// A box that parses replaces its remembered condition (an empty box clears it); a box
-    /// that does not parse keeps it and is reported in the errors. The returned query has
-    /// the column filters in [`Column::ALL`] order.
-    pub fn read(
-        &mut self,
-        search: &str,
-        filters: &BTreeMap<Column, String>,
-        shown: &[Column],
-    ) -> (TableQuery, QueryErrors) {
-        let mut errors = QueryErrors::new();
-        match parse_name_query(search) {
-            Ok(query) => self.search = query,
-            Err(error) => {
-                errors.insert(QueryInput::Search, error);
-            }
+/// Reads the boxes: the name `search` and the `filters` of the columns among `shown` (a
+/// hidden column's filter does not narrow, as nobody can see it): numeric columns read
+/// conditions in their unit (`>=1TiB`, `8|16`, `>=8 <=64`), text columns searches
+/// (`intel|amd`, `!/metal/`). A box that does not parse narrows by its `kept` condition,
+/// if any, and is reported in the errors. The returned query has the column filters in
+/// [`Column::ALL`] order.
+pub fn read_query(
+    search: &str,
+    filters: &BTreeMap<Column, String>,
+    kept: &KeptConditions,
+    shown: &[Column],
+) -> (TableQuery, QueryErrors) {
+    let mut errors = QueryErrors::new();
+    let mut read = |input: QueryInput, text: &str| match input.read(text) {
+        Ok(query) => query,
+        Err(error) => {
+            errors.insert(input, error);
+            kept.get(&input)
+                .and_then(|good| input.read(good).ok().flatten())
         }
-        let keep = |column: &Column| shown.contains(column) && filters.contains_key(column);
-        self.filters.retain(|column, _| keep(column));
-        self.texts.retain(|column, _| keep(column));
-        for (&column, text) in filters {
-            if !shown.contains(&column) {
-                continue;
-            }
-            let read = match column.unit() {
-                Some(unit) => parse_column_query(text, unit, column.label())
-                    .map(|q| remember(&mut self.filters, column, q)),
-                None => parse_text_query(text, column.label())
-                    .map(|q| remember(&mut self.texts, column, q)),
-            };
-            if let Err(error) = read {
-                errors.insert(QueryInput::Column(column), error);
-            }
+    };
+    let search = match read(QueryInput::Search, search) {
+        Some(BoxQuery::Text(query)) => Some(query),
+        _ => None,
+    };
+    let mut query = TableQuery {
+        search,
+        ..TableQuery::default()
+    };
+    for (&column, text) in filters {
+        if !shown.contains(&column) {
+            continue;
         }
-        let query = TableQuery {
-            search: self.search.clone(),
-            filters: self.filters.iter().map(|(c, q)| (*c, q.clone())).collect(),
-            texts: self.texts.iter().map(|(c, q)| (*c, q.clone())).collect(),
-        };
-        (query, errors)
-    }
-}
-
-/// Keeps a parsed condition for `column`, or forgets it when the box is empty.
-fn remember<Q>(conditions: &mut BTreeMap<Column, Q>, column: Column, query: Option<Q>) {
-    match query {
-        Some(query) => {
-            conditions.insert(column, query);
-        }
-        None => {
-            conditions.remove(&column);
+        match read(QueryInput::Column(column), text) {
+            Some(BoxQuery::Number(q)) => query.filters.push((column, q)),
+            Some(BoxQuery::Text(q)) => query.texts.push((column, q)),
+            None => {}
         }
     }
+    (query, errors)
 }
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
-
     use super::*;
     use crate::query::NumberQuery;
 
@@ -103,19 +109,9 @@ mod tests {
     const SHOWN: &[Column] = &[Column::Name, Column::Vcpu, Column::Memory];
 
     #[test]
-    fn a_bad_box_keeps_its_last_good_condition_and_says_why() {
-        let mut typed = TypedQuery::default();
-        let (q, errors) = typed.read("m5", &filters(&[(Column::Vcpu, ">=96")]), SHOWN);
-        assert!(errors.is_empty());
-        assert_eq!(
-            q.filters,
-            [(
-                Column::Vcpu,
-                ColumnQuery::single(NumberQuery::AtLeast(96.0))
-            )]
-        );
-
-        let (q, errors) = typed.read("m5", &filters(&[(Column::Vcpu, ">=abc")]), SHOWN);
+    fn a_bad_box_narrows_by_its_kept_condition_and_says_why() {
+        let kept: KeptConditions = [(QueryInput::Column(Column::Vcpu), ">=96".to_owned())].into();
+        let (q, errors) = read_query("m5", &filters(&[(Column::Vcpu, ">=abc")]), &kept, SHOWN);
         assert_eq!(
             q.filters,
             [(
@@ -132,62 +128,42 @@ mod tests {
         );
         assert!(q.search.as_ref().is_some_and(|s| s.matches("m5.large")));
 
-        let (q, errors) = typed.read("/(/", &filters(&[(Column::Vcpu, "<2")]), SHOWN);
+        let kept: KeptConditions = [(QueryInput::Search, "m5".to_owned())].into();
+        let (q, errors) = read_query("/(/", &filters(&[(Column::Vcpu, "<2")]), &kept, SHOWN);
         assert_eq!(
             q.filters,
             [(Column::Vcpu, ColumnQuery::single(NumberQuery::Less(2.0)))]
         );
         assert!(errors.contains_key(&QueryInput::Search));
-        assert!(!errors.contains_key(&QueryInput::Column(Column::Vcpu)));
         let Some(search) = q.search else {
-            panic!("the last good search is kept");
+            panic!("the kept search narrows");
         };
         assert!(search.matches("m5.large") && !search.matches("c5.large"));
     }
 
     #[test]
     fn a_box_that_never_parsed_filters_nothing() {
-        let mut typed = TypedQuery::default();
-        let (q, errors) = typed.read("/[/", &filters(&[(Column::Memory, "lots")]), SHOWN);
+        let none = KeptConditions::new();
+        let (q, errors) = read_query("/[/", &filters(&[(Column::Memory, "lots")]), &none, SHOWN);
         assert!(q.search.is_none() && q.filters.is_empty());
         assert_eq!(errors.len(), 2);
     }
 
     #[test]
-    fn emptied_hidden_and_text_columns_stop_filtering() {
-        let mut typed = TypedQuery::default();
+    fn hidden_columns_do_not_filter_and_text_columns_search() {
         let both = filters(&[(Column::Vcpu, "4"), (Column::Memory, "16..64")]);
-        let (q, _) = typed.read("", &both, SHOWN);
+        let none = KeptConditions::new();
+        let (q, _) = read_query("", &both, &none, SHOWN);
         assert_eq!(q.filters.len(), 2);
         assert_eq!(q.filters[0].0, Column::Vcpu, "in column order");
-
-        let (q, _) = typed.read("", &filters(&[(Column::Memory, "16..64")]), SHOWN);
-        assert_eq!(
-            q.filters,
-            [(
-                Column::Memory,
-                ColumnQuery::single(NumberQuery::Between(16.0, 64.0))
-            )]
-        );
-
-        let (q, _) = typed.read("", &both, &[Column::Name, Column::Vcpu]);
+        let (q, _) = read_query("", &both, &none, &[Column::Name, Column::Vcpu]);
         assert_eq!(
             q.filters,
             [(Column::Vcpu, ColumnQuery::single(NumberQuery::Equal(4.0)))]
         );
 
-        // A column shown again with a bad text does not bring back a forgotten condition.
-        let bad = filters(&[(Column::Vcpu, "4"), (Column::Memory, "16..")]);
-        let (q, errors) = typed.read("", &bad, SHOWN);
-        assert_eq!(
-            q.filters,
-            [(Column::Vcpu, ColumnQuery::single(NumberQuery::Equal(4.0)))]
-        );
-        assert_eq!(errors.len(), 1);
-
-        // A text column searches its cells instead.
         let text = filters(&[(Column::Name, "m5|c5 !metal")]);
-        let (q, errors) = typed.read("", &text, SHOWN);
+        let (q, errors) = read_query("", &text, &none, SHOWN);
         assert!(q.filters.is_empty() && errors.is_empty());
         let Some((Column::Name, names)) = q.texts.first() else {
             panic!("the name column searches: {:?}", q.texts);
@@ -198,9 +174,9 @@ mod tests {
 
     #[test]
     fn units_alternatives_and_several_conditions_read_per_column() {
-        let mut typed = TypedQuery::default();
+        let none = KeptConditions::new();
         let boxes = filters(&[(Column::Memory, ">=1TiB"), (Column::Vcpu, ">=8 <=64 !=32")]);
-        let (q, errors) = typed.read("", &boxes, SHOWN);
+        let (q, errors) = read_query("", &boxes, &none, SHOWN);
         assert!(errors.is_empty(), "{errors:?}");
         let memory = &q.filters[1].1;
         assert!(memory.matches(1024.0) && !memory.matches(768.0));
@@ -208,7 +184,7 @@ mod tests {
         assert!(
             vcpu.matches(8.0) && vcpu.matches(64.0) && !vcpu.matches(32.0) && !vcpu.matches(96.0)
         );
-        let (_, errors) = typed.read("", &filters(&[(Column::Vcpu, ">=8GiB")]), SHOWN);
+        let (_, errors) = read_query("", &filters(&[(Column::Vcpu, ">=8GiB")]), &none, SHOWN);
         let Some(error) = errors.get(&QueryInput::Column(Column::Vcpu)) else {
             panic!("a unit in the vCPU box is refused");
         };
@@ -216,5 +192,15 @@ mod tests {
             error.to_string(),
             "vCPU takes plain numbers, not 'GiB' (at character 4)"
         );
+    }
+
+    #[test]
+    fn a_box_knows_what_parses_and_what_narrows() {
+        let vcpu = QueryInput::Column(Column::Vcpu);
+        assert!(vcpu.parses("") && !vcpu.narrows(""));
+        assert!(vcpu.parses(">=96") && vcpu.narrows(">=96"));
+        assert!(!vcpu.parses(">=96x"));
+        assert!(QueryInput::Column(Column::Memory).narrows(">=1TiB"));
+        assert!(QueryInput::Search.narrows("/^m5/") && !QueryInput::Search.parses("/(/"));
     }
 }

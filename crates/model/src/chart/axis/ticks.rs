@@ -154,8 +154,10 @@ fn linear_ticks(
             Some(m) => (m / step + 1e-9).floor() * step,
             None => (end / step - 1e-9).ceil() * step,
         };
-        let count = ((last - first) / step).round() as usize + 1;
-        if count <= max_ticks || candidate > raw * 100.0 {
+        let Some(count) = tick_count(first, last, step) else {
+            continue;
+        };
+        if count <= max_ticks || (candidate > raw * 100.0 && count <= MAX_TICKS) {
             ticks = (0..count)
                 .map(|i| clean(first + i as f64 * step, step))
                 .collect();
@@ -259,7 +261,7 @@ fn doubling_ticks(
         ((e_hi - o) / s - 1e-9).ceil()
     } * s
         + o;
-    (0..)
+    (0..MAX_TICKS as i32)
         .map(|i| first + f64::from(i) * s)
         .take_while(|e| *e <= last + 1e-9)
         .map(f64::exp2)
@@ -334,7 +336,9 @@ fn linear_on_log(
         } else {
             (high / step - 1e-9).ceil()
         } * step;
-        let count = ((last - first) / step).round().max(0.0) as usize + 1;
+        let Some(count) = tick_count(first, last, step) else {
+            continue;
+        };
         if count <= max_ticks {
             let ticks = (0..count)
                 .map(|i| clean(first + i as f64 * step, step))
@@ -343,6 +347,17 @@ fn linear_on_log(
         }
     }
     (vec![low, high], None)
+}
+
+/// The most ticks any axis gets, whatever its values (a guard for extreme ranges).
+const MAX_TICKS: usize = 64;
+
+/// How many ticks `step` apart run from `first` to `last`; `None` when that is not a
+/// finite count (an extreme range, a step lost to rounding).
+fn tick_count(first: f64, last: f64, step: f64) -> Option<usize> {
+    let steps = ((last - first) / step).round();
+    (steps.is_finite() && steps >= 0.0 && steps < MAX_TICKS as f64 * 1e6)
+        .then(|| steps as usize + 1)
 }
 
 /// `value` rounded to the precision of `step`, so 0.1 + 0.2 lands on 0.3.
