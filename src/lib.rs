@@ -66,6 +66,7 @@ pub fn App(props: &AppProps) -> Html {
     use_address_sync(&store.0, &dispatch, embed);
     let loaded = use_state(|| None::<Rc<LoadedData>>);
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
+    let source_line = dataset::source_line(builtin.as_deref());
     let on_loaded = {
         let loaded = loaded.clone();
         Callback::from(move |data: Rc<LoadedData>| loaded.set(Some(data)))
@@ -112,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <main>{ notice }{ body }</main>
             <footer class="page-footer">
-                { format!("Data: {}, as of {}. ", dataset::SOURCE, dataset::SOURCE_DATE) }
+                <span data-testid="data-footer">{ source_line }</span>
                 { "Everything runs in your browser; nothing is sent anywhere. " }
                 <a href="instance-atlas.html" download="instance-atlas.html" data-testid="offline-download">
                     { "Download for offline use" }
