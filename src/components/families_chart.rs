@@ -7,7 +7,7 @@ use atlas_model::catalog::Catalog;
 use atlas_model::chart::axis::format_usd;
 use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::instance::InstanceType;
-use atlas_model::prices::{Os, Price};
+use atlas_model::prices::{Os, PriceCheck};
 use yew::prelude::*;
 
 use crate::components::chart_canvas::{ChartCanvas, Hover};
@@ -71,13 +71,19 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
 fn price_text(instance: &InstanceType, region: &str, os: Os) -> String {
     let prices = dataset::prices();
     match prices.as_ref() {
-        Ok(table) => match table.hourly(&instance.name, region, os) {
-            Price::Known(hourly) => format!(
+        Ok(table) => match table.check(&instance.name, region, os) {
+            PriceCheck::Trusted(hourly) => format!(
                 "{} per hour in {region} ({})",
                 format_usd(hourly),
                 os.label()
             ),
-            Price::Unknown => format!("no price known in {region} ({})", os.label()),
+            PriceCheck::Suspect(hourly, why) => format!(
+                "{} per hour in {region} ({}), suspect: {}",
+                format_usd(hourly),
+                os.label(),
+                why.describe()
+            ),
+            PriceCheck::Unknown(why) => why,
         },
         Err(error) => format!("prices could not be read: {error}"),
     }

@@ -92,7 +92,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
             catalog
                 .types
                 .iter()
-                .map(|t| table.hourly(&t.name, region, *os).known())
+                .map(|t| table.trusted(&t.name, region, *os))
                 .collect()
         },
     );
