@@ -4,18 +4,19 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test test-host test-wasm test-e2e bench lint
+.PHONY: setup serve dist test test-host test-wasm test-e2e bench bench-anchors lint
 
 setup:
 	@./scripts/setup.sh
 
-## Serve the app with live rebuilds on http://127.0.0.1:8080
+## Serve the app with live rebuilds on http://127.0.0.1:8080 (built into target/serve, never dist/)
 serve: setup
-	trunk serve
+	trunk serve --dist target/serve
 
 ## Release build of the deployable site into dist/
 dist: setup
 	trunk build --release
+	node scripts/postbuild.mjs --check dist
 
 ## Every test: host, browser (wasm-bindgen-test), end to end (Playwright) on the release build
 test: setup test-host test-wasm test-e2e
@@ -29,9 +30,14 @@ test-wasm:
 test-e2e: dist
 	node --test tests/e2e/*.test.mjs
 
-## Sizes and timings of the release site in headless Chromium (medians)
-bench: dist
+## The release site side by side with Plot, Vega-Lite and Plotly drawing the same chart, in
+## headless Chromium (medians); the comparison pages' libraries are installed on first use.
+bench: dist bench-anchors
 	node tests/e2e/bench.mjs
+
+bench-anchors:
+	@[ -d tests/bench/anchors/node_modules/@observablehq/plot ] || \
+		(cd tests/bench/anchors && npm ci --no-audit --no-fund --loglevel=error)
 
 lint:
 	cargo fmt --all -- --check

@@ -17,6 +17,14 @@
 //    inlined as a module script and the wasm as base64 bytes passed to
 //    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
 //    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
+//    Its boot keeps a copy of the file as a blob: URL (`window.atlasOfflineCopy`), which the
+//    app's "Download for offline use" link saves: no navigation, no request. A note in the
+//    page says what the file is and is removed by the boot, so where a strict CSP blocks its
+//    inline scripts (a site serving it) the page explains itself instead of staying blank.
+//
+// `node scripts/postbuild.mjs --check dist` checks the FINAL files (make dist runs it after
+// Trunk has published them): no inline script at all in index.html (not even Trunk's
+// live-reload one) and no live-reload code in any page.
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -36,6 +44,16 @@ const fail = (message) => {
   throw new HookError(message);
 };
 
+if (process.argv[2] === '--check') {
+  try {
+    await checkFinal(process.argv[3] ?? 'dist');
+  } catch (error) {
+    console.error(`postbuild --check: FAILED: ${error instanceof HookError ? error.message : error.stack}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
   console.error('postbuild: no folder (run by Trunk, or `node scripts/postbuild.mjs dist`)');
@@ -47,6 +65,23 @@ try {
 } catch (error) {
   console.error(`postbuild: FAILED: ${error instanceof HookError ? error.message : error.stack}`);
   process.exit(1);
+}
+
+/** Checks the published pages: nothing a strict CSP blocks, nothing from `trunk serve`. */
+async function checkFinal(dir) {
+  const index = await readFile(join(dir, 'index.html'), 'utf8');
+  for (const [, attrs, body] of index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (!/\bsrc\s*=/i.test(attrs) && body.trim()) {
+      fail(`${dir}/index.html has an inline script, which script-src 'self' blocks (a \`trunk serve\` build?):\n${body.slice(0, 200)}`);
+    }
+  }
+  for (const page of ['index.html', SINGLE_FILE]) {
+    const html = await readFile(join(dir, page), 'utf8');
+    if (isTrunkAutoreload(html) || /ws:\/\/\{\{/.test(html)) {
+      fail(`${dir}/${page} carries Trunk's live-reload script: it is a \`trunk serve\` build, not one to deploy`);
+    }
+  }
+  console.log(`postbuild --check: ${dir}/index.html and ${SINGLE_FILE} carry no inline or live-reload script`);
 }
 
 async function main(dir) {
@@ -151,6 +186,10 @@ async function main(dir) {
     '',
     '// Instance Atlas offline boot: the wasm comes from the data block above, not the network.',
     '{',
+    '  // A copy of this very file, for "Download for offline use" (no request, no navigation).',
+    "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
+    '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
+    "  document.getElementById('atlas-blocked')?.remove();",
     "  const block = document.getElementById('atlas-wasm');",
     '  const text = atob(block.textContent.trim());',
     '  block.remove();',
@@ -160,6 +199,15 @@ async function main(dir) {
     "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
     '}',
   ].join('\n');
+  // Shown only where the scripts cannot run (the boot removes it): what this file is.
+  if (!/<body\b[^>]*>/i.test(single)) fail('index.html has no <body>');
+  single = single.replace(
+    /<body\b[^>]*>/i,
+    (tag) =>
+      `${tag}\n<p id="atlas-blocked">This is the one-file offline copy of Instance Atlas. Save it ` +
+      'and open it from your computer: its code is inside the page, which a site with a strict ' +
+      'Content-Security-Policy does not run. On the web, <a href="./">open Instance Atlas</a> instead.</p>',
+  );
   const loaderTag = new RegExp(`<script\\b[^>]*\\bsrc\\s*=\\s*["']\\./${escapeRe(loaderName)}["'][^>]*>\\s*</script>`, 'i');
   if (!loaderTag.test(single)) fail('could not find the loader script in index.html');
   const wasmBase64 = wasmBytes.toString('base64').replace(/.{1,120}/g, '$&\n');

@@ -14,19 +14,25 @@ pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types
 const PRICES_CSV: &str = include_str!("../assets/data/prices-compact.csv");
 
 /// The built-in price table, parsed the first time something needs a price (not at
-/// start-up, so the first chart does not wait for it). Built and loaded data share it.
-pub fn builtin_prices() -> Rc<PriceSource> {
-    Rc::new(PriceSource::from_csv(PRICES_CSV))
+/// start-up, so the first chart does not wait for it) and judged against the built-in
+/// catalog (which prices to trust). Built-in and loaded data share it.
+pub fn builtin_prices(catalog: Option<Rc<Catalog>>) -> Rc<PriceSource> {
+    let source = PriceSource::from_csv(PRICES_CSV);
+    Rc::new(match catalog {
+        Some(catalog) => source.judged_by(catalog),
+        None => source,
+    })
 }
 
 /// Where the built-in data comes from, in a line for the footer.
-pub const SOURCE: &str = "AWS Price List extract shipped in apache-libcloud 3.9.1 (Apache-2.0)";
+pub const SOURCE: &str = "EC2 API describe-instance-types and offerings shipped in moto 5.2.5 \
+                          (2026-10-27); prices: AWS Price List in apache-libcloud 3.9.1 (Apache-2.0)";
 
-/// The date of the source's data, for the footer.
-pub const SOURCE_DATE: &str = "2025-03-02";
+/// The date of the prices, for the footer.
+pub const SOURCE_DATE: &str = atlas_model::prices::PRICE_LIST_DATE;
 
-/// Parses the built-in dataset. Called once, before the app mounts, so that the first
-/// render does not share its time slice with parsing.
+/// Parses the built-in dataset (once; later calls share it). Called before the app
+/// mounts, so that the first render does not share its time slice with parsing.
 pub fn builtin() -> Rc<Result<Rc<Catalog>, CatalogError>> {
     let parsed = Catalog::from_csv(INSTANCE_TYPES_CSV).map(Rc::new);
     mark(DATA_PARSED_MARK);

@@ -3,6 +3,8 @@
 
 pub mod browser;
 pub mod dataset;
+pub mod offline_copy;
+pub mod panic_page;
 pub mod views;
 pub mod widgets;
 
@@ -128,7 +130,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="page-footer">
                 { format!("Data: {}, as of {}. ", dataset::SOURCE, dataset::SOURCE_DATE) }
                 { "Everything runs in your browser; nothing is sent anywhere. " }
-                <a href="instance-atlas.html" download="instance-atlas.html" data-testid="offline-download">
+                <a href={offline_copy::offline_copy_href()} download={offline_copy::SITE_COPY} data-testid="offline-download">
                     { "Download for offline use" }
                 </a>
             </footer>

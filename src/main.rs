@@ -1,18 +1,26 @@
-//! The browser entry point: parses the built-in dataset and the address, then mounts the app.
+//! The browser entry point: installs the panic page, parses the built-in dataset and the
+//! address, then mounts the app in place of the frame that index.html painted.
 
 use std::rc::Rc;
 
-use instance_atlas::{browser, dataset, App, AppProps};
+use instance_atlas::{browser, dataset, panic_page, App, AppProps};
 
 fn main() {
+    panic_page::install();
     browser::mark(browser::START_MARK);
     let builtin = dataset::builtin();
-    let prices = dataset::builtin_prices();
-    let start = Rc::new(atlas_model::url_state::decode(&browser::location_query()));
-    yew::Renderer::<App>::with_props(AppProps {
+    let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
+    let query = browser::location_query();
+    let start = Rc::new(atlas_model::url_state::decode(&query));
+    let props = AppProps {
         builtin,
         prices,
         start,
-    })
-    .render();
+    };
+    // index.html paints the page's frame inside #atlas; mounting there replaces it.
+    match gloo::utils::document().get_element_by_id("atlas") {
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
+    panic_page::panic_if_asked(&query);
 }

@@ -41,13 +41,13 @@ pub fn CompareView(props: &ViewProps) -> Html {
                 region,
                 os: *os,
             };
-            let anomalies = flags(table, catalog, region);
+            let anomalies = flags(table, catalog, region, *os);
             let notes: Vec<Vec<String>> = comparison
                 .found
                 .iter()
                 .map(|i| {
                     i.and_then(|i| anomalies.get(&i))
-                        .map(|f| f.iter().map(|f| f.describe()).collect())
+                        .map(|why| vec![why.describe()])
                         .unwrap_or_default()
                 })
                 .collect();
@@ -216,7 +216,7 @@ fn prices_html(
             let ratio = row.ratios.get(i).copied().flatten().filter(|_| i > 0);
             html! {
                 <td class={classes!(flagged.is_some().then_some("flagged"))}
-                    title={flagged.map(|n| format!("Check this price: {}", n.join("; ")))}>
+                    title={flagged.map(|n| format!("Suspect price: {}", n.join("; ")))}>
                     { value.map_or_else(|| format!("no price in {place}"), format_usd) }
                     if flagged.is_some() { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
                     if let Some(r) = ratio { <span class="ratio">{ ratio_text(r) }</span> }

@@ -30,7 +30,7 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
                 || matches!(spec.y, Metric::Price(_))
                 || matches!(spec.colour, ColourBy::Price(_));
             let pricing = wants_prices.then(|| atlas.pricing(region, *os)).flatten();
-            let shown = atlas.shown(filter, region, *os);
+            let shown = atlas.shown(filter, region);
             FamiliesPlot::build(
                 &atlas.catalog,
                 &atlas.families,

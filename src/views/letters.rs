@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot};
 use atlas_model::letter_cost::{
-    letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost,
+    letter_summary, pair_costs, pairs, FamilyPair, LetterCost, PairCost,
 };
 use atlas_model::regions::region_name;
 use atlas_model::state::Action;
@@ -39,13 +39,7 @@ pub fn LettersView(props: &ViewProps) -> Html {
             let found = pairs(families);
             let mut summary = letter_summary(table, catalog, &found, region, *os);
             summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));
-            let costs = found
-                .into_iter()
-                .map(|pair| {
-                    let cost = pair_ratios(table, catalog, &pair, region, *os);
-                    (pair, cost)
-                })
-                .collect();
+            let costs = pair_costs(table, catalog, &found, region, *os);
             Ok::<_, String>(LetterPrices { costs, summary })
         },
     );

@@ -1,7 +1,7 @@
 //! The Table view: every instance type the shared filters show, narrowed by the Table's
 //! own search and column filters, sorted, and exportable as CSV or Markdown.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
@@ -20,7 +20,11 @@ use crate::views::ViewProps;
 /// The catalog, compared by identity: one parsed dataset per page, so a pointer comparison
 /// says all, where comparing 810 records on every keystroke would not be free.
 #[derive(Clone)]
-pub struct SharedCatalog(pub Rc<Catalog>, pub Rc<RowPrices>, pub Rc<BTreeSet<usize>>);
+pub struct SharedCatalog(
+    pub Rc<Catalog>,
+    pub Rc<RowPrices>,
+    pub Rc<BTreeMap<usize, String>>,
+);
 
 impl SharedCatalog {
     /// The hourly price of the type at `index`, when the table looked prices up.
@@ -28,9 +32,9 @@ impl SharedCatalog {
         self.1.hourly(index)
     }
 
-    /// Whether the type's price in the region is flagged as doubtful.
-    pub fn flagged(&self, index: usize) -> bool {
-        self.2.contains(&index)
+    /// Why the type's price in the region is suspect, if it is.
+    pub fn flagged(&self, index: usize) -> Option<&str> {
+        self.2.get(&index).map(String::as_str)
     }
 }
 
@@ -70,15 +74,17 @@ pub fn TableView(props: &ViewProps) -> Html {
         ),
         |(atlas, needs, region, os)| match needs.then(|| atlas.pricing(region, *os)).flatten() {
             Some(pricing) => {
-                let flagged: BTreeSet<usize> = flags(pricing.table, &atlas.catalog, region)
-                    .into_keys()
-                    .collect();
+                let flagged: BTreeMap<usize, String> =
+                    flags(pricing.table, &atlas.catalog, region, *os)
+                        .into_iter()
+                        .map(|(i, why)| (i, why.describe()))
+                        .collect();
                 (
                     Rc::new(RowPrices::new(&atlas.catalog, &pricing)),
                     Rc::new(flagged),
                 )
             }
-            None => (Rc::new(RowPrices::default()), Rc::new(BTreeSet::new())),
+            None => (Rc::new(RowPrices::default()), Rc::new(BTreeMap::new())),
         },
     );
     // Every row in sort order: the filters hide rows of it; only a new sort reorders it.
@@ -96,13 +102,12 @@ pub fn TableView(props: &ViewProps) -> Html {
             props.atlas.clone(),
             props.state.filter.clone(),
             state.region.clone(),
-            state.os,
             spec.clone(),
             priced.0.clone(),
         ),
-        |(atlas, filter, region, os, spec, prices)| {
+        |(atlas, filter, region, spec, prices)| {
             let (query, errors) = spec.query();
-            let shown = atlas.shown(filter, region, *os);
+            let shown = atlas.shown(filter, region);
             let (catalog, families) = (&atlas.catalog, &atlas.families);
             ShownRows {
                 rows: Rc::new(rows(catalog, families, &shown, &query, spec.sort, prices)),

@@ -84,10 +84,14 @@ pub fn RowCells(props: &RowCellsProps) -> Html {
             </td>
         },
         c if c.price_metric().is_some() => {
-            let flagged = props.catalog.flagged(props.index);
+            let why = props
+                .catalog
+                .flagged(props.index)
+                .filter(|_| props.catalog.hourly(props.index).is_some());
+            let flagged = why.is_some();
             html! {
                 <td data-column={c.slug()} class={classes!("numeric", flagged.then_some("flagged"))}
-                    title={flagged.then_some("Check this price: it breaks a rule the source's prices usually follow")}>
+                    title={why.map(|w| format!("Suspect price: {w}"))}>
                     { c.text_at(t, props.catalog.hourly(props.index)) }
                     if flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
                 </td>

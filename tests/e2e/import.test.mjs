@@ -7,7 +7,7 @@ import { LOOKS, open, shoot, useSite, waitForPaints, paints } from './harness.mj
 
 useSite();
 
-const FIXTURES = process.env.ATLAS_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../crates/model/tests/fixtures/', import.meta.url));
 const fixture = (path) => `${FIXTURES.replace(/\/?$/, '/')}${path}`;
 const HOSTILE = fileURLToPath(new URL('./data/hostile.json', import.meta.url));
 const CHART = '[data-testid=families-chart]';

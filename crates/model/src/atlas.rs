@@ -16,6 +16,7 @@ use crate::shown::{shown_types, Shown};
 #[derive(Debug)]
 pub struct PriceSource {
     csv: Cow<'static, str>,
+    judge: Option<Rc<Catalog>>,
     parsed: OnceCell<Result<PriceTable, PriceError>>,
 }
 
@@ -24,14 +25,30 @@ impl PriceSource {
     pub fn from_csv(csv: impl Into<Cow<'static, str>>) -> PriceSource {
         PriceSource {
             csv: csv.into(),
+            judge: None,
             parsed: OnceCell::new(),
+        }
+    }
+
+    /// The same prices, judged against `catalog` when parsed (which prices to trust:
+    /// [`PriceTable::assess`]).
+    pub fn judged_by(self, catalog: Rc<Catalog>) -> PriceSource {
+        PriceSource {
+            judge: Some(catalog),
+            ..self
         }
     }
 
     /// The parsed table, or why it could not be read. Parses on the first call only.
     pub fn table(&self) -> Result<&PriceTable, &PriceError> {
         self.parsed
-            .get_or_init(|| PriceTable::from_csv(&self.csv))
+            .get_or_init(|| {
+                let mut table = PriceTable::from_csv(&self.csv);
+                if let (Ok(table), Some(catalog)) = (table.as_mut(), &self.judge) {
+                    table.assess(catalog);
+                }
+                table
+            })
             .as_ref()
     }
 }
@@ -80,14 +97,8 @@ impl Atlas {
         Some(Pricing { table, region, os })
     }
 
-    /// The instance types every shared filter lets through; prices are read only when
-    /// the "offered there only" filter needs them.
-    pub fn shown(&self, filter: &Filter, region: &str, os: Os) -> Shown {
-        let pricing = if filter.offered_only {
-            self.pricing(region, os)
-        } else {
-            None
-        };
-        shown_types(&self.catalog, &self.families, filter, pricing.as_ref())
+    /// The instance types every shared filter lets through in `region`.
+    pub fn shown(&self, filter: &Filter, region: &str) -> Shown {
+        shown_types(&self.catalog, &self.families, filter, Some(region))
     }
 }

@@ -85,6 +85,10 @@ struct Decoded<'a> {
 
 /// Every pair of families that differ in one capability letter, sorted by letter, then base
 /// and variant. Families whose name does not decode cleanly are left out.
+///
+/// Each family is looked up with one letter more, or with Intel's `i` swapped for `a` or
+/// `g`, among the families of its series, generation and variant (a hash map), so this is
+/// linear in the number of families times the number of letters, never quadratic.
 pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
     let decoded: Vec<Decoded> = families
         .iter()
@@ -99,26 +103,66 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
             })
         })
         .collect();
+    type Spelling<'d> = (
+        &'d (String, Option<u32>, Option<String>),
+        &'d BTreeSet<Capability>,
+    );
+    let mut spelled: HashMap<Spelling, Vec<&Decoded>> = HashMap::new();
+    for d in &decoded {
+        spelled
+            .entry((&d.key, &d.capabilities))
+            .or_default()
+            .push(d);
+    }
     let mut pairs = Vec::new();
     for base in &decoded {
-        for variant in decoded.iter().filter(|v| v.key == base.key) {
-            let Some((letter, kind)) = difference(&base.capabilities, &variant.capabilities) else {
+        for wanted in neighbours(&base.capabilities) {
+            let Some(variants) = spelled.get(&(&base.key, &wanted)) else {
                 continue;
             };
-            let vendor = matches!(letter, Capability::Amd | Capability::Graviton);
-            if !(vendor && (base.accelerated || variant.accelerated)) {
-                pairs.push(FamilyPair {
-                    base: base.name.to_owned(),
-                    variant: variant.name.to_owned(),
-                    letter: letter.letter().to_owned(),
-                    kind,
-                });
+            for variant in variants {
+                let Some((letter, kind)) = difference(&base.capabilities, &variant.capabilities)
+                else {
+                    continue;
+                };
+                let vendor = matches!(letter, Capability::Amd | Capability::Graviton);
+                if !(vendor && (base.accelerated || variant.accelerated)) {
+                    pairs.push(FamilyPair {
+                        base: base.name.to_owned(),
+                        variant: variant.name.to_owned(),
+                        letter: letter.letter().to_owned(),
+                        kind,
+                    });
+                }
             }
         }
     }
     pairs.sort_by(|a, b| (&a.letter, &a.base, &a.variant).cmp(&(&b.letter, &b.base, &b.variant)));
     pairs.dedup();
     pairs
+}
+
+/// The capability sets a variant of `base` can have: one letter more, or Intel swapped for
+/// AMD or Graviton.
+fn neighbours(base: &BTreeSet<Capability>) -> Vec<BTreeSet<Capability>> {
+    let mut out: Vec<BTreeSet<Capability>> = Capability::ALL
+        .into_iter()
+        .filter(|c| !base.contains(c))
+        .map(|c| {
+            let mut more = base.clone();
+            more.insert(c);
+            more
+        })
+        .collect();
+    if base.contains(&Capability::Intel) {
+        for vendor in [Capability::Amd, Capability::Graviton] {
+            let mut swapped = base.clone();
+            swapped.remove(&Capability::Intel);
+            swapped.insert(vendor);
+            out.push(swapped);
+        }
+    }
+    out
 }
 
 /// The letter `variant` has over `base`, if they form a pair.
@@ -146,22 +190,63 @@ pub fn pair_ratios(
     region: &str,
     os: Os,
 ) -> PairCost {
-    let variants: HashMap<&str, &InstanceType> = catalog
-        .types
+    let of = |family: &str| -> Vec<&InstanceType> {
+        catalog
+            .types
+            .iter()
+            .filter(|t| t.family == family)
+            .collect()
+    };
+    ratios(table, &of(&pair.base), &of(&pair.variant), region, os)
+}
+
+/// [`pair_ratios`] of every pair, with the catalogue indexed by family once (so many pairs
+/// cost one pass over the types, not one each).
+pub fn pair_costs(
+    table: &PriceTable,
+    catalog: &Catalog,
+    pairs: &[FamilyPair],
+    region: &str,
+    os: Os,
+) -> Vec<(FamilyPair, PairCost)> {
+    let mut by_family: HashMap<&str, Vec<&InstanceType>> = HashMap::new();
+    for t in &catalog.types {
+        by_family.entry(t.family.as_str()).or_default().push(t);
+    }
+    let members = |family: &str| by_family.get(family).map_or(&[][..], Vec::as_slice);
+    pairs
         .iter()
-        .filter(|t| t.family == pair.variant)
-        .map(|t| (t.size.as_str(), t))
-        .collect();
-    let mut sizes: Vec<(Option<Size>, String, f64, f64)> = catalog
-        .types
+        .map(|pair| {
+            let cost = ratios(
+                table,
+                members(&pair.base),
+                members(&pair.variant),
+                region,
+                os,
+            );
+            (pair.clone(), cost)
+        })
+        .collect()
+}
+
+/// The ratios of one pair from the types of its base and variant families.
+fn ratios(
+    table: &PriceTable,
+    base: &[&InstanceType],
+    variant: &[&InstanceType],
+    region: &str,
+    os: Os,
+) -> PairCost {
+    let variants: HashMap<&str, &InstanceType> =
+        variant.iter().map(|t| (t.size.as_str(), *t)).collect();
+    let mut sizes: Vec<(Option<Size>, String, f64, f64)> = base
         .iter()
-        .filter(|t| t.family == pair.base)
         .filter_map(|base| {
             let variant = variants
                 .get(base.size.as_str())
                 .filter(|v| v.vcpu == base.vcpu)?;
-            let base_price = table.hourly(&base.name, region, os).known()?;
-            let variant_price = table.hourly(&variant.name, region, os).known()?;
+            let base_price = table.trusted(&base.name, region, os)?;
+            let variant_price = table.trusted(&variant.name, region, os)?;
             Some((
                 Size::parse(&base.size),
                 base.size.clone(),
@@ -192,10 +277,10 @@ pub fn letter_summary(
     region: &str,
     os: Os,
 ) -> Vec<LetterCost> {
-    let mut by_letter: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
-    for pair in pairs {
-        if let Some(m) = pair_ratios(table, catalog, pair, region, os).median {
-            by_letter.entry(&pair.letter).or_default().push(m);
+    let mut by_letter: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for (pair, cost) in pair_costs(table, catalog, pairs, region, os) {
+        if let Some(m) = cost.median {
+            by_letter.entry(pair.letter).or_default().push(m);
         }
     }
     by_letter
@@ -204,7 +289,7 @@ pub fn letter_summary(
             let pairs = medians.len();
             let median = median(&mut medians)?;
             Some(LetterCost {
-                letter: letter.to_owned(),
+                letter,
                 median,
                 pairs,
             })

@@ -5,6 +5,7 @@
 //! function of the catalog and the [`state::State`], tested on the host.
 
 pub mod atlas;
+pub mod availability;
 pub mod capabilities;
 pub mod catalog;
 pub mod chart;

@@ -6,7 +6,6 @@
 use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::filter::Filter;
-use crate::prices::Pricing;
 
 /// The shown instance types, grouped by family in the families' order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,13 +41,13 @@ impl Shown {
 }
 
 /// Applies every shared filter: a family must pass [`Filter::shows_family`], a type
-/// [`Filter::shows_type`] and [`Filter::shows_offered`] (`pricing` tells which types the
-/// region offers; without it that filter lets everything through).
+/// [`Filter::shows_type`] and [`Filter::shows_offered`] (in `region`, by the EC2 API's
+/// offerings; without a region that filter lets everything through).
 pub fn shown_types(
     catalog: &Catalog,
     families: &[Family],
     filter: &Filter,
-    pricing: Option<&Pricing>,
+    region: Option<&str>,
 ) -> Shown {
     let families = families
         .iter()
@@ -63,7 +62,7 @@ pub fn shown_types(
                     catalog
                         .types
                         .get(i)
-                        .is_some_and(|t| filter.shows_type(t) && filter.shows_offered(t, pricing))
+                        .is_some_and(|t| filter.shows_type(t) && filter.shows_offered(t, region))
                 })
                 .collect();
             (!types.is_empty()).then_some(ShownFamily {

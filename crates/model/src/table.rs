@@ -66,11 +66,31 @@ pub enum Column {
     PriceVcpuHour,
     /// Price per GiB of memory per hour (USD).
     PriceGibHour,
+    /// Network peak bandwidth in Gbps, all network cards together (`4x 100 Gigabit` = 400).
+    NetworkGbps,
+    /// EBS baseline bandwidth in Mbps, where it is below the maximum ([`Column::Ebs`]).
+    EbsBaseline,
+    /// GPU maker and model (`NVIDIA H200`).
+    GpuModel,
+    /// The share of one GPU, for fractional-GPU types (`0.125` on `g6f.large`).
+    GpuFraction,
+    /// Accelerators other than GPUs (`16 x AWS Trainium2`).
+    Accelerators,
+    /// Bare metal: the whole server.
+    BareMetal,
+    /// Burstable (CPU credits).
+    Burstable,
+    /// Supports the Elastic Fabric Adapter.
+    Efa,
+    /// How many regions offer the type (of those whose offerings are known).
+    OfferedRegions,
+    /// Whether the EC2 API still lists the type.
+    ListedByApi,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 30] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -85,18 +105,28 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
     (Column::StorageKind, "storage_kind", "Storage kind", None),
     (Column::Gpus, "gpus", "GPUs", Some("gpu")),
     (Column::GpuMemory, "gpu_memory", "GPU memory (GiB)", Some("gpu_memory")),
-    (Column::Ebs, "ebs", "EBS (Mbps)", Some("dedicated_ebs_throughput")),
+    (Column::Ebs, "ebs", "EBS maximum (Mbps)", Some("dedicated_ebs_throughput")),
     (Column::CurrentGeneration, "current_generation", "Current generation", Some("current_generation")),
     (Column::PriceHour, "price-hour", "Price ($/h)", None),
     (Column::PriceMonth, "price-month", "Price ($/month)", None),
     (Column::PriceVcpuHour, "price-vcpu-hour", "$ per vCPU-hour", None),
     (Column::PriceGibHour, "price-gib-hour", "$ per GiB-hour", None),
+    (Column::NetworkGbps, "network-gbps", "Network peak (Gbps)", Some("network_gbps")),
+    (Column::EbsBaseline, "ebs-baseline", "EBS baseline (Mbps)", Some("ebs_baseline_mbps")),
+    (Column::GpuModel, "gpu-model", "GPU model", Some("gpu_model")),
+    (Column::GpuFraction, "gpu-fraction", "GPU share", Some("gpu_fraction")),
+    (Column::Accelerators, "accelerators", "Accelerators", Some("accelerators")),
+    (Column::BareMetal, "bare-metal", "Bare metal", None),
+    (Column::Burstable, "burstable", "Burstable", None),
+    (Column::Efa, "efa", "EFA", None),
+    (Column::OfferedRegions, "offered-regions", "Offered in (regions)", None),
+    (Column::ListedByApi, "listed", "Listed by the EC2 API", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 20] = {
-        let mut all = [Column::Name; 20];
+    pub const ALL: [Column; 30] = {
+        let mut all = [Column::Name; 30];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;
@@ -160,6 +190,10 @@ impl Column {
                 | Column::PriceMonth
                 | Column::PriceVcpuHour
                 | Column::PriceGibHour
+                | Column::NetworkGbps
+                | Column::EbsBaseline
+                | Column::GpuFraction
+                | Column::OfferedRegions
         )
     }
 
@@ -174,6 +208,10 @@ impl Column {
             Column::Gpus => Some(f64::from(t.gpus)),
             Column::GpuMemory => t.gpu_memory_gib,
             Column::Ebs => t.ebs.as_ref().map(|e| e.mbps),
+            Column::NetworkGbps => t.network.gbps,
+            Column::EbsBaseline => t.details.ebs_baseline_mbps,
+            Column::GpuFraction => t.details.gpu_fraction,
+            Column::OfferedRegions => t.details.offered.map(|m| f64::from(m.count_ones())),
             _ => None,
         }
     }
@@ -202,6 +240,15 @@ impl Column {
                 .map(|g| format!("{g} GiB"))
                 .unwrap_or_default(),
             Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
+            Column::NetworkGbps | Column::EbsBaseline | Column::GpuFraction => {
+                self.number(t).map(|x| x.to_string()).unwrap_or_default()
+            }
+            Column::OfferedRegions => t
+                .details
+                .offered
+                .map(|m| m.count_ones().to_string())
+                .unwrap_or_default(),
+            Column::Accelerators => t.details.accelerators.join("; "),
             _ => self.text_ref(t).to_owned(),
         }
     }
@@ -216,8 +263,12 @@ impl Column {
             Column::Vendor => t.vendor.label(),
             Column::Architecture => t.architecture.label(),
             Column::StorageKind => t.storage.as_ref().map_or("", |s| kind_label(s.kind)),
-            Column::CurrentGeneration if t.current_generation => "Yes",
-            Column::CurrentGeneration => "No",
+            Column::CurrentGeneration => yes_no(t.current_generation),
+            Column::GpuModel => t.details.gpu_model.as_deref().unwrap_or(""),
+            Column::BareMetal => yes_no(t.details.bare_metal),
+            Column::Burstable => yes_no(t.details.burstable),
+            Column::Efa => yes_no(t.details.efa),
+            Column::ListedByApi => yes_no(!t.details.retired),
             _ => "",
         }
     }
@@ -270,17 +321,31 @@ fn metric_from_hourly(metric: PriceMetric, t: &InstanceType, hourly: f64) -> Opt
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowPrices {
     hourly: Vec<Option<f64>>,
+    /// The region the prices are for, which "offered there only" asks about.
+    region: Option<String>,
 }
 
 impl RowPrices {
-    /// Looks up every type's hourly price once.
+    /// Looks up every type's hourly price once: suspect ones too, which the Table shows
+    /// marked with their reason ([`crate::prices::flags`]).
     pub fn new(catalog: &Catalog, pricing: &Pricing) -> RowPrices {
         let hourly = catalog
             .types
             .iter()
-            .map(|t| pricing.value(PriceMetric::Hourly, t))
+            .map(|t| {
+                pricing
+                    .table
+                    .hourly(&t.name, pricing.region, pricing.os)
+                    .known()
+            })
             .collect();
-        RowPrices { hourly }
+        let region = Some(pricing.region.to_owned());
+        RowPrices { hourly, region }
+    }
+
+    /// The region the prices are for, when they were looked up.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
     }
 
     /// The hourly price of the type at `index`, when known.
@@ -291,6 +356,15 @@ impl RowPrices {
     /// Whether prices were looked up at all.
     pub fn is_empty(&self) -> bool {
         self.hourly.is_empty()
+    }
+}
+
+/// A flag as the Table writes it.
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "Yes"
+    } else {
+        "No"
     }
 }
 

@@ -26,12 +26,16 @@ fn a_mistyped_table_filter_shows_the_same_rows_from_its_address() {
     };
     let state = reduce(&State::default(), Action::SetView(View::Table));
     let state = reduce(&state, Action::SetColumnFilter(Column::Vcpu, ">=96".into()));
-    assert_eq!(table_rows(&state), 122);
+    let good = table_rows(&state);
+    assert!(
+        good > 100 && good < catalog.types.len(),
+        "{good} types with 96+ vCPUs"
+    );
     let state = reduce(
         &state,
         Action::SetColumnFilter(Column::Vcpu, ">=96x".into()),
     );
-    assert_eq!(table_rows(&state), 122, "the last good condition holds");
+    assert_eq!(table_rows(&state), good, "the last good condition holds");
 
     let address = encode(&state);
     let reopened = decode(&address);
@@ -39,7 +43,7 @@ fn a_mistyped_table_filter_shows_the_same_rows_from_its_address() {
     assert_eq!(reopened.state, state);
     assert_eq!(
         table_rows(&reopened.state),
-        122,
+        good,
         "the address {address} shows the same rows"
     );
     assert_eq!(address, "view=table&f.vcpu=%3E%3D96x&keep.vcpu=%3E%3D96");

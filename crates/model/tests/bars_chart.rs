@@ -84,7 +84,7 @@ fn hex(colour: RGBColor) -> String {
 fn the_vendor_plan_counts_every_type_once_by_category_and_vendor() {
     let (catalog, plot) = vendor_plot(&Filter::default());
     assert_eq!(plot.total(), catalog.types.len());
-    assert_eq!(plot.total(), 810);
+    assert!(plot.total() >= 1395, "{}", plot.total());
     let labels: Vec<&str> = plot.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(labels, Category::ALL.map(Category::label));
     assert_eq!(plot.series_count(), 5);

@@ -72,7 +72,7 @@ fn a_misspelt_name_gets_suggestions_and_an_unknown_one_is_explained_anyway() {
         Some("p3dn.24xlarge")
     );
     // A well-formed name the data lacks still decodes.
-    let metal = explain("m7i.metal-48xl", &catalog, &families);
+    let metal = explain("m10i.metal-48xl", &catalog, &families);
     assert!(metal.decoded.is_ok() && metal.known.is_none());
     // Nonsense says which part is not understood, and never panics.
     let nonsense = explain("<img src=x onerror=alert(1)>", &catalog, &families);

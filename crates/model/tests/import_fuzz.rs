@@ -27,11 +27,9 @@ fn config() -> ProptestConfig {
 }
 
 fn fixture(path: &str) -> String {
-    let base = std::env::var_os("ATLAS_FIXTURES").map_or_else(
-        || concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures").into(),
-        std::path::PathBuf::from,
-    );
-    std::fs::read_to_string(base.join(path)).unwrap_or_else(|e| panic!("{e:?}"))
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    std::fs::read_to_string(std::path::Path::new(base).join(path))
+        .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 /// Real files to mutate: describe pages, the ec2instances.info record, CSV heads.

@@ -98,10 +98,12 @@ fn with_nothing_chosen_the_defaults_show_three_doublers_and_a_breaker() {
                 .find(|f| f.name == *n)
                 .unwrap()
                 .members
-                .len()
+                .iter()
+                .filter(|&&i| catalog.types[i].size != "metal")
+                .count()
         })
         .sum();
-    assert_eq!(plot.point_count(), expected);
+    assert_eq!(plot.point_count(), expected, "every size but plain metal");
     assert!(m5.members.len() >= 8);
 }
 
@@ -226,7 +228,12 @@ fn per_panel_breakers_together_are_the_family_breakers() {
     let (catalog, families) = setup();
     let all: Vec<String> = families.iter().map(|f| f.name.clone()).collect();
     let plot = LadderPlot::build(&catalog, &families, &all);
-    assert!(plot.skipped.is_empty());
+    // Only families with no size on the ladder (a plain `metal` alone, as mac2) are skipped.
+    for name in &plot.skipped {
+        let family = families.iter().find(|f| &f.name == name).unwrap();
+        assert!(doubling(&catalog, family).is_empty(), "{name}");
+    }
+    assert!(plot.skipped.len() < 20, "{:?}", plot.skipped);
     for line in &plot.lines {
         let family = families.iter().find(|f| f.name == line.family).unwrap();
         let mut expected = breaks_doubling(&doubling(&catalog, family));

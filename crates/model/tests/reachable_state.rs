@@ -121,7 +121,7 @@ fn reachable() -> impl Strategy<Value = State> {
 /// What the views show for a state, in numbers a person would see: the shared filter's
 /// types, the Sizes matrix, the Table's rows and its boxes in error.
 fn screen(atlas: &Atlas, state: &State) -> (Vec<usize>, usize, Vec<usize>, usize) {
-    let shown = atlas.shown(&state.filter, &state.region, state.os);
+    let shown = atlas.shown(&state.filter, &state.region);
     let matrix = size_matrix(&atlas.catalog, &shown);
     let (query, errors) = state.table.query();
     let table = rows(

@@ -6,71 +6,114 @@
 use crate::instance::Vendor;
 use crate::quantity::{LocalStorage, Network};
 
+use serde::de::{DeserializeSeed, IgnoredAny};
+
 use super::describe_schema::{
-    DescribeOutput, DeviceInfo, InstanceStorageInfo, InstanceTypeInfo, MemoryInfo, NetworkInfo,
+    DeviceInfo, InstanceStorageInfo, InstanceTypeInfo, MemoryInfo, NetworkInfo,
 };
 use super::fields::{
     accelerator_gib, architecture_of, clock_ghz, disks, ebs_mbps, network_text, show, whole,
+    MAX_NETWORK_GBPS,
 };
 use super::record::Draft;
 use super::report::{Builder, Place};
 use super::shapes::{Entry, List};
+use super::stream::{Page, Pages, Records};
 use super::{json_error, Format, ImportError};
 
 /// The format these readers produce.
 const FORMAT: Format = Format::DescribeInstanceTypes;
 
 /// Reads one page, or several pages one after another (`{...}{...}` or on separate lines).
+/// A first pass finds where each page ends (and any syntax error, with its true line); then
+/// each page's records are read one at a time.
 pub(crate) fn read_pages(text: &str, builder: &mut Builder) -> Result<Format, ImportError> {
-    let mut n = 0;
-    let pages = serde_json::Deserializer::from_str(text).into_iter::<Entry<DescribeOutput>>();
-    for (p, page) in pages.enumerate() {
-        add_page(builder, p + 1, &page.map_err(json_error(FORMAT))?, &mut n);
+    let mut pages = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
+    let mut start = 0;
+    let mut number = 0;
+    while let Some(page) = pages.next() {
+        page.map_err(json_error(FORMAT))?;
+        let end = pages.byte_offset();
+        number += 1;
+        let records = Records::new(&mut *builder, add);
+        let seed = Page::<InstanceTypeInfo> { number, records };
+        let mut reader = serde_json::Deserializer::from_str(&text[start..end]);
+        seed.deserialize(&mut reader)
+            .map_err(|e| shifted(json_error(FORMAT)(e), &text[..start]))?;
+        start = end;
     }
     Ok(FORMAT)
 }
 
-/// Reads an array of pages.
+/// An error found in a page that starts after `before`, placed in the whole file.
+fn shifted(error: ImportError, before: &str) -> ImportError {
+    let lines = before.matches('\n').count();
+    let columns = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+    let shift = |line: &mut usize, column: &mut usize| {
+        if *line == 1 {
+            *column += columns;
+        }
+        *line += lines;
+    };
+    match error {
+        ImportError::UnexpectedJson {
+            format,
+            mut line,
+            mut column,
+            message,
+        } => {
+            shift(&mut line, &mut column);
+            ImportError::UnexpectedJson {
+                format,
+                line,
+                column,
+                message,
+            }
+        }
+        ImportError::MalformedJson {
+            mut line,
+            mut column,
+            message,
+        } => {
+            shift(&mut line, &mut column);
+            ImportError::MalformedJson {
+                line,
+                column,
+                message,
+            }
+        }
+        other => other,
+    }
+}
+
+/// Reads an array of pages, one record at a time.
 pub(crate) fn read_page_array(text: &str, builder: &mut Builder) -> Result<Format, ImportError> {
-    let pages: Vec<Entry<DescribeOutput>> =
-        serde_json::from_str(text).map_err(json_error(FORMAT))?;
-    let mut n = 0;
-    for (p, page) in pages.iter().enumerate() {
-        add_page(builder, p + 1, page, &mut n);
-    }
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Pages(Records::<InstanceTypeInfo>::new(builder, add))
+        .deserialize(&mut reader)
+        .and_then(|()| reader.end())
+        .map_err(json_error(FORMAT))?;
     Ok(FORMAT)
 }
 
-/// Reads a bare array of records.
+/// Reads a bare array of records, one at a time.
 pub(crate) fn read_array(text: &str, builder: &mut Builder) -> Result<Format, ImportError> {
-    let records: Vec<Entry<InstanceTypeInfo>> =
-        serde_json::from_str(text).map_err(json_error(FORMAT))?;
-    for (i, record) in records.iter().enumerate() {
-        add(builder, i + 1, record);
-    }
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Records::<InstanceTypeInfo>::new(builder, add)
+        .deserialize(&mut reader)
+        .and_then(|()| reader.end())
+        .map_err(json_error(FORMAT))?;
     Ok(FORMAT)
 }
 
 /// Reads a single record.
 pub(crate) fn read_record(text: &str, builder: &mut Builder) -> Result<Format, ImportError> {
-    let record: Entry<InstanceTypeInfo> = serde_json::from_str(text).map_err(json_error(FORMAT))?;
-    add(builder, 1, &record);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Records::<InstanceTypeInfo>::new(builder, add)
+        .one(&mut reader)
+        .and_then(|()| reader.end())
+        .map_err(json_error(FORMAT))?;
     Ok(FORMAT)
-}
-
-/// Hands the records of the p-th page to the builder; `n` counts records across pages.
-fn add_page(builder: &mut Builder, p: usize, page: &Entry<DescribeOutput<'_>>, n: &mut usize) {
-    match page {
-        Entry::Object(page) => {
-            for record in &page.instance_types {
-                *n += 1;
-                add(builder, *n, record);
-            }
-        }
-        Entry::Other(found) => builder.skip(format!(
-            "page {p}: {found}, not a page of describe-instance-types output"
-        )),
-    }
 }
 
 /// Hands the n-th record to the builder.
@@ -193,7 +236,7 @@ fn network(info: Option<&NetworkInfo<'_>>) -> Result<Option<Network>, String> {
         peak += top.unwrap_or(0.0);
         baseline += base.or(top).unwrap_or(0.0);
     }
-    if !(peak.is_finite() && (0.0..=1e5).contains(&peak)) {
+    if !(peak.is_finite() && (0.0..=MAX_NETWORK_GBPS).contains(&peak)) {
         return Err(format!(
             "network bandwidth {} Gbps is out of range",
             show(peak)

@@ -1,19 +1,12 @@
-//! The typed shape of `aws ec2 describe-instance-types` JSON: only the fields the atlas uses,
+//! The typed shape of one `aws ec2 describe-instance-types` record (pages are read by
+//! `stream.rs`): only the fields the atlas uses,
 //! all optional (older API vintages lack `ProcessorInfo.Manufacturer`, `NetworkCards`,
 //! `NeuronInfo`), unknown ones skipped, strings borrowed from the input where possible.
 
 use serde::Deserialize;
 
 use super::lenient::{Flag, Num, Text, Words};
-use super::shapes::{Entry, List, Obj};
-
-/// One page of output: `{"InstanceTypes": [...], "NextToken": ...}`.
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "'de: 'a"))]
-pub(super) struct DescribeOutput<'a> {
-    #[serde(rename = "InstanceTypes", default)]
-    pub(super) instance_types: Vec<Entry<InstanceTypeInfo<'a>>>,
-}
+use super::shapes::{List, Obj};
 
 /// One instance type as describe-instance-types prints it.
 #[derive(Deserialize, Default)]

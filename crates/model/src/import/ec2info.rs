@@ -3,6 +3,7 @@
 //! "768 GiB", `storage` as an object or `null`, clock as "2.5 GHz", "up to 3.5" or a number.
 //! Everything else in a record (prices, regions, ...) is skipped without being built.
 
+use serde::de::DeserializeSeed;
 use serde::Deserialize;
 
 use crate::instance::Category;
@@ -16,6 +17,7 @@ use super::lenient::{yes_no, Flag, Num, Text, Words};
 use super::record::Draft;
 use super::report::{Builder, Place};
 use super::shapes::{Entry, Obj};
+use super::stream::Records;
 use super::{json_error, Format, ImportError};
 
 /// The format these readers produce.
@@ -58,19 +60,23 @@ struct Storage<'a> {
     ssd: Flag,
 }
 
-/// Reads an array of records.
+/// Reads an array of records, one at a time.
 pub(crate) fn read_array(text: &str, builder: &mut Builder) -> Result<Format, ImportError> {
-    let records: Vec<Entry<Instance>> = serde_json::from_str(text).map_err(json_error(FORMAT))?;
-    for (i, record) in records.iter().enumerate() {
-        add(builder, i + 1, record);
-    }
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Records::<Instance>::new(builder, add)
+        .deserialize(&mut reader)
+        .and_then(|()| reader.end())
+        .map_err(json_error(FORMAT))?;
     Ok(FORMAT)
 }
 
 /// Reads a single record.
 pub(crate) fn read_record(text: &str, builder: &mut Builder) -> Result<Format, ImportError> {
-    let record: Entry<Instance> = serde_json::from_str(text).map_err(json_error(FORMAT))?;
-    add(builder, 1, &record);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Records::<Instance>::new(builder, add)
+        .one(&mut reader)
+        .and_then(|()| reader.end())
+        .map_err(json_error(FORMAT))?;
     Ok(FORMAT)
 }
 

@@ -12,6 +12,9 @@ use crate::quantity::{
 
 use super::lenient::Words;
 
+/// The most network bandwidth a record may have, in Gbps, all cards together.
+pub(crate) const MAX_NETWORK_GBPS: f64 = 1e5;
+
 /// A number for a message or label: plain below 1e15, else in exponent form (`1e308`).
 pub(crate) fn show(x: f64) -> String {
     if x.is_finite() && x.abs() < 1e15 {
@@ -70,6 +73,14 @@ pub(crate) fn network_text(s: &str) -> Result<Option<Network>, String> {
             .filter(|c| (1..=64).contains(c));
         if let (Some(count), Ok(one)) = (count, parse_network(rest)) {
             let gbps = one.gbps.map(|g| g * f64::from(count));
+            if let Some(total) = gbps.filter(|g| *g > MAX_NETWORK_GBPS) {
+                return Err(format!(
+                    "network {:?} is {} Gbps in all, more than {} Gbps",
+                    clip(s),
+                    show(total),
+                    show(MAX_NETWORK_GBPS)
+                ));
+            }
             let (up_to, label) = (one.up_to, s.to_owned());
             return Ok(Some(Network { gbps, up_to, label }));
         }

@@ -5,26 +5,38 @@
 //! `instances.json` (an array of records, or one record), or a CSV with a header row (the
 //! atlas's own columns or AWS Price List ones, after any preamble); `detect.rs` says how
 //! the format is recognised. Every record passes the same checks (a real instance type name,
-//! 1..=[`MAX_VCPU`] vCPUs, memory in (0, [`MAX_MEMORY_GIB`]] GiB): a record that fails is
-//! skipped with its reason, the others still load. Only a file that cannot be read at all,
+//! 1..=[`MAX_VCPU`] vCPUs, memory in (0, [`MAX_MEMORY_GIB`]] GiB and between
+//! [`MIN_GIB_PER_VCPU`] and [`MAX_GIB_PER_VCPU`] GiB per vCPU, every other number in a
+//! plausible range, text without control or bidi characters): a record that fails is
+//! skipped with its reason, the others still load; so does a record with a number beyond
+//! a float (`1e400`) or a lone surrogate (`json_text.rs`). A file over the budgets
+//! (`budget.rs`: [`MAX_INSTANCE_TYPES`] records, ...) is refused as a whole. Records are read
+//! one at a time (`stream.rs`). Only a file that cannot be read at all,
 //! or that yields no instance type, is an [`ImportError`]. Nothing here panics on any input.
 
+mod budget;
+mod clean;
 mod describe;
 mod describe_schema;
 mod detect;
 mod ec2info;
 mod fields;
+mod json_text;
 mod lenient;
 mod record;
 mod report;
 mod shapes;
+mod stream;
 mod table_csv;
 
 use thiserror::Error;
 
 use crate::catalog::{Catalog, RejectedRow};
 
-pub use record::{category_from_name, MAX_MEMORY_GIB, MAX_VCPU};
+pub use budget::{Count, MAX_FAMILIES, MAX_INSTANCE_TYPES, MAX_SIZE_CELLS, MAX_TEXT_CHARS};
+pub use record::{
+    category_from_name, MAX_GIB_PER_VCPU, MAX_MEMORY_GIB, MAX_VCPU, MIN_GIB_PER_VCPU,
+};
 pub use report::{fill_from, FillReport, Gaps, MAX_LISTED};
 
 /// The largest file [`load`] reads: 64 MiB.
@@ -155,6 +167,36 @@ pub enum ImportError {
         /// What the CSV reader said.
         message: String,
     },
+    /// More records than [`MAX_INSTANCE_TYPES`] (counted to the end, none kept).
+    #[error(
+        "this file holds {found} instance types; the atlas shows at most {}",
+        Count(MAX_INSTANCE_TYPES)
+    )]
+    TooManyTypes {
+        /// How many records the file holds.
+        found: Count,
+    },
+    /// The types form more than [`MAX_FAMILIES`] families.
+    #[error(
+        "this file's instance types form {found} families; the atlas shows at most {}",
+        Count(MAX_FAMILIES)
+    )]
+    TooManyFamilies {
+        /// How many families.
+        found: Count,
+    },
+    /// Families times sizes make more than [`MAX_SIZE_CELLS`] cells in the Sizes table.
+    #[error(
+        "this file's {families} families in {sizes} different sizes make a Sizes table of more \
+         than {} cells, the most the atlas draws",
+        Count(MAX_SIZE_CELLS)
+    )]
+    TooManySizes {
+        /// How many families.
+        families: Count,
+        /// How many different sizes on the ladder.
+        sizes: Count,
+    },
     /// Readable, but no instance type could be kept (loading it would empty the view).
     #[error("the file holds no instance types{detail}")]
     NoInstanceTypes {
@@ -173,7 +215,13 @@ pub fn load(text: &str, file_name: Option<&str>) -> Result<Imported, ImportError
         return Err(ImportError::Binary { offset });
     }
     let mut builder = report::Builder::default();
-    let format = match detect::detect(text)? {
+    let shape = detect::detect(text)?;
+    let repaired = match shape {
+        detect::Shape::Csv => std::borrow::Cow::Borrowed(text),
+        _ => json_text::repair(text),
+    };
+    let text = repaired.as_ref();
+    let format = match shape {
         detect::Shape::DescribePages => describe::read_pages(text, &mut builder)?,
         detect::Shape::DescribePageArray => describe::read_page_array(text, &mut builder)?,
         detect::Shape::DescribeArray => describe::read_array(text, &mut builder)?,

@@ -5,6 +5,7 @@ use crate::instance::{Architecture, Category, InstanceType, Vendor};
 use crate::name;
 use crate::quantity::{Clock, EbsThroughput, LocalStorage, Network};
 
+use super::clean::clean;
 use super::fields::show;
 use super::report::Gaps;
 
@@ -12,6 +13,13 @@ use super::report::Gaps;
 pub const MAX_VCPU: u32 = 4096;
 /// The most memory an imported record may have, in GiB (64 TiB).
 pub const MAX_MEMORY_GIB: f64 = 65536.0;
+/// The least memory per vCPU an imported record may have, in GiB: a quarter of the least
+/// in the EC2 catalogue (`t3.nano`, 0.25), so memory written in the wrong unit (GiB where
+/// MiB are expected) is refused instead of drawn as a speck.
+pub const MIN_GIB_PER_VCPU: f64 = 1.0 / 16.0;
+/// The most memory per vCPU an imported record may have, in GiB: about twice the most in
+/// the catalogue (`u-24tb1.224xlarge`, 55), so memory in MiB where GiB are expected is refused.
+pub const MAX_GIB_PER_VCPU: f64 = 128.0;
 
 /// What a format's reader found in one record, before the shared checks.
 #[derive(Debug, Default)]
@@ -73,7 +81,7 @@ pub(crate) fn check_name(raw: &str) -> Result<CheckedName, String> {
     let name = trimmed.to_ascii_lowercase();
     match name::decode(&name) {
         Ok(decoded) => {
-            let category = series_category(&decoded);
+            let category = Category::from_decoded(&decoded);
             Ok(CheckedName { name, category })
         }
         Err(_) if plausible(&name) => Ok(CheckedName {
@@ -101,25 +109,9 @@ fn plausible(name: &str) -> bool {
         && family.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-/// The category a name's series suggests, for sources that give none (describe-instance-types):
-/// `c`, `cc`, `hpc` compute; `r`, `x`, `u`, `z`, `cr` and the retired `m2` memory; `i`, `d`,
-/// `h`, `im`, `is`, `hi`, `hs` storage; `p`, `g`, `gr`, `f`, `inf`, `trn`, `dl`, `vt`, `cg`
-/// accelerated; anything else (`m`, `t`, `a`, `mac`, or a name that does not decode) general
-/// purpose. This agrees with the AWS Price List for every type of the built-in dataset.
+/// The category a name suggests, for sources that give none: [`Category::from_name`].
 pub fn category_from_name(name: &str) -> Category {
-    name::decode(name).map_or(Category::General, |decoded| series_category(&decoded))
-}
-
-/// [`category_from_name`] of a decoded name.
-fn series_category(decoded: &name::DecodedName) -> Category {
-    match decoded.series.as_str() {
-        "c" | "cc" | "hpc" => Category::Compute,
-        "r" | "x" | "u" | "z" | "cr" => Category::Memory,
-        "m" if decoded.generation == Some(2) => Category::Memory,
-        "i" | "d" | "h" | "im" | "is" | "hi" | "hs" => Category::Storage,
-        "p" | "g" | "gr" | "f" | "inf" | "trn" | "dl" | "vt" | "cg" => Category::Accelerated,
-        _ => Category::General,
-    }
+    Category::from_name(name)
 }
 
 /// Applies the shared checks and fallbacks to a draft of the (checked) name; returns the
@@ -150,6 +142,21 @@ pub(crate) fn finish(checked: CheckedName, d: Draft) -> Result<(InstanceType, Ga
             ));
         }
     };
+    let per_vcpu = memory_gib / f64::from(vcpu);
+    if per_vcpu < MIN_GIB_PER_VCPU {
+        let (m, r) = (show(memory_gib), show(per_vcpu));
+        return Err(format!(
+            "memory {m} GiB for {vcpu} vCPUs is {r} GiB per vCPU, less than the 1/16 GiB the \
+             atlas accepts: is the memory in the wrong unit (GiB where MiB are expected)?"
+        ));
+    }
+    if per_vcpu > MAX_GIB_PER_VCPU {
+        let (m, r) = (show(memory_gib), show(per_vcpu));
+        return Err(format!(
+            "memory {m} GiB for {vcpu} vCPUs is {r} GiB per vCPU, more than the 128 GiB the \
+             atlas accepts: is the memory in the wrong unit (MiB where GiB are expected)?"
+        ));
+    }
     let mut gaps = d.gaps;
     let (family, size) = name.split_once('.').unwrap_or((name.as_str(), ""));
     let (family, size) = (family.to_owned(), size.to_owned());
@@ -161,7 +168,7 @@ pub(crate) fn finish(checked: CheckedName, d: Draft) -> Result<(InstanceType, Ga
             by_name
         }
     });
-    let processor = d.processor.filter(|p| !p.trim().is_empty());
+    let processor = d.processor.map(|p| clean(&p)).filter(|p| !p.is_empty());
     let graviton = d.vendor == Some(Vendor::Graviton)
         || processor.as_deref().map(Vendor::from_processor) == Some(Vendor::Graviton);
     let architecture = d.architecture.unwrap_or(if graviton {
@@ -195,8 +202,24 @@ pub(crate) fn finish(checked: CheckedName, d: Draft) -> Result<(InstanceType, Ga
     });
     let memory_label = d
         .memory_label
+        .map(|l| clean(&l))
         .unwrap_or_else(|| format!("{} GiB", show(memory_gib)));
+    let mut network = network;
+    network.label = clean(&network.label);
+    let clock = d.clock.map(|c| Clock {
+        label: clean(&c.label),
+        ..c
+    });
+    let storage = d.storage.map(|s| LocalStorage {
+        label: clean(&s.label),
+        ..s
+    });
+    let ebs = d.ebs.map(|e| EbsThroughput {
+        label: clean(&e.label),
+        ..e
+    });
     let t = InstanceType {
+        details: crate::instance::Details::default(),
         name,
         family,
         size,
@@ -204,15 +227,15 @@ pub(crate) fn finish(checked: CheckedName, d: Draft) -> Result<(InstanceType, Ga
         vcpu,
         memory_gib,
         memory_label,
-        clock: d.clock,
+        clock,
         processor,
         vendor,
         architecture,
         network,
-        storage: d.storage,
+        storage,
         gpus: d.gpus,
         gpu_memory_gib: d.gpu_memory_gib,
-        ebs: d.ebs,
+        ebs,
         current_generation: d.current_generation.unwrap_or(true),
     };
     Ok((t, gaps))

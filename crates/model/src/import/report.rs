@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::catalog::{Catalog, RejectedRow};
 use crate::instance::InstanceType;
 
+use super::budget::{self, Count, MAX_INSTANCE_TYPES};
 use super::fields::clip;
 use super::record::{check_name, finish, Draft};
 use super::{Format, ImportError, Imported};
@@ -164,9 +165,21 @@ pub(crate) struct Builder {
     listed_duplicates: HashSet<String>,
     unlisted: usize,
     blank_rows: usize,
+    records: usize,
 }
 
 impl Builder {
+    /// Counts one more record of the file and returns its number (1-based).
+    pub(crate) fn arrived(&mut self) -> usize {
+        self.records += 1;
+        self.records
+    }
+
+    /// Whether [`MAX_INSTANCE_TYPES`] records have arrived: the rest are only counted.
+    pub(crate) fn full(&self) -> bool {
+        self.records >= MAX_INSTANCE_TYPES
+    }
+
     /// Checks `raw_name`, builds the record with `draft` and keeps it, or notes why not.
     pub(crate) fn add(
         &mut self,
@@ -227,8 +240,15 @@ impl Builder {
         }
     }
 
-    /// The import, or [`ImportError::NoInstanceTypes`] when no record could be kept.
+    /// The import; [`ImportError::NoInstanceTypes`] when no record could be kept, or the
+    /// budget error when the file holds more than the atlas shows (see `budget.rs`).
     pub(crate) fn finish(self, format: Format) -> Result<Imported, ImportError> {
+        if self.records > MAX_INSTANCE_TYPES {
+            return Err(ImportError::TooManyTypes {
+                found: Count(self.records),
+            });
+        }
+        budget::check(&self.catalog.types)?;
         if self.catalog.types.is_empty() {
             let skipped = self.catalog.rejected.len() + self.unlisted;
             let detail = match self.catalog.rejected.first() {

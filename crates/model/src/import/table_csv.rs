@@ -135,6 +135,13 @@ pub(crate) fn read(
     while reader.read_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, csv::Position::line);
         let name = columns.cell(&record, Column::Name);
+        if !name.is_empty() && builder.full() {
+            builder.arrived();
+            continue;
+        }
+        if !name.is_empty() {
+            builder.arrived();
+        }
         builder.add(Place::Line(line), name, || draft(&record, &columns));
     }
     Ok(Format::Csv)

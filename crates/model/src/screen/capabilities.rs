@@ -33,7 +33,7 @@ pub struct CapabilitiesScreen {
 
 /// The Capabilities screen of `state`: every shared filter applies.
 pub fn capabilities_screen(atlas: &Atlas, state: &State) -> CapabilitiesScreen {
-    let shown = atlas.shown(&state.filter, &state.region, state.os);
+    let shown = atlas.shown(&state.filter, &state.region);
     let types: Vec<usize> = shown.types().collect();
     let vendor_plot =
         BarsPlot::by_category_and_vendor(&counts_by_category_and_vendor(&atlas.catalog, &types));

@@ -28,7 +28,7 @@ pub struct SizesScreen {
 /// The Sizes screen of `state`: every shared filter applies; prices are read only while
 /// the cells show them.
 pub fn sizes_screen(atlas: &Atlas, state: &State) -> SizesScreen {
-    let shown = atlas.shown(&state.filter, &state.region, state.os);
+    let shown = atlas.shown(&state.filter, &state.region);
     let matrix = size_matrix(&atlas.catalog, &shown);
     let hourly = match (state.sizes.metric, atlas.pricing(&state.region, state.os)) {
         (CellMetric::Price, Some(pricing)) => {

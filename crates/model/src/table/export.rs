@@ -17,7 +17,8 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// dataset column ([`Column::ALL`]) re-imports with [`Catalog::from_csv`]. Derived
 /// columns (`family`, `vendor`, `storage_kind`) are written under their slugs and ignored
 /// on import. A cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
-/// a spreadsheet shows it as text instead of running it as a formula.
+/// a spreadsheet shows it as text instead of running it as a formula; NUL and other
+/// control characters (but tab and line breaks) are dropped.
 pub fn to_csv(catalog: &Catalog, rows: &[usize], columns: &[Column], prices: &RowPrices) -> String {
     // Writing into memory cannot fail; the CSV writer still returns Results.
     let bytes = write_csv(catalog, rows, columns, prices).unwrap_or_default();
@@ -41,7 +42,7 @@ fn write_csv(
         cells.extend(
             columns
                 .iter()
-                .map(|c| defuse_formula(csv_cell(*c, t, prices.hourly(i)))),
+                .map(|c| defuse_formula(without_controls(csv_cell(*c, t, prices.hourly(i))))),
         );
         writer.write_record(&cells)?;
     }
@@ -58,7 +59,8 @@ fn defuse_formula(cell: String) -> String {
 }
 
 /// The rows as a Markdown (GitHub) table with the column labels as headings; numeric
-/// columns are right-aligned, `|` is escaped and line breaks become `<br>`.
+/// columns are right-aligned. Cells cannot carry markup: Markdown and HTML syntax is
+/// escaped with backslashes (see [`MARKDOWN_MARKUP`]) and line breaks become `<br>`.
 pub fn to_markdown(
     catalog: &Catalog,
     rows: &[usize],
@@ -89,12 +91,47 @@ pub fn to_markdown(
     out
 }
 
-/// Escapes a Markdown table cell.
+/// Characters Markdown (CommonMark and GitHub's tables) or HTML would read as markup in a
+/// table cell: emphasis, code spans, links and images, raw HTML and entities, strikethrough,
+/// the cell separator, and the backslash itself.
+const MARKDOWN_MARKUP: [char; 13] = [
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '~', '|',
+];
+
+/// Escapes a Markdown table cell: every markup character gets a backslash (which every
+/// CommonMark renderer reads as "this character, literally"), line breaks become `<br>`,
+/// and other control characters are dropped.
 fn escape_markdown(cell: &str) -> String {
-    cell.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+    let mut out = String::with_capacity(cell.len() + 8);
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("<br>"),
+            c if MARKDOWN_MARKUP.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Drops NUL and other control characters except tab and line breaks (which CSV quotes), so
+/// an export re-imports and no reader stops at a NUL.
+fn without_controls(cell: String) -> String {
+    if cell
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        cell.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect()
+    } else {
+        cell
+    }
 }
 
 /// A CSV cell in the dataset's own vocabulary, so a full export re-imports.
