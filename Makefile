@@ -34,6 +34,7 @@ test-e2e: dist
 ## headless Chromium (medians); the comparison pages' libraries are installed on first use.
 bench: dist bench-anchors
 	node tests/e2e/bench.mjs
+	cargo run -q -p atlas-model --release --example scale_bench
 
 bench-anchors:
 	@[ -d tests/bench/anchors/node_modules/@observablehq/plot ] || \

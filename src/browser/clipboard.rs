@@ -1,8 +1,5 @@
 //! Copying text to the clipboard and saving text as a downloaded file.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -48,15 +45,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     added.map(|_| ())
 }
 
-/// A callback waiting for the clipboard's answer; whichever answer comes first takes it.
-type Pending = Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>>;
-
 /// Copies `text` to the clipboard and calls `done` once with the outcome.
 ///
 /// Uses `navigator.clipboard.writeText`; where that API is missing or refuses (an
 /// insecure origin, a sandboxed iframe), falls back to a hidden textarea and
-/// `document.execCommand("copy")`. The handler the promise does not call (success or
-/// failure) is freed only with the page: a few bytes per copy.
+/// `document.execCommand("copy")`. The promise is awaited as a future, so both of its
+/// handlers (and the copy of the text kept for the fallback) are freed once it settles:
+/// copying again and again does not grow the memory.
 pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
     let navigator = web_sys::window().map(|w| w.navigator());
     let clipboard = navigator
@@ -68,32 +63,15 @@ pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
         return;
     };
     let promise = clipboard.write_text(text);
-    let done: Pending = Rc::new(RefCell::new(Some(Box::new(done))));
-    let finish = |done: &Pending, outcome| {
-        if let Some(done) = done.borrow_mut().take() {
-            done(outcome);
-        }
-    };
-    let resolved = {
-        let done = done.clone();
-        Closure::once_into_js(move |_: wasm_bindgen::JsValue| finish(&done, Ok(())))
-    };
-    let rejected = {
-        let done = done.clone();
-        let text = text.to_owned();
-        Closure::once_into_js(move |error: wasm_bindgen::JsValue| {
-            let outcome = copy_with_text_area(&text)
-                .map_err(|fallback| format!("{} ({fallback})", js_message(&error)));
-            finish(&done, outcome);
-        })
-    };
-    let then = js_sys::Reflect::get(&promise, &"then".into())
-        .ok()
-        .and_then(|t| t.dyn_into::<js_sys::Function>().ok());
-    let called = then.map(|then| then.call2(&promise, &resolved, &rejected));
-    if !matches!(called, Some(Ok(_))) {
-        finish(&done, copy_with_text_area(text));
-    }
+    let text = text.to_owned();
+    yew::platform::spawn_local(async move {
+        let outcome = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => Ok(()),
+            Err(error) => copy_with_text_area(&text)
+                .map_err(|fallback| format!("{} ({fallback})", js_message(&error))),
+        };
+        done(outcome);
+    });
 }
 
 /// The old way to copy: select the text in a hidden textarea and `execCommand("copy")`.

@@ -1,5 +1,7 @@
 //! Reading a person's file (picked or dropped) and waiting for a paint before a long parse.
 
+use std::cell::RefCell;
+
 use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -19,12 +21,48 @@ impl Drop for FileRead {
     }
 }
 
+thread_local! {
+    /// The buffer file bytes are read into, kept between files (see [`FileBytes`]).
+    static FILE_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The bytes of a file that was read. They live in one buffer that the page keeps and
+/// reuses for the next file (it is handed back when this is dropped): WebAssembly memory
+/// never shrinks, and a fresh multi-megabyte allocation per file would leave holes that
+/// small allocations fill, so each import would grow the memory by the file's size.
+pub struct FileBytes(Vec<u8>);
+
+impl FileBytes {
+    /// The bytes of `array`, copied into the kept buffer.
+    fn copy_of(array: &js_sys::Uint8Array) -> FileBytes {
+        let mut bytes = FILE_BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        bytes.clear();
+        bytes.resize(array.length() as usize, 0);
+        array.copy_to(&mut bytes);
+        FileBytes(bytes)
+    }
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for FileBytes {
+    fn drop(&mut self) {
+        let bytes = std::mem::take(&mut self.0);
+        FILE_BUFFER.with(|b| *b.borrow_mut() = bytes);
+    }
+}
+
 /// Reads a file's bytes, reporting `(bytes read, bytes in all)` as it goes, then calls
 /// `done` once with the bytes or why they could not be read.
 pub fn read_file(
     file: &web_sys::File,
     progress: impl Fn(f64, f64) + 'static,
-    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+    done: impl FnOnce(Result<FileBytes, String>) + 'static,
 ) -> Result<FileRead, String> {
     let reader =
         web_sys::FileReader::new().map_err(|_| "this browser cannot read files".to_owned())?;
@@ -41,7 +79,7 @@ pub fn read_file(
             };
             let outcome = match reader.result() {
                 Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
-                    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+                    Ok(FileBytes::copy_of(&js_sys::Uint8Array::new(&buffer)))
                 }
                 _ => Err(reader
                     .error()

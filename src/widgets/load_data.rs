@@ -11,7 +11,7 @@ use atlas_model::import::{
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::browser::{after_paint, mark, on_file_drop, read_file, FileRead};
+use crate::browser::{after_paint, mark, on_file_drop, read_file, FileBytes, FileRead};
 
 /// The mark set when a loaded file has been parsed (the benchmark measures to it).
 pub const DATA_LOADED_MARK: &str = "atlas:data-loaded";
@@ -134,7 +134,7 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
             let done = {
                 let (phase, error, parse, name) =
                     (phase.clone(), error.clone(), parse.clone(), name.clone());
-                move |bytes: Result<Vec<u8>, String>| match bytes {
+                move |bytes: Result<FileBytes, String>| match bytes {
                     Ok(bytes) => parse(Input::Bytes(bytes), name),
                     Err(reason) => {
                         phase.set(Phase::Idle);
@@ -229,7 +229,7 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
 /// What to parse.
 enum Input {
     Text(String),
-    Bytes(Vec<u8>),
+    Bytes(FileBytes),
 }
 
 fn describe(source: &str, problem: &ImportError) -> String {

@@ -42,8 +42,9 @@ export async function open({ width = 1280, height = 860, colorScheme = 'light', 
   page.on('request', (request) => !request.url().startsWith(shared.server.url) && foreign.push(request.url()));
   await page.goto(shared.server.url + path);
   if (waitForChart) await waitForPaints(page, 1);
-  // index.html's frame has a <main> too: wait until the app has replaced it.
-  else await page.waitForSelector('main:not([data-testid=skeleton] main)');
+  // index.html's frame has a <main> too: wait until the app has replaced it (or, when a
+  // test makes the app panic, until the panic page stands in its place).
+  else await page.waitForSelector('main:not([data-testid=skeleton] main), [data-testid=panic]');
   return { page, context, problems, foreign };
 }
 

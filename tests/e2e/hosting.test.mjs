@@ -12,26 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, serve } from './server.mjs';
+import { CHROMIUM, CSP, serve } from './server.mjs';
 import { DIST } from './harness.mjs';
 
-/**
- * The policy the README asks hosts to send. `img-src data:` is there for the favicon, which
- * scripts/postbuild.mjs writes into the page: Chromium fetches the icon again on every
- * history.replaceState, and the app writes its state into the address on every click.
- */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  'frame-ancestors *',
-].join('; ');
 const PREFIX = '/tools/atlas/';
 const CHART = '[data-testid=families-chart]';
 const DRAWN = () => performance.getEntriesByName('atlas:chart-drawn').length > 0;

@@ -79,6 +79,24 @@ export const CHROMIUM = {
 };
 
 // `node tests/e2e/server.mjs [dir]` serves a folder by hand.
+/**
+ * The policy the README asks hosts to send. `img-src data:` is there for the favicon, which
+ * scripts/postbuild.mjs writes into the page: Chromium fetches the icon again on every
+ * history.replaceState, and the app writes its state into the address on every click.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  'frame-ancestors *',
+].join('; ');
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { url } = await serve(process.argv[2] ?? 'dist');
   console.log(`serving on ${url}`);

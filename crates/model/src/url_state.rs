@@ -213,6 +213,9 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
                     })
                     .collect::<Result<_, _>>()?
             };
+            if shown.is_empty() && one(value) != "none" {
+                return Err("no category named (cat=none hides them all)".into());
+            }
             state.filter.hidden_categories = Category::ALL
                 .into_iter()
                 .filter(|c| !shown.contains(c))

@@ -29,7 +29,7 @@ fn config() -> ProptestConfig {
 fn fixture(path: &str) -> String {
     let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     std::fs::read_to_string(std::path::Path::new(base).join(path))
-        .unwrap_or_else(|e| panic!("{e:?}"))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Real files to mutate: describe pages, the ec2instances.info record, CSV heads.

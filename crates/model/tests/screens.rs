@@ -22,13 +22,10 @@ fn atlas() -> Atlas {
 fn the_sizes_summary_counts_what_the_matrix_shows() {
     let atlas = atlas();
     let all = sizes_screen(&atlas, &State::default());
-    let families = atlas.families.len();
+    let (families, types) = (atlas.families.len(), atlas.catalog.types.len());
     assert_eq!(
         all.summary,
-        format!(
-            "{families} families, {} instance types",
-            atlas.catalog.types.len()
-        )
+        format!("{families} families, {types} instance types")
     );
     assert_eq!(all.filters_label, "Filters");
     assert!(
@@ -41,9 +38,7 @@ fn the_sizes_summary_counts_what_the_matrix_shows() {
     let screen = sizes_screen(&atlas, &offered);
     assert!(screen.summary.ends_with(", filtered"), "{}", screen.summary);
     assert!(
-        !screen
-            .summary
-            .contains(&format!(" {} ", atlas.catalog.types.len())),
+        !screen.summary.contains(&format!(" {types} ")),
         "{}",
         screen.summary
     );
@@ -74,16 +69,13 @@ fn price_cells_read_the_chosen_region() {
 fn the_capabilities_intro_and_matrix_follow_every_filter() {
     let atlas = atlas();
     let all = capabilities_screen(&atlas, &State::default());
-    let families = atlas.families.len();
+    let (families, types) = (atlas.families.len(), atlas.catalog.types.len());
     assert_eq!(
         all.families_line,
         format!("{families} of {families} families")
     );
-    assert_eq!(
-        all.types_line,
-        format!(", {} instance types. ", atlas.catalog.types.len())
-    );
-    assert_eq!(all.vendor_plot.total(), atlas.catalog.types.len());
+    assert_eq!(all.types_line, format!(", {types} instance types. "));
+    assert_eq!(all.vendor_plot.total(), types);
 
     let state = reduce(&State::default(), Action::SetOfferedOnly(true));
     let state = reduce(&state, Action::SetRegion("ap-south-2".into()));

@@ -55,6 +55,25 @@ fn unknown_keys_and_bad_values_are_ignored_and_named() {
 }
 
 #[test]
+fn an_empty_category_list_is_ignored_and_named_not_read_as_hide_everything() {
+    for query in ["?cat=", "?cat=,", "?cat=%20"] {
+        let d = decode(query);
+        assert!(d.state.filter.hidden_categories.is_empty(), "{query}");
+        assert!(
+            d.ignored[0].contains("no category named"),
+            "{query}: {:?}",
+            d.ignored
+        );
+    }
+    let none = decode("?cat=none");
+    assert_eq!(
+        none.state.filter.hidden_categories.len(),
+        Category::ALL.len()
+    );
+    assert!(none.ignored.is_empty());
+}
+
+#[test]
 fn the_query_example_from_the_issue_decodes() {
     let d = decode("?view=families&cat=compute,memory&x=memory&xscale=log");
     assert!(d.ignored.is_empty(), "{:?}", d.ignored);

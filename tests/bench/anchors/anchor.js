@@ -12,10 +12,24 @@ window.CATEGORIES = [
   ['accelerated', 'Accelerated computing', '#825ac8'],
 ];
 
+/** One checkbox per category, all checked, with the atlas's test ids. */
+function categoryBoxes() {
+  const fieldset = document.getElementById('categories');
+  return CATEGORIES.map(([slug, label]) => {
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', checked: true });
+    box.dataset.category = slug;
+    box.dataset.testid = `filter-category-${slug}`;
+    const wrapper = document.createElement('label');
+    wrapper.append(box, ` ${label}`);
+    fieldset.append(wrapper);
+    return box;
+  });
+}
+
 window.startAnchor = async function startAnchor(draw) {
+  const boxes = categoryBoxes();
   const types = await (await fetch('catalogue.json')).json();
   const chart = document.getElementById('chart');
-  const boxes = [...document.querySelectorAll('input[data-category]')];
   const redraw = async () => {
     const shown = new Set(boxes.filter((box) => box.checked).map((box) => box.dataset.category));
     await draw(chart, types.filter((type) => shown.has(type.category)), { width: chart.clientWidth, height: chart.clientHeight });

@@ -157,6 +157,9 @@ pub struct AxisLayout {
     pub ticks: Vec<f64>,
 }
 
+/// The most ticks any axis gets, whatever its values (a guard for extreme ranges).
+const MAX_TICKS: i32 = 64;
+
 /// Lays out an axis for the given data values (those the scale accepts).
 ///
 /// Log axes snap to powers of two and tick at powers of 2, 4 or 16 so that at most
@@ -182,7 +185,7 @@ pub fn layout(scale: Scale, values: impl Iterator<Item = f64>, max_ticks: usize)
                 .find(|s| span / s <= max_ticks as f64)
                 .unwrap_or(8.0);
             let first = (start / step).ceil() * step;
-            let ticks = (0..)
+            let ticks = (0..MAX_TICKS)
                 .map(|i| first + f64::from(i) * step)
                 .take_while(|t| *t <= end)
                 .collect();
@@ -190,11 +193,19 @@ pub fn layout(scale: Scale, values: impl Iterator<Item = f64>, max_ticks: usize)
         }
         Scale::Linear => {
             let hi = if hi <= 0.0 { 1.0 } else { hi };
-            let step = nice_step(hi / max_ticks as f64);
-            let end = (hi / step).ceil() * step;
             let start = lo.min(0.0);
+            // The step spans the whole range (a negative start too), so ticks stay few
+            // whatever the values; an extreme range still gets a finite, non-zero step.
+            let span = (hi - start).min(f64::MAX);
+            let step = nice_step(span / max_ticks as f64);
+            let step = if step.is_finite() && step > 0.0 {
+                step
+            } else {
+                span.max(f64::MIN_POSITIVE)
+            };
+            let end = (hi / step).ceil() * step;
             let first = (start / step).ceil() * step;
-            let ticks = (0..)
+            let ticks = (0..MAX_TICKS)
                 .map(|i| first + f64::from(i) * step)
                 .take_while(|t| *t <= end + step * 1e-9)
                 .collect();

@@ -19,7 +19,7 @@ pub struct SizesScreen {
     pub matrix: Rc<SizeMatrix>,
     /// Hourly prices by catalog index, when the cells show prices (empty otherwise).
     pub hourly: Rc<Vec<Option<f64>>>,
-    /// "120 families, 810 instance types", with ", filtered" when a filter is set.
+    /// "204 families, 1424 instance types", with ", filtered" when a filter is set.
     pub summary: String,
     /// "Filters", or "Filters (3 set)".
     pub filters_label: String,
@@ -47,7 +47,7 @@ pub fn sizes_screen(atlas: &Atlas, state: &State) -> SizesScreen {
     }
 }
 
-/// "120 families, 810 instance types", with ", filtered" when any shared filter is set.
+/// "204 families, 1424 instance types", with ", filtered" when any shared filter is set.
 pub fn summary(matrix: &SizeMatrix, filter: &Filter) -> String {
     let types: usize = matrix
         .rows
