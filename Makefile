@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test test-host test-wasm test-e2e bench lint
+.PHONY: setup serve dist test test-host test-wasm test-e2e bench bench-anchors lint
 
 setup:
 	@./scripts/setup.sh
@@ -30,10 +30,15 @@ test-wasm:
 test-e2e: dist
 	node --test tests/e2e/*.test.mjs
 
-## Sizes and timings of the release site in headless Chromium (medians)
-bench: dist
+## The release site side by side with Plot, Vega-Lite and Plotly drawing the same chart, in
+## headless Chromium (medians); the comparison pages' libraries are installed on first use.
+bench: dist bench-anchors
 	node tests/e2e/bench.mjs
 	cargo run -q -p atlas-model --release --example scale_bench
+
+bench-anchors:
+	@[ -d tests/bench/anchors/node_modules/@observablehq/plot ] || \
+		(cd tests/bench/anchors && npm ci --no-audit --no-fund --loglevel=error)
 
 lint:
 	cargo fmt --all -- --check

@@ -8,8 +8,8 @@ Reads assets/data/prices.csv (written by refresh-data.py) and assets/data/instan
 writes assets/data/prices-compact.csv. Same header (`instance_type,os,<region codes>`), same
 row order, same prices; only what carries no information is left out:
     - rows for keys that are not instance types the app shows: kept are the types in
-      instance-types.csv plus every `.metal` / `.metal-*` size (the catalog has none);
-      dropped are bare family names such as `c7a` and odd keys such as `i3p.16xlarge`;
+      instance-types.csv; dropped are bare family names such as `c7a` and odd keys such
+      as `i3p.16xlarge`;
     - 0.0 cells: the source writes 0.0 for "no price known", so they become empty, like
       missing cells;
     - redundant digits: `0.0960` -> `.096`, `2.0` -> `2` (exact decimal rewriting, no
@@ -58,18 +58,14 @@ def short(cell: str, where: str) -> str:
 
 
 def keep(name: str, catalog: set[str]) -> bool:
-    """True for keys the app shows: catalog types and metal sizes."""
-    size = name.partition(".")[2]
-    return name in catalog or size == "metal" or size.startswith("metal-")
+    """True for keys the app shows: the catalog's types."""
+    return name in catalog
 
 
-def main() -> None:
-    with TYPES.open(encoding="utf-8", newline="") as f:
-        catalog = {row["instance_type"] for row in csv.DictReader(f)}
-    with SOURCE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
+def compact(rows: list[list[str]], catalog: set[str]) -> str:
+    """The compact CSV text of the price rows (header first) for the catalog's types."""
     if not rows or rows[0][:2] != ["instance_type", "os"]:
-        fail(f"{SOURCE} must start with the header instance_type,os,<regions>")
+        fail(f"{SOURCE.name} must start with the header instance_type,os,<regions>")
     header = rows[0]
     out = [header]
     for number, row in enumerate(rows[1:], start=2):
@@ -82,8 +78,19 @@ def main() -> None:
             out.append([row[0], row[1], *cells])
     buf = io.StringIO()
     csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(out)
-    TARGET.write_text(buf.getvalue(), encoding="utf-8", newline="")
-    print(f"compact-prices: {len(out) - 1} of {len(rows) - 1} rows -> {TARGET.relative_to(ROOT)}")
+    return buf.getvalue()
+
+
+def main() -> None:
+    with TYPES.open(encoding="utf-8", newline="") as f:
+        catalog = {row["instance_type"] for row in csv.DictReader(f)}
+    with SOURCE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    text = compact(rows, catalog)
+    temp = TARGET.with_name(f".{TARGET.name}.tmp")
+    temp.write_text(text, encoding="utf-8", newline="")
+    temp.replace(TARGET)
+    print(f"compact-prices: {text.count(chr(10)) - 1} of {len(rows) - 1} rows -> {TARGET.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -4,11 +4,17 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
-WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# The wasm-bindgen CLI must equal the library: its version is written once, in Cargo.toml
+# (`wasm-bindgen = "=X"`); Trunk reads the same version from Cargo.lock.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo '[setup] Cargo.toml must pin wasm-bindgen as wasm-bindgen = "=X.Y.Z"' >&2
+  exit 1
+fi
 export PATH="$HOME/.cargo/bin:$root/tools/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }

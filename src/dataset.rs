@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
+use atlas_model::atlas::PriceSource;
 use atlas_model::catalog::{Catalog, CatalogError};
-use atlas_model::prices::{PriceError, PriceTable};
 
 use crate::browser::{mark, DATA_PARSED_MARK};
 
@@ -13,27 +13,40 @@ pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types
 /// On-demand hourly prices per region (see `assets/data/PROVENANCE.md`).
 const PRICES_CSV: &str = include_str!("../assets/data/prices-compact.csv");
 
-thread_local! {
-    static PRICES: std::cell::OnceCell<Rc<Result<PriceTable, PriceError>>> = const { std::cell::OnceCell::new() };
-}
-
 /// The built-in price table, parsed the first time something needs a price (not at
-/// start-up, so the first chart does not wait for it).
-pub fn prices() -> Rc<Result<PriceTable, PriceError>> {
-    PRICES.with(|cell| {
-        cell.get_or_init(|| Rc::new(PriceTable::from_csv(PRICES_CSV)))
-            .clone()
+/// start-up, so the first chart does not wait for it) and judged against the built-in
+/// catalog (which prices to trust). Built-in and loaded data share it.
+pub fn builtin_prices(catalog: Option<Rc<Catalog>>) -> Rc<PriceSource> {
+    let source = PriceSource::from_csv(PRICES_CSV);
+    Rc::new(match catalog {
+        Some(catalog) => source.judged_by(catalog),
+        None => source,
     })
 }
 
-/// Where the built-in data comes from, in a line for the footer.
-pub const SOURCE: &str = "AWS Price List extract shipped in apache-libcloud 3.9.1 (Apache-2.0)";
+/// Where the built-in specs and offerings come from, for the footer.
+const SPECS_SOURCE: &str =
+    "the EC2 API's describe-instance-types and offerings as shipped in moto 5.2.5 (2026-10-27)";
 
-/// The date of the source's data, for the footer.
-pub const SOURCE_DATE: &str = "2025-03-02";
+/// Where the built-in prices come from, for the footer.
+const PRICES_SOURCE: &str = "the AWS Price List in apache-libcloud 3.9.1";
 
-/// Parses the built-in dataset. Called once, before the app mounts, so that the first
-/// render does not share its time slice with parsing.
+/// The footer's line about the built-in data: how many types, from where and when, and
+/// how many prices are suspect.
+pub fn source_line(catalog: Option<&Catalog>) -> String {
+    let types = catalog.map_or(0, |c| c.types.len());
+    let retired = catalog.map_or(0, |c| c.types.iter().filter(|t| t.details.retired).count());
+    format!(
+        "Data: {types} instance types from {SPECS_SOURCE}, {retired} of them no longer listed \
+         by the API and kept from the Price List; prices from {PRICES_SOURCE} as of {}, \
+         {} of them marked suspect. ",
+        atlas_model::prices::PRICE_LIST_DATE,
+        atlas_model::prices::SUSPECT_PRICES,
+    )
+}
+
+/// Parses the built-in dataset (once; later calls share it). Called before the app
+/// mounts, so that the first render does not share its time slice with parsing.
 pub fn builtin() -> Rc<Result<Rc<Catalog>, CatalogError>> {
     let parsed = Catalog::from_csv(INSTANCE_TYPES_CSV).map(Rc::new);
     mark(DATA_PARSED_MARK);

@@ -2,33 +2,34 @@
 //! dataset, holds the one reducer, and lays out header, view and footer.
 
 pub mod browser;
-pub mod components;
 pub mod dataset;
 pub mod offline_copy;
 pub mod panic_page;
+pub mod views;
+pub mod widgets;
 
 use std::rc::Rc;
 
+use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::catalog::{Catalog, CatalogError};
-use atlas_model::family::families;
 use atlas_model::state::{reduce, Action, State, View};
 use atlas_model::url_state::{decode, encode, Decoded};
 use yew::prelude::*;
 
-use crate::components::capabilities_view::CapabilitiesView;
-use crate::components::compare_view::CompareView;
-use crate::components::data_source::DataSource;
-use crate::components::decoder_view::DecoderView;
-use crate::components::embed::{AddressNotice, EmbedButton, EmbedFrame};
-use crate::components::families_view::FamiliesView;
-use crate::components::letters_view::LettersView;
-use crate::components::load_data::{LoadData, LoadedData};
-use crate::components::pinned::PinnedStrip;
-use crate::components::region_select::RegionSelect;
-use crate::components::sizes_view::SizesView;
-use crate::components::table_view::TableView;
-use crate::components::tabs::Tabs;
-use crate::components::ViewProps;
+use crate::views::capabilities::CapabilitiesView;
+use crate::views::compare::CompareView;
+use crate::views::decoder::DecoderView;
+use crate::views::families::FamiliesView;
+use crate::views::letters::LettersView;
+use crate::views::sizes::SizesView;
+use crate::views::table::TableView;
+use crate::views::ViewProps;
+use crate::widgets::data_source::DataSource;
+use crate::widgets::embed::{AddressNotice, EmbedButton, EmbedFrame};
+use crate::widgets::load_data::{LoadData, LoadedData};
+use crate::widgets::pinned::PinnedStrip;
+use crate::widgets::region_select::RegionSelect;
+use crate::widgets::tabs::Tabs;
 
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,6 +48,8 @@ impl Reducible for Store {
 pub struct AppProps {
     /// The built-in dataset, parsed before the app mounts (see [`dataset::builtin`]).
     pub builtin: Rc<Result<Rc<Catalog>, CatalogError>>,
+    /// The built-in prices (parsed on first use), shared by the built-in and loaded data.
+    pub prices: Rc<PriceSource>,
     /// What the page's address asked for when it loaded.
     pub start: Rc<Decoded>,
 }
@@ -66,11 +69,23 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
     };
     use_address_sync(&store.0, &dispatch, embed);
-    let loaded = use_state(|| None::<Rc<LoadedData>>);
+    // Each dataset becomes one `Atlas` value, made once: views compare it by identity.
+    let loaded = use_state(|| None::<(Rc<LoadedData>, Atlas)>);
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
+    let builtin_atlas = {
+        let prices = props.prices.clone();
+        use_memo((), move |_| {
+            builtin.map(|catalog| Atlas::new(catalog, prices))
+        })
+    };
+    let builtin = props.builtin.as_ref().as_ref().ok().cloned();
+    let source_line = dataset::source_line(builtin.as_deref());
     let on_loaded = {
-        let loaded = loaded.clone();
-        Callback::from(move |data: Rc<LoadedData>| loaded.set(Some(data)))
+        let (loaded, prices) = (loaded.clone(), props.prices.clone());
+        Callback::from(move |data: Rc<LoadedData>| {
+            let atlas = Atlas::new(data.catalog.clone(), prices.clone());
+            loaded.set(Some((data, atlas)));
+        })
     };
     let on_reset = {
         let loaded = loaded.clone();
@@ -79,13 +94,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let active = (*loaded)
         .as_ref()
-        .map(|l| l.catalog.clone())
-        .or(builtin.clone());
+        .map(|(_, atlas)| atlas.clone())
+        .or_else(|| (*builtin_atlas).clone());
     let body = match (active, props.builtin.as_ref()) {
-        (Some(catalog), _) => html! {
+        (Some(atlas), _) => html! {
             <>
-                if let Some(data) = (*loaded).clone() { <DataSource loaded={data} {on_reset} /> }
-                <Atlas {catalog} state={store.0.clone()} dispatch={dispatch.clone()} {embed} />
+                if let Some((data, _)) = (*loaded).clone() { <DataSource loaded={data} {on_reset} /> }
+                <Views {atlas} state={store.0.clone()} dispatch={dispatch.clone()} {embed} />
             </>
         },
         (None, Err(error)) => html! {
@@ -114,7 +129,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <main>{ notice }{ body }</main>
             <footer class="page-footer">
-                { format!("Data: {}, as of {}. ", dataset::SOURCE, dataset::SOURCE_DATE) }
+                <span data-testid="data-footer">{ source_line }</span>
                 { "Everything runs in your browser; nothing is sent anywhere. " }
                 <a href={offline_copy::offline_copy_href()} download={offline_copy::SITE_COPY} data-testid="offline-download">
                     { "Download for offline use" }
@@ -153,10 +168,10 @@ fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
     });
 }
 
-/// Props of [`Atlas`].
+/// Props of [`Views`].
 #[derive(Properties, PartialEq)]
-struct AtlasProps {
-    catalog: Rc<Catalog>,
+struct ViewsProps {
+    atlas: Atlas,
     state: State,
     dispatch: Callback<Action>,
     embed: bool,
@@ -164,12 +179,10 @@ struct AtlasProps {
 
 /// The views over a parsed catalog: tabs, the pinned strip and the current view.
 #[component]
-fn Atlas(props: &AtlasProps) -> Html {
-    let families = use_memo(props.catalog.clone(), |catalog| families(catalog));
-    let rejected = props.catalog.rejected.len();
+fn Views(props: &ViewsProps) -> Html {
+    let rejected = props.atlas.catalog.rejected.len();
     let view = ViewProps {
-        catalog: props.catalog.clone(),
-        families,
+        atlas: props.atlas.clone(),
         state: props.state.clone(),
         dispatch: props.dispatch.clone(),
     };

@@ -1,5 +1,5 @@
 //! The browser entry point: installs the panic page, parses the built-in dataset and the
-//! address, then mounts the app.
+//! address, then mounts the app in place of the frame that index.html painted.
 
 use std::rc::Rc;
 
@@ -9,8 +9,18 @@ fn main() {
     panic_page::install();
     browser::mark(browser::START_MARK);
     let builtin = dataset::builtin();
+    let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
     let query = browser::location_query();
     let start = Rc::new(atlas_model::url_state::decode(&query));
-    yew::Renderer::<App>::with_props(AppProps { builtin, start }).render();
+    let props = AppProps {
+        builtin,
+        prices,
+        start,
+    };
+    // index.html paints the page's frame inside #atlas; mounting there replaces it.
+    match gloo::utils::document().get_element_by_id("atlas") {
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
     panic_page::panic_if_asked(&query);
 }

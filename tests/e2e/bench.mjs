@@ -1,28 +1,39 @@
-// `make bench`: sizes of the release site and timings in headless Chromium, as medians.
-// Prints figures; asserts nothing (timings on a shared machine are not test material).
-import { readdir, readFile } from 'node:fs/promises';
+// `make bench`: the atlas side by side with the same chart drawn by Observable Plot,
+// Vega-Lite and Plotly (tests/bench/anchors), in one run on one machine: bytes a visitor
+// downloads, first contentful paint, chart drawn and redrawn; then the atlas alone at 10x
+// the catalogue, the Table, and a 10 MB import. Prints figures; asserts nothing (timings
+// on a shared machine are not test material).
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, serve } from './server.mjs';
 import { describeFile, importOnce } from './bench_import.mjs';
+import { loadOnce } from './bench_load.mjs';
+import { atScaleOnce } from './bench_scale.mjs';
+import { anchorCatalogue, multipliedCsv } from '../bench/catalogue.mjs';
 
 const DIST = process.env.ATLAS_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const ANCHORS = fileURLToPath(new URL('../bench/anchors/', import.meta.url));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const OFFLINE = 'instance-atlas.html';
-const DATA = fileURLToPath(new URL('../../assets/data/', import.meta.url));
+const KB = 1024;
+/** The issue's targets; the relative ones are against Plot measured in the same run. */
+const TARGETS = {
+  siteGzip: 300 * KB, embedGzip: 200 * KB, offlineGzip: 400 * KB,
+  drawnVsPlot: 0.8, redrawVsPlot: 0.5, tableOpenMs: 200, tableKeystrokeMs: 100, importMs: 300,
+};
 
-/** Sizes of the data files the build embeds, alone (what they add to the WebAssembly). */
-async function embeddedData() {
-  const size = async (file) => {
-    const bytes = await readFile(join(DATA, file));
-    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  };
-  return { types: await size('instance-types.csv'), prices: await size('prices-compact.csv') };
-}
-
-const TARGETS = { totalGzip: 300 * 1024, firstChartMs: 250, toggleMs: 50, tableKeystrokeMs: 50, importMs: 300 };
+const median = (values) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kb = (bytes) => `${(bytes / KB).toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+const verdict = (value, limit) => (value <= limit ? 'met' : 'OVER');
 
 async function files(dir) {
   const out = [];
@@ -34,15 +45,8 @@ async function files(dir) {
   return out.sort();
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value) => `${value.toFixed(1)} ms`;
-
-async function sizes() {
+/** Every file of dist/: raw, gzip -9 and brotli sizes; the offline file on its own. */
+async function siteSizes() {
   const rows = [];
   for (const path of await files(DIST)) {
     const bytes = await readFile(path);
@@ -53,110 +57,124 @@ async function sizes() {
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
   }
-  // The one-file offline build is a separate download, not part of what a visitor loads.
   const offline = rows.find((r) => r.file === OFFLINE);
   const site = rows.filter((r) => r.file !== OFFLINE);
   const total = site.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  const line = (r) => console.log(r.file.padEnd(48), kb(r.raw).padStart(10), kb(r.gzip).padStart(10), kb(r.brotli).padStart(10));
+  const line = (r) => console.log(r.file.padEnd(48), kb(r.raw).padStart(11), kb(r.gzip).padStart(11), kb(r.brotli).padStart(11));
   console.log('\nSite size (dist/)');
-  console.log('file'.padEnd(48), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli'.padStart(10));
-  for (const r of [...site, { file: 'TOTAL (what a visitor loads)', ...total }]) line(r);
+  console.log('file'.padEnd(48), 'raw'.padStart(11), 'gzip -9'.padStart(11), 'brotli'.padStart(11));
+  for (const r of [...site, { file: 'TOTAL (the whole site)', ...total }]) line(r);
   if (offline) line({ ...offline, file: `${OFFLINE} (offline download)` });
-  const data = await embeddedData();
-  console.log(`of which embedded data: instance types ${kb(data.types.raw)} raw / ${kb(data.types.gzip)} gzip, prices ${kb(data.prices.raw)} raw / ${kb(data.prices.gzip)} gzip`);
-  return total;
+  return { total, offline };
 }
 
-/** One fresh page: navigation start to first chart paint, then category toggle to repaint. */
-async function timeOnce(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:chart-drawn').length > 0, null, { timeout: 15000 });
-  const { first, start, parsed } = await page.evaluate(() => ({
-    first: performance.getEntriesByName('atlas:chart-drawn')[0].startTime,
-    start: performance.getEntriesByName('atlas:start')[0]?.startTime ?? NaN,
-    parsed: performance.getEntriesByName('atlas:data-parsed')[0]?.startTime ?? NaN,
-  }));
-  const toggle = await page.evaluate(() => new Promise((done) => {
-    const before = performance.getEntriesByName('atlas:chart-drawn').length;
-    const observer = new PerformanceObserver(() => {
-      const marks = performance.getEntriesByName('atlas:chart-drawn');
-      if (marks.length > before) {
-        observer.disconnect();
-        done(marks[marks.length - 1].startTime - start);
-      }
-    });
-    observer.observe({ type: 'mark' });
-    const start = performance.now();
-    document.querySelector('[data-testid=filter-category-compute]').click();
-  }));
-  await context.close();
-  return { first, start, parse: parsed - start, toggle };
+/** The pages measured side by side: the mark each sets after a draw. */
+function pages(atlas, anchors) {
+  return [
+    { name: 'atlas', url: atlas, mark: 'atlas:chart-drawn' },
+    { name: 'Plot', url: `${anchors}plot.html`, mark: 'chart-drawn' },
+    { name: 'Vega-Lite', url: `${anchors}vega-lite.html`, mark: 'chart-drawn' },
+    { name: 'Plotly', url: `${anchors}plotly.html`, mark: 'chart-drawn' },
+  ];
 }
 
-/**
- * One fresh page on the Table tab with every row shown: one keystroke in the vCPU filter
- * (an input event) to the rows changed in the DOM (a MutationObserver on the table body:
- * rows added, removed, hidden or shown), and to the next frame after that (layout and
- * paint included).
- */
-async function tableKeystrokeOnce(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('[data-testid=tab-table]');
-  await page.click('[data-testid=tab-table]');
-  await page.waitForSelector('[data-testid=instance-row]');
-  await page.waitForTimeout(100);
-  const keystroke = await page.evaluate(() => new Promise((done, fail) => {
-    const body = document.querySelector('[data-testid=instance-table] tbody');
-    const input = document.querySelector('[data-testid=table-filter-vcpu]');
-    const observer = new MutationObserver(() => {
-      observer.disconnect();
-      const rows = performance.now() - start;
-      requestAnimationFrame(() => setTimeout(() => done({ rows, frame: performance.now() - start }), 0));
-    });
-    observer.observe(body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
-    setTimeout(() => fail(new Error('the table did not update within 5 s')), 5000);
-    const start = performance.now();
-    input.value = '>=32';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: '2', inputType: 'insertText' }));
-  }));
-  await context.close();
-  return keystroke;
-}
-
-const total = await sizes();
-const server = await serve(DIST);
+// ---- measure ---------------------------------------------------------------------------
+const sizes = await siteSizes();
+await writeFile(join(ANCHORS, 'catalogue.json'), JSON.stringify(await anchorCatalogue()));
+// The same path at both sizes: a CSV chosen in Load data (the built-in rows once, and ten times).
+const onefold = { name: 'catalogue-1x.csv', ...(await multipliedCsv(1)) };
+const tenfold = { name: 'catalogue-10x.csv', ...(await multipliedCsv(10)) };
+const site = await serve(DIST);
+const anchorSite = await serve(ANCHORS);
 const browser = await chromium.launch(CHROMIUM);
-const runs = [];
-await timeOnce(browser, server.url); // warm-up: the browser's own start-up is not the app's
-for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(browser, server.url));
-const keystrokes = [];
-for (let i = 0; i < RUNS; i++) keystrokes.push(await tableKeystrokeOnce(browser, server.url));
+const chromiumVersion = browser.version();
+const compared = pages(site.url, anchorSite.url);
+const loads = Object.fromEntries(compared.map((p) => [p.name, []]));
+// Warm-up: the browser's own start-up is no page's cost.
+for (const p of compared) await loadOnce(browser, p.url, p.mark);
+// Round robin, so that whatever else the machine does falls on every page alike.
+for (let i = 0; i < RUNS; i++) {
+  for (const p of compared) loads[p.name].push(await loadOnce(browser, p.url, p.mark));
+}
+const embed = [];
+for (let i = 0; i < RUNS; i++) embed.push(await loadOnce(browser, `${site.url}?embed=1`, 'atlas:chart-drawn'));
+const embedList = embed[0].files.map((f) => `${f.url.split('/').pop().split('?')[0] || 'index.html'} ${kb(f.gzip)}`).join(', ');
+const scale1 = [];
+const scale10 = [];
+for (let i = 0; i < RUNS; i++) {
+  scale1.push(await atScaleOnce(browser, site.url, onefold));
+  scale10.push(await atScaleOnce(browser, site.url, tenfold));
+}
 const describe = await describeFile(10);
 const imports = [];
-for (let i = 0; i < RUNS; i++) imports.push(await importOnce(browser, server.url, describe));
+for (let i = 0; i < RUNS; i++) imports.push(await importOnce(browser, site.url, describe));
 await browser.close();
-await server.close();
+await site.close();
+await anchorSite.close();
 
-const first = median(runs.map((r) => r.first));
-const toggle = median(runs.map((r) => r.toggle));
-const start = median(runs.map((r) => r.start));
-const parse = median(runs.map((r) => r.parse));
-const verdict = (value, target) => (value <= target ? 'within' : 'OVER');
-console.log(`\nTimings, median of ${RUNS} runs (each a fresh page)`);
-console.log(`navigation start -> first chart drawn   ${ms(first).padStart(10)}   target ${TARGETS.firstChartMs} ms: ${verdict(first, TARGETS.firstChartMs)}`);
-console.log(`  of which: navigation -> WebAssembly running ${ms(start).padStart(10)}; running -> first chart ${ms(first - start)}, including parsing the dataset ${ms(parse)}`);
-console.log(`category toggle  -> chart redrawn       ${ms(toggle).padStart(10)}   target ${TARGETS.toggleMs} ms: ${verdict(toggle, TARGETS.toggleMs)}`);
-const keystroke = median(keystrokes.map((k) => k.rows));
-const keystrokeFrame = median(keystrokes.map((k) => k.frame));
-console.log(`table filter keystroke -> rows updated  ${ms(keystroke).padStart(10)}   target ${TARGETS.tableKeystrokeMs} ms: ${verdict(keystroke, TARGETS.tableKeystrokeMs)} (next frame painted ${ms(keystrokeFrame)})`);
+// ---- report ----------------------------------------------------------------------------
+const figure = (name, pick) => median(loads[name].map(pick));
+const columns = compared.map((p) => p.name);
+const row = (label, pick, format) => `| ${label} | ${columns.map((name) => format(figure(name, pick))).join(' | ')} |`;
+console.log(`\nSide by side: medians of ${RUNS} cold loads each, one run, headless Chromium ${chromiumVersion}`);
+const table = [
+  `| | ${columns.join(' | ')} |`,
+  `|---|${columns.map(() => '---').join('|')}|`,
+  row('bytes a visitor downloads, gzip -9', (l) => l.bytes, kb),
+  row('navigation to chart drawn', (l) => l.drawn, ms),
+  row('first contentful paint', (l) => l.fcp, ms),
+  row('category toggle to redrawn', (l) => l.redraw, ms),
+];
+console.log(table.join('\n'));
+for (const name of columns) {
+  const list = loads[name][0].files.map((f) => `${f.url.split('/').pop() || 'index.html'} ${kb(f.gzip)}`).join(', ');
+  console.log(`  ${name} loads: ${list}`);
+}
+console.log(`  atlas ?embed=1 loads: ${embedList}`);
+const atlasStart = figure('atlas', (l) => l.start);
+console.log(`  atlas: WebAssembly running at ${ms(atlasStart)}; all runs: drawn ${loads.atlas.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.atlas.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
+console.log(`  Plot:  all runs: drawn ${loads.Plot.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.Plot.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
+
+const at = (list, pick) => median(list.map(pick));
+const s1 = {
+  chosenToDrawn: at(scale1, (r) => r.loaded.chosenToDrawn), parsedToDrawn: at(scale1, (r) => r.loaded.parsedToDrawn),
+  toggle: at(scale1, (r) => r.toggle), open: at(scale1, (r) => r.open.frame), openRows: at(scale1, (r) => r.open.rows),
+  key: at(scale1, (r) => r.keystroke.frame), keyRows: at(scale1, (r) => r.keystroke.rows),
+};
+const s10 = {
+  toggle: at(scale10, (r) => r.toggle), open: at(scale10, (r) => r.open.frame), openRows: at(scale10, (r) => r.open.rows),
+  key: at(scale10, (r) => r.keystroke.frame), keyRows: at(scale10, (r) => r.keystroke.rows),
+  chosenToDrawn: at(scale10, (r) => r.loaded.chosenToDrawn), parsedToDrawn: at(scale10, (r) => r.loaded.parsedToDrawn),
+};
+const ratio = (a, b) => `${(b / a).toFixed(1)}x`;
+console.log(`\nThe atlas at ${onefold.count} and ${tenfold.count.toLocaleString('en')} types: generated CSVs (${kb(onefold.buffer.length)}, ${kb(tenfold.buffer.length)}) chosen in Load data ("${scale10[0].loaded.banner.split('\n')[0]}"), medians of ${RUNS}`);
+console.log([
+  `| | ${onefold.count} types | ${tenfold.count.toLocaleString('en')} types | growth |`,
+  '|---|---|---|---|',
+  `| file chosen to chart drawn | ${ms(s1.chosenToDrawn)} | ${ms(s10.chosenToDrawn)} | ${ratio(s1.chosenToDrawn, s10.chosenToDrawn)} |`,
+  `| data parsed to chart drawn | ${ms(s1.parsedToDrawn)} | ${ms(s10.parsedToDrawn)} | ${ratio(s1.parsedToDrawn, s10.parsedToDrawn)} |`,
+  `| category toggle to redrawn | ${ms(s1.toggle)} | ${ms(s10.toggle)} | ${ratio(s1.toggle, s10.toggle)} |`,
+  `| Table opened to next frame | ${ms(s1.open)} (rows in ${ms(s1.openRows)}) | ${ms(s10.open)} (rows in ${ms(s10.openRows)}) | ${ratio(s1.open, s10.open)} |`,
+  `| Table filter keystroke to next frame | ${ms(s1.key)} (rows in ${ms(s1.keyRows)}) | ${ms(s10.key)} (rows in ${ms(s10.keyRows)}) | ${ratio(s1.key, s10.key)} |`,
+].join('\n'));
+
 const importParse = median(imports.map((r) => r.parse));
-console.log(`10 MB describe-instance-types file (${describe.count} types, ${kb(describe.buffer.length)}):`);
-console.log(`  parse in the browser                  ${ms(importParse).padStart(10)}   target ${TARGETS.importMs} ms: ${verdict(importParse, TARGETS.importMs)}`);
-console.log(`  file chosen -> data shown (read+parse) ${ms(median(imports.map((r) => r.total))).padStart(9)}; longest main-thread task ${ms(median(imports.map((r) => r.longest)))}`);
-console.log(`whole site gzip -9                      ${kb(total.gzip).padStart(10)}   target ${TARGETS.totalGzip / 1024} KB: ${verdict(total.gzip, TARGETS.totalGzip)}`);
-console.log(`all runs: first ${runs.map((r) => r.first.toFixed(0)).join(' ')} ms; toggle ${runs.map((r) => r.toggle.toFixed(1)).join(' ')} ms`);
-console.log(`table keystrokes: rows ${keystrokes.map((k) => k.rows.toFixed(1)).join(' ')} ms; frame ${keystrokes.map((k) => k.frame.toFixed(0)).join(' ')} ms`);
+console.log(`\n10 MB describe-instance-types file (${describe.count} types, ${kb(describe.buffer.length)}), medians of ${RUNS}:`);
+console.log(`  parse in the browser ${ms(importParse)}; file chosen -> data shown ${ms(median(imports.map((r) => r.total)))}; longest main-thread task ${ms(median(imports.map((r) => r.longest)))}`);
+
+const plot = (pick) => figure('Plot', pick);
+const atlas = (pick) => figure('atlas', pick);
+const embedBytes = median(embed.map((l) => l.bytes));
+const targets = [
+  ['whole site (every file in dist/ but the offline one), gzip -9', kb(sizes.total.gzip), `<= ${kb(TARGETS.siteGzip)}`, verdict(sizes.total.gzip, TARGETS.siteGzip)],
+  ['the page an embed loads (?embed=1, from the network)', kb(embedBytes), `<= ${kb(TARGETS.embedGzip)}`, verdict(embedBytes, TARGETS.embedGzip)],
+  ['the offline file, gzip -9', kb(sizes.offline?.gzip ?? NaN), `<= ${kb(TARGETS.offlineGzip)}`, verdict(sizes.offline?.gzip ?? Infinity, TARGETS.offlineGzip)],
+  ['first contentful paint', ms(atlas((l) => l.fcp)), `<= Plot's ${ms(plot((l) => l.fcp))}`, verdict(atlas((l) => l.fcp), plot((l) => l.fcp))],
+  ['navigation to chart drawn', ms(atlas((l) => l.drawn)), `<= 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}`, verdict(atlas((l) => l.drawn), TARGETS.drawnVsPlot * plot((l) => l.drawn))],
+  ['category toggle to redrawn', ms(atlas((l) => l.redraw)), `<= 0.5 x Plot's = ${ms(TARGETS.redrawVsPlot * plot((l) => l.redraw))}`, verdict(atlas((l) => l.redraw), TARGETS.redrawVsPlot * plot((l) => l.redraw))],
+  [`Table opened at ${tenfold.count.toLocaleString('en')} types, to next frame`, ms(s10.open), `<= ${TARGETS.tableOpenMs} ms`, verdict(s10.open, TARGETS.tableOpenMs)],
+  [`Table keystroke at ${tenfold.count.toLocaleString('en')} types, to next frame`, ms(s10.key), `<= ${TARGETS.tableKeystrokeMs} ms`, verdict(s10.key, TARGETS.tableKeystrokeMs)],
+  ['parse a 10 MB describe-instance-types file', ms(importParse), `<= ${TARGETS.importMs} ms`, verdict(importParse, TARGETS.importMs)],
+];
+console.log('\nTargets');
+console.log(['| figure | atlas | target | verdict |', '|---|---|---|---|', ...targets.map((t) => `| ${t.join(' | ')} |`)].join('\n'));

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES = process.env.ATLAS_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../crates/model/tests/fixtures/', import.meta.url));
 
 /** About `megabytes` of real describe-instance-types records, each with its own name. */
 export async function describeFile(megabytes = 10) {

@@ -3,11 +3,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { LOOKS, open, shoot, useSite, waitForPaints, paints } from './harness.mjs';
+import { LOOKS, open, shoot, useSite, waitForPaints, paints, DATA } from './harness.mjs';
 
 useSite();
 
-const FIXTURES = process.env.ATLAS_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../crates/model/tests/fixtures/', import.meta.url));
 const fixture = (path) => `${FIXTURES.replace(/\/?$/, '/')}${path}`;
 const HOSTILE = fileURLToPath(new URL('./data/hostile.json', import.meta.url));
 const CHART = '[data-testid=families-chart]';
@@ -35,7 +35,7 @@ describe('Bring your own data', () => {
     await page.click('[data-testid=data-reset]');
     await page.waitForSelector('[data-testid=data-source]', { state: 'detached' });
     await waitForPaints(page, before + 2);
-    assert.equal(await points(page), 810, 'back to the built-in data');
+    assert.equal(await points(page), DATA.types, 'back to the built-in data');
     assert.deepEqual(problems, []);
     await context.close();
   });

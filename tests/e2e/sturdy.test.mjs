@@ -79,6 +79,7 @@ describe('Nothing a person loads can kill the page', () => {
     const path = await temporary('million.json', `[${records.join(',')}]`);
     const { page, context, problems } = await open();
     const before = await paints(page);
+    const builtin = await points(page);
     await page.setInputFiles('[data-testid=import-file]', path);
     const error = page.locator('[data-testid=error]');
     await error.waitFor({ timeout: 60000 });
@@ -86,10 +87,10 @@ describe('Nothing a person loads can kill the page', () => {
       await error.innerText(),
       /million\.json was not loaded: this file holds 1,000,000 instance types; the atlas shows at most 10,000\. The data shown before is unchanged\./,
     );
-    assert.equal(await points(page), 810, 'still the built-in data');
+    assert.equal(await points(page), builtin, 'still the built-in data');
     await page.click('[data-testid=filter-category-compute]');
     await waitForPaints(page, before + 1);
-    assert.ok((await points(page)) < 810, 'the page still answers');
+    assert.ok((await points(page)) < builtin, 'the page still answers');
     assert.deepEqual(problems, []);
     await context.close();
   });

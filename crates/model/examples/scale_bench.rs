@@ -18,7 +18,8 @@ use atlas_model::filter::Filter;
 use atlas_model::import;
 use atlas_model::letter_cost::{letter_summary, pairs};
 use atlas_model::prices::Os;
-use atlas_model::sizes::{breaks_doubling, doubling, ladder};
+use atlas_model::shown::shown_types;
+use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, Column, RowPrices, SortDirection, TableQuery};
 
 /// The median time of 5 runs of `work`.
@@ -44,9 +45,9 @@ fn main() {
     let one = shapes::one_family_of_sizes(30_000);
     let one_families = families(&one);
     report(
-        "1 family, 30,000 sizes: Sizes matrix",
+        "1 family, 30,000 sizes: shown types and the Sizes matrix",
         median(|| {
-            ladder(&one, &one_families, &filter);
+            size_matrix(&one, &shown_types(&one, &one_families, &filter, None));
         }),
     );
     report(
@@ -82,14 +83,15 @@ fn main() {
     let types = shapes::many_types(100_000);
     let type_families = families(&types);
     let prices = RowPrices::default();
+    let shown = shown_types(&types, &type_families, &filter, None);
     report(
         "100,000 types: Table rows sorted by processor",
         median(|| {
             let sort = Some((Column::Processor, SortDirection::Ascending));
             rows(
                 &types,
-                &filter,
                 &type_families,
+                &shown,
                 &TableQuery::default(),
                 sort,
                 &prices,
@@ -102,7 +104,7 @@ fn main() {
             FamiliesPlot::build(
                 &types,
                 &type_families,
-                &filter,
+                &shown,
                 FamiliesSpec::default(),
                 None,
             );

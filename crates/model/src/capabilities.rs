@@ -12,10 +12,10 @@ use std::collections::BTreeSet;
 
 use crate::catalog::Catalog;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::instance::{Architecture, Category, InstanceType, Vendor};
 use crate::name::{self, Capability};
 use crate::quantity::StorageKind;
+use crate::shown::Shown;
 
 /// Something a family offers, from its name or its specs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -227,28 +227,18 @@ pub fn counts_by_category_and_vendor(
     out
 }
 
-/// For every feature (in [`Feature::ALL`] order, zeros included), how many instance types
-/// the filter shows that have it. A type has a name feature if its family's name has it,
-/// and a spec feature if its own specs show it.
-pub fn counts_by_feature(
-    catalog: &Catalog,
-    families: &[Family],
-    filter: &Filter,
-) -> Vec<(Feature, usize)> {
+/// For every feature (in [`Feature::ALL`] order, zeros included), how many of the `shown`
+/// instance types have it. A type has a name feature if its family's name has it, and a
+/// spec feature if its own specs show it.
+pub fn counts_by_feature(catalog: &Catalog, shown: &Shown) -> Vec<(Feature, usize)> {
     let mut counts = [0usize; Feature::ALL.len()];
-    for family in families.iter().filter(|f| filter.shows_family(f)) {
-        let shown = || {
-            family
-                .members
-                .iter()
-                .filter_map(|&i| catalog.types.get(i))
-                .filter(|t| filter.shows_type(t))
-        };
-        let Some(first) = shown().next() else {
+    for family in &shown.families {
+        let types = || family.types.iter().filter_map(|&i| catalog.types.get(i));
+        let Some(first) = types().next() else {
             continue;
         };
         let from_name = name_bits(&first.name);
-        for t in shown() {
+        for t in types() {
             let bits = Bits(from_name.0 | spec_bits(t).0);
             for (slot, feature) in Feature::ALL.into_iter().enumerate() {
                 counts[slot] += usize::from(bits.has(feature));

@@ -1,7 +1,9 @@
 //! The whole dataset: parsing the embedded CSV into [`InstanceType`] records.
 //!
-//! The CSV is the one `scripts/refresh-data.py` writes (the source's strings verbatim, see
-//! `assets/data/PROVENANCE.md`). Parsing is one pass with one reused record: a row that
+//! The CSV is the one `scripts/refresh-data.py` writes from the EC2 API's records (numbers
+//! without units) and, for types the API no longer lists, the Price List's strings ("61 GiB",
+//! "High"); see `assets/data/PROVENANCE.md`. The category comes from the name
+//! ([`Category::from_name`]). Parsing is one pass with one reused record: a row that
 //! cannot be read becomes a [`RejectedRow`] and the others still load; only a missing or
 //! wrong header is a [`CatalogError`].
 
@@ -10,7 +12,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::instance::{Architecture, Category, InstanceType, Vendor};
+use crate::instance::{Architecture, Category, Details, InstanceType, Vendor};
 use crate::quantity::{
     parse_clock, parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_network,
     parse_storage, Network, QuantityError,
@@ -44,8 +46,10 @@ pub enum CatalogError {
     Empty,
     /// The header row lacks columns the catalog needs.
     #[error(
-        "the instance-type CSV header lacks the column(s) {missing}; it must name {}",
-        COLUMNS.join(",")
+        "the instance-type CSV header lacks the column(s) {missing}; it must name {} \
+         (and may name {})",
+        REQUIRED.join(","),
+        COLUMNS[REQUIRED.len()..].join(",")
     )]
     MissingColumns {
         /// The missing column names, comma separated.
@@ -61,39 +65,57 @@ pub enum CatalogError {
     },
 }
 
-/// The columns the CSV must have (in any order; extra columns are ignored).
-pub const COLUMNS: [&str; 13] = [
+/// The columns the CSV must have (in any order; unknown columns are ignored).
+pub const REQUIRED: [&str; 3] = ["instance_type", "vcpu", "memory"];
+
+/// Every column the catalog reads; all but [`REQUIRED`] may be absent (read as empty).
+/// See `assets/data/PROVENANCE.md` for what each holds.
+pub const COLUMNS: [&str; 19] = [
     "instance_type",
-    "instance_family",
     "vcpu",
     "memory",
     "clock_speed",
     "physical_processor",
     "processor_architecture",
     "network_performance",
+    "network_gbps",
     "storage",
     "gpu",
     "gpu_memory",
+    "gpu_model",
+    "gpu_fraction",
+    "accelerators",
     "dedicated_ebs_throughput",
+    "ebs_baseline_mbps",
     "current_generation",
+    "flags",
+    "regions",
 ];
 
-/// One CSV row, borrowed from the reader's record; the strings as the source wrote them.
+/// One CSV row, borrowed from the reader's record; the strings as the file wrote them.
 #[derive(Deserialize)]
+#[serde(default)]
+#[derive(Default)]
 struct Row<'a> {
     instance_type: &'a str,
-    instance_family: &'a str,
     vcpu: &'a str,
     memory: &'a str,
     clock_speed: &'a str,
     physical_processor: &'a str,
     processor_architecture: &'a str,
     network_performance: &'a str,
+    network_gbps: &'a str,
     storage: &'a str,
     gpu: &'a str,
     gpu_memory: &'a str,
+    gpu_model: &'a str,
+    gpu_fraction: &'a str,
+    accelerators: &'a str,
     dedicated_ebs_throughput: &'a str,
+    ebs_baseline_mbps: &'a str,
     current_generation: &'a str,
+    flags: &'a str,
+    regions: &'a str,
 }
 
 impl Catalog {
@@ -109,7 +131,7 @@ impl Catalog {
         if headers.iter().all(|h| h.trim().is_empty()) {
             return Err(CatalogError::Empty);
         }
-        let missing: Vec<&str> = COLUMNS
+        let missing: Vec<&str> = REQUIRED
             .into_iter()
             .filter(|c| !headers.iter().any(|h| h == *c))
             .collect();
@@ -190,20 +212,14 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
             ))
         }
     };
-    let category = Category::from_price_list(row.instance_family).ok_or_else(|| {
-        format!(
-            "instance_family: unknown {:?} (expected General purpose, Micro instances, \
-             Compute optimized, Memory optimized, Storage optimized, GPU instance, \
-             FPGA Instances, Machine Learning ASIC Instances or Media Accelerator Instances)",
-            row.instance_family
-        )
-    })?;
     let vcpu = count("vcpu", row.vcpu)?;
     if vcpu == 0 {
         return Err("vcpu: 0 is not a possible number of vCPUs".to_owned());
     }
-    let memory_gib = parse_memory(row.memory).map_err(in_column("memory"))?;
-    let clock = optional(row.clock_speed, parse_clock).map_err(in_column("clock_speed"))?;
+    let memory = with_unit(row.memory, "GiB");
+    let memory_gib = parse_memory(&memory).map_err(in_column("memory"))?;
+    let clock = optional(&with_unit(row.clock_speed, "GHz"), parse_clock)
+        .map_err(in_column("clock_speed"))?;
     let processor = row.physical_processor.trim();
     let vendor = Vendor::from_processor(processor);
     let architecture = if vendor == Vendor::Graviton
@@ -214,7 +230,7 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
     } else {
         Architecture::X86_64
     };
-    let network = match row.network_performance.trim() {
+    let mut network = match row.network_performance.trim() {
         "" => Network {
             gbps: None,
             up_to: false,
@@ -222,6 +238,9 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
         },
         s => parse_network(s).map_err(in_column("network_performance"))?,
     };
+    if let Some(gbps) = decimal("network_gbps", row.network_gbps)? {
+        network.gbps = Some(gbps);
+    }
     let storage = match row.storage.trim() {
         "" => None,
         s => parse_storage(s).map_err(in_column("storage"))?,
@@ -232,23 +251,61 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
     };
     let gpu_memory_gib = match row.gpu_memory.trim() {
         "" => None,
-        s => parse_gpu_memory(s).map_err(in_column("gpu_memory"))?,
+        s => parse_gpu_memory(&with_unit(s, "GiB")).map_err(in_column("gpu_memory"))?,
     };
-    let ebs = optional(row.dedicated_ebs_throughput, parse_ebs_throughput)
-        .map_err(in_column("dedicated_ebs_throughput"))?;
+    let ebs_baseline_mbps = decimal("ebs_baseline_mbps", row.ebs_baseline_mbps)?;
+    let ebs_text = match (
+        ebs_baseline_mbps,
+        plain_number(row.dedicated_ebs_throughput),
+    ) {
+        (Some(_), true) => format!("Up to {} Mbps", row.dedicated_ebs_throughput.trim()),
+        _ => with_unit(row.dedicated_ebs_throughput, "Mbps"),
+    };
+    let ebs =
+        optional(&ebs_text, parse_ebs_throughput).map_err(in_column("dedicated_ebs_throughput"))?;
     let current_generation = match row.current_generation.trim() {
         g if g.eq_ignore_ascii_case("yes") || g.eq_ignore_ascii_case("true") => true,
         g if g.eq_ignore_ascii_case("no") || g.eq_ignore_ascii_case("false") => false,
         g => return Err(format!("current_generation: {g:?} is not Yes or No")),
     };
+    let flags = row.flags.trim();
+    if let Some(bad) = flags.chars().find(|c| !"mbex".contains(*c)) {
+        return Err(format!(
+            "flags: {bad:?} is not one of m (bare metal), b (burstable), e (EFA), x (retired)"
+        ));
+    }
+    let offered = match row.regions.trim() {
+        "" => None,
+        hex => Some(u32::from_str_radix(hex, 16).map_err(|_| {
+            format!("regions: {hex:?} is not a hexadecimal mask of offering regions")
+        })?),
+    };
+    let retired = flags.contains('x');
+    let details = Details {
+        gpu_model: Some(row.gpu_model.trim().to_owned()).filter(|m| !m.is_empty()),
+        gpu_fraction: decimal("gpu_fraction", row.gpu_fraction)?,
+        accelerators: row
+            .accelerators
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        ebs_baseline_mbps,
+        bare_metal: flags.contains('m'),
+        burstable: flags.contains('b'),
+        efa: flags.contains('e'),
+        retired,
+        offered: if retired { Some(0) } else { offered },
+    };
     Ok(InstanceType {
         name: name.to_owned(),
         family: family.to_owned(),
         size: size.to_owned(),
-        category,
+        category: Category::from_name(name),
         vcpu,
         memory_gib,
-        memory_label: row.memory.trim().to_owned(),
+        memory_label: memory.trim().to_owned(),
         clock,
         processor: processor.to_owned(),
         vendor,
@@ -259,7 +316,34 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
         gpu_memory_gib,
         ebs,
         current_generation,
+        details,
     })
+}
+
+/// Whether a cell is a plain decimal number (the API-derived rows write numbers without units).
+fn plain_number(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// A plain number with its unit appended (`16` -> `16 GiB`); any other text unchanged.
+fn with_unit(cell: &str, unit: &str) -> String {
+    if plain_number(cell) {
+        format!("{} {unit}", cell.trim())
+    } else {
+        cell.trim().to_owned()
+    }
+}
+
+/// An optional positive decimal cell.
+fn decimal(column: &str, cell: &str) -> Result<Option<f64>, String> {
+    match cell.trim() {
+        "" => Ok(None),
+        s => match s.parse::<f64>() {
+            Ok(x) if plain_number(s) && x.is_finite() && x > 0.0 => Ok(Some(x)),
+            _ => Err(format!("{column}: {s:?} is not a positive number")),
+        },
+    }
 }
 
 /// Parses a cell that may be empty (the source had no such key): empty is `None`.

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::availability::{offered, Offered};
 use crate::family::Family;
 use crate::instance::{Category, InstanceType};
-use crate::prices::Pricing;
 
 /// The filters a person has set. The default shows everything.
 ///
@@ -18,7 +18,7 @@ pub struct Filter {
     pub hidden_series: BTreeSet<String>,
     /// Show only current-generation types.
     pub current_only: bool,
-    /// Hide types with no known price in the chosen region.
+    /// Hide types the EC2 API does not offer in the chosen region.
     pub offered_only: bool,
 }
 
@@ -43,8 +43,20 @@ impl Filter {
         !self.current_only || instance.current_generation
     }
 
-    /// Whether a type passes "offered in the region only" (always, without prices).
-    pub fn shows_offered(&self, instance: &InstanceType, pricing: Option<&Pricing>) -> bool {
-        !self.offered_only || pricing.is_none_or(|p| p.offered(instance))
+    /// How many filters are set (each hidden category and series counts once), for the
+    /// "filtered" hints of every view; zero means everything is shown.
+    pub fn set_count(&self) -> usize {
+        self.hidden_categories.len()
+            + self.hidden_series.len()
+            + usize::from(self.current_only)
+            + usize::from(self.offered_only)
+    }
+
+    /// Whether a type passes "offered in the region only": by the region's offerings, never
+    /// by whether it has a price. Without a region, or where the offerings are not known
+    /// (a region outside [`crate::availability::OFFERING_REGIONS`], imported data without
+    /// them), the type is shown.
+    pub fn shows_offered(&self, instance: &InstanceType, region: Option<&str>) -> bool {
+        !self.offered_only || region.is_none_or(|r| offered(instance, r) != Offered::No)
     }
 }

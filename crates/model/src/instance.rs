@@ -43,6 +43,37 @@ pub struct InstanceType {
     pub ebs: Option<EbsThroughput>,
     /// Whether AWS lists the type as current generation.
     pub current_generation: bool,
+    /// What the EC2 API says beyond the Price List's columns (all empty for imported data
+    /// that does not give it).
+    pub details: Details,
+}
+
+/// The EC2 API's facts about a type that the older Price List columns do not carry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Details {
+    /// GPU maker and model, for example `NVIDIA H200`.
+    pub gpu_model: Option<String>,
+    /// The share of one GPU a type has when it has less than a whole one (`0.125` of an L4
+    /// on `g6f.large`); `None` for whole GPUs or none.
+    pub gpu_fraction: Option<f64>,
+    /// Accelerators other than GPUs, as count x maker and name (`16 x AWS Trainium2`,
+    /// `1 x Xilinx U30`).
+    pub accelerators: Vec<String>,
+    /// The EBS bandwidth a type sustains, in Mbps, when it is below the maximum it can
+    /// burst to ([`InstanceType::ebs`]).
+    pub ebs_baseline_mbps: Option<f64>,
+    /// A `.metal` type: the whole server, no hypervisor.
+    pub bare_metal: bool,
+    /// A burstable type (CPU credits: `t2`, `t3`, `t4g`, ...).
+    pub burstable: bool,
+    /// Supports the Elastic Fabric Adapter.
+    pub efa: bool,
+    /// Kept from the older Price List source: the EC2 API no longer lists it (retired or
+    /// restricted), so it is offered nowhere.
+    pub retired: bool,
+    /// The regions offering the type, as bits over [`crate::availability::OFFERING_REGIONS`];
+    /// `None` when the data does not say.
+    pub offered: Option<u32>,
 }
 
 /// The five categories of the Tableau view, which AWS Price List `instanceFamily` values map to.
@@ -89,6 +120,28 @@ impl Category {
             Category::Memory => "Memory optimised",
             Category::Storage => "Storage optimised",
             Category::Accelerated => "Accelerated computing",
+        }
+    }
+
+    /// The category of an instance type read from its name, the one rule for sources that
+    /// give none: series `c`, `cc`, `hpc` compute; `r`, `x`, `u`, `z`, `cr` and the retired
+    /// `m2` memory; `i`, `d`, `h`, `im`, `is`, `hi`, `hs` storage; `p`, `g`, `gr`, `f`,
+    /// `inf`, `trn`, `dl`, `vt`, `cg` accelerated; anything else (`m`, `t`, `a`, `mac`, or a
+    /// name that does not decode) general purpose. It agrees with the AWS Price List's
+    /// `instanceFamily` for every type both know (`tests/dataset.rs`).
+    pub fn from_name(name: &str) -> Category {
+        crate::name::decode(name).map_or(Category::General, |d| Category::from_decoded(&d))
+    }
+
+    /// [`Category::from_name`] of a name already decoded.
+    pub fn from_decoded(decoded: &crate::name::DecodedName) -> Category {
+        match decoded.series.as_str() {
+            "c" | "cc" | "hpc" => Category::Compute,
+            "r" | "x" | "u" | "z" | "cr" => Category::Memory,
+            "m" if decoded.generation == Some(2) => Category::Memory,
+            "i" | "d" | "h" | "im" | "is" | "hi" | "hs" => Category::Storage,
+            "p" | "g" | "gr" | "f" | "inf" | "trn" | "dl" | "vt" | "cg" => Category::Accelerated,
+            _ => Category::General,
         }
     }
 

@@ -245,8 +245,8 @@ fn ratios(
             let variant = variants
                 .get(base.size.as_str())
                 .filter(|v| v.vcpu == base.vcpu)?;
-            let base_price = table.hourly(&base.name, region, os).known()?;
-            let variant_price = table.hourly(&variant.name, region, os).known()?;
+            let base_price = table.trusted(&base.name, region, os)?;
+            let variant_price = table.trusted(&variant.name, region, os)?;
             Some((
                 Size::parse(&base.size),
                 base.size.clone(),
@@ -299,7 +299,6 @@ pub fn letter_summary(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
 
     use super::*;
     use crate::family::families;

@@ -4,6 +4,8 @@
 //! from there on, every derived thing (families, filtered rows, chart geometry) is a plain
 //! function of the catalog and the [`state::State`], tested on the host.
 
+pub mod atlas;
+pub mod availability;
 pub mod capabilities;
 pub mod catalog;
 pub mod chart;
@@ -20,8 +22,12 @@ pub mod prices;
 pub mod quantity;
 pub mod query;
 pub mod regions;
+pub mod screen;
+pub mod share;
+pub mod shown;
 pub mod sizes;
 pub mod state;
 pub mod suggest;
 pub mod table;
+pub mod text;
 pub mod url_state;

@@ -10,8 +10,14 @@
 //!   `hpc` not `h`, `inf`/`is`/`im` not `i`, `dl`/`trn`/`vt`/`gr`/`mac` not one letter.
 //! - Retired families get series of their own: `cc2` cluster compute, `cr1` memory-optimised
 //!   cluster, `hs1` high storage (and `cg1` cluster GPU, `hi1` high I/O).
-//! - `is4gen` spells Graviton `gen`: capability [`Capability::Graviton`] plus variant `"gen"`;
-//!   `g3s`, a smaller G3, gets variant `"s"` (AWS documents no meaning for the letter).
+//! - `is4gen` reads as the letters it is made of: `g` Graviton, `e` extra storage, `n`
+//!   network. `g3s`, a smaller G3, gets variant `"s"` (AWS documents no meaning for the
+//!   letter); `f` in `g6f` / `gr6f` is a fractional GPU and `u` in `trn2u` an UltraServer,
+//!   each a variant of its series rather than a capability of every family.
+//! - `e` means more GPU memory in accelerated series (`p4de`, `p5e`, `g6e`, `g7e`), extra
+//!   memory or storage elsewhere, and nothing AWS documents in `c8ine` / `m8ine`.
+//! - The GPU variants after a hyphen are named: `p6-b200` NVIDIA B200, `p6e-gb200` NVIDIA
+//!   GB200 Grace Blackwell.
 //! - `u-6tb1`: memory 6 TiB, variant `"6tb1"`, and the trailing `1` is the generation
 //!   (AWS calls these the first generation); `u7in-32tb`: generation 7 from before the
 //!   hyphen, capabilities `i` and `n`, memory 32 TiB, variant `"32tb"`.
@@ -71,10 +77,38 @@ const APPLE_MODELS: [(&str, &str); 4] =
 /// Letters after the generation that one series spells its own way: (series, letters,
 /// capability they stand for, meaning). They become the variant.
 #[rustfmt::skip]
-const ODD_SPELLINGS: [(&str, &str, Option<Capability>, &str); 2] = [
-    ("is", "gen", Some(Capability::Graviton), "Graviton (AWS Graviton2), spelled \"gen\" here"),
+const ODD_SPELLINGS: [(&str, &str, Option<Capability>, &str); 4] = [
     ("g", "s", None, "smaller variant (AWS documents no meaning for this letter)"),
+    ("g", "f", None, "fractional GPU: a share of one GPU"),
+    ("gr", "f", None, "fractional GPU: a share of one GPU"),
+    ("trn", "u", None, "UltraServer: part of a group of servers joined by NeuronLink"),
 ];
+
+/// Letters AWS writes in one series without documenting them: (series, letter).
+const UNDOCUMENTED: [(&str, &str); 1] = [("u", "h")];
+
+/// What the Decoder says of a letter AWS gives no meaning.
+const NO_MEANING: &str = "AWS documents no meaning for this letter here";
+
+/// GPU variants written after a hyphen (`p6-b200`), and the GPU they name.
+#[rustfmt::skip]
+const GPU_VARIANTS: [(&str, &str); 3] = [
+    ("b200", "NVIDIA B200 GPUs"),
+    ("b300", "NVIDIA B300 GPUs"),
+    ("gb200", "NVIDIA GB200 Grace Blackwell superchips"),
+];
+
+/// Series whose `e` buys more GPU memory rather than more host memory.
+const GPU_SERIES: [&str; 3] = ["p", "g", "gr"];
+
+/// What a capability letter means in a series: `e` depends on it (see the module notes).
+fn letter_meaning(series: &str, capability: Capability) -> &'static str {
+    match capability {
+        Capability::ExtraMemory if GPU_SERIES.contains(&series) => "more GPU memory",
+        Capability::ExtraMemory if matches!(series, "c" | "m") => NO_MEANING,
+        other => other.meaning(),
+    }
+}
 
 /// What a series letter group means (`"p"` -> `"GPU compute"`), or `None` if unknown.
 pub fn series_meaning(series: &str) -> Option<&'static str> {
@@ -270,11 +304,13 @@ impl DecodedName {
                 let meaning = match piece {
                     Piece::Series(meaning) => format!("{meaning} series"),
                     Piece::Generation(g) => format!("generation {g}"),
-                    Piece::Letter(c) => c.meaning().to_string(),
+                    Piece::Letter(c) => letter_meaning(&self.series, c).to_string(),
                     Piece::Odd(_, meaning) => meaning.to_string(),
                     Piece::Unknown => "unrecognised capability letter".to_string(),
+                    Piece::Undocumented => NO_MEANING.to_string(),
                     Piece::Memory(tib) => format!("{tib} TiB of memory"),
                     Piece::Chip(chip) => format!("Apple {chip} chip"),
+                    Piece::Gpu(gpu) => gpu.to_string(),
                     Piece::Variant => format!("variant {text}"),
                 };
                 (text.to_string(), meaning)
@@ -365,7 +401,7 @@ pub fn decode(name: &str) -> Result<DecodedName, NameError> {
             }
             Piece::Unknown => decoded.unknown_letters.push_str(text),
             Piece::Memory(tib) => decoded.memory_tib = Some(tib),
-            Piece::Chip(_) | Piece::Variant => {}
+            Piece::Chip(_) | Piece::Gpu(_) | Piece::Undocumented | Piece::Variant => {}
         }
     }
     Ok(decoded)
@@ -383,10 +419,14 @@ enum Piece {
     Odd(Option<Capability>, &'static str),
     /// A letter after the generation that is not a capability.
     Unknown,
+    /// A letter AWS writes without documenting a meaning, from [`UNDOCUMENTED`].
+    Undocumented,
     /// `6tb` in `u-6tb1`: memory in TiB.
     Memory(u32),
     /// `m2pro` in `mac2-m2pro`: the Apple chip, such as `"M2 Pro"`.
     Chip(String),
+    /// `b200` in `p6-b200`: the GPU the variant names, from [`GPU_VARIANTS`].
+    Gpu(&'static str),
     /// Any other part after the hyphen.
     Variant,
 }
@@ -434,7 +474,11 @@ fn pieces<'a>(name: &str, family: &'a str) -> Result<Vec<(&'a str, Piece)>, Name
         pieces.push((letters, Piece::Odd(capability, meaning)));
     } else {
         for letter in letters.matches(|_: char| true) {
-            let piece = Capability::from_letter(letter).map_or(Piece::Unknown, Piece::Letter);
+            let piece = match Capability::from_letter(letter) {
+                Some(c) => Piece::Letter(c),
+                None if UNDOCUMENTED.contains(&(series, letter)) => Piece::Undocumented,
+                None => Piece::Unknown,
+            };
             pieces.push((letter, piece));
         }
     }
@@ -448,6 +492,9 @@ fn pieces<'a>(name: &str, family: &'a str) -> Result<Vec<(&'a str, Piece)>, Name
 fn tail_pieces<'a>(series: &str, has_generation: bool, tail: &'a str) -> Vec<(&'a str, Piece)> {
     if tail == "flex" {
         return vec![(tail, Piece::Letter(Capability::Flex))];
+    }
+    if let Some((_, gpu)) = GPU_VARIANTS.iter().find(|(written, _)| *written == tail) {
+        return vec![(tail, Piece::Gpu(gpu))];
     }
     let memory = tail
         .split_once("tb")

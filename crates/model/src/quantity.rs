@@ -226,7 +226,8 @@ pub fn parse_clock(s: &str) -> Result<Clock, QuantityError> {
 const NETWORK_GRADES: [&str; 5] = ["Very Low", "Low", "Low to Moderate", "Moderate", "High"];
 
 /// Parses network performance: `Up to 25 Gigabit`, `25000 Megabit` (25 Gbps),
-/// `3200 Gigabit`, or a qualitative grade (`Very Low` .. `High`, with `gbps: None`).
+/// `3200 Gigabit`, several cards as the API writes them (`4x 100 Gigabit` = 400 Gbps), or a
+/// qualitative grade (`Very Low` .. `High`, with `gbps: None`).
 pub fn parse_network(s: &str) -> Result<Network, QuantityError> {
     let trimmed = s.trim();
     if NETWORK_GRADES
@@ -241,13 +242,20 @@ pub fn parse_network(s: &str) -> Result<Network, QuantityError> {
         });
     }
     let (up_to, rest) = strip_up_to(trimmed);
+    let (cards, rest) = match rest.split_once("x ") {
+        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (
+            number(n).ok_or_else(|| NETWORK.invalid(s))?,
+            rest.trim_start(),
+        ),
+        _ => (1.0, rest),
+    };
     let units = [
         ("Gigabit", 1.0),
         ("Gbps", 1.0),
         ("Megabit", 0.001),
         ("Mbps", 0.001),
     ];
-    let gbps = Some(NETWORK.scaled(s, rest, &units)?);
+    let gbps = Some(NETWORK.check(s, cards * NETWORK.scaled(s, rest, &units)?)?);
     let label = trimmed.to_owned();
     Ok(Network { gbps, up_to, label })
 }

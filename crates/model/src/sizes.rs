@@ -3,8 +3,8 @@
 
 use crate::catalog::Catalog;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::name::Size;
+use crate::shown::Shown;
 
 /// Families (rows) against the sizes present (columns).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,32 +20,29 @@ pub struct SizeMatrix {
 /// One family's row of the [`SizeMatrix`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SizeRow {
-    /// Index into the `families` slice given to [`ladder`].
+    /// Index into the `families` slice given to [`shown_types`](crate::shown::shown_types).
     pub family: usize,
     /// One cell per [`SizeMatrix::columns`] entry: the catalog index of the family's type
     /// of that size, or `None` where the family has no such size.
     pub cells: Vec<Option<usize>>,
 }
 
-/// Builds the size matrix of the families and types `filter` shows. Types whose size is
-/// not on the ladder (see [`Size::parse`]) are left out.
-pub fn ladder(catalog: &Catalog, families: &[Family], filter: &Filter) -> SizeMatrix {
-    let mut shown: Vec<(usize, Vec<(Size, usize)>)> = Vec::new();
-    for (f, family) in families.iter().enumerate() {
-        if !filter.shows_family(family) {
-            continue;
-        }
-        let sized: Vec<(Size, usize)> = family
-            .members
-            .iter()
-            .filter_map(|&i| Some((catalog.types.get(i)?, i)))
-            .filter(|(t, _)| filter.shows_type(t))
-            .filter_map(|(t, i)| Some((Size::parse(&t.size)?, i)))
-            .collect();
-        if !sized.is_empty() {
-            shown.push((f, sized));
-        }
-    }
+/// Builds the size matrix of the `shown` types. Types whose size is not on the ladder
+/// (see [`Size::parse`]) are left out, and so are families left with no type.
+pub fn size_matrix(catalog: &Catalog, shown: &Shown) -> SizeMatrix {
+    let shown: Vec<(usize, Vec<(Size, usize)>)> = shown
+        .families
+        .iter()
+        .map(|f| {
+            let sized = f
+                .types
+                .iter()
+                .filter_map(|&i| Some((Size::parse(&catalog.types.get(i)?.size)?, i)))
+                .collect::<Vec<_>>();
+            (f.family, sized)
+        })
+        .filter(|(_, sized)| !sized.is_empty())
+        .collect();
     let mut columns: Vec<Size> = shown
         .iter()
         .flat_map(|(_, sized)| sized.iter().map(|(size, _)| size.clone()))

@@ -9,11 +9,14 @@ use crate::capabilities::Feature;
 use crate::chart::axis::{Metric, Scale};
 use crate::chart::colour::ColourBy;
 use crate::chart::families::FamiliesSpec;
+use crate::chart::letters::PairSort;
 use crate::filter::Filter;
 use crate::instance::Category;
 use crate::prices::Os;
 use crate::regions::DEFAULT_REGION;
-use crate::table::{Column, SortDirection};
+use crate::table::{
+    read_query, Column, KeptConditions, QueryErrors, QueryInput, SortDirection, TableQuery,
+};
 
 /// The letter the Letter prices view starts with: the one the conference write-up made a
 /// claim about (AMD, about 10% less).
@@ -47,6 +50,21 @@ pub struct State {
     pub letter: String,
     /// The feature the Capabilities matrix keeps families of, if any.
     pub feature: Option<Feature>,
+    /// Compare shows only the rows where the pinned types differ.
+    pub differences_only: bool,
+    /// The Letter prices table's choices.
+    pub letter_table: LetterTableSpec,
+}
+
+/// The Letter prices table's choices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LetterTableSpec {
+    /// Every letter's pairs, not only the chosen letter's.
+    pub every_letter: bool,
+    /// The sort column.
+    pub sort: PairSort,
+    /// Whether the sort runs downwards.
+    pub descending: bool,
 }
 
 impl Default for State {
@@ -63,6 +81,8 @@ impl Default for State {
             os: Os::Linux,
             letter: DEFAULT_LETTER.to_owned(),
             feature: None,
+            differences_only: false,
+            letter_table: LetterTableSpec::default(),
         }
     }
 }
@@ -163,6 +183,9 @@ pub struct TableSpec {
     pub filters: BTreeMap<Column, String>,
     /// The name search as typed (a substring, or `/regex/`).
     pub search: String,
+    /// For each box whose text does not parse, the last text it held that did: the table
+    /// keeps narrowing by it while a person is mid-edit. Only such boxes have an entry.
+    pub kept: KeptConditions,
 }
 
 impl Default for TableSpec {
@@ -172,7 +195,82 @@ impl Default for TableSpec {
             columns: Column::DEFAULT.to_vec(),
             filters: BTreeMap::new(),
             search: String::new(),
+            kept: KeptConditions::new(),
         }
+    }
+}
+
+impl TableSpec {
+    /// A box's text as typed (empty when it holds none).
+    pub fn text(&self, input: QueryInput) -> &str {
+        match input {
+            QueryInput::Search => &self.search,
+            QueryInput::Column(column) => self.filters.get(&column).map_or("", String::as_str),
+        }
+    }
+
+    /// Sets a box's text, keeping its last good condition when the new text does not parse.
+    fn set_text(&mut self, input: QueryInput, text: String) {
+        let before = self.text(input);
+        let good = if input.parses(before) {
+            input.narrows(before).then(|| before.to_owned())
+        } else {
+            self.kept.get(&input).cloned()
+        };
+        match input {
+            QueryInput::Search => self.search = text.clone(),
+            QueryInput::Column(column) if text.trim().is_empty() => {
+                self.filters.remove(&column);
+            }
+            QueryInput::Column(column) => {
+                self.filters.insert(column, text.clone());
+            }
+        }
+        match good {
+            Some(good) if !input.parses(&text) && self.has_box(input) => {
+                self.kept.insert(input, good);
+            }
+            _ => {
+                self.kept.remove(&input);
+            }
+        }
+    }
+
+    /// Whether the box is on screen (the search always is; a column filter while its
+    /// column is shown).
+    fn has_box(&self, input: QueryInput) -> bool {
+        match input {
+            QueryInput::Search => true,
+            QueryInput::Column(column) => self.columns.contains(&column),
+        }
+    }
+
+    /// Drops kept conditions that are not reachable by typing: for a box whose text
+    /// parses, for a hidden or missing column, or that do not narrow themselves. Returns
+    /// the boxes dropped.
+    pub fn drop_unreachable_kept(&mut self) -> Vec<QueryInput> {
+        let dropped: Vec<QueryInput> = self
+            .kept
+            .iter()
+            .filter(|(input, good)| {
+                let column_ok = match input {
+                    QueryInput::Search => true,
+                    QueryInput::Column(c) => self.has_box(**input) && self.filters.contains_key(c),
+                };
+                !column_ok || input.parses(self.text(**input)) || !input.narrows(good)
+            })
+            .map(|(input, _)| *input)
+            .collect();
+        for input in &dropped {
+            self.kept.remove(input);
+        }
+        dropped
+    }
+
+    /// What the Table narrows by (every box read, kept conditions for the bad ones) and
+    /// the boxes that do not parse.
+    pub fn query(&self) -> (TableQuery, QueryErrors) {
+        read_query(&self.search, &self.filters, &self.kept, &self.columns)
     }
 }
 
@@ -204,6 +302,8 @@ pub enum Action {
     HideSeries(Vec<String>),
     /// Show only current-generation types, or all.
     SetCurrentOnly(bool),
+    /// Clear every shared filter (categories, series, generation, offered in the region).
+    ShowEveryType,
     /// Choose an axis's metric.
     SetMetric(Axis, Metric),
     /// Choose an axis's scale.
@@ -223,8 +323,14 @@ pub enum Action {
     ClearPins,
     /// Choose the Sizes matrix metric.
     SetCellMetric(CellMetric),
-    /// Add a family to the ladder chart, or remove it.
-    ToggleLadderFamily(String),
+    /// Add a family to the ladder chart, or remove it. With none chosen yet the chart
+    /// shows `defaults`, so the change starts from them.
+    ToggleLadderFamily {
+        /// The family added or removed.
+        family: String,
+        /// The families the chart draws while none are chosen.
+        defaults: Vec<String>,
+    },
     /// Sort the table by a column: a new column sorts ascending, the same column flips.
     SortBy(Column),
     /// Show a hidden column, or hide a shown one.
@@ -235,6 +341,8 @@ pub enum Action {
     SetSearch(String),
     /// Set the Decoder's input.
     SetDecoderInput(String),
+    /// Show an instance type in the Decoder (its input and the view, one history step).
+    OpenInDecoder(String),
     /// Choose the region prices are shown for.
     SetRegion(String),
     /// Choose the operating system prices are shown for.
@@ -245,6 +353,12 @@ pub enum Action {
     SetLetter(String),
     /// Keep only families with this feature in the Capabilities matrix (`None`: all).
     SetFeature(Option<Feature>),
+    /// Show only the rows where the pinned types differ, or every row.
+    SetDifferencesOnly(bool),
+    /// Show every letter's pairs in the Letter prices table, or the chosen letter's.
+    SetEveryLetter(bool),
+    /// Sort the Letter prices table: a new column sorts ascending, the same column flips.
+    SortLetterPairs(PairSort),
     /// Replace everything (the browser went back or forward to another URL).
     Restore(Box<State>),
 }
@@ -267,6 +381,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::ShowAllSeries => filter.hidden_series.clear(),
         Action::HideSeries(series) => filter.hidden_series.extend(series),
         Action::SetCurrentOnly(on) => filter.current_only = on,
+        Action::ShowEveryType => *filter = Filter::default(),
         Action::SetMetric(Axis::X, metric) => next.families.x = metric,
         Action::SetMetric(Axis::Y, metric) => next.families.y = metric,
         Action::SetScale(Axis::X, scale) => next.families.x_scale = scale,
@@ -284,8 +399,11 @@ pub fn reduce(state: &State, action: Action) -> State {
         }
         Action::ClearPins => next.pinned.clear(),
         Action::SetCellMetric(metric) => next.sizes.metric = metric,
-        Action::ToggleLadderFamily(family) => {
+        Action::ToggleLadderFamily { family, defaults } => {
             let families = &mut next.sizes.ladder_families;
+            if families.is_empty() {
+                *families = defaults;
+            }
             if families.contains(&family) {
                 families.retain(|f| *f != family);
             } else {
@@ -305,6 +423,8 @@ pub fn reduce(state: &State, action: Action) -> State {
             if columns.contains(&column) {
                 if columns.len() > 1 {
                     columns.retain(|c| *c != column);
+                    // A hidden box forgets its last good condition.
+                    next.table.kept.remove(&QueryInput::Column(column));
                 }
             } else {
                 // Keep the picker's order: a column comes back where it belongs.
@@ -313,19 +433,26 @@ pub fn reduce(state: &State, action: Action) -> State {
             }
         }
         Action::SetColumnFilter(column, text) => {
-            if text.trim().is_empty() {
-                next.table.filters.remove(&column);
-            } else {
-                next.table.filters.insert(column, text);
-            }
+            next.table.set_text(QueryInput::Column(column), text);
         }
-        Action::SetSearch(text) => next.table.search = text,
+        Action::SetSearch(text) => next.table.set_text(QueryInput::Search, text),
         Action::SetDecoderInput(text) => next.decoder = text,
+        Action::OpenInDecoder(name) => {
+            next.decoder = name;
+            next.view = View::Decoder;
+        }
         Action::SetRegion(region) => next.region = region,
         Action::SetOs(os) => next.os = os,
         Action::SetOfferedOnly(on) => next.filter.offered_only = on,
         Action::SetLetter(letter) => next.letter = letter,
         Action::SetFeature(feature) => next.feature = feature,
+        Action::SetDifferencesOnly(on) => next.differences_only = on,
+        Action::SetEveryLetter(on) => next.letter_table.every_letter = on,
+        Action::SortLetterPairs(column) => {
+            let table = &mut next.letter_table;
+            table.descending = table.sort == column && !table.descending;
+            table.sort = column;
+        }
         Action::Restore(state) => return *state,
     }
     next
@@ -394,6 +521,50 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_filter_text_keeps_the_last_good_one_in_the_state() {
+        let vcpu = QueryInput::Column(Column::Vcpu);
+        let s = reduce(
+            &State::default(),
+            Action::SetColumnFilter(Column::Vcpu, ">=96".into()),
+        );
+        assert!(s.table.kept.is_empty());
+        let s = reduce(&s, Action::SetColumnFilter(Column::Vcpu, ">=96x".into()));
+        assert_eq!(s.table.kept.get(&vcpu).map(String::as_str), Some(">=96"));
+        let s = reduce(&s, Action::SetColumnFilter(Column::Vcpu, ">=96xy".into()));
+        assert_eq!(s.table.kept.get(&vcpu).map(String::as_str), Some(">=96"));
+        let (query, errors) = s.table.query();
+        assert_eq!(query.filters.len(), 1);
+        assert!(errors.contains_key(&vcpu));
+        let good = reduce(&s, Action::SetColumnFilter(Column::Vcpu, "<4".into()));
+        assert!(good.table.kept.is_empty());
+        let hidden = reduce(&s, Action::ToggleColumn(Column::Vcpu));
+        assert!(hidden.table.kept.is_empty(), "a hidden box forgets");
+
+        let s = reduce(&State::default(), Action::SetSearch("m5".into()));
+        let s = reduce(&s, Action::SetSearch("/m5(/".into()));
+        assert_eq!(
+            s.table.kept.get(&QueryInput::Search).map(String::as_str),
+            Some("m5")
+        );
+        let s = reduce(&State::default(), Action::SetSearch("/(/".into()));
+        assert!(s.table.kept.is_empty(), "nothing good to keep");
+    }
+
+    #[test]
+    fn the_first_ladder_change_starts_from_the_defaults() {
+        let toggle = |family: &str| Action::ToggleLadderFamily {
+            family: family.into(),
+            defaults: vec!["m5".into(), "c5".into()],
+        };
+        let s = reduce(&State::default(), toggle("r5"));
+        assert_eq!(s.sizes.ladder_families, ["m5", "c5", "r5"]);
+        let s = reduce(&s, toggle("m5"));
+        assert_eq!(s.sizes.ladder_families, ["c5", "r5"]);
+        let s = reduce(&State::default(), toggle("m5"));
+        assert_eq!(s.sizes.ladder_families, ["c5"]);
+    }
+
+    #[test]
     fn toggling_a_category_twice_restores_the_state() {
         let start = State::default();
         let hidden = reduce(&start, Action::ToggleCategory(Category::Compute));
@@ -418,6 +589,18 @@ mod tests {
             reduce(&only, Action::ShowAllCategories).filter,
             Filter::default()
         );
+    }
+
+    #[test]
+    fn show_every_type_clears_every_shared_filter_in_one_step() {
+        let mut s = reduce(&State::default(), Action::HideAllCategories);
+        s = reduce(&s, Action::HideSeries(vec!["m".into()]));
+        s = reduce(&s, Action::SetCurrentOnly(true));
+        s = reduce(&s, Action::SetOfferedOnly(true));
+        assert_eq!(s.filter.set_count(), 8);
+        let wide = reduce(&s, Action::ShowEveryType);
+        assert_eq!(wide.filter, Filter::default());
+        assert_eq!(wide.filter.set_count(), 0);
     }
 
     #[test]

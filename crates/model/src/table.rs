@@ -1,8 +1,8 @@
 //! The Table view's logic: its columns, which rows pass the filters, and sorting; export
 //! to CSV and Markdown ([`to_csv`], [`to_markdown`]) lives in `table/export.rs`, reading
-//! the filter boxes as typed ([`TypedQuery`]) in `table/typed.rs`.
+//! the filter boxes as typed ([`read_query`]) in `table/typed.rs`.
 //!
-//! [`rows`] runs on every keystroke (about 810 rows in WASM): it allocates the result and,
+//! [`rows`] runs on every keystroke (about 1,400 rows in WASM): it allocates the result and,
 //! when sorting, one key per row; filtering and search allocate nothing per row.
 
 use std::cmp::Ordering;
@@ -10,17 +10,17 @@ use std::cmp::Ordering;
 use crate::catalog::Catalog;
 use crate::chart::axis::format_usd;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::prices::{PriceMetric, Pricing, HOURS_PER_MONTH};
 use crate::quantity::StorageKind;
 use crate::query::{NameQuery, NumberQuery};
+use crate::shown::Shown;
 
 mod export;
 mod typed;
 
 pub use export::{to_csv, to_markdown};
-pub use typed::{QueryErrors, QueryInput, TypedQuery};
+pub use typed::{read_query, KeptConditions, QueryErrors, QueryInput};
 
 /// A column of the table. New columns (prices, later) are appended to [`Column::ALL`];
 /// slugs never change, as URLs and CSV headers use them.
@@ -66,11 +66,33 @@ pub enum Column {
     PriceVcpuHour,
     /// Price per GiB of memory per hour (USD).
     PriceGibHour,
+    /// Network peak bandwidth in Gbps, all network cards together (`4x 100 Gigabit` = 400).
+    NetworkGbps,
+    /// EBS baseline bandwidth in Mbps, where it is below the maximum ([`Column::Ebs`]).
+    EbsBaseline,
+    /// GPU maker and model (`NVIDIA H200`).
+    GpuModel,
+    /// The share of one GPU, for fractional-GPU types (`0.125` on `g6f.large`).
+    GpuFraction,
+    /// Accelerators other than GPUs (`16 x AWS Trainium2`).
+    Accelerators,
+    /// Bare metal: the whole server.
+    BareMetal,
+    /// Burstable (CPU credits).
+    Burstable,
+    /// Supports the Elastic Fabric Adapter.
+    Efa,
+    /// How many regions offer the type (of those whose offerings are known).
+    OfferedRegions,
+    /// Whether the EC2 API still lists the type.
+    ListedByApi,
+    /// The region codes offering the type.
+    OfferedIn,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 31] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -85,18 +107,29 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 20] = [
     (Column::StorageKind, "storage_kind", "Storage kind", None),
     (Column::Gpus, "gpus", "GPUs", Some("gpu")),
     (Column::GpuMemory, "gpu_memory", "GPU memory (GiB)", Some("gpu_memory")),
-    (Column::Ebs, "ebs", "EBS (Mbps)", Some("dedicated_ebs_throughput")),
+    (Column::Ebs, "ebs", "EBS maximum (Mbps)", Some("dedicated_ebs_throughput")),
     (Column::CurrentGeneration, "current_generation", "Current generation", Some("current_generation")),
     (Column::PriceHour, "price-hour", "Price ($/h)", None),
     (Column::PriceMonth, "price-month", "Price ($/month)", None),
     (Column::PriceVcpuHour, "price-vcpu-hour", "$ per vCPU-hour", None),
     (Column::PriceGibHour, "price-gib-hour", "$ per GiB-hour", None),
+    (Column::NetworkGbps, "network-gbps", "Network peak (Gbps)", Some("network_gbps")),
+    (Column::EbsBaseline, "ebs-baseline", "EBS baseline (Mbps)", Some("ebs_baseline_mbps")),
+    (Column::GpuModel, "gpu-model", "GPU model", Some("gpu_model")),
+    (Column::GpuFraction, "gpu-fraction", "GPU share", Some("gpu_fraction")),
+    (Column::Accelerators, "accelerators", "Accelerators", Some("accelerators")),
+    (Column::BareMetal, "bare-metal", "Bare metal", None),
+    (Column::Burstable, "burstable", "Burstable", None),
+    (Column::Efa, "efa", "EFA", None),
+    (Column::OfferedRegions, "offered-regions", "Offered in (regions)", None),
+    (Column::ListedByApi, "listed", "Listed by the EC2 API", None),
+    (Column::OfferedIn, "offered-in", "Offered in", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 20] = {
-        let mut all = [Column::Name; 20];
+    pub const ALL: [Column; 31] = {
+        let mut all = [Column::Name; 31];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;
@@ -160,6 +193,10 @@ impl Column {
                 | Column::PriceMonth
                 | Column::PriceVcpuHour
                 | Column::PriceGibHour
+                | Column::NetworkGbps
+                | Column::EbsBaseline
+                | Column::GpuFraction
+                | Column::OfferedRegions
         )
     }
 
@@ -174,6 +211,10 @@ impl Column {
             Column::Gpus => Some(f64::from(t.gpus)),
             Column::GpuMemory => t.gpu_memory_gib,
             Column::Ebs => t.ebs.as_ref().map(|e| e.mbps),
+            Column::NetworkGbps => t.network.gbps,
+            Column::EbsBaseline => t.details.ebs_baseline_mbps,
+            Column::GpuFraction => t.details.gpu_fraction,
+            Column::OfferedRegions => t.details.offered.map(|m| f64::from(m.count_ones())),
             _ => None,
         }
     }
@@ -202,6 +243,19 @@ impl Column {
                 .map(|g| format!("{g} GiB"))
                 .unwrap_or_default(),
             Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
+            Column::NetworkGbps | Column::EbsBaseline | Column::GpuFraction => {
+                self.number(t).map(|x| x.to_string()).unwrap_or_default()
+            }
+            Column::OfferedRegions => t
+                .details
+                .offered
+                .map(|m| m.count_ones().to_string())
+                .unwrap_or_default(),
+            Column::Accelerators => t.details.accelerators.join("; "),
+            Column::OfferedIn => match crate::availability::regions(t) {
+                regions if regions.is_empty() => crate::availability::describe(t),
+                regions => regions.join(", "),
+            },
             _ => self.text_ref(t).to_owned(),
         }
     }
@@ -216,8 +270,12 @@ impl Column {
             Column::Vendor => t.vendor.label(),
             Column::Architecture => t.architecture.label(),
             Column::StorageKind => t.storage.as_ref().map_or("", |s| kind_label(s.kind)),
-            Column::CurrentGeneration if t.current_generation => "Yes",
-            Column::CurrentGeneration => "No",
+            Column::CurrentGeneration => yes_no(t.current_generation),
+            Column::GpuModel => t.details.gpu_model.as_deref().unwrap_or(""),
+            Column::BareMetal => yes_no(t.details.bare_metal),
+            Column::Burstable => yes_no(t.details.burstable),
+            Column::Efa => yes_no(t.details.efa),
+            Column::ListedByApi => yes_no(!t.details.retired),
             _ => "",
         }
     }
@@ -270,17 +328,31 @@ fn metric_from_hourly(metric: PriceMetric, t: &InstanceType, hourly: f64) -> Opt
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowPrices {
     hourly: Vec<Option<f64>>,
+    /// The region the prices are for, which "offered there only" asks about.
+    region: Option<String>,
 }
 
 impl RowPrices {
-    /// Looks up every type's hourly price once.
+    /// Looks up every type's hourly price once: suspect ones too, which the Table shows
+    /// marked with their reason ([`crate::prices::flags`]).
     pub fn new(catalog: &Catalog, pricing: &Pricing) -> RowPrices {
         let hourly = catalog
             .types
             .iter()
-            .map(|t| pricing.value(PriceMetric::Hourly, t))
+            .map(|t| {
+                pricing
+                    .table
+                    .hourly(&t.name, pricing.region, pricing.os)
+                    .known()
+            })
             .collect();
-        RowPrices { hourly }
+        let region = Some(pricing.region.to_owned());
+        RowPrices { hourly, region }
+    }
+
+    /// The region the prices are for, when they were looked up.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
     }
 
     /// The hourly price of the type at `index`, when known.
@@ -291,6 +363,15 @@ impl RowPrices {
     /// Whether prices were looked up at all.
     pub fn is_empty(&self) -> bool {
         self.hourly.is_empty()
+    }
+}
+
+/// A flag as the Table writes it.
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "Yes"
+    } else {
+        "No"
     }
 }
 
@@ -330,7 +411,7 @@ impl SortDirection {
     }
 }
 
-/// The Table's own narrowing, on top of the shared [`Filter`]: a name search and
+/// The Table's own narrowing, on top of the shared [`Filter`](crate::filter::Filter): a name search and
 /// numeric column filters (all must pass).
 #[derive(Debug, Clone, Default)]
 pub struct TableQuery {
@@ -358,30 +439,25 @@ impl TableQuery {
 
 /// The catalog indices the table shows, in order.
 ///
-/// Rows are the members of `families` that the shared `filter` shows (category and series
-/// through the family, current generation per type) and that pass `query`, in family
+/// Rows are the `shown` types (every shared filter applied) that pass `query`, in family
 /// order then size order. `sort` then orders them stably: numbers numerically, text
 /// ignoring ASCII case, Category in its display order, Name by family then size ladder;
 /// missing values (and empty text) go last in both directions.
 pub fn rows(
     catalog: &Catalog,
-    filter: &Filter,
     families: &[Family],
+    shown: &Shown,
     query: &TableQuery,
     sort: Option<(Column, SortDirection)>,
     prices: &RowPrices,
 ) -> Vec<usize> {
-    let mut rows = Vec::with_capacity(catalog.types.len());
-    let offered =
-        |i: usize| !filter.offered_only || prices.is_empty() || prices.hourly(i).is_some();
-    for family in families.iter().filter(|f| filter.shows_family(f)) {
-        for &i in &family.members {
-            let Some(t) = catalog.types.get(i) else {
-                continue;
-            };
-            if filter.shows_type(t) && offered(i) && query.matches_at(t, prices.hourly(i)) {
-                rows.push(i);
-            }
+    let mut rows = Vec::with_capacity(shown.type_count());
+    for i in shown.types() {
+        let Some(t) = catalog.types.get(i) else {
+            continue;
+        };
+        if query.matches_at(t, prices.hourly(i)) {
+            rows.push(i);
         }
     }
     if let Some((column, direction)) = sort {

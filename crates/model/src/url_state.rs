@@ -7,12 +7,13 @@ use std::collections::BTreeSet;
 use crate::capabilities::Feature;
 use crate::chart::axis::{Metric, Scale};
 use crate::chart::colour::ColourBy;
+use crate::chart::letters::PairSort;
 use crate::instance::Category;
 use crate::name;
 use crate::prices::Os;
 use crate::regions::region_name;
 use crate::state::{CellMetric, State, View, MAX_PINNED};
-use crate::table::{Column, SortDirection};
+use crate::table::{Column, QueryInput, SortDirection};
 
 /// Longer queries are cut here before reading (a URL this long was not made by the app).
 pub const MAX_QUERY_CHARS: usize = 8192;
@@ -100,6 +101,9 @@ pub fn encode(state: &State) -> String {
     if !table.search.is_empty() {
         put("q", table.search.clone());
     }
+    for (input, good) in &table.kept {
+        put(&format!("keep.{}", kept_slug(*input)), good.clone());
+    }
     if !state.decoder.is_empty() {
         put("name", state.decoder.clone());
     }
@@ -120,6 +124,19 @@ pub fn encode(state: &State) -> String {
     }
     if let Some(feature) = state.feature {
         put("feature", feature.slug().to_owned());
+    }
+    if state.differences_only {
+        put("diff", "1".to_owned());
+    }
+    let letters = state.letter_table;
+    if letters.every_letter {
+        put("letters", "all".to_owned());
+    }
+    if (letters.sort, letters.descending)
+        != (defaults.letter_table.sort, defaults.letter_table.descending)
+    {
+        let suffix = if letters.descending { "-desc" } else { "" };
+        put("lsort", format!("{}{suffix}", pair_sort_slug(letters.sort)));
     }
     pairs
         .iter()
@@ -156,10 +173,24 @@ pub fn decode(query: &str) -> Decoded {
             ));
         }
     }
+    for input in state.table.drop_unreachable_kept() {
+        ignored.push(format!(
+            "keep.{}: the box's own text is good, or this condition is not",
+            kept_slug(input)
+        ));
+    }
     Decoded {
         state,
         embed,
         ignored,
+    }
+}
+
+/// The key suffix of a box's kept condition: `keep.q` for the search, `keep.vcpu` for a column.
+fn kept_slug(input: QueryInput) -> &'static str {
+    match input {
+        QueryInput::Search => "q",
+        QueryInput::Column(column) => column.slug(),
     }
 }
 
@@ -210,6 +241,26 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
                 return Err("not a capability letter".into());
             }
             state.letter = letter;
+        }
+        "diff" => state.differences_only = flag(value)?,
+        "letters" => {
+            state.letter_table.every_letter = match one(value).as_str() {
+                "all" => true,
+                "one" => false,
+                _ => return Err("not all or one".into()),
+            }
+        }
+        "lsort" => {
+            let value = one(value);
+            let (slug, descending) = match value.strip_suffix("-desc") {
+                Some(slug) => (slug, true),
+                None => (value.as_str(), false),
+            };
+            state.letter_table.sort = [PairSort::Pair, PairSort::Median]
+                .into_iter()
+                .find(|s| pair_sort_slug(*s) == slug)
+                .ok_or("not pair or median")?;
+            state.letter_table.descending = descending;
         }
         "feature" => state.feature = Some(Feature::from_slug(&one(value)).ok_or("not a feature")?),
         "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
@@ -269,6 +320,16 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
                 }
             }
         }
+        _ if key.starts_with("keep.") => {
+            let input = match &key["keep.".len()..] {
+                "q" => QueryInput::Search,
+                slug => match Column::from_slug(slug) {
+                    Some(column) if column.is_numeric() => QueryInput::Column(column),
+                    _ => return Err("not a filter box".into()),
+                },
+            };
+            state.table.kept.insert(input, text(value));
+        }
         _ => match key.strip_prefix("f.").map(Column::from_slug) {
             Some(Some(column)) if column.is_numeric() => {
                 if value.trim().is_empty() {
@@ -322,6 +383,13 @@ fn checked_name(candidate: &str) -> Result<String, String> {
 
 fn text(value: &str) -> String {
     value.chars().take(MAX_TEXT_CHARS).collect()
+}
+
+fn pair_sort_slug(sort: PairSort) -> &'static str {
+    match sort {
+        PairSort::Pair => "pair",
+        PairSort::Median => "median",
+    }
 }
 
 fn cell_slug(metric: CellMetric) -> &'static str {

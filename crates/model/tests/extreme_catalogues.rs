@@ -29,7 +29,8 @@ use atlas_model::family::{families, series_of};
 use atlas_model::filter::Filter;
 use atlas_model::letter_cost::{letter_summary, pair_costs, pairs};
 use atlas_model::prices::{Os, PriceTable, Pricing};
-use atlas_model::sizes::{breaks_doubling, doubling, ladder};
+use atlas_model::shown::shown_types;
+use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirection, TableQuery};
 use plotters::prelude::*;
 use proptest::prelude::*;
@@ -181,7 +182,7 @@ fn paint(plan: &impl Plan) {
 fn every_view(catalog: &Catalog) {
     let families = families(catalog);
     let _ = series_of(&families);
-    let filter = Filter::default();
+    let visible = shown_types(catalog, &families, &Filter::default(), Some("us-east-1"));
     let pricing = Pricing {
         table: prices(),
         region: "us-east-1",
@@ -204,7 +205,7 @@ fn every_view(catalog: &Catalog) {
                 paint(&FamiliesPlot::build(
                     catalog,
                     &families,
-                    &filter,
+                    &visible,
                     spec,
                     Some(&pricing),
                 ));
@@ -212,7 +213,7 @@ fn every_view(catalog: &Catalog) {
         }
     }
     // Sizes.
-    let matrix = ladder(catalog, &families, &filter);
+    let matrix = size_matrix(catalog, &visible);
     assert_eq!(
         matrix.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0),
         matrix.columns.len()
@@ -231,9 +232,7 @@ fn every_view(catalog: &Catalog) {
     paint(&BarsPlot::by_category_and_vendor(
         &counts_by_category_and_vendor(catalog, &shown),
     ));
-    paint(&BarsPlot::by_feature(&counts_by_feature(
-        catalog, &families, &filter,
-    )));
+    paint(&BarsPlot::by_feature(&counts_by_feature(catalog, &visible)));
     let _ = extremes(catalog);
     // Table and its exports.
     let row_prices = RowPrices::new(catalog, &pricing);
@@ -242,8 +241,8 @@ fn every_view(catalog: &Catalog) {
             let sort = Some((column, direction));
             let r = rows(
                 catalog,
-                &filter,
                 &families,
+                &visible,
                 &TableQuery::default(),
                 sort,
                 &row_prices,

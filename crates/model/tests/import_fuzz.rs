@@ -8,7 +8,6 @@
 //! ```text
 //! PROPTEST_CASES=200000 cargo test -p atlas-model --release --test import_fuzz -- --test-threads 1
 //! ```
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -28,11 +27,9 @@ fn config() -> ProptestConfig {
 }
 
 fn fixture(path: &str) -> String {
-    let base = std::env::var_os("ATLAS_FIXTURES").map_or_else(
-        || concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures").into(),
-        std::path::PathBuf::from,
-    );
-    std::fs::read_to_string(base.join(path)).unwrap()
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    std::fs::read_to_string(std::path::Path::new(base).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Real files to mutate: describe pages, the ec2instances.info record, CSV heads.
@@ -205,13 +202,14 @@ fn describe_template() -> Value {
     let page: Value = serde_json::from_str(&fixture(
         "describe-instance-types/t3_micro_and_p3_16xl.json",
     ))
-    .unwrap();
+    .unwrap_or_else(|e| panic!("{e:?}"));
     page["InstanceTypes"][1].clone()
 }
 
 fn ec2info_template() -> Value {
     let mut record: Value =
-        serde_json::from_str(&fixture("ec2instances-info/x2iedn.32xlarge.json")).unwrap();
+        serde_json::from_str(&fixture("ec2instances-info/x2iedn.32xlarge.json"))
+            .unwrap_or_else(|e| panic!("{e:?}"));
     record["pricing"] = json!({});
     record
 }

@@ -1,5 +1,5 @@
 //! The Sizes view's ladder chart on the real dataset: plan, defaults and SVG drawing.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::hitmap::HitMap;
@@ -15,8 +15,8 @@ use atlas_model::sizes::{breaks_doubling, doubling};
 use plotters::prelude::*;
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog =
-        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
+    let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
@@ -29,12 +29,12 @@ fn render(plot: &LadderPlot, theme: Theme, size: (u32, u32)) -> (String, HitMap)
             theme,
             pixel_ratio: 1.0,
         };
-        draw(&area, plot, &paint).unwrap()
+        draw(&area, plot, &paint).unwrap_or_else(|e| panic!("{e:?}"))
     };
     // LADDER_SVG=dir writes each picture there, to look at.
     if let Ok(dir) = std::env::var("LADDER_SVG") {
         let name = format!("{dir}/ladder-{}x{}.svg", size.0, size.1);
-        std::fs::write(name, &svg).unwrap();
+        std::fs::write(name, &svg).unwrap_or_else(|e| panic!("{e:?}"));
     }
     (svg, hits)
 }
@@ -44,10 +44,14 @@ fn names(list: &[&str]) -> Vec<String> {
 }
 
 fn hit_of(catalog: &Catalog, hits: &HitMap, name: &str) -> Vec<(i32, i32)> {
-    let index = catalog.types.iter().position(|t| t.name == name).unwrap();
+    let index = catalog
+        .types
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"));
     hits.points
         .iter()
-        .filter(|p| p.instance == index)
+        .filter(|p| p.item == index)
         .map(|p| (p.x, p.y))
         .collect()
 }
@@ -94,10 +98,12 @@ fn with_nothing_chosen_the_defaults_show_three_doublers_and_a_breaker() {
                 .find(|f| f.name == *n)
                 .unwrap()
                 .members
-                .len()
+                .iter()
+                .filter(|&&i| catalog.types[i].size != "metal")
+                .count()
         })
         .sum();
-    assert_eq!(plot.point_count(), expected);
+    assert_eq!(plot.point_count(), expected, "every size but plain metal");
     assert!(m5.members.len() >= 8);
 }
 
@@ -222,7 +228,12 @@ fn per_panel_breakers_together_are_the_family_breakers() {
     let (catalog, families) = setup();
     let all: Vec<String> = families.iter().map(|f| f.name.clone()).collect();
     let plot = LadderPlot::build(&catalog, &families, &all);
-    assert!(plot.skipped.is_empty());
+    // Only families with no size on the ladder (a plain `metal` alone, as mac2) are skipped.
+    for name in &plot.skipped {
+        let family = families.iter().find(|f| &f.name == name).unwrap();
+        assert!(doubling(&catalog, family).is_empty(), "{name}");
+    }
+    assert!(plot.skipped.len() < 20, "{:?}", plot.skipped);
     for line in &plot.lines {
         let family = families.iter().find(|f| f.name == line.family).unwrap();
         let mut expected = breaks_doubling(&doubling(&catalog, family));

@@ -1,13 +1,14 @@
 //! The embedded price table reads the source's prices back exactly, knows what it does not
 //! know, names every region, flags odd prices and prices each capability letter.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::family::families;
 use atlas_model::letter_cost::{letter_summary, pair_ratios, pairs, FamilyPair, PairKind};
-use atlas_model::prices::{flags, Os, Price, PriceError, PriceFlag, PriceMetric, PriceTable};
+use atlas_model::prices::{
+    flags, Os, Price, PriceCheck, PriceError, PriceMetric, PriceTable, Suspicion, SUSPECT_PRICES,
+};
 use atlas_model::regions::{region_name, REGIONS};
 
 /// What the app embeds: written by `scripts/compact-prices.py` from `prices.csv`.
@@ -18,11 +19,12 @@ const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 const EAST: &str = "us-east-1";
 
 fn table() -> PriceTable {
-    PriceTable::from_csv(PRICES).expect("the embedded price table parses")
+    PriceTable::from_csv(PRICES)
+        .unwrap_or_else(|e| panic!("the embedded price table parses: {e:?}"))
 }
 
 fn catalog() -> Catalog {
-    Catalog::from_csv(DATASET).expect("the embedded dataset parses")
+    Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("the embedded dataset parses: {e:?}"))
 }
 
 #[test]
@@ -39,10 +41,10 @@ fn embedded_table_is_compact_parses_fast_and_prices_the_catalog() {
     let priced = catalog
         .types
         .iter()
-        .filter(|t| table.offered_in(&t.name, EAST))
+        .filter(|t| table.priced_in(&t.name, EAST))
         .count();
     assert!(priced > 600, "only {priced} catalog types priced in {EAST}");
-    assert!(table.offered_in("c7g.metal", EAST), "metal sizes are kept");
+    assert!(table.priced_in("c7g.metal", EAST), "metal sizes are kept");
 }
 
 #[test]
@@ -88,7 +90,7 @@ fn zero_missing_and_absent_prices_are_unknown() {
         );
         assert_eq!(t.hourly("m5.enormous", EAST, Os::Linux), Price::Unknown);
         assert_eq!(t.hourly("a1.2xlarge", EAST, Os::Linux), Price::Known(0.204));
-        assert!(!t.offered_in("a1.2xlarge", "af-south-1"));
+        assert!(!t.priced_in("a1.2xlarge", "af-south-1"));
     }
     let odd = "instance_type,os,r1,r2,r3,r4\nx.large,linux,0.0,-1,nan,inf\nx.large,windows,,0,1e-9, 2.5 \n";
     let odd = PriceTable::from_csv(odd).unwrap();
@@ -208,28 +210,86 @@ fn bad_price_files_say_what_is_wrong() {
 }
 
 #[test]
-fn anomaly_counts_in_us_east_1_are_stable() {
-    let (table, catalog) = (table(), catalog());
-    let flagged = flags(&table, &catalog, EAST);
-    let of = |name: &str| flagged.get(&catalog.types.iter().position(|t| t.name == name).unwrap());
-    let all = flagged.values().flatten();
-    let windows = all
-        .clone()
-        .filter(|f| **f == PriceFlag::WindowsBelowLinux)
-        .count();
-    let off_line = all
-        .filter(|f| matches!(f, PriceFlag::OffFamilyLine { .. }))
-        .count();
-    assert_eq!((windows, off_line), (107, 13));
-    // Windows 0.736 against Linux 0.768 in the source.
-    assert_eq!(of("m5.4xlarge"), Some(&vec![PriceFlag::WindowsBelowLinux]));
-    let Some([PriceFlag::OffFamilyLine { ratio }]) = of("t3.nano").map(Vec::as_slice) else {
-        panic!("t3.nano is off its family's line: {:?}", of("t3.nano"));
+fn every_price_is_trusted_or_suspect_with_a_reason_in_words() {
+    let (mut table, catalog) = (table(), catalog());
+    let start = Instant::now();
+    table.assess(&catalog);
+    eprintln!("assessed in {:?}", start.elapsed());
+    let check = |name: &str, os: Os| table.check(name, EAST, os);
+    assert_eq!(check("m5.large", Os::Linux), PriceCheck::Trusted(0.096));
+    let PriceCheck::Suspect(usd, why) = check("m6i.xlarge", Os::Linux) else {
+        panic!("m6i.xlarge: {:?}", check("m6i.xlarge", Os::Linux));
     };
-    assert!((0.09..0.11).contains(ratio), "{ratio}");
-    assert!(of("g5.xlarge")
-        .is_some_and(|f| matches!(f[0], PriceFlag::OffFamilyLine { ratio } if ratio > 2.0)));
-    assert_eq!(of("m5.large"), None);
+    assert_eq!(usd, 0.2112);
+    assert_eq!(
+        why.describe(),
+        "10% above its family's per-vCPU price in this region: probably a dedicated-tenancy price"
+    );
+    // p4d has one size: the same type in a region priced like us-east-1 gives it away.
+    let PriceCheck::Suspect(_, why) = check("p4d.24xlarge", Os::Linux) else {
+        panic!("p4d.24xlarge: {:?}", check("p4d.24xlarge", Os::Linux));
+    };
+    assert!(
+        why.describe().contains("above the same type in"),
+        "{}",
+        why.describe()
+    );
+    // Windows 0.736 against Linux 0.768 in the source: 16 vCPUs x 0.046, the licence alone.
+    assert!(matches!(
+        check("m5.4xlarge", Os::Windows),
+        PriceCheck::Suspect(_, Suspicion::WindowsLicenceOnly)
+    ));
+    // Burstable sizes are priced per GiB, not per vCPU: trusted.
+    assert!(matches!(
+        check("t3.nano", Os::Linux),
+        PriceCheck::Trusted(_)
+    ));
+    assert_eq!(
+        check("m8i.large", Os::Linux),
+        PriceCheck::Unknown("no price: newer than the price list of 2025-03-02".into())
+    );
+    let suspect = flags(&table, &catalog, EAST, Os::Linux);
+    let index = |name: &str| catalog.types.iter().position(|t| t.name == name).unwrap();
+    assert!(suspect.contains_key(&index("m6i.xlarge")));
+    assert!(!suspect.contains_key(&index("m5.large")));
+    // Suspect prices stay out of every metric, so out of medians, ratios and colour ramps.
+    let m6i = catalog.get("m6i.xlarge").unwrap();
+    assert_eq!(
+        PriceMetric::Hourly.value(&table, m6i, EAST, Os::Linux),
+        None
+    );
+    let share = table.suspect_count() as f64 / table.known_count() as f64;
+    eprintln!(
+        "{} of {} prices suspect ({:.1}%)",
+        table.suspect_count(),
+        table.known_count(),
+        share * 100.0
+    );
+    assert_eq!(table.suspect_count(), SUSPECT_PRICES);
+}
+
+#[test]
+fn windows_byol_and_licence_only_prices_are_named() {
+    let (mut table, catalog) = (table(), catalog());
+    table.assess(&catalog);
+    let mut kinds = std::collections::HashMap::new();
+    for t in &catalog.types {
+        for region in table.regions().to_vec() {
+            if let PriceCheck::Suspect(_, why) = table.check(&t.name, &region, Os::Windows) {
+                *kinds.entry(std::mem::discriminant(&why)).or_insert(0) += 1;
+                if why == Suspicion::WindowsEqualsLinux {
+                    let linux = table.hourly(&t.name, &region, Os::Linux);
+                    assert_eq!(linux, table.hourly(&t.name, &region, Os::Windows));
+                }
+            }
+        }
+    }
+    let count = |s: Suspicion| kinds.get(&std::mem::discriminant(&s)).copied().unwrap_or(0);
+    assert!(count(Suspicion::WindowsEqualsLinux) > 100);
+    assert!(count(Suspicion::WindowsLicenceOnly) > 100);
+    assert!(Suspicion::WindowsEqualsLinux
+        .describe()
+        .contains("bring-your-own-licence"));
 }
 
 fn pair(base: &str, variant: &str, letter: &str, kind: PairKind) -> FamilyPair {

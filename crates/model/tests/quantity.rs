@@ -1,5 +1,4 @@
 //! The spec-string parsers on the shapes the AWS Price List uses, and on bad input.
-#![allow(clippy::unwrap_used)]
 
 use atlas_model::quantity::{
     parse_clock, parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_network,

@@ -1,7 +1,6 @@
 //! Every derivation stays n log n: generated shapes that would take minutes if a step were
 //! quadratic (a family of 30,000 sizes, 40,000 families, 100,000 types) go through the
 //! views' derivations. No clock here: `make bench` times them (`examples/scale_bench.rs`).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod shapes;
 
@@ -11,7 +10,8 @@ use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::letter_cost::{letter_summary, pair_costs, pairs};
 use atlas_model::prices::Os;
-use atlas_model::sizes::{breaks_doubling, doubling, ladder};
+use atlas_model::shown::shown_types;
+use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, Column, RowPrices, SortDirection, TableQuery};
 
 #[test]
@@ -19,7 +19,10 @@ fn one_family_of_30000_sizes_gets_its_matrix_and_doubling() {
     let catalog = shapes::one_family_of_sizes(30_000);
     let families = families(&catalog);
     assert_eq!(families.len(), 1);
-    let matrix = ladder(&catalog, &families, &Filter::default());
+    let matrix = size_matrix(
+        &catalog,
+        &shown_types(&catalog, &families, &Filter::default(), None),
+    );
     assert_eq!(matrix.columns.len(), 30_000);
     let points = doubling(&catalog, &families[0]);
     assert_eq!(points.len(), 30_000);
@@ -52,25 +55,25 @@ fn a_hundred_thousand_types_go_through_every_shared_derivation() {
     let catalog = shapes::many_types(100_000);
     let families = families(&catalog);
     assert_eq!(families.len(), 10_000);
-    let filter = Filter::default();
+    let shown = shown_types(&catalog, &families, &Filter::default(), None);
     let prices = RowPrices::default();
     for column in [Column::Name, Column::Vcpu, Column::Processor] {
         let sort = Some((column, SortDirection::Descending));
-        let shown = rows(
+        let rows = rows(
             &catalog,
-            &filter,
             &families,
+            &shown,
             &TableQuery::default(),
             sort,
             &prices,
         );
-        assert_eq!(shown.len(), 100_000);
+        assert_eq!(rows.len(), 100_000);
     }
-    let plot = FamiliesPlot::build(&catalog, &families, &filter, FamiliesSpec::default(), None);
+    let plot = FamiliesPlot::build(&catalog, &families, &shown, FamiliesSpec::default(), None);
     assert_eq!(plot.point_count(), 100_000);
-    let matrix = ladder(&catalog, &families, &filter);
+    let matrix = size_matrix(&catalog, &shown);
     assert_eq!((matrix.rows.len(), matrix.columns.len()), (10_000, 10));
-    let counted: usize = counts_by_feature(&catalog, &families, &filter)
+    let counted: usize = counts_by_feature(&catalog, &shown)
         .iter()
         .map(|(_, n)| n)
         .sum();

@@ -1,5 +1,6 @@
 //! The Sizes view: the family × size matrix, and which sizes break the doubling pattern.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
 
 use std::collections::BTreeMap;
 
@@ -8,12 +9,12 @@ use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::name::Size;
-use atlas_model::sizes::{breaks_doubling, doubling, ladder};
+use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
@@ -21,10 +22,13 @@ fn setup() -> (Catalog, Vec<Family>) {
 #[test]
 fn the_matrix_has_every_type_once_in_ladder_order() {
     let (catalog, families) = setup();
-    let matrix = ladder(&catalog, &families, &Filter::default());
+    let matrix = size_matrix(
+        &catalog,
+        &common::shown(&catalog, &families, &Filter::default()),
+    );
     assert!(matrix.columns.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(matrix.columns.first().map(Size::as_str), Some("nano"));
-    assert_eq!(matrix.columns.last().map(Size::as_str), Some("224xlarge"));
+    assert_eq!(matrix.columns.last().map(Size::as_str), Some("metal"));
     assert_eq!(matrix.rows.len(), families.len());
     let cells: usize = matrix
         .rows
@@ -66,7 +70,7 @@ fn the_matrix_follows_the_filter() {
         ..Filter::default()
     };
     filter.hidden_categories.remove(&Category::Memory);
-    let matrix = ladder(&catalog, &families, &filter);
+    let matrix = size_matrix(&catalog, &common::shown(&catalog, &families, &filter));
     assert!(matrix
         .rows
         .iter()
@@ -76,7 +80,7 @@ fn the_matrix_follows_the_filter() {
         "no t-series here"
     );
     filter.hidden_categories = Category::ALL.into_iter().collect();
-    let empty = ladder(&catalog, &families, &filter);
+    let empty = size_matrix(&catalog, &common::shown(&catalog, &families, &filter));
     assert!(empty.rows.is_empty() && empty.columns.is_empty());
 }
 
@@ -124,7 +128,10 @@ fn the_breakers_are_the_burstables_and_a_few_odd_families() {
     let names: Vec<&str> = breakers.keys().map(String::as_str).collect();
     assert_eq!(
         names,
-        ["c4", "d2", "hpc7a", "hpc7g", "m1", "p2", "t2", "t3", "t3a", "t4g", "u-6tb1"]
+        [
+            "c4", "d2", "g7e", "hpc7a", "hpc7g", "m1", "p2", "p5", "t2", "t3", "t3a", "t4g", "t8i",
+            "u-6tb1"
+        ]
     );
 }
 
@@ -138,13 +145,12 @@ fn too_few_points_break_nothing() {
 
 #[test]
 fn bare_metal_goes_last_in_the_matrix_and_off_the_doubling_chart() {
-    let (mut catalog, _) = setup();
-    let mut metal = catalog.get("m5.24xlarge").unwrap().clone();
-    metal.name = "m5.metal".to_owned();
-    metal.size = "metal".to_owned();
-    catalog.types.push(metal);
-    let families = families(&catalog);
-    let matrix = ladder(&catalog, &families, &Filter::default());
+    let (catalog, families) = setup();
+    assert!(catalog.get("m5.metal").is_some());
+    let matrix = size_matrix(
+        &catalog,
+        &common::shown(&catalog, &families, &Filter::default()),
+    );
     assert_eq!(matrix.columns.last().map(Size::as_str), Some("metal"));
     let m5 = families.iter().find(|f| f.name == "m5").unwrap();
     let points = doubling(&catalog, m5);

@@ -1,5 +1,4 @@
 //! "Did you mean": typos, missing dots and unfinished names find the right type.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::suggest::suggest;
@@ -7,7 +6,7 @@ use atlas_model::suggest::suggest;
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn top(input: &str, limit: usize) -> Vec<String> {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     suggest(input, catalog.types.iter().map(|t| t.name.as_str()), limit)
 }
 

@@ -1,24 +1,29 @@
 //! The Table view: columns read the right values, filters and search narrow the rows,
 //! sorting orders them the way a person expects, and exports survive hostile text.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
 
 use atlas_model::catalog::Catalog;
 use atlas_model::family::{families, Family};
 use atlas_model::filter::Filter;
-use atlas_model::instance::Category;
+use atlas_model::instance::{Category, InstanceType};
 use atlas_model::query::{parse_name_query, parse_number_query};
 use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirection, TableQuery};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 
 fn setup() -> (Catalog, Vec<Family>) {
-    let catalog = Catalog::from_csv(DATASET).unwrap();
+    let catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
     let families = families(&catalog);
     (catalog, families)
 }
 
 fn index(catalog: &Catalog, name: &str) -> usize {
-    catalog.types.iter().position(|t| t.name == name).unwrap()
+    catalog
+        .types
+        .iter()
+        .position(|t| t.name == name)
+        .unwrap_or_else(|| panic!("a value was expected"))
 }
 
 fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
@@ -29,10 +34,17 @@ fn names(catalog: &Catalog, rows: &[usize]) -> Vec<String> {
 
 fn query(search: &str, filters: &[(Column, &str)]) -> TableQuery {
     TableQuery {
-        search: parse_name_query(search).unwrap(),
+        search: parse_name_query(search).unwrap_or_else(|e| panic!("{e:?}")),
         filters: filters
             .iter()
-            .map(|(c, q)| (*c, parse_number_query(q).unwrap().unwrap()))
+            .map(|(c, q)| {
+                (
+                    *c,
+                    parse_number_query(q)
+                        .unwrap_or_else(|e| panic!("{e:?}"))
+                        .unwrap_or_else(|| panic!("a value was expected")),
+                )
+            })
             .collect(),
     }
 }
@@ -79,8 +91,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     let (catalog, families) = setup();
     let everything = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -92,8 +104,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     filter.current_only = true;
     let shown = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -112,8 +124,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
         &catalog,
         &rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             None,
             &RowPrices::default(),
@@ -124,8 +136,8 @@ fn shared_filter_column_filters_and_search_all_narrow_the_rows() {
     let q = query("c7gn", &[(Column::Clock, ">100")]);
     assert!(rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default()
@@ -140,8 +152,8 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
     for direction in [SortDirection::Ascending, SortDirection::Descending] {
         let sorted = rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             Some((Column::Clock, direction)),
             &RowPrices::default(),
@@ -165,8 +177,8 @@ fn numbers_sort_numerically_with_missing_values_last_both_ways() {
     }
     let by_memory = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         Some((Column::Memory, SortDirection::Descending)),
         &RowPrices::default(),
@@ -183,8 +195,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &catalog,
         &rows(
             &catalog,
-            &filter,
             &families,
+            &common::shown(&catalog, &families, &filter),
             &q,
             Some((Column::Name, SortDirection::Ascending)),
             &RowPrices::default(),
@@ -196,8 +208,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
         &catalog,
         &rows(
             &catalog,
-            &filter,
             &families,
+            &common::shown(&catalog, &families, &filter),
             &q,
             Some((Column::Name, SortDirection::Descending)),
             &RowPrices::default(),
@@ -207,8 +219,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 
     let all = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         Some((Column::Name, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -225,8 +237,8 @@ fn name_sorts_by_family_then_size_ladder_and_text_ignores_case() {
 
     let by_vendor = rows(
         &catalog,
-        &filter,
         &families,
+        &common::shown(&catalog, &families, &filter),
         &TableQuery::default(),
         Some((Column::Vendor, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -244,16 +256,16 @@ fn sorting_is_stable() {
     let q = TableQuery::default();
     let unsorted = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         None,
         &RowPrices::default(),
     );
     let by_gen = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &q,
         Some((Column::CurrentGeneration, SortDirection::Ascending)),
         &RowPrices::default(),
@@ -274,8 +286,8 @@ fn rows_are_fast_enough_for_every_keystroke() {
     for _ in 0..20 {
         let r = rows(
             &catalog,
-            &Filter::default(),
             &families,
+            &common::shown(&catalog, &families, &Filter::default()),
             &q,
             Some((Column::Processor, SortDirection::Descending)),
             &RowPrices::default(),
@@ -291,8 +303,8 @@ fn a_full_csv_export_re_imports_as_the_same_catalog() {
     let (catalog, families) = setup();
     let all = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         None,
         &RowPrices::default(),
@@ -302,8 +314,22 @@ fn a_full_csv_export_re_imports_as_the_same_catalog() {
     let again = Catalog::from_csv(&csv).unwrap();
     assert!(again.rejected.is_empty(), "{:?}", again.rejected.first());
     assert_eq!(again.types.len(), catalog.types.len());
+    // Everything but the API's flags and offerings, which the Table shows but a CSV of
+    // its columns does not carry back.
     for t in &again.types {
-        assert_eq!(Some(t), catalog.get(&t.name), "{}", t.name);
+        let theirs = catalog.get(&t.name).unwrap();
+        let strip = |t: &InstanceType| InstanceType {
+            details: Default::default(),
+            ..t.clone()
+        };
+        assert_eq!(strip(t), strip(theirs), "{}", t.name);
+        assert_eq!(t.details.gpu_model, theirs.details.gpu_model, "{}", t.name);
+        assert_eq!(t.details.accelerators, theirs.details.accelerators);
+        assert_eq!(
+            t.details.ebs_baseline_mbps, theirs.details.ebs_baseline_mbps,
+            "{}",
+            t.name
+        );
     }
 }
 
@@ -374,14 +400,12 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     let families = atlas_model::family::families(&catalog);
     let table =
         PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
-    let prices = RowPrices::new(
-        &catalog,
-        &Pricing {
-            table: &table,
-            region: "us-east-1",
-            os: Os::Linux,
-        },
-    );
+    let pricing = Pricing {
+        table: &table,
+        region: "us-east-1",
+        os: Os::Linux,
+    };
+    let prices = RowPrices::new(&catalog, &pricing);
     let m5 = catalog
         .types
         .iter()
@@ -402,8 +426,8 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
 
     let cheapest = rows(
         &catalog,
-        &Filter::default(),
         &families,
+        &common::shown(&catalog, &families, &Filter::default()),
         &TableQuery::default(),
         Some((Column::PriceHour, SortDirection::Ascending)),
         &prices,
@@ -426,7 +450,14 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
             parse_number_query("<0.05").unwrap().unwrap(),
         )],
     };
-    let cheap = rows(&catalog, &Filter::default(), &families, &q, None, &prices);
+    let cheap = rows(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        &q,
+        None,
+        &prices,
+    );
     assert!(
         !cheap.is_empty()
             && cheap
@@ -440,13 +471,29 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     };
     let here = rows(
         &catalog,
-        &offered,
         &families,
+        &atlas_model::shown::shown_types(&catalog, &families, &offered, Some("us-east-1")),
         &TableQuery::default(),
         None,
         &prices,
     );
-    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| prices.hourly(i).is_some()));
+    // "Offered there only" follows the region's offerings, not whether a price is known.
+    let offered_here = |i: usize| {
+        atlas_model::availability::offered(&catalog.types[i], prices.region().unwrap())
+            != atlas_model::availability::Offered::No
+    };
+    assert!(here.len() < catalog.types.len() && here.iter().all(|&i| offered_here(i)));
+    let unpriced = here.iter().filter(|&&i| prices.hourly(i).is_none()).count();
+    assert!(unpriced > 100, "offered but unpriced: {unpriced}");
+    let m5_xlarge = catalog
+        .types
+        .iter()
+        .position(|t| t.name == "m5.xlarge")
+        .unwrap();
+    assert!(
+        here.contains(&m5_xlarge),
+        "offered in the region, 0.0 in the price list"
+    );
 
     let csv = to_csv(&catalog, &[m5], &[Column::Name, Column::PriceHour], &prices);
     assert_eq!(csv, "instance_type,price-hour\nm5.large,0.096\n");

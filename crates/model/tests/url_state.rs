@@ -1,5 +1,5 @@
 //! URL state: readable encodings, round trips for generated states, and hostile input.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(missing_docs)]
 
 use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::instance::Category;
@@ -161,7 +161,13 @@ fn arb_state() -> impl Strategy<Value = State> {
                         Action::SetColour(atlas_model::chart::colour::ColourBy::Vendor),
                     );
                     s = reduce(&s, Action::SetCellMetric(CellMetric::Memory));
-                    s = reduce(&s, Action::ToggleLadderFamily("m5".into()));
+                    s = reduce(
+                        &s,
+                        Action::ToggleLadderFamily {
+                            family: "m5".into(),
+                            defaults: Vec::new(),
+                        },
+                    );
                     s = reduce(&s, Action::SortBy(Column::Gpus));
                     s = reduce(&s, Action::ToggleColumn(Column::Processor));
                 }

@@ -9,9 +9,9 @@ use super::hitmap::{HitMap, HitPoint};
 use super::{ChartError, Paint, Plan};
 use crate::catalog::Catalog;
 use crate::family::Family;
-use crate::filter::Filter;
 use crate::instance::Category;
 use crate::prices::Pricing;
+use crate::shown::Shown;
 
 /// What the Families chart plots: the metric and scale of each axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,27 +79,25 @@ pub struct FamiliesPlot {
 }
 
 impl FamiliesPlot {
-    /// Plans the chart: shown families, shown types, and only values the scales accept
-    /// (price metrics and the "offered in the region" filter need `pricing`).
+    /// Plans the chart: the `shown` types of `families`, and only values the scales
+    /// accept (price metrics need `pricing`).
     pub fn build(
         catalog: &Catalog,
         families: &[Family],
-        filter: &Filter,
+        shown: &Shown,
         spec: FamiliesSpec,
         pricing: Option<&Pricing>,
     ) -> Self {
-        let lines = families
+        let lines = shown
+            .families
             .iter()
-            .filter(|family| filter.shows_family(family))
-            .filter_map(|family| {
-                let points: Vec<PlotPoint> = family
-                    .members
+            .filter_map(|shown| {
+                let family = families.get(shown.family)?;
+                let points: Vec<PlotPoint> = shown
+                    .types
                     .iter()
                     .filter_map(|&instance| {
                         let record = catalog.types.get(instance)?;
-                        if !filter.shows_type(record) || !filter.shows_offered(record, pricing) {
-                            return None;
-                        }
                         let x = spec
                             .x
                             .value(record, pricing)
@@ -229,9 +227,8 @@ pub fn draw<DB: DrawingBackend>(
     plot: &FamiliesPlot,
     paint: &Paint,
 ) -> Result<HitMap, ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let theme = &paint.theme;
-    area.fill(&theme.background).map_err(|e| fail(&e))?;
+    area.fill(&theme.background)?;
     let (width, _) = area.dim_in_pixel();
     let (x_axis, y_axis) = plot.axes(f64::from(width), paint.pixel_ratio);
     let spec = plot.spec;
@@ -248,8 +245,7 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             52.0
         }))
-        .build_cartesian_2d(x_axis, y_axis)
-        .map_err(|e| fail(&e))?;
+        .build_cartesian_2d(x_axis, y_axis)?;
 
     let x_label = |v: &f64| spec.x.format_tick(spec.x_scale.from_coord(*v));
     let y_label = |v: &f64| spec.y.format_tick(spec.y_scale.from_coord(*v));
@@ -265,8 +261,7 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
         .light_line_style(TRANSPARENT)
         .set_all_tick_mark_size(paint.px(4.0))
-        .draw()
-        .map_err(|e| fail(&e))?;
+        .draw()?;
 
     let line_width = paint.px(1.6);
     let dot = paint.px(3.0) as i32;
@@ -277,30 +272,26 @@ pub fn draw<DB: DrawingBackend>(
         let color = line.colour.rgb(theme);
         let coords: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
         if coords.len() > 1 {
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    coords.clone(),
-                    color.stroke_width(line_width),
-                )))
-                .map_err(|e| fail(&e))?;
+            chart.draw_series(std::iter::once(PathElement::new(
+                coords.clone(),
+                color.stroke_width(line_width),
+            )))?;
         }
-        chart
-            .draw_series(line.points.iter().map(|p| {
-                let fill = p.shade.map_or(color, |t| gradient(theme, t));
-                Circle::new((p.x, p.y), dot, fill.filled())
-            }))
-            .map_err(|e| fail(&e))?;
+        chart.draw_series(line.points.iter().map(|p| {
+            let fill = p.shade.map_or(color, |t| gradient(theme, t));
+            Circle::new((p.x, p.y), dot, fill.filled())
+        }))?;
         hits.points.extend(line.points.iter().map(|p| {
             let (x, y) = chart.backend_coord(&(p.x, p.y));
             HitPoint {
                 x,
                 y,
-                instance: p.instance,
+                item: p.instance,
                 line: index,
             }
         }));
     }
-    area.present().map_err(|e| fail(&e))?;
+    area.present()?;
     Ok(hits)
 }
 
@@ -313,32 +304,27 @@ pub fn draw_highlight<DB: DrawingBackend>(
     line: usize,
     paint: &Paint,
 ) -> Result<(), ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let Some(family) = plot.lines.get(line) else {
         return Ok(());
     };
     let color = family.colour.rgb(&paint.theme);
     let pixels: Vec<(i32, i32)> = hits.line(line).map(|p| (p.x, p.y)).collect();
     let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
-    area.draw(&PathElement::new(pixels.clone(), halo))
-        .map_err(|e| fail(&e))?;
+    area.draw(&PathElement::new(pixels.clone(), halo))?;
     area.draw(&PathElement::new(
         pixels.clone(),
         color.stroke_width(paint.px(3.2)),
-    ))
-    .map_err(|e| fail(&e))?;
+    ))?;
     let dot = paint.px(4.5) as i32;
     for pixel in pixels {
-        area.draw(&Circle::new(pixel, dot, color.filled()))
-            .map_err(|e| fail(&e))?;
+        area.draw(&Circle::new(pixel, dot, color.filled()))?;
         area.draw(&Circle::new(
             pixel,
             dot,
             paint.theme.background.stroke_width(paint.px(1.5)),
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
     }
-    area.present().map_err(|e| fail(&e))
+    Ok(area.present()?)
 }
 
 fn axis_title(metric: Metric, scale: Scale) -> String {

@@ -1,16 +1,32 @@
 //! Where each drawn point landed on the canvas, so a pointer position maps back to data.
 
-/// One drawn point: its pixel position and the instance type it stands for.
+/// One drawn point: its pixel position and the item type it stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HitPoint {
     /// Horizontal pixel position in the drawing's own pixels.
     pub x: i32,
     /// Vertical pixel position in the drawing's own pixels.
     pub y: i32,
-    /// Index into the catalog's instance types.
-    pub instance: usize,
+    /// What the point stands for, as the chart that drew it says: a catalog index on the
+    /// Families and ladder charts, a bar segment's index on the bar charts, a family pair's
+    /// index on the Letter prices chart.
+    pub item: usize,
     /// Which line (series) of the chart the point belongs to.
     pub line: usize,
+}
+
+/// What a pointer is over: the items on the nearest point (nearest first), its line, and
+/// where the point is in CSS pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointerHit {
+    /// The [`HitPoint::item`]s drawn on the point, the nearest first.
+    pub items: Vec<usize>,
+    /// The line (series) of the nearest point.
+    pub line: usize,
+    /// The point's horizontal position in CSS pixels.
+    pub x: f64,
+    /// The point's vertical position in CSS pixels.
+    pub y: f64,
 }
 
 /// Every point a chart drew, found again by position.
@@ -44,9 +60,33 @@ impl HitMap {
         stack.extend(
             self.points
                 .iter()
-                .filter(|p| (p.x, p.y) == (nearest.x, nearest.y) && p.instance != nearest.instance),
+                .filter(|p| (p.x, p.y) == (nearest.x, nearest.y) && p.item != nearest.item),
         );
         stack
+    }
+
+    /// Maps a pointer at (`css_x`, `css_y`) CSS pixels over a chart drawn at `pixel_ratio`
+    /// device pixels per CSS pixel: the nearest point within `radius` CSS pixels and every
+    /// point on its pixel, with its position back in CSS pixels.
+    pub fn hit_at_css(
+        &self,
+        css_x: f64,
+        css_y: f64,
+        pixel_ratio: f64,
+        radius: f64,
+    ) -> Option<PointerHit> {
+        let stack = self.stack_at(
+            css_x * pixel_ratio,
+            css_y * pixel_ratio,
+            radius * pixel_ratio,
+        );
+        let nearest = stack.first()?;
+        Some(PointerHit {
+            items: stack.iter().map(|p| p.item).collect(),
+            line: nearest.line,
+            x: f64::from(nearest.x) / pixel_ratio,
+            y: f64::from(nearest.y) / pixel_ratio,
+        })
     }
 
     /// The points of one line, in drawing order.
@@ -66,19 +106,19 @@ mod tests {
                 HitPoint {
                     x: 10,
                     y: 10,
-                    instance: 0,
+                    item: 0,
                     line: 0,
                 },
                 HitPoint {
                     x: 20,
                     y: 10,
-                    instance: 1,
+                    item: 1,
                     line: 1,
                 },
             ],
         };
-        assert_eq!(map.nearest(17.0, 11.0, 8.0).map(|p| p.instance), Some(1));
-        assert_eq!(map.nearest(12.0, 9.0, 8.0).map(|p| p.instance), Some(0));
+        assert_eq!(map.nearest(17.0, 11.0, 8.0).map(|p| p.item), Some(1));
+        assert_eq!(map.nearest(12.0, 9.0, 8.0).map(|p| p.item), Some(0));
         assert_eq!(map.nearest(60.0, 60.0, 8.0), None);
     }
 
@@ -89,19 +129,19 @@ mod tests {
                 HitPoint {
                     x: 10,
                     y: 10,
-                    instance: 4,
+                    item: 4,
                     line: 0,
                 },
                 HitPoint {
                     x: 30,
                     y: 10,
-                    instance: 5,
+                    item: 5,
                     line: 1,
                 },
                 HitPoint {
                     x: 10,
                     y: 10,
-                    instance: 6,
+                    item: 6,
                     line: 1,
                 },
             ],
@@ -109,10 +149,50 @@ mod tests {
         let stack: Vec<usize> = map
             .stack_at(11.0, 10.0, 8.0)
             .iter()
-            .map(|p| p.instance)
+            .map(|p| p.item)
             .collect();
         assert_eq!(stack, [4, 6]);
         assert!(map.stack_at(50.0, 50.0, 8.0).is_empty());
         assert_eq!(map.line(1).count(), 2);
+    }
+
+    #[test]
+    fn a_pointer_in_css_pixels_finds_the_point_drawn_in_device_pixels() {
+        let map = HitMap {
+            points: vec![
+                HitPoint {
+                    x: 40,
+                    y: 20,
+                    item: 7,
+                    line: 2,
+                },
+                HitPoint {
+                    x: 40,
+                    y: 20,
+                    item: 8,
+                    line: 2,
+                },
+                HitPoint {
+                    x: 100,
+                    y: 100,
+                    item: 9,
+                    line: 3,
+                },
+            ],
+        };
+        let Some(hit) = map.hit_at_css(21.0, 11.0, 2.0, 4.0) else {
+            panic!("the pointer is within 4 CSS pixels of (20, 10)");
+        };
+        assert_eq!(hit.items, [7, 8]);
+        assert_eq!((hit.line, hit.x, hit.y), (2, 20.0, 10.0));
+        assert_eq!(
+            map.hit_at_css(30.0, 10.0, 2.0, 4.0),
+            None,
+            "10 CSS pixels away"
+        );
+        assert_eq!(
+            map.hit_at_css(50.0, 50.0, 2.0, 4.0).map(|h| h.items),
+            Some(vec![9])
+        );
     }
 }

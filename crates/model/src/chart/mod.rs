@@ -14,6 +14,7 @@ pub mod letters;
 pub mod theme;
 
 use plotters::coord::Shift;
+use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use thiserror::Error;
 
@@ -48,6 +49,13 @@ pub enum ChartError {
     /// The drawing backend failed (for example the canvas context was lost).
     #[error("the chart could not be drawn: {0}")]
     Backend(String),
+}
+
+/// Any plotters drawing failure is a [`ChartError::Backend`], so drawing code uses `?`.
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(error: DrawingAreaErrorKind<E>) -> Self {
+        ChartError::Backend(error.to_string())
+    }
 }
 
 /// How a chart is painted: colours and the device pixel ratio.

@@ -81,7 +81,7 @@ pub(crate) fn check_name(raw: &str) -> Result<CheckedName, String> {
     let name = trimmed.to_ascii_lowercase();
     match name::decode(&name) {
         Ok(decoded) => {
-            let category = series_category(&decoded);
+            let category = Category::from_decoded(&decoded);
             Ok(CheckedName { name, category })
         }
         Err(_) if plausible(&name) => Ok(CheckedName {
@@ -109,25 +109,9 @@ fn plausible(name: &str) -> bool {
         && family.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-/// The category a name's series suggests, for sources that give none (describe-instance-types):
-/// `c`, `cc`, `hpc` compute; `r`, `x`, `u`, `z`, `cr` and the retired `m2` memory; `i`, `d`,
-/// `h`, `im`, `is`, `hi`, `hs` storage; `p`, `g`, `gr`, `f`, `inf`, `trn`, `dl`, `vt`, `cg`
-/// accelerated; anything else (`m`, `t`, `a`, `mac`, or a name that does not decode) general
-/// purpose. This agrees with the AWS Price List for every type of the built-in dataset.
+/// The category a name suggests, for sources that give none: [`Category::from_name`].
 pub fn category_from_name(name: &str) -> Category {
-    name::decode(name).map_or(Category::General, |decoded| series_category(&decoded))
-}
-
-/// [`category_from_name`] of a decoded name.
-fn series_category(decoded: &name::DecodedName) -> Category {
-    match decoded.series.as_str() {
-        "c" | "cc" | "hpc" => Category::Compute,
-        "r" | "x" | "u" | "z" | "cr" => Category::Memory,
-        "m" if decoded.generation == Some(2) => Category::Memory,
-        "i" | "d" | "h" | "im" | "is" | "hi" | "hs" => Category::Storage,
-        "p" | "g" | "gr" | "f" | "inf" | "trn" | "dl" | "vt" | "cg" => Category::Accelerated,
-        _ => Category::General,
-    }
+    Category::from_name(name)
 }
 
 /// Applies the shared checks and fallbacks to a draft of the (checked) name; returns the
@@ -235,6 +219,7 @@ pub(crate) fn finish(checked: CheckedName, d: Draft) -> Result<(InstanceType, Ga
         ..e
     });
     let t = InstanceType {
+        details: crate::instance::Details::default(),
         name,
         family,
         size,

@@ -54,7 +54,8 @@ impl PriceMetric {
         PriceMetric::ALL.into_iter().find(|m| m.slug() == slug)
     }
 
-    /// The metric for one instance type, or `None` when its price is unknown.
+    /// The metric for one instance type, or `None` when its price is unknown or suspect
+    /// ([`PriceTable::check`]): suspect prices never enter a metric, a median or a ramp.
     pub fn value(
         self,
         table: &PriceTable,
@@ -62,7 +63,7 @@ impl PriceMetric {
         region: &str,
         os: Os,
     ) -> Option<f64> {
-        let hourly = table.hourly(&instance.name, region, os).known()?;
+        let hourly = table.trusted(&instance.name, region, os)?;
         match self {
             PriceMetric::Hourly => Some(hourly),
             PriceMetric::Monthly => Some(hourly * HOURS_PER_MONTH),

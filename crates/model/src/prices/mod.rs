@@ -1,5 +1,5 @@
 //! On-demand hourly prices per instance type, region and OS ([`PriceTable`]), the metrics
-//! derived from them ([`PriceMetric`]) and the anomalies worth a warning ([`flags()`]).
+//! derived from them ([`PriceMetric`]) and which prices to trust ([`PriceCheck`], [`flags()`]).
 //!
 //! The embedded table is `assets/data/prices-compact.csv` (written by
 //! `scripts/compact-prices.py` from `prices.csv`); [`PriceTable::from_csv`] reads both, as
@@ -11,13 +11,34 @@
 
 mod flags;
 mod metric;
+mod trust;
 
 use std::collections::HashMap;
 
 use thiserror::Error;
 
-pub use flags::{flags, median, PriceFlag, FAMILY_LINE_BAND, FAMILY_LINE_MIN_SIZES};
+pub use flags::{flags, median};
 pub use metric::{PriceMetric, HOURS_PER_MONTH};
+pub use trust::{Suspicion, WINDOWS_LICENCE_PER_VCPU_HOUR};
+
+/// The date of the embedded price list (`pricing.json` field `updated`, see
+/// `assets/data/PROVENANCE.md`).
+pub const PRICE_LIST_DATE: &str = "2025-03-02";
+
+/// How many of the embedded prices [`PriceTable::assess`] finds suspect, over all regions
+/// and systems (pinned by a test; the page footer says it without parsing the prices).
+pub const SUSPECT_PRICES: usize = 6389;
+
+/// One price cell judged: trusted, suspect (with the reason), or unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PriceCheck {
+    /// A price the consistency checks found nothing against (USD per hour).
+    Trusted(f64),
+    /// A price that is probably of another kind of SKU; never shown as fact.
+    Suspect(f64, Suspicion),
+    /// No price known: the words say why.
+    Unknown(String),
+}
 
 /// An operating system the source prices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,6 +142,8 @@ pub struct PriceTable {
     rows: HashMap<String, usize>,
     /// Micro-dollars per hour, `0` = unknown; `[row][os][region]`.
     micros: Vec<u32>,
+    /// Suspect cells by (row, os, region column), once [`PriceTable::assess`] ran.
+    suspicions: trust::Suspicions,
 }
 
 impl PriceTable {
@@ -229,8 +252,62 @@ impl PriceTable {
         }
     }
 
-    /// True if `instance_type` has a known price in `region` on any OS.
-    pub fn offered_in(&self, instance_type: &str, region: &str) -> bool {
+    /// A known cell in USD, by row, OS and region column.
+    fn micros_at(&self, row: usize, os: Os, column: usize) -> Option<f64> {
+        let stride = Os::ALL.len() * self.regions.len();
+        let micros = *self
+            .micros
+            .get(row * stride + os as usize * self.regions.len() + column)?;
+        (micros > 0).then(|| f64::from(micros) / 1e6)
+    }
+
+    /// Judges every price against the catalog's vCPUs, memory and families (see
+    /// [`Suspicion`]); until this runs every known price counts as trusted.
+    pub fn assess(&mut self, catalog: &crate::catalog::Catalog) {
+        self.suspicions = trust::assess(self, catalog);
+    }
+
+    /// The price cell judged: trusted, suspect with its reason, or unknown with why.
+    pub fn check(&self, instance_type: &str, region: &str, os: Os) -> PriceCheck {
+        let Some(&row) = self.rows.get(instance_type) else {
+            return PriceCheck::Unknown(format!(
+                "no price: newer than the price list of {PRICE_LIST_DATE}"
+            ));
+        };
+        let column = self.regions.iter().position(|r| r == region);
+        match column.and_then(|c| self.micros_at(row, os, c).map(|p| (c, p))) {
+            None => PriceCheck::Unknown(format!(
+                "no {} price known in {region} (missing or 0.0 in the source)",
+                os.label()
+            )),
+            Some((c, usd)) => match self.suspicions.get(&(row, os, c)) {
+                Some(s) => PriceCheck::Suspect(usd, s.clone()),
+                None => PriceCheck::Trusted(usd),
+            },
+        }
+    }
+
+    /// The price if it is known and trusted.
+    pub fn trusted(&self, instance_type: &str, region: &str, os: Os) -> Option<f64> {
+        match self.check(instance_type, region, os) {
+            PriceCheck::Trusted(usd) => Some(usd),
+            _ => None,
+        }
+    }
+
+    /// How many known prices are suspect, over all regions and systems.
+    pub fn suspect_count(&self) -> usize {
+        self.suspicions.len()
+    }
+
+    /// How many prices are known, over all regions and systems.
+    pub fn known_count(&self) -> usize {
+        self.micros.iter().filter(|&&m| m > 0).count()
+    }
+
+    /// True if `instance_type` has a known price in `region` on any OS (which says nothing
+    /// about whether it is offered there: see [`crate::availability`]).
+    pub fn priced_in(&self, instance_type: &str, region: &str) -> bool {
         Os::ALL
             .into_iter()
             .any(|os| self.hourly(instance_type, region, os) != Price::Unknown)
@@ -280,8 +357,9 @@ impl Pricing<'_> {
         metric.value(self.table, instance, self.region, self.os)
     }
 
-    /// Whether the type has any known price in the region.
+    /// Whether the type is offered in the region, by the EC2 API's offerings (not by
+    /// whether it has a price); unknown counts as offered.
     pub fn offered(&self, instance: &crate::instance::InstanceType) -> bool {
-        self.table.offered_in(&instance.name, self.region)
+        crate::availability::offered(instance, self.region) != crate::availability::Offered::No
     }
 }

@@ -132,12 +132,11 @@ pub fn draw<DB: DrawingBackend>(
     plot: &BarsPlot,
     paint: &Paint,
 ) -> Result<HitMap, ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let theme = &paint.theme;
-    area.fill(&theme.background).map_err(|e| fail(&e))?;
+    area.fill(&theme.background)?;
     let mut hits = HitMap::default();
     if plot.rows.is_empty() || plot.total() == 0 {
-        area.present().map_err(|e| fail(&e))?;
+        area.present()?;
         return Ok(hits);
     }
     let size = area.dim_in_pixel();
@@ -150,15 +149,13 @@ pub fn draw<DB: DrawingBackend>(
     let tick_style = font.pos(Pos::new(HPos::Center, VPos::Top));
     for &tick in &frame.axis.ticks {
         let x = frame.x(tick);
-        area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))
-            .map_err(|e| fail(&e))?;
+        area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
         let text = format!("{tick}");
         area.draw(&Text::new(
             text,
             (x, bottom + paint.px(4.0) as i32),
             &tick_style,
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
     }
 
     // Labels, bars and totals.
@@ -172,15 +169,13 @@ pub fn draw<DB: DrawingBackend>(
             label.clone(),
             (frame.left - gap, y),
             &label_style,
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
         let total = plot.row_total(row);
         area.draw(&Text::new(
             total.to_string(),
             (frame.x(total as f64) + gap, y),
             &value_style,
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
     }
     let spacing = HIT_SPACING_PX * paint.pixel_ratio;
     let boxes = plot.segment_boxes(size, paint);
@@ -189,15 +184,13 @@ pub fn draw<DB: DrawingBackend>(
         area.draw(&Rectangle::new(
             [(b.left, b.top), (b.right, b.bottom)],
             colour.filled(),
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
         // A hairline of background separates neighbouring segments.
         if b.left > frame.left {
             area.draw(&PathElement::new(
                 [(b.left, b.top), (b.left, b.bottom)],
                 theme.background.stroke_width(paint.px(1.0)),
-            ))
-            .map_err(|e| fail(&e))?;
+            ))?;
         }
         let y = (b.top + b.bottom) / 2;
         let width = f64::from(b.right - b.left);
@@ -206,7 +199,7 @@ pub fn draw<DB: DrawingBackend>(
         hits.points.extend((0..n).map(|k| HitPoint {
             x: b.left + ((k as f64 + 0.5) * width / n as f64).round() as i32,
             y,
-            instance: index,
+            item: index,
             line: segment.row,
         }));
     }
@@ -214,9 +207,8 @@ pub fn draw<DB: DrawingBackend>(
     area.draw(&PathElement::new(
         [(frame.left, frame.top), (frame.left, bottom)],
         theme.axis.stroke_width(paint.px(1.0)),
-    ))
-    .map_err(|e| fail(&e))?;
-    area.present().map_err(|e| fail(&e))?;
+    ))?;
+    area.present()?;
     Ok(hits)
 }
 
@@ -227,7 +219,6 @@ pub(super) fn draw_highlight<DB: DrawingBackend>(
     line: usize,
     paint: &Paint,
 ) -> Result<(), ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let frame = Frame::new(plot, area.dim_in_pixel(), paint);
     let total = plot.row_total(line);
     if line >= plot.rows.len() || total == 0 {
@@ -242,7 +233,6 @@ pub(super) fn draw_highlight<DB: DrawingBackend>(
             (frame.x(total as f64) + grow, bottom + grow),
         ],
         outline,
-    ))
-    .map_err(|e| fail(&e))?;
-    area.present().map_err(|e| fail(&e))
+    ))?;
+    Ok(area.present()?)
 }

@@ -21,9 +21,8 @@ pub fn draw<DB: DrawingBackend>(
     plot: &LadderPlot,
     paint: &Paint,
 ) -> Result<HitMap, ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let theme = &paint.theme;
-    area.fill(&theme.background).map_err(|e| fail(&e))?;
+    area.fill(&theme.background)?;
     let (width, height) = area.dim_in_pixel();
     let css = |px: u32| f64::from(px) / paint.pixel_ratio;
     let side_by_side = css(width) >= SIDE_BY_SIDE_MIN_WIDTH;
@@ -74,14 +73,12 @@ pub fn draw<DB: DrawingBackend>(
             format!("{} · log2", metric.label()),
             (head_width as i32 / 2, paint.px(4.0) as i32),
             centred,
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
         let mut chart = ChartBuilder::on(&body)
             .margin(paint.px(8.0))
             .x_label_area_size(paint.px(40.0))
             .y_label_area_size(paint.px(58.0))
-            .build_cartesian_2d(x_axis.clone(), y_axis)
-            .map_err(|e| fail(&e))?;
+            .build_cartesian_2d(x_axis.clone(), y_axis)?;
         let x_label = |v: &f64| {
             let step = v.round() as i32;
             // Every step has a grid line; names are thinned where they would collide.
@@ -103,8 +100,7 @@ pub fn draw<DB: DrawingBackend>(
             .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
             .light_line_style(TRANSPARENT)
             .set_all_tick_mark_size(paint.px(4.0))
-            .draw()
-            .map_err(|e| fail(&e))?;
+            .draw()?;
 
         let dot = paint.px(3.5) as i32;
         for (index, line) in plot.lines.iter().enumerate() {
@@ -115,38 +111,32 @@ pub fn draw<DB: DrawingBackend>(
                 .map(|p| (plot.x_of(index, p), value(metric, p).log2()))
                 .collect();
             if coords.len() > 1 {
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        coords.clone(),
-                        color.stroke_width(paint.px(1.8)),
-                    )))
-                    .map_err(|e| fail(&e))?;
+                chart.draw_series(std::iter::once(PathElement::new(
+                    coords.clone(),
+                    color.stroke_width(paint.px(1.8)),
+                )))?;
             }
             for (point, &c) in line.points.iter().zip(&coords) {
                 let pixel = chart.backend_coord(&c);
                 if line.breaks_in(metric, point.instance) {
                     // A hollow ring: the background inside, the family colour around it.
-                    chart
-                        .draw_series([
-                            Circle::new(c, dot + 1, theme.background.filled()),
-                            Circle::new(c, dot + 1, color.stroke_width(paint.px(2.0))),
-                        ])
-                        .map_err(|e| fail(&e))?;
+                    chart.draw_series([
+                        Circle::new(c, dot + 1, theme.background.filled()),
+                        Circle::new(c, dot + 1, color.stroke_width(paint.px(2.0))),
+                    ])?;
                 } else {
-                    chart
-                        .draw_series(std::iter::once(Circle::new(c, dot, color.filled())))
-                        .map_err(|e| fail(&e))?;
+                    chart.draw_series(std::iter::once(Circle::new(c, dot, color.filled())))?;
                 }
                 hits.points.push(HitPoint {
                     x: pixel.0,
                     y: pixel.1,
-                    instance: point.instance,
+                    item: point.instance,
                     line: index,
                 });
             }
         }
     }
-    area.present().map_err(|e| fail(&e))?;
+    area.present()?;
     Ok(hits)
 }
 
@@ -172,7 +162,6 @@ pub fn draw_highlight<DB: DrawingBackend>(
     line: usize,
     paint: &Paint,
 ) -> Result<(), ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let Some(family) = plot.lines.get(line) else {
         return Ok(());
     };
@@ -182,28 +171,24 @@ pub fn draw_highlight<DB: DrawingBackend>(
     for (run, metric) in points.chunks(family.points.len().max(1)).zip(PANELS) {
         let pixels: Vec<(i32, i32)> = run.iter().map(|p| (p.x, p.y)).collect();
         let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
-        area.draw(&PathElement::new(pixels.clone(), halo))
-            .map_err(|e| fail(&e))?;
+        area.draw(&PathElement::new(pixels.clone(), halo))?;
         area.draw(&PathElement::new(
             pixels.clone(),
             color.stroke_width(paint.px(3.4)),
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
         for point in run {
-            let fill = if family.breaks_in(metric, point.instance) {
+            let fill = if family.breaks_in(metric, point.item) {
                 paint.theme.background
             } else {
                 color
             };
-            area.draw(&Circle::new((point.x, point.y), dot, fill.filled()))
-                .map_err(|e| fail(&e))?;
+            area.draw(&Circle::new((point.x, point.y), dot, fill.filled()))?;
             area.draw(&Circle::new(
                 (point.x, point.y),
                 dot,
                 color.stroke_width(paint.px(2.0)),
-            ))
-            .map_err(|e| fail(&e))?;
+            ))?;
         }
     }
-    area.present().map_err(|e| fail(&e))
+    Ok(area.present()?)
 }

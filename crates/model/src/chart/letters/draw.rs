@@ -74,12 +74,11 @@ pub(super) fn draw<DB: DrawingBackend>(
     plot: &LettersPlot,
     paint: &Paint,
 ) -> Result<HitMap, ChartError> {
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let theme = &paint.theme;
-    area.fill(&theme.background).map_err(|e| fail(&e))?;
+    area.fill(&theme.background)?;
     let mut hits = HitMap::default();
     if plot.rows.is_empty() {
-        area.present().map_err(|e| fail(&e))?;
+        area.present()?;
         return Ok(hits);
     }
     let frame = Frame::new(plot, area.dim_in_pixel(), paint);
@@ -102,16 +101,14 @@ pub(super) fn draw<DB: DrawingBackend>(
     for &tick in &frame.axis.ticks {
         let x = frame.x(tick);
         if tick != 0.0 {
-            area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))
-                .map_err(|e| fail(&e))?;
+            area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
         }
         if every || tick.fract() == 0.0 {
             area.draw(&Text::new(
                 format_tick(tick),
                 (x, bottom + paint.px(4.0) as i32),
                 &tick_style,
-            ))
-            .map_err(|e| fail(&e))?;
+            ))?;
         }
     }
 
@@ -120,8 +117,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     area.draw(&PathElement::new(
         [(one, frame.top - paint.px(4.0) as i32), (one, bottom)],
         theme.axis.stroke_width(paint.px(1.5)),
-    ))
-    .map_err(|e| fail(&e))?;
+    ))?;
     let header_y = frame.top / 2;
     let (cheaper, dearer) = if frame.narrow {
         ("← cheaper", "dearer →")
@@ -132,21 +128,18 @@ pub(super) fn draw<DB: DrawingBackend>(
         cheaper,
         (one - gap, header_y),
         muted.pos(Pos::new(HPos::Right, VPos::Center)),
-    ))
-    .map_err(|e| fail(&e))?;
+    ))?;
     area.draw(&Text::new(
         dearer,
         (one + gap, header_y),
         muted.pos(Pos::new(HPos::Left, VPos::Center)),
-    ))
-    .map_err(|e| fail(&e))?;
+    ))?;
     let median_x = frame.right + gap;
     area.draw(&Text::new(
         "median",
         (median_x, header_y),
         muted.pos(Pos::new(HPos::Left, VPos::Center)),
-    ))
-    .map_err(|e| fail(&e))?;
+    ))?;
 
     // Rows: label, the range of the row's dots, the dots, the median bar and value.
     let label_style = font.pos(Pos::new(HPos::Right, VPos::Center));
@@ -155,8 +148,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let half_bar = (frame.row_height * 0.36).min(10.0 * paint.pixel_ratio) as i32;
     for (index, row) in plot.rows.iter().enumerate() {
         let y = frame.centre(index);
-        area.draw(&Text::new(row.label(), (frame.left - gap, y), &label_style))
-            .map_err(|e| fail(&e))?;
+        area.draw(&Text::new(row.label(), (frame.left - gap, y), &label_style))?;
         let xs = plot.dots.iter().filter(|d| d.row == index);
         let (lo, hi) = xs.fold((i32::MAX, i32::MIN), |(lo, hi), d| {
             let x = frame.x(d.ratio.log2());
@@ -167,31 +159,27 @@ pub(super) fn draw<DB: DrawingBackend>(
             area.draw(&PathElement::new(
                 [(lo, y), (hi, y)],
                 colour.mix(0.45).stroke_width(paint.px(2.0)),
-            ))
-            .map_err(|e| fail(&e))?;
+            ))?;
         }
         area.draw(&Text::new(
             format_ratio(row.median),
             (median_x, y),
             &value_style,
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
     }
     for (index, dot) in plot.dots.iter().enumerate() {
         let (x, y) = (frame.x(dot.ratio.log2()), frame.centre(dot.row));
         let colour = side_colour(dot.ratio, theme);
-        area.draw(&Circle::new((x, y), radius, colour.filled()))
-            .map_err(|e| fail(&e))?;
+        area.draw(&Circle::new((x, y), radius, colour.filled()))?;
         area.draw(&Circle::new(
             (x, y),
             radius,
             theme.background.stroke_width(paint.px(1.0)),
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
         hits.points.push(HitPoint {
             x,
             y,
-            instance: index,
+            item: index,
             line: dot.row,
         });
     }
@@ -202,15 +190,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         area.draw(&PathElement::new(
             bar,
             theme.background.stroke_width(paint.px(5.0)),
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
         area.draw(&PathElement::new(
             bar,
             theme.text.stroke_width(paint.px(3.0)),
-        ))
-        .map_err(|e| fail(&e))?;
+        ))?;
     }
-    area.present().map_err(|e| fail(&e))?;
+    area.present()?;
     Ok(hits)
 }
 
@@ -224,7 +210,6 @@ pub(super) fn draw_highlight<DB: DrawingBackend>(
     if line >= plot.rows.len() {
         return Ok(());
     }
-    let fail = |e: &dyn std::fmt::Display| ChartError::Backend(e.to_string());
     let (width, _) = area.dim_in_pixel();
     let frame = Frame::new(plot, area.dim_in_pixel(), paint);
     let y = frame.centre(line);
@@ -233,7 +218,6 @@ pub(super) fn draw_highlight<DB: DrawingBackend>(
     area.draw(&Rectangle::new(
         [(inset, y - half), (width as i32 - inset, y + half)],
         paint.theme.text.mix(0.6).stroke_width(paint.px(1.0)),
-    ))
-    .map_err(|e| fail(&e))?;
-    area.present().map_err(|e| fail(&e))
+    ))?;
+    Ok(area.present()?)
 }

@@ -1,0 +1,235 @@
+//! Which prices to trust: every known price is trusted or suspect, and a suspect one says why.
+//!
+//! The source mixes kinds of SKU (dedicated tenancy, bring-your-own-licence, the Windows
+//! licence fee alone). Rather than one fixed threshold, the checks use the consistency AWS's
+//! own prices have:
+//! - within a region, the sizes of a family cost the same per vCPU (or, for burstable and
+//!   odd-vCPU sizes, per GiB of memory): a size a few per cent above the price most of its
+//!   family agree on is probably a dedicated-tenancy price;
+//! - many regions are priced identically ("twins"): a price a few per cent above the same
+//!   type in a twin region is suspect too;
+//! - a Windows price equal to Linux is a bring-your-own-licence price; one equal to the
+//!   Windows licence fee alone (0.046 USD per vCPU-hour) is not the instance's price; one
+//!   below Linux cannot be right (the licence is extra).
+//!
+//! Suspect prices are left out of every metric ([`super::PriceMetric::value`]), so medians,
+//! letter ratios and colour ramps use trusted prices only.
+
+use std::collections::HashMap;
+
+use crate::catalog::Catalog;
+
+use super::{Os, PriceTable};
+
+/// The Windows Server licence fee AWS adds per vCPU-hour (USD), as the source's
+/// licence-only SKUs show it.
+pub const WINDOWS_LICENCE_PER_VCPU_HOUR: f64 = 0.046;
+
+/// Prices agreeing within this factor are "the same" price per vCPU (rounding in the source).
+const SAME: f64 = 1.01;
+
+/// Above its family's or twin region's price by more than [`SAME`] and at most this factor:
+/// the pattern of a dedicated-tenancy or other special SKU.
+const SPECIAL_SKU_MAX: f64 = 1.25;
+
+/// Two regions are twins when at least this share of the types priced in both cost the same
+/// (in the embedded data twins share 65-77% of their prices exactly, other pairs under 1%).
+const TWIN_SHARE: f64 = 0.5;
+
+/// ...and they have at least this many types priced in common.
+const TWIN_MIN_TYPES: usize = 20;
+
+/// Why a price is not trusted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Suspicion {
+    /// Windows costs exactly the Linux price: the licence is missing.
+    WindowsEqualsLinux,
+    /// The Windows price is the licence fee alone.
+    WindowsLicenceOnly,
+    /// Windows costs less than Linux.
+    WindowsBelowLinux,
+    /// Above the price per vCPU most sizes of the family share in the region.
+    AboveFamily {
+        /// How much above, in per cent.
+        percent: f64,
+    },
+    /// Above the same type's price in a region AWS prices identically.
+    AboveTwinRegion {
+        /// How much above, in per cent.
+        percent: f64,
+        /// The twin region's code.
+        twin: String,
+    },
+}
+
+impl Suspicion {
+    /// The reason in words, for a tooltip or a note beside the price.
+    pub fn describe(&self) -> String {
+        match self {
+            Suspicion::WindowsEqualsLinux => {
+                "Windows price equals the Linux price: a bring-your-own-licence price".into()
+            }
+            Suspicion::WindowsLicenceOnly => format!(
+                "Windows price is the licence fee alone ({WINDOWS_LICENCE_PER_VCPU_HOUR} per \
+                 vCPU-hour), not the instance's price"
+            ),
+            Suspicion::WindowsBelowLinux => {
+                "Windows price is below the Linux price, though the licence is extra".into()
+            }
+            Suspicion::AboveFamily { percent } => format!(
+                "{percent:.0}% above its family's per-vCPU price in this region: {}",
+                special(*percent)
+            ),
+            Suspicion::AboveTwinRegion { percent, twin } => format!(
+                "{percent:.0}% above the same type in {twin}, which AWS prices like this \
+                 region: {}",
+                special(*percent)
+            ),
+        }
+    }
+}
+
+/// What an excess of `percent` most likely is.
+fn special(percent: f64) -> &'static str {
+    if (8.0..=12.0).contains(&percent) {
+        "probably a dedicated-tenancy price"
+    } else {
+        "probably the price of another kind of SKU"
+    }
+}
+
+/// The suspicions of a whole table, by (row, os, region column).
+pub(super) type Suspicions = HashMap<(usize, Os, usize), Suspicion>;
+
+/// Checks every known price of `table` against the catalog's vCPU, memory and families.
+pub(super) fn assess(table: &PriceTable, catalog: &Catalog) -> Suspicions {
+    let mut found = Suspicions::new();
+    let mut families: HashMap<&str, Vec<(usize, f64, f64)>> = HashMap::new();
+    for t in &catalog.types {
+        if let Some(&row) = table.rows.get(&t.name) {
+            let entry = (row, f64::from(t.vcpu.max(1)), t.memory_gib.max(0.001));
+            families.entry(t.family.as_str()).or_default().push(entry);
+        }
+    }
+    let cell = |row: usize, os: Os, column: usize| table.micros_at(row, os, column);
+    for column in 0..table.regions.len() {
+        for sizes in families.values() {
+            for &(row, vcpu, _) in sizes {
+                let (linux, windows) =
+                    (cell(row, Os::Linux, column), cell(row, Os::Windows, column));
+                if let (Some(l), Some(w)) = (linux, windows) {
+                    let licence = WINDOWS_LICENCE_PER_VCPU_HOUR * vcpu;
+                    let suspicion = if w == l {
+                        Some(Suspicion::WindowsEqualsLinux)
+                    } else if (w - licence).abs() <= licence * 0.01 && w < l {
+                        Some(Suspicion::WindowsLicenceOnly)
+                    } else {
+                        (w < l).then_some(Suspicion::WindowsBelowLinux)
+                    };
+                    if let Some(s) = suspicion {
+                        found.insert((row, Os::Windows, column), s);
+                    }
+                }
+            }
+            for os in Os::ALL {
+                let priced: Vec<(usize, f64, f64)> = sizes
+                    .iter()
+                    .filter(|(row, ..)| !found.contains_key(&(*row, os, column)))
+                    .filter_map(|&(row, vcpu, gib)| {
+                        cell(row, os, column).map(|p| (row, p / vcpu, p / gib))
+                    })
+                    .collect();
+                family_line(&priced, os, column, &mut found);
+            }
+        }
+    }
+    twin_regions(table, &mut found);
+    found
+}
+
+/// Marks the sizes above the price most of their family agree on (per vCPU or per GiB).
+fn family_line(priced: &[(usize, f64, f64)], os: Os, column: usize, found: &mut Suspicions) {
+    let per_vcpu: Vec<f64> = priced.iter().map(|p| p.1).collect();
+    let per_gib: Vec<f64> = priced.iter().map(|p| p.2).collect();
+    let (Some(vcpu_line), gib_line) = (consensus(&per_vcpu), consensus(&per_gib)) else {
+        return;
+    };
+    for &(row, vcpu, gib) in priced {
+        let on = |line: Option<f64>, v: f64| line.is_some_and(|l| v / l <= SAME && l / v <= SAME);
+        if on(Some(vcpu_line), vcpu) || on(gib_line, gib) {
+            continue;
+        }
+        let ratio = vcpu / vcpu_line;
+        if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
+            let percent = (ratio - 1.0) * 100.0;
+            found.insert((row, os, column), Suspicion::AboveFamily { percent });
+        }
+    }
+}
+
+/// The value most of `values` agree on (within [`SAME`]), when at least two and at least
+/// half of them do; else `None` (a family priced with no common rate, such as GPU sizes).
+fn consensus(values: &[f64]) -> Option<f64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mut best: Option<(usize, f64)> = None;
+    for (start, &low) in sorted.iter().enumerate() {
+        let end = sorted[start..].partition_point(|&v| v <= low * SAME) + start;
+        let count = end - start;
+        if best.is_none_or(|(n, _)| count > n) {
+            best = Some((count, sorted[start + count / 2]));
+        }
+    }
+    best.filter(|&(n, _)| n >= 2 && 2 * n >= values.len())
+        .map(|(_, v)| v)
+}
+
+/// Marks prices above the same type in a twin region (see the module notes).
+fn twin_regions(table: &PriceTable, found: &mut Suspicions) {
+    let regions = table.regions.len();
+    let rows = table.rows.len();
+    let linux = |row: usize, column: usize| table.micros_at(row, Os::Linux, column);
+    let mut twins: Vec<Vec<usize>> = vec![Vec::new(); regions];
+    for a in 0..regions {
+        for b in (a + 1)..regions {
+            let (mut common, mut same) = (0usize, 0usize);
+            for row in 0..rows {
+                if let (Some(x), Some(y)) = (linux(row, a), linux(row, b)) {
+                    common += 1;
+                    same += usize::from(x == y);
+                }
+            }
+            if common >= TWIN_MIN_TYPES && same as f64 >= TWIN_SHARE * common as f64 {
+                twins[a].push(b);
+                twins[b].push(a);
+            }
+        }
+    }
+    for os in Os::ALL {
+        for row in 0..rows {
+            for (column, peers) in twins.iter().enumerate() {
+                if found.contains_key(&(row, os, column)) {
+                    continue;
+                }
+                let Some(price) = table.micros_at(row, os, column) else {
+                    continue;
+                };
+                let lowest = peers
+                    .iter()
+                    .filter(|&&p| !found.contains_key(&(row, os, p)))
+                    .filter_map(|&p| table.micros_at(row, os, p).map(|v| (v, p)))
+                    .min_by(|x, y| x.0.total_cmp(&y.0));
+                if let Some((twin_price, twin)) = lowest {
+                    let ratio = price / twin_price;
+                    if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
+                        let suspicion = Suspicion::AboveTwinRegion {
+                            percent: (ratio - 1.0) * 100.0,
+                            twin: table.regions[twin].clone(),
+                        };
+                        found.insert((row, os, column), suspicion);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Text built from data for people to read: counts with the right plural, prices in
+//! words, and the lines of an instance type's tooltip card. Apart from the chart geometry
+//! so a view's words are tested on the host like its numbers.
+
+use crate::chart::axis::format_usd;
+use crate::instance::InstanceType;
+use crate::prices::{Os, PriceCheck, PriceError, PriceTable};
+
+/// `count` followed by the singular or plural noun: "1 family", "3 families".
+pub fn count(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// A ratio against the first pinned type: `×2`, `×1.5`, `×0.33` (at most two decimals).
+pub fn ratio_text(ratio: f64) -> String {
+    let text = format!("{ratio:.2}");
+    format!("×{}", text.trim_end_matches('0').trim_end_matches('.'))
+}
+
+/// "$0.096 per hour in us-east-1 (Linux)", the same marked suspect with the reason, or
+/// why there is no price.
+pub fn price_sentence(
+    prices: Result<&PriceTable, &PriceError>,
+    instance_type: &str,
+    region: &str,
+    os: Os,
+) -> String {
+    match prices {
+        Ok(table) => match table.check(instance_type, region, os) {
+            PriceCheck::Trusted(hourly) => format!(
+                "{} per hour in {region} ({})",
+                format_usd(hourly),
+                os.label()
+            ),
+            PriceCheck::Suspect(hourly, why) => format!(
+                "{} per hour in {region} ({}), suspect: {}",
+                format_usd(hourly),
+                os.label(),
+                why.describe()
+            ),
+            PriceCheck::Unknown(why) => why,
+        },
+        Err(error) => format!("prices could not be read: {error}"),
+    }
+}
+
+/// What a tooltip card says about one instance type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstanceCard {
+    /// The name, such as `m5.large`.
+    pub title: String,
+    /// "m5 family, 9 sizes drawn".
+    pub family_line: String,
+    /// Term and value pairs, empty values left out.
+    pub rows: Vec<(&'static str, String)>,
+    /// "Same spot on the chart: …", when other types share the dot.
+    pub same_spot: Option<String>,
+}
+
+/// The card for `t`, whose family line draws `sizes` sizes, with `price` in words (no
+/// price row when empty) and the names of other types on the same dot.
+pub fn instance_card(
+    t: &InstanceType,
+    sizes: usize,
+    price: &str,
+    same_spot: &[String],
+) -> InstanceCard {
+    let clock = t
+        .clock
+        .as_ref()
+        .map_or_else(|| "not published".to_owned(), |c| c.label.clone());
+    let rows = [
+        ("vCPU", t.vcpu.to_string()),
+        ("Memory", t.memory_label.clone()),
+        ("Category", t.category.label().to_owned()),
+        ("Processor", t.processor.clone()),
+        ("Clock", clock),
+        ("Network", t.network.label.clone()),
+        ("Price", price.to_owned()),
+    ];
+    InstanceCard {
+        title: t.name.clone(),
+        family_line: format!(
+            "{} family, {} drawn",
+            t.family,
+            count(sizes, "size", "sizes")
+        ),
+        rows: rows.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
+        same_spot: (!same_spot.is_empty())
+            .then(|| format!("Same spot on the chart: {}", same_spot.join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_right_noun() {
+        assert_eq!(count(1, "family", "families"), "1 family");
+        assert_eq!(count(0, "family", "families"), "0 families");
+        assert_eq!(count(12, "size", "sizes"), "12 sizes");
+    }
+
+    #[test]
+    fn ratios_lose_trailing_zeros() {
+        assert_eq!(ratio_text(2.0), "×2");
+        assert_eq!(ratio_text(1.5), "×1.5");
+        assert_eq!(ratio_text(1.0 / 3.0), "×0.33");
+        assert_eq!(ratio_text(10.0), "×10");
+    }
+
+    #[test]
+    fn a_price_reads_as_a_sentence_or_says_why_not() {
+        let table = PriceTable::from_csv("instance_type,os,us-east-1\nm5.large,linux,0.096\n");
+        let Ok(table) = table else {
+            panic!("the table parses");
+        };
+        assert_eq!(
+            price_sentence(Ok(&table), "m5.large", "us-east-1", Os::Linux),
+            "$0.096 per hour in us-east-1 (Linux)"
+        );
+        assert_eq!(
+            price_sentence(Ok(&table), "m5.large", "us-east-1", Os::Windows),
+            "no Windows price known in us-east-1 (missing or 0.0 in the source)"
+        );
+    }
+}

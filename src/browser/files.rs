@@ -1,0 +1,139 @@
+//! Reading a person's file (picked or dropped) and waiting for a paint before a long parse.
+
+use std::cell::RefCell;
+
+use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// A file being read; dropping it stops the reading and frees its callbacks.
+pub struct FileRead {
+    reader: web_sys::FileReader,
+    _progress: Closure<dyn FnMut(web_sys::ProgressEvent)>,
+    _done: Closure<dyn FnMut()>,
+}
+
+impl Drop for FileRead {
+    fn drop(&mut self) {
+        if self.reader.ready_state() == web_sys::FileReader::LOADING {
+            self.reader.abort();
+        }
+    }
+}
+
+thread_local! {
+    /// The buffer file bytes are read into, kept between files (see [`FileBytes`]).
+    static FILE_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The bytes of a file that was read. They live in one buffer that the page keeps and
+/// reuses for the next file (it is handed back when this is dropped): WebAssembly memory
+/// never shrinks, and a fresh multi-megabyte allocation per file would leave holes that
+/// small allocations fill, so each import would grow the memory by the file's size.
+pub struct FileBytes(Vec<u8>);
+
+impl FileBytes {
+    /// The bytes of `array`, copied into the kept buffer.
+    fn copy_of(array: &js_sys::Uint8Array) -> FileBytes {
+        let mut bytes = FILE_BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        bytes.clear();
+        bytes.resize(array.length() as usize, 0);
+        array.copy_to(&mut bytes);
+        FileBytes(bytes)
+    }
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for FileBytes {
+    fn drop(&mut self) {
+        let bytes = std::mem::take(&mut self.0);
+        FILE_BUFFER.with(|b| *b.borrow_mut() = bytes);
+    }
+}
+
+/// Reads a file's bytes, reporting `(bytes read, bytes in all)` as it goes, then calls
+/// `done` once with the bytes or why they could not be read.
+pub fn read_file(
+    file: &web_sys::File,
+    progress: impl Fn(f64, f64) + 'static,
+    done: impl FnOnce(Result<FileBytes, String>) + 'static,
+) -> Result<FileRead, String> {
+    let reader =
+        web_sys::FileReader::new().map_err(|_| "this browser cannot read files".to_owned())?;
+    let on_progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            progress(event.loaded(), event.total());
+        });
+    let mut done = Some(done);
+    let on_done = {
+        let reader = reader.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let Some(done) = done.take() else {
+                return;
+            };
+            let outcome = match reader.result() {
+                Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
+                    Ok(FileBytes::copy_of(&js_sys::Uint8Array::new(&buffer)))
+                }
+                _ => Err(reader
+                    .error()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "the browser could not read the file".to_owned())),
+            };
+            done(outcome);
+        })
+    };
+    reader.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    reader.set_onloadend(Some(on_done.as_ref().unchecked_ref()));
+    reader
+        .read_as_array_buffer(file)
+        .map_err(|_| "the browser could not start reading the file".to_owned())?;
+    Ok(FileRead {
+        reader,
+        _progress: on_progress,
+        _done: on_done,
+    })
+}
+
+/// Calls `dropped` with the first file dropped anywhere on the page (and keeps the
+/// browser from opening it instead). Listening stops when the returned value is dropped.
+pub fn on_file_drop(
+    dropped: impl Fn(web_sys::File) + 'static,
+) -> Option<(EventListener, EventListener)> {
+    let document = web_sys::window()?.document()?;
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    let over = EventListener::new_with_options(&document, "dragover", options, |event| {
+        event.prevent_default()
+    });
+    let drop = EventListener::new_with_options(&document, "drop", options, move |event| {
+        event.prevent_default();
+        let file = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|e| e.data_transfer())
+            .and_then(|t| t.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            dropped(file);
+        }
+    });
+    Some((over, drop))
+}
+
+/// Runs `work` after the browser has painted what is on the page now: a timeout queued
+/// from an animation frame, so a "Parsing…" message shows before a long parse starts.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    let next =
+        Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, work).forget());
+    let queued = web_sys::window().map(|w| w.request_animation_frame(next.unchecked_ref()));
+    if !matches!(queued, Some(Ok(_))) {
+        // No animation frames (a hidden page): run on the next turn instead.
+        let run = next.unchecked_into::<js_sys::Function>();
+        let _ = run.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}

@@ -1,0 +1,116 @@
+//! One row of the instance-type table. Every instance type keeps its row for as long as the
+//! sort order stands; a filter only hides or shows it, so a keystroke changes an attribute
+//! on the rows it affects instead of building or tearing down their cells.
+
+use std::rc::Rc;
+
+use atlas_model::state::MAX_PINNED;
+use atlas_model::table::Column;
+use yew::prelude::*;
+
+use crate::views::table::SharedCatalog;
+
+/// Props of [`InstanceRow`].
+#[derive(Properties, PartialEq)]
+pub struct InstanceRowProps {
+    /// The data shown.
+    pub catalog: SharedCatalog,
+    /// The row's catalog index.
+    pub index: usize,
+    /// The columns shown, in order.
+    pub columns: Rc<[Column]>,
+    /// Whether the filters let the type through (else the row is hidden).
+    pub shown: bool,
+    /// Whether the type is pinned.
+    pub pinned: bool,
+    /// Whether the pin toggle works (it is pinned, or there is room for another pin).
+    pub can_pin: bool,
+}
+
+/// One instance type's `<tr>`: `data-testid="instance-row"` while shown, `hidden` otherwise.
+/// Its cells are a component of their own, so showing or hiding does not re-render them.
+#[component]
+pub fn InstanceRow(props: &InstanceRowProps) -> Html {
+    let name = props
+        .catalog
+        .0
+        .types
+        .get(props.index)
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    html! {
+        <tr hidden={!props.shown} data-testid={props.shown.then_some("instance-row")}
+            data-name={name} class={props.pinned.then_some("pinned-row")}>
+            <RowCells catalog={props.catalog.clone()} index={props.index}
+                columns={props.columns.clone()} pinned={props.pinned} can_pin={props.can_pin} />
+        </tr>
+    }
+}
+
+/// Props of [`RowCells`].
+#[derive(Properties, PartialEq)]
+pub struct RowCellsProps {
+    /// The data shown.
+    pub catalog: SharedCatalog,
+    /// The row's catalog index.
+    pub index: usize,
+    /// The columns shown, in order.
+    pub columns: Rc<[Column]>,
+    /// Whether the type is pinned.
+    pub pinned: bool,
+    /// Whether the pin toggle works.
+    pub can_pin: bool,
+}
+
+/// A row's cells: the pin toggle, then one cell per column. The buttons carry only
+/// `data-action`; the table body's click handler reads the row's `data-name`.
+#[component]
+pub fn RowCells(props: &RowCellsProps) -> Html {
+    let Some(t) = props.catalog.0.types.get(props.index) else {
+        return html! {};
+    };
+    let name = &t.name;
+    let pin_label = if props.pinned {
+        format!("Unpin {name}")
+    } else if props.can_pin {
+        format!("Pin {name} for comparison")
+    } else {
+        format!("{MAX_PINNED} types are pinned already")
+    };
+    let cell = |column: &Column| match column {
+        Column::Name => html! {
+            <td data-column="name">
+                <button type="button" class="link decode" data-action="decode">{ name }</button>
+            </td>
+        },
+        c if c.price_metric().is_some() => {
+            let why = props
+                .catalog
+                .flagged(props.index)
+                .filter(|_| props.catalog.hourly(props.index).is_some());
+            let flagged = why.is_some();
+            html! {
+                <td data-column={c.slug()} class={classes!("numeric", flagged.then_some("flagged"))}
+                    title={why.map(|w| format!("Suspect price: {w}"))}>
+                    { c.text_at(t, props.catalog.hourly(props.index)) }
+                    if flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
+                </td>
+            }
+        }
+        c => html! {
+            <td data-column={c.slug()} class={c.is_numeric().then_some("numeric")}>{ c.text(t) }</td>
+        },
+    };
+    html! {
+        <>
+            <td class="pin-cell">
+                <button type="button" class="pin-toggle" data-testid="pin-toggle" data-action="pin"
+                    aria-pressed={props.pinned.to_string()} aria-label={pin_label}
+                    disabled={!props.can_pin}>
+                    { if props.pinned { "★" } else { "☆" } }
+                </button>
+            </td>
+            { for props.columns.iter().map(cell) }
+        </>
+    }
+}

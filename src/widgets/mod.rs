@@ -1,0 +1,13 @@
+//! Reusable widgets the views and the page share: the one canvas component
+//! (`chart_canvas`), the shared filters, tooltip, region picker, tabs, pinned strip,
+//! embedding, and loading your own data. Each gets plain data and `Callback`s.
+
+pub mod chart_canvas;
+pub mod data_source;
+pub mod embed;
+pub mod filters;
+pub mod load_data;
+pub mod pinned;
+pub mod region_select;
+pub mod tabs;
+pub mod tooltip;

@@ -1,0 +1,62 @@
+// `make bench`, one cold load of a page that draws the Families chart (the atlas or a
+// comparison page): the bytes of every file the page loads, first contentful paint,
+// navigation to chart drawn, and category toggle to chart redrawn.
+import { gzipSync } from 'node:zlib';
+
+/** The category checkbox every page has (the atlas's own test id). */
+export const TOGGLE = '[data-testid=filter-category-compute]';
+
+/**
+ * One fresh context (no cache) loading `url`; `mark` is the name the page marks after each
+ * draw. Bytes are counted from the responses the browser receives (gzip -9 of each body).
+ */
+export async function loadOnce(browser, url, mark) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (response) => {
+    if (response.status() < 200 || response.status() >= 300) return;
+    bodies.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length }))
+        .catch(() => null),
+    );
+  });
+  await page.goto(url);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 30000 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
+  const { drawn, fcp, start } = await page.evaluate((name) => ({
+    drawn: performance.getEntriesByName(name)[0].startTime,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    start: performance.getEntriesByName('atlas:start')[0]?.startTime ?? NaN,
+  }), mark);
+  await settle(page);
+  const redraw = await toggleOnce(page, mark);
+  const files = (await Promise.all(bodies)).filter(Boolean);
+  await context.close();
+  return { drawn, fcp, start, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/** Lets the page finish what it does after a draw (one frame and a little more). */
+export function settle(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+}
+
+/** Clicks the category checkbox in the page and resolves to the ms until the next `mark`. */
+export function toggleOnce(page, mark, selector = TOGGLE) {
+  return page.evaluate(({ name, selector }) => new Promise((done, fail) => {
+    const before = performance.getEntriesByName(name).length;
+    const observer = new PerformanceObserver(() => {
+      const marks = performance.getEntriesByName(name);
+      if (marks.length > before) {
+        observer.disconnect();
+        done(marks[marks.length - 1].startTime - start);
+      }
+    });
+    observer.observe({ type: 'mark' });
+    setTimeout(() => fail(new Error(`no redraw within 10 s after clicking ${selector}`)), 10000);
+    const start = performance.now();
+    document.querySelector(selector).click();
+  }), { name: mark, selector });
+}

@@ -1,0 +1,97 @@
+// End-to-end: the page's frame (title, tabs, the chart's box) is in index.html and the
+// stylesheet, so it is painted while the WebAssembly is still on its way; the app replaces
+// it when it mounts, without moving the tabs or the chart, in the full atlas, in embed mode
+// and in the offline file.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, SHOTS, useSite, waitForPaints } from './harness.mjs';
+
+const site = useSite();
+const SKELETON = '[data-testid=skeleton]';
+const TABS = ['Families', 'Sizes', 'Capabilities', 'Table', 'Decoder', 'Compare', 'Letter prices'];
+
+/**
+ * Opens `path` with the WebAssembly held back: resolves once the page shows its frame, with
+ * the page and `release()`, which lets the WebAssembly through.
+ */
+async function openHeld({ width = 1280, height = 860, colorScheme = 'light', path = '' } = {}) {
+  const context = await site.browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  let held;
+  const requested = new Promise((done) => {
+    held = done;
+  });
+  await page.route('**/*.wasm', (route) => held(route));
+  await page.goto(site.server.url + path, { waitUntil: 'commit' });
+  const wasm = await requested;
+  await page.locator(SKELETON).waitFor({ state: 'visible' });
+  return { page, context, problems, release: () => wasm.continue() };
+}
+
+/** The top edge and height of the element `selector` matches, in CSS pixels. */
+async function box(page, selector) {
+  const b = await page.locator(selector).first().boundingBox();
+  assert.ok(b, `${selector} is laid out`);
+  return b;
+}
+
+describe('The frame before the WebAssembly', () => {
+  for (const look of [
+    { name: 'desktop-light', width: 1280, height: 860, colorScheme: 'light' },
+    { name: 'desktop-dark', width: 1280, height: 860, colorScheme: 'dark' },
+    { name: 'phone-light', width: 390, height: 844, colorScheme: 'light' },
+    { name: 'phone-dark', width: 390, height: 844, colorScheme: 'dark' },
+  ]) {
+    test(`${look.name}: title, tabs and the chart's box show before the WebAssembly runs, then the app takes their place`, async () => {
+      const { page, context, problems, release } = await openHeld(look);
+      assert.equal(await page.locator('h1').innerText(), 'Instance Atlas');
+      assert.deepEqual(await page.locator(`${SKELETON} .tab`).allInnerTexts(), TABS);
+      const chart = await box(page, `${SKELETON} .chart-frame`);
+      assert.ok(chart.width > 200 && chart.height > 200, `the chart's box is drawn: ${JSON.stringify(chart)}`);
+      assert.equal(await page.locator('[data-testid=families-chart]').count(), 0, 'no app yet');
+      const tabs = await box(page, `${SKELETON} .tabs`);
+      await page.screenshot({ path: `${SHOTS}skeleton-${look.name}.png`, fullPage: true });
+
+      release();
+      await waitForPaints(page, 1);
+      assert.equal(await page.locator(SKELETON).count(), 0, 'the frame is gone once the app has mounted');
+      assert.equal(await page.locator('h1').count(), 1, 'one title');
+      const appTabs = await box(page, '.tabs');
+      const appChart = await box(page, '[data-testid=families-chart] .chart-frame');
+      assert.ok(Math.abs(appTabs.y - tabs.y) <= 1, `the tabs stay where they were: ${tabs.y} -> ${appTabs.y}`);
+      assert.ok(Math.abs(appChart.y - chart.y) <= 4, `the chart stays where its box was: ${chart.y} -> ${appChart.y}`);
+      assert.ok(Math.abs(appChart.height - chart.height) <= 4, `the chart keeps its box's height: ${chart.height} -> ${appChart.height}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('embed mode: after mounting only the view is left, with no page chrome', async () => {
+    const { page, context, problems, release } = await openHeld({ path: '?embed=1' });
+    release();
+    await waitForPaints(page, 1);
+    assert.equal(await page.locator(SKELETON).count(), 0);
+    assert.equal(await page.locator('.page-header').count(), 0, 'no header in an embed');
+    assert.equal(await page.locator('.tabs').count(), 0, 'no tabs in an embed');
+    assert.equal(await page.locator('[data-testid=open-full]').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the offline file carries the frame too and replaces it when the app mounts', async () => {
+    const html = await readFile(join(DIST, 'instance-atlas.html'), 'utf8');
+    const body = html.slice(html.search(/<body\b/i));
+    assert.match(body, /data-testid="skeleton"/);
+    assert.match(body, /<h1>Instance Atlas<\/h1>/);
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`file://${join(DIST, 'instance-atlas.html')}`);
+    await waitForPaints(page, 1);
+    assert.equal(await page.locator(SKELETON).count(), 0);
+    await context.close();
+  });
+});
