@@ -86,11 +86,13 @@ pub enum Column {
     OfferedRegions,
     /// Whether the EC2 API still lists the type.
     ListedByApi,
+    /// The region codes offering the type.
+    OfferedIn,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 30] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 31] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -121,12 +123,13 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 30] = [
     (Column::Efa, "efa", "EFA", None),
     (Column::OfferedRegions, "offered-regions", "Offered in (regions)", None),
     (Column::ListedByApi, "listed", "Listed by the EC2 API", None),
+    (Column::OfferedIn, "offered-in", "Offered in", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 30] = {
-        let mut all = [Column::Name; 30];
+    pub const ALL: [Column; 31] = {
+        let mut all = [Column::Name; 31];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;
@@ -249,6 +252,10 @@ impl Column {
                 .map(|m| m.count_ones().to_string())
                 .unwrap_or_default(),
             Column::Accelerators => t.details.accelerators.join("; "),
+            Column::OfferedIn => match crate::availability::regions(t) {
+                regions if regions.is_empty() => crate::availability::describe(t),
+                regions => regions.join(", "),
+            },
             _ => self.text_ref(t).to_owned(),
         }
     }
