@@ -359,11 +359,15 @@ def agreement(api: dict, libcloud: dict) -> list[str]:
         "memory": lambda a, l: f"{gib(a['MemoryInfo']['SizeInMiB'])} GiB" == l.get("memory"),
         "clock": lambda a, l: f"{number(a['ProcessorInfo'].get('SustainedClockSpeedInGhz') or 0)} GHz"
         == l.get("clockSpeed", "").replace("Up to ", ""),
-        "network label": lambda a, l: a["NetworkInfo"]["NetworkPerformance"] == l.get("networkPerformance"),
+        "network": lambda a, l: speed(a["NetworkInfo"]["NetworkPerformance"])
+        == speed(l.get("networkPerformance", "")),
         "current generation": lambda a, l: ("Yes" if a["CurrentGeneration"] else "No")
         == l.get("currentGeneration"),
-        "EBS maximum": lambda a, l: str(a["EbsInfo"].get("EbsOptimizedInfo", {}).get("MaximumBandwidthInMbps"))
-        in l.get("dedicatedEbsThroughput", ""),
+        "EBS maximum": lambda a, l: speed(f"{a['EbsInfo'].get('EbsOptimizedInfo', {}).get('MaximumBandwidthInMbps')} Mbps")
+        == speed(l.get("dedicatedEbsThroughput", "")).removeprefix("up to "),
+        "GPU memory (types with GPUs)": lambda a, l: "GpuInfo" not in a
+        or l.get("gpuMemory", "").split(" ")[0] == gib(a["GpuInfo"]["TotalGpuMemoryInMiB"]),
+        "local storage kind": lambda a, l: storage_kind(a) == storage_kind_text(l.get("storage", "")),
     }
     lines = []
     for what, same in checks.items():
@@ -372,6 +376,49 @@ def agreement(api: dict, libcloud: dict) -> list[str]:
         lines.append(f"| {what} | {len(agree)} of {len(both)} ({100 * len(agree) // len(both)}%) "
                      f"| {', '.join(f'`{n}`' for n in differ)} |")
     return lines
+
+
+def speed(text: str) -> str:
+    """A bandwidth text as a comparable value: "18750 Megabit" and "18.75 Gigabit" are the
+    same, "Up to 10 Gigabit" is "up to 10 Gbit/s"; grades ("High") stay as they are."""
+    words = text.replace("Up to ", "").split()
+    scale = {"Gigabit": 1000, "Gbps": 1000, "Megabit": 1, "Mbps": 1}
+    if len(words) >= 2 and words[-1] in scale:
+        count = 1
+        if len(words) == 3 and words[0].endswith("x") and words[0][:-1].isdigit():
+            count = int(words[0][:-1])
+        try:
+            value = float(words[-2]) * scale[words[-1]] * count
+        except ValueError:
+            return text
+        return ("up to " if text.startswith("Up to") else "") + number(value)
+    return text
+
+
+def storage_kind(record: dict) -> str:
+    """HDD, NVMe or SSD for an API record's instance store; EBS for none."""
+    info = record.get("InstanceStorageInfo")
+    if not info:
+        return "EBS"
+    if info["Disks"][0]["Type"] == "hdd":
+        return "HDD"
+    return "NVMe" if info.get("NvmeSupport") != "unsupported" else "SSD"
+
+
+def storage_kind_text(text: str) -> str:
+    """The same for a Price List storage string ("2 x 900 NVMe SSD", "EBS only")."""
+    if text.startswith("EBS") or not text:
+        return "EBS"
+    return "NVMe" if "NVMe" in text else ("HDD" if "HDD" in text else "SSD")
+
+
+def suspect_prices() -> str:
+    """The suspect-price count the app's model pins (`SUSPECT_PRICES` in prices/mod.rs)."""
+    source = (ROOT / "crates" / "model" / "src" / "prices" / "mod.rs").read_text(encoding="utf-8")
+    for line in source.splitlines():
+        if line.startswith("pub const SUSPECT_PRICES: usize ="):
+            return line.split("=")[1].strip(" ;")
+    return "(not found)"
 
 
 def compact(prices_text: str, names: set[str]) -> str:
@@ -450,6 +497,9 @@ def main() -> None:
         "price_rows": len(prices) - 1, "compact_rows": compact_text.count("\n") - 1,
         "zeros": sum(1 for r in prices[1:] for c in r[2:] if c and float(c) == 0.0),
         "pairs": sum(bin(m).count("1") for m in masks.values()),
+        "known_prices": sum(1 for line in compact_text.splitlines()[1:]
+                            for cell in line.split(",")[2:] if cell),
+        "suspect": suspect_prices(),
     }
     text = provenance({"moto": moto_sha, "botocore": boto_sha, "apache-libcloud": cloud_sha},
                       moto_date, int(pricing["updated"]), counts, retired, per_region,
@@ -536,6 +586,30 @@ libcloud's Price List strings against the API, on the types both know (first dif
 | field | agree | differing, for example |
 |---|---|---|
 {chr(10).join(agree)}
+
+Values are compared, not spellings ("18750 Megabit" = "18.75 Gigabit"). What a look at the
+differing types shows: the Price List's specs are older than the API's. Clocks differ by
+turbo figures ("Up to 3.9 GHz" on `trn2.48xlarge`, the API's sustained 3.5) and by revised
+figures (`c5.12xlarge` 3.4 against 3.6, `p5en.48xlarge` 3.2 against 2.4); network speeds
+were raised (`c5.9xlarge` 10 against 12 Gigabit); EBS maxima are older, lower limits
+(`c5.9xlarge` 4500 against 9500 Mbps; for `hpc7a` the Price List gives the baseline, 87 Mbps,
+where the API's maximum is 2085); "current generation" is Yes in the Price List for whole
+families the API now calls previous generation (`c4`, `c5`); the Price List's GPU memory is
+one GPU's (`p5en.48xlarge` "141 GB", the API's total 1128 GiB; `g5.12xlarge` 24 against 96);
+its storage calls NVMe disks "SSD" (`i4g`), the HDDs of `c1`/`m1`/`m2` "SSD", and
+`trn2.48xlarge` "EBS only" (the API: 4 x 1900 GB NVMe). One API figure looks odd too:
+`trn2.48xlarge` reports 8192 GiB of accelerator memory (16 x 512 GiB), where the Price List
+says 1536 GB; the atlas shows what the API says.
+
+## Prices you can trust
+`prices-compact.csv` holds {counts['known_prices']} known prices (type x OS x region). The app judges
+each one (`PriceTable::assess`, `crates/model/src/prices/trust.rs`) by the consistency of
+AWS's own prices: sizes of a family cost the same per vCPU (or per GiB) within a region;
+regions priced alike ("twins") charge the same; Windows costs Linux plus a licence. At this
+refresh {counts['suspect']} of them are suspect (pinned as `SUSPECT_PRICES`): dedicated-tenancy and other
+special SKUs (a few per cent above the family's line or the twin region), Windows prices that
+equal Linux (bring-your-own-licence), and Windows prices that are the licence fee alone
+(0.046 USD per vCPU-hour). `0.0` cells (no price known) are empty in the compact table.
 
 ## Refresh
 ```sh

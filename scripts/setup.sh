@@ -19,6 +19,18 @@ export PATH="$HOME/.cargo/bin:$root/tools/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# rust-toolchain.toml names an exact release. Where the machine's stable toolchain is that
+# release under another name, make the name point at it (rustup could not download it
+# without the internet); otherwise rustup installs the named release itself.
+channel=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+toolchains="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+host=$(cd / && rustc -vV | sed -n 's/^host: //p')
+if [ -n "$channel" ] && [ ! -e "$toolchains/$channel-$host" ] &&
+   [ "$(cd / && rustc +stable --version 2>/dev/null | awk '{print $2}')" = "$channel" ]; then
+  say "using the installed stable toolchain as $channel"
+  ln -s "$toolchains/stable-$host" "$toolchains/$channel-$host"
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -24,12 +24,26 @@ pub fn builtin_prices(catalog: Option<Rc<Catalog>>) -> Rc<PriceSource> {
     })
 }
 
-/// Where the built-in data comes from, in a line for the footer.
-pub const SOURCE: &str = "EC2 API describe-instance-types and offerings shipped in moto 5.2.5 \
-                          (2026-10-27); prices: AWS Price List in apache-libcloud 3.9.1 (Apache-2.0)";
+/// Where the built-in specs and offerings come from, for the footer.
+const SPECS_SOURCE: &str =
+    "the EC2 API's describe-instance-types and offerings as shipped in moto 5.2.5 (2026-10-27)";
 
-/// The date of the prices, for the footer.
-pub const SOURCE_DATE: &str = atlas_model::prices::PRICE_LIST_DATE;
+/// Where the built-in prices come from, for the footer.
+const PRICES_SOURCE: &str = "the AWS Price List in apache-libcloud 3.9.1";
+
+/// The footer's line about the built-in data: how many types, from where and when, and
+/// how many prices are suspect.
+pub fn source_line(catalog: Option<&Catalog>) -> String {
+    let types = catalog.map_or(0, |c| c.types.len());
+    let retired = catalog.map_or(0, |c| c.types.iter().filter(|t| t.details.retired).count());
+    format!(
+        "Data: {types} instance types from {SPECS_SOURCE}, {retired} of them no longer listed \
+         by the API and kept from the Price List; prices from {PRICES_SOURCE} as of {}, \
+         {} of them marked suspect. ",
+        atlas_model::prices::PRICE_LIST_DATE,
+        atlas_model::prices::SUSPECT_PRICES,
+    )
+}
 
 /// Parses the built-in dataset (once; later calls share it). Called before the app
 /// mounts, so that the first render does not share its time slice with parsing.

@@ -79,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
+    let source_line = dataset::source_line(builtin.as_deref());
     let on_loaded = {
         let (loaded, prices) = (loaded.clone(), props.prices.clone());
         Callback::from(move |data: Rc<LoadedData>| {
@@ -128,7 +129,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <main>{ notice }{ body }</main>
             <footer class="page-footer">
-                { format!("Data: {}, as of {}. ", dataset::SOURCE, dataset::SOURCE_DATE) }
+                <span data-testid="data-footer">{ source_line }</span>
                 { "Everything runs in your browser; nothing is sent anywhere. " }
                 <a href={offline_copy::offline_copy_href()} download={offline_copy::SITE_COPY} data-testid="offline-download">
                     { "Download for offline use" }

@@ -217,7 +217,11 @@ fn prices_html(
             html! {
                 <td class={classes!(flagged.is_some().then_some("flagged"))}
                     title={flagged.map(|n| format!("Suspect price: {}", n.join("; ")))}>
-                    { value.map_or_else(|| format!("no price in {place}"), format_usd) }
+                    { match (value, flagged) {
+                        (Some(usd), _) => format_usd(*usd),
+                        (None, Some(_)) => "suspect price".to_owned(),
+                        (None, None) => format!("no price in {place}"),
+                    } }
                     if flagged.is_some() { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
                     if let Some(r) = ratio { <span class="ratio">{ ratio_text(r) }</span> }
                 </td>

@@ -1,6 +1,7 @@
 //! The Decoder view: any instance type name taken apart and explained, with its specs when
 //! the data knows it, its neighbouring sizes, sibling families and "did you mean".
 
+use atlas_model::availability;
 use atlas_model::decoder::{explain, Explanation};
 use atlas_model::instance::InstanceType;
 use atlas_model::state::Action;
@@ -20,8 +21,8 @@ const EXAMPLES: [&str; 6] = [
     "is4gen.xlarge",
 ];
 
-/// Specs listed for a known type.
-const SPECS: [Column; 12] = [
+/// Specs listed for a known type (the API-only ones when they have a value).
+const SPECS: [Column; 17] = [
     Column::Category,
     Column::Vcpu,
     Column::Memory,
@@ -32,7 +33,12 @@ const SPECS: [Column; 12] = [
     Column::Storage,
     Column::Gpus,
     Column::GpuMemory,
+    Column::GpuModel,
+    Column::GpuFraction,
+    Column::Accelerators,
+    Column::NetworkGbps,
     Column::Ebs,
+    Column::EbsBaseline,
     Column::CurrentGeneration,
 ];
 
@@ -78,8 +84,10 @@ pub fn DecoderView(props: &ViewProps) -> Html {
                         let name = instance.name.clone();
                         move |_: MouseEvent| Action::TogglePin(name.clone())
                     })) }
-                } else if explanation.decoded.is_ok() {
+                } else if explanation.decoded.as_ref().is_ok_and(|d| d.unknown_letters.is_empty()) {
                     <p class="notice">{ "This name reads correctly, but the data shown has no such instance type." }</p>
+                } else if explanation.decoded.is_ok() {
+                    <p class="notice">{ "The data shown has no such instance type." }</p>
                 }
                 { related(&explanation, &input, &link) }
             </>
@@ -137,8 +145,16 @@ fn specs(instance: &InstanceType, pinned: bool, on_pin: Callback<MouseEvent>) ->
                 </button>
             </h3>
             <dl class="spec-list">
-                { for SPECS.iter().map(|c| html! { <><dt>{ c.label() }</dt><dd>{ c.text(instance) }</dd></> }) }
+                { for SPECS.iter().map(|c| (c, c.text(instance))).filter(|(_, text)| !text.is_empty()).map(|(c, text)| html! {
+                    <><dt>{ c.label() }</dt><dd>{ text }</dd></>
+                }) }
             </dl>
+            <p class="offered" data-testid="decoder-offered">
+                { availability::describe(instance) }
+                if !availability::regions(instance).is_empty() {
+                    { ": " }{ availability::regions(instance).join(", ") }
+                }
+            </p>
         </div>
     }
 }

@@ -6,10 +6,8 @@
 use std::rc::Rc;
 
 use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot};
-use atlas_model::letter_cost::{
-    letter_summary, pair_costs, pairs, FamilyPair, LetterCost, PairCost,
-};
 use atlas_model::regions::region_name;
+use atlas_model::screen::letters::letter_prices;
 use atlas_model::state::Action;
 use yew::prelude::*;
 
@@ -18,30 +16,13 @@ use crate::views::letters_summary::LetterChips;
 use crate::views::letters_table::LettersTable;
 use crate::views::ViewProps;
 
-/// Every pair priced in one region and system, and the summary per letter.
-#[derive(Debug, PartialEq)]
-struct LetterPrices {
-    /// Every pair with its sizes and ratios (possibly none).
-    costs: Vec<(FamilyPair, PairCost)>,
-    /// One entry per letter with a priced pair: vendor letters (`a`, `g`) first, then by letter.
-    summary: Vec<LetterCost>,
-}
-
 /// Summary chips, the chosen letter's sentence, its chart and its table.
 #[component]
 pub fn LettersView(props: &ViewProps) -> Html {
     let state = &props.state;
     let priced = use_memo(
         (props.atlas.clone(), state.region.clone(), state.os),
-        |(atlas, region, os)| {
-            let (catalog, families) = (&atlas.catalog, &atlas.families);
-            let table = atlas.prices.table().map_err(|e| e.to_string())?;
-            let found = pairs(families);
-            let mut summary = letter_summary(table, catalog, &found, region, *os);
-            summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));
-            let costs = pair_costs(table, catalog, &found, region, *os);
-            Ok::<_, String>(LetterPrices { costs, summary })
-        },
+        |(atlas, region, os)| letter_prices(atlas, region, *os),
     );
     // The chosen letter lives in the state (and so in the address).
     let chosen = &state.letter;
@@ -49,12 +30,7 @@ pub fn LettersView(props: &ViewProps) -> Html {
 
     // The chosen letter, or the first one priced here when it has no pair in this region.
     let letter = match priced.as_ref() {
-        Ok(data) => data
-            .summary
-            .iter()
-            .find(|c| c.letter == *chosen)
-            .or(data.summary.first())
-            .map_or_else(|| chosen.clone(), |c| c.letter.clone()),
+        Ok(data) => data.shown_letter(chosen),
         Err(_) => chosen.clone(),
     };
     let plot = use_memo(

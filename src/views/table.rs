@@ -17,32 +17,36 @@ use crate::views::table_grid::InstanceTable;
 use crate::views::table_toolbar::TableToolbar;
 use crate::views::ViewProps;
 
-/// The catalog, compared by identity: one parsed dataset per page, so a pointer comparison
-/// says all, where comparing 810 records on every keystroke would not be free.
+/// What every table row reads: the catalog, the prices looked up in the chosen region and
+/// why some are suspect. Compared by identity: one parsed dataset per page, so a pointer
+/// comparison says all, where comparing 1,400 records on every keystroke would not be free.
 #[derive(Clone)]
-pub struct SharedCatalog(
-    pub Rc<Catalog>,
-    pub Rc<RowPrices>,
-    pub Rc<BTreeMap<usize, String>>,
-);
+pub struct TableData {
+    /// The instance types.
+    pub catalog: Rc<Catalog>,
+    /// Hourly prices by catalog index (empty when no price column needs them).
+    pub prices: Rc<RowPrices>,
+    /// Why a type's price in the region is suspect, by catalog index.
+    pub suspect: Rc<BTreeMap<usize, String>>,
+}
 
-impl SharedCatalog {
+impl TableData {
     /// The hourly price of the type at `index`, when the table looked prices up.
     pub fn hourly(&self, index: usize) -> Option<f64> {
-        self.1.hourly(index)
+        self.prices.hourly(index)
     }
 
     /// Why the type's price in the region is suspect, if it is.
     pub fn flagged(&self, index: usize) -> Option<&str> {
-        self.2.get(&index).map(String::as_str)
+        self.suspect.get(&index).map(String::as_str)
     }
 }
 
-impl PartialEq for SharedCatalog {
+impl PartialEq for TableData {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-            && Rc::ptr_eq(&self.1, &other.1)
-            && Rc::ptr_eq(&self.2, &other.2)
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.prices, &other.prices)
+            && Rc::ptr_eq(&self.suspect, &other.suspect)
     }
 }
 
@@ -115,11 +119,11 @@ pub fn TableView(props: &ViewProps) -> Html {
             }
         },
     );
-    let catalog = SharedCatalog(
-        props.atlas.catalog.clone(),
-        priced.0.clone(),
-        priced.1.clone(),
-    );
+    let catalog = TableData {
+        catalog: props.atlas.catalog.clone(),
+        prices: priced.0.clone(),
+        suspect: priced.1.clone(),
+    };
     let filter = &props.state.filter;
     let narrowed_elsewhere = filter.set_count() > 0;
     let widen = props.dispatch.reform(|_: MouseEvent| Action::ShowEveryType);

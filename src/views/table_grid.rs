@@ -11,14 +11,14 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::views::table::SharedCatalog;
+use crate::views::table::TableData;
 use crate::views::table_row::InstanceRow;
 
 /// Props of [`InstanceTable`].
 #[derive(Properties, PartialEq)]
 pub struct InstanceTableProps {
     /// The data shown.
-    pub catalog: SharedCatalog,
+    pub catalog: TableData,
     /// Catalog indices of every row in display (sort) order, shown or not.
     pub order: Rc<Vec<usize>>,
     /// Catalog indices of the rows the filters let through, in display order.
@@ -44,7 +44,7 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
         |column: &Column| filter_cell(*column, &props.spec.filters, &props.errors, &props.dispatch);
     let can_pin = props.pinned.len() < MAX_PINNED;
     let columns: Rc<[Column]> = props.spec.columns.as_slice().into();
-    let types = &props.catalog.0.types;
+    let types = &props.catalog.catalog.types;
     let mut shown = vec![false; types.len()];
     for &i in props.rows.iter() {
         if let Some(slot) = shown.get_mut(i) {

@@ -8,13 +8,13 @@ use atlas_model::state::MAX_PINNED;
 use atlas_model::table::Column;
 use yew::prelude::*;
 
-use crate::views::table::SharedCatalog;
+use crate::views::table::TableData;
 
 /// Props of [`InstanceRow`].
 #[derive(Properties, PartialEq)]
 pub struct InstanceRowProps {
     /// The data shown.
-    pub catalog: SharedCatalog,
+    pub catalog: TableData,
     /// The row's catalog index.
     pub index: usize,
     /// The columns shown, in order.
@@ -33,7 +33,7 @@ pub struct InstanceRowProps {
 pub fn InstanceRow(props: &InstanceRowProps) -> Html {
     let name = props
         .catalog
-        .0
+        .catalog
         .types
         .get(props.index)
         .map(|t| t.name.clone())
@@ -51,7 +51,7 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct RowCellsProps {
     /// The data shown.
-    pub catalog: SharedCatalog,
+    pub catalog: TableData,
     /// The row's catalog index.
     pub index: usize,
     /// The columns shown, in order.
@@ -66,7 +66,7 @@ pub struct RowCellsProps {
 /// `data-action`; the table body's click handler reads the row's `data-name`.
 #[component]
 pub fn RowCells(props: &RowCellsProps) -> Html {
-    let Some(t) = props.catalog.0.types.get(props.index) else {
+    let Some(t) = props.catalog.catalog.types.get(props.index) else {
         return html! {};
     };
     let name = &t.name;

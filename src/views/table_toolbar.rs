@@ -10,7 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::views::table::{error_line, SharedCatalog};
+use crate::views::table::{error_line, TableData};
 
 /// The name of the downloaded CSV file.
 pub const CSV_FILE_NAME: &str = "instance-atlas.csv";
@@ -19,7 +19,7 @@ pub const CSV_FILE_NAME: &str = "instance-atlas.csv";
 #[derive(Properties, PartialEq)]
 pub struct TableToolbarProps {
     /// The data shown.
-    pub catalog: SharedCatalog,
+    pub catalog: TableData,
     /// The rows shown (catalog indices, in order): what the row count counts and exports write.
     pub rows: Rc<Vec<usize>>,
     /// The columns shown, in order.
@@ -43,7 +43,7 @@ enum ExportNotice {
 #[component]
 pub fn TableToolbar(props: &TableToolbarProps) -> Html {
     let notice = use_state(|| None::<ExportNotice>);
-    let total = props.catalog.0.types.len();
+    let total = props.catalog.catalog.types.len();
     let shown = props.rows.len();
 
     let on_search = props.dispatch.reform(|e: InputEvent| {
@@ -53,7 +53,7 @@ pub fn TableToolbar(props: &TableToolbarProps) -> Html {
         let (catalog, rows, columns) = export_inputs(props);
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = to_csv(&catalog.0, &rows, &columns, &catalog.1);
+            let csv = to_csv(&catalog.catalog, &rows, &columns, &catalog.prices);
             let outcome = browser::download_text(CSV_FILE_NAME, "text/csv;charset=utf-8", &csv);
             notice.set(Some(match outcome {
                 Ok(()) => {
@@ -67,7 +67,7 @@ pub fn TableToolbar(props: &TableToolbarProps) -> Html {
         let (catalog, rows, columns) = export_inputs(props);
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            let markdown = to_markdown(&catalog.0, &rows, &columns, &catalog.1);
+            let markdown = to_markdown(&catalog.catalog, &rows, &columns, &catalog.prices);
             let count = rows.len();
             let notice = notice.clone();
             browser::copy_text(&markdown, move |outcome| {
@@ -115,7 +115,7 @@ pub fn TableToolbar(props: &TableToolbarProps) -> Html {
 }
 
 /// What an export click needs, cloned into its callback.
-fn export_inputs(props: &TableToolbarProps) -> (SharedCatalog, Rc<Vec<usize>>, Rc<Vec<Column>>) {
+fn export_inputs(props: &TableToolbarProps) -> (TableData, Rc<Vec<usize>>, Rc<Vec<Column>>) {
     let columns = Rc::new(props.columns.clone());
     (props.catalog.clone(), props.rows.clone(), columns)
 }

@@ -2,6 +2,7 @@
 // errors and foreign requests, and waits keyed to the app's `atlas:chart-drawn` mark.
 import { after, before } from 'node:test';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, serve } from './server.mjs';
@@ -79,3 +80,21 @@ export const LOOKS = [
   { name: 'phone-light', width: 360, height: 780, colorScheme: 'light' },
   { name: 'phone-dark', width: 360, height: 780, colorScheme: 'dark' },
 ];
+
+/**
+ * Counts from the embedded dataset itself (`assets/data/instance-types.csv`), so tests follow
+ * a data refresh: `types` rows, `families` (the part before the dot), `clocked` (types with
+ * a clock), `computeFamilies` (series c, cc, hpc, the Compute category).
+ */
+export const DATA = (() => {
+  const text = readFileSync(fileURLToPath(new URL('../../assets/data/instance-types.csv', import.meta.url)), 'utf8');
+  const [header, ...lines] = text.trim().split('\n');
+  const columns = header.split(',');
+  const clock = columns.indexOf('clock_speed');
+  const names = lines.map((line) => line.split(',')[0]);
+  const families = new Set(names.map((n) => n.split('.')[0]));
+  const compute = [...families].filter((f) => /^(c|cc|hpc)\d/.test(f));
+  // Cells before the clock column hold no commas (names, numbers, memory).
+  const clocked = lines.filter((line) => line.split(',')[clock]).length;
+  return { types: names.length, families: families.size, computeFamilies: compute.length, clocked };
+})();

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { LOOKS, open, shoot, useSite, waitForPaints, paints } from './harness.mjs';
+import { LOOKS, open, shoot, useSite, waitForPaints, paints, DATA } from './harness.mjs';
 
 useSite();
 
@@ -35,7 +35,7 @@ describe('Bring your own data', () => {
     await page.click('[data-testid=data-reset]');
     await page.waitForSelector('[data-testid=data-source]', { state: 'detached' });
     await waitForPaints(page, before + 2);
-    assert.equal(await points(page), 810, 'back to the built-in data');
+    assert.equal(await points(page), DATA.types, 'back to the built-in data');
     assert.deepEqual(problems, []);
     await context.close();
   });

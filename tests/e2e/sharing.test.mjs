@@ -1,7 +1,7 @@
 // End-to-end: the state lives in the address; back and forward; the Embed snippet.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickAndRepaint, open, shoot, useSite, waitForPaints } from './harness.mjs';
+import { clickAndRepaint, open, shoot, useSite, waitForPaints, DATA } from './harness.mjs';
 
 useSite();
 
@@ -82,7 +82,7 @@ describe('Embed', () => {
     assert.equal(await page.locator('header').count(), 0, 'no page header');
     assert.equal(await page.locator('.sidebar').isVisible(), false, 'no filter panel');
     const { series } = await counts(page);
-    assert.ok(series > 10 && series < 40, `compute families only: ${series}`);
+    assert.equal(series, DATA.computeFamilies, `compute families only: ${series}`);
     const link = page.locator('[data-testid=open-full]');
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.match(await link.getAttribute('href'), /\?cat=compute$/);

@@ -2,7 +2,7 @@
 // build, driven in Chromium like a person would.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOOKS, clickAndRepaint, open, shoot, useSite, waitForPaints } from './harness.mjs';
+import { LOOKS, clickAndRepaint, open, shoot, useSite, waitForPaints, DATA } from './harness.mjs';
 
 const MATRIX = '[data-testid=sizes-matrix]';
 const CHART = '[data-testid=ladder-chart]';
@@ -26,15 +26,15 @@ async function chartCounts(page) {
 }
 
 describe('Sizes view', () => {
-  test('a row per family and a cell per instance type; m5 runs large to 24xlarge', async () => {
+  test('a row per family and a cell per instance type; m5 runs large to 24xlarge, then metal', async () => {
     const { page, context, problems } = await openSizes();
     const rows = await page.locator('[data-testid=sizes-row]').count();
-    assert.ok(rows >= 130 && rows <= 160, `family rows: ${rows}`);
-    assert.equal(await page.locator('[data-testid=size-cell]').count(), 810, 'one cell per instance type');
+    assert.equal(rows, DATA.families, `family rows: ${rows}`);
+    assert.equal(await page.locator('[data-testid=size-cell]').count(), DATA.types, 'one cell per instance type');
     const m5 = await page
       .locator('[data-testid=sizes-row][data-family=m5] [data-testid=size-cell]')
       .evaluateAll((cells) => cells.map((c) => c.dataset.type));
-    assert.deepEqual(m5, ['m5.large', 'm5.xlarge', 'm5.2xlarge', 'm5.4xlarge', 'm5.8xlarge', 'm5.12xlarge', 'm5.16xlarge', 'm5.24xlarge']);
+    assert.deepEqual(m5, ['m5.large', 'm5.xlarge', 'm5.2xlarge', 'm5.4xlarge', 'm5.8xlarge', 'm5.12xlarge', 'm5.16xlarge', 'm5.24xlarge', 'm5.metal']);
     assert.equal(await page.locator(cell('m5.nano')).count(), 0);
     // Columns run along the ladder: nano first, the biggest xlarge last.
     const headings = await page.locator(`${MATRIX} thead th`).allInnerTexts();
@@ -73,7 +73,7 @@ describe('Sizes view', () => {
     assert.equal(await page.locator('.sizes-group.cat-compute').count(), 0);
     assert.ok((await page.locator('[data-testid=sizes-row][data-family=m5]').count()) === 1);
     const rows = await page.locator('[data-testid=sizes-row]').count();
-    assert.ok(rows < 130 && rows > 80, `rows without compute: ${rows}`);
+    assert.equal(rows, DATA.families - DATA.computeFamilies, `rows without compute: ${rows}`);
     assert.match(await page.locator('[data-testid=sizes-summary]').innerText(), /filtered/);
     // The same filters open here too: ticking compute again brings its rows back.
     await page.click('.sizes-filters summary');

@@ -42,7 +42,8 @@ pub fn compare(catalog: &Catalog, pinned: &[String]) -> Comparison {
         .collect();
     let rows = Column::ALL
         .into_iter()
-        .filter(|c| *c != Column::Name)
+        // Prices come in rows of their own, for the chosen region and system.
+        .filter(|c| *c != Column::Name && c.price_metric().is_none())
         .map(|column| {
             let cells: Vec<String> = types
                 .iter()

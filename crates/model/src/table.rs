@@ -95,11 +95,13 @@ pub enum Column {
     OfferedRegions,
     /// Whether the EC2 API still lists the type.
     ListedByApi,
+    /// The region codes offering the type.
+    OfferedIn,
 }
 
 /// `(column, slug, label, dataset CSV column or None)`, in [`Column::ALL`] order.
 #[rustfmt::skip]
-const COLUMNS: [(Column, &str, &str, Option<&str>); 32] = [
+const COLUMNS: [(Column, &str, &str, Option<&str>); 33] = [
     (Column::Name, "name", "Name", Some("instance_type")),
     (Column::Family, "family", "Family", None),
     (Column::Category, "category", "Category", Some("instance_family")),
@@ -132,12 +134,13 @@ const COLUMNS: [(Column, &str, &str, Option<&str>); 32] = [
     (Column::Efa, "efa", "EFA", None),
     (Column::OfferedRegions, "offered-regions", "Offered in (regions)", None),
     (Column::ListedByApi, "listed", "Listed by the EC2 API", None),
+    (Column::OfferedIn, "offered-in", "Offered in", None),
 ];
 
 impl Column {
     /// Every column, in picker order.
-    pub const ALL: [Column; 32] = {
-        let mut all = [Column::Name; 32];
+    pub const ALL: [Column; 33] = {
+        let mut all = [Column::Name; 33];
         let mut i = 0;
         while i < all.len() {
             all[i] = COLUMNS[i].0;

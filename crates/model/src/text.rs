@@ -4,7 +4,7 @@
 
 use crate::chart::axis::format_usd;
 use crate::instance::InstanceType;
-use crate::prices::{Os, Price, PriceError, PriceTable};
+use crate::prices::{Os, PriceCheck, PriceError, PriceTable};
 
 /// `count` followed by the singular or plural noun: "1 family", "3 families".
 pub fn count(count: usize, one: &str, many: &str) -> String {
@@ -17,7 +17,8 @@ pub fn ratio_text(ratio: f64) -> String {
     format!("×{}", text.trim_end_matches('0').trim_end_matches('.'))
 }
 
-/// "$0.096 per hour in us-east-1 (Linux)", or why there is no price.
+/// "$0.096 per hour in us-east-1 (Linux)", the same marked suspect with the reason, or
+/// why there is no price.
 pub fn price_sentence(
     prices: Result<&PriceTable, &PriceError>,
     instance_type: &str,
@@ -25,13 +26,19 @@ pub fn price_sentence(
     os: Os,
 ) -> String {
     match prices {
-        Ok(table) => match table.hourly(instance_type, region, os) {
-            Price::Known(hourly) => format!(
+        Ok(table) => match table.check(instance_type, region, os) {
+            PriceCheck::Trusted(hourly) => format!(
                 "{} per hour in {region} ({})",
                 format_usd(hourly),
                 os.label()
             ),
-            Price::Unknown => format!("no price known in {region} ({})", os.label()),
+            PriceCheck::Suspect(hourly, why) => format!(
+                "{} per hour in {region} ({}), suspect: {}",
+                format_usd(hourly),
+                os.label(),
+                why.describe()
+            ),
+            PriceCheck::Unknown(why) => why,
         },
         Err(error) => format!("prices could not be read: {error}"),
     }
@@ -115,7 +122,7 @@ mod tests {
         );
         assert_eq!(
             price_sentence(Ok(&table), "m5.large", "us-east-1", Os::Windows),
-            "no price known in us-east-1 (Windows)"
+            "no Windows price known in us-east-1 (missing or 0.0 in the source)"
         );
     }
 }

@@ -1,7 +1,6 @@
 //! What a user of the atlas notices about the built-in data from the EC2 API: every type
 //! there is (metal and the newest generation), GPU, accelerator and disk facts read right,
 //! where each type is offered, and every name the API knows decoding.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_model::availability::{self, offered, Offered, OFFERING_REGIONS};
 use atlas_model::catalog::Catalog;
@@ -15,7 +14,7 @@ const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 const API_NAMES: &str = include_str!("fixtures/api-instance-type-names.txt");
 
 fn catalog() -> Catalog {
-    Catalog::from_csv(DATASET).unwrap()
+    Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn get<'a>(catalog: &'a Catalog, name: &str) -> &'a InstanceType {

@@ -1,7 +1,6 @@
 //! Exports cannot carry markup or break a re-import: hostile processor names go through the
 //! Markdown export and come out as plain text the way a CommonMark renderer reads a table
 //! cell, and through the CSV export defused and free of NUL.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_model::catalog::Catalog;
 use atlas_model::table::{to_csv, to_markdown, Column, RowPrices};
@@ -24,8 +23,11 @@ const HOSTILE: [&str; 10] = [
 
 /// The catalogue with one copy of `m5.large` per hostile processor name, and their rows.
 fn catalog() -> (Catalog, Vec<usize>) {
-    let mut catalog = Catalog::from_csv(DATASET).unwrap();
-    let m5 = catalog.get("m5.large").unwrap().clone();
+    let mut catalog = Catalog::from_csv(DATASET).unwrap_or_else(|e| panic!("{e:?}"));
+    let m5 = catalog
+        .get("m5.large")
+        .unwrap_or_else(|| panic!("a value was expected"))
+        .clone();
     let mut rows = Vec::new();
     for (n, processor) in HOSTILE.iter().enumerate() {
         let mut t = m5.clone();
@@ -65,20 +67,25 @@ fn cells(line: &str) -> Vec<String> {
     let inner = line
         .trim()
         .strip_prefix('|')
-        .unwrap()
+        .unwrap_or_else(|| panic!("a value was expected"))
         .strip_suffix('|')
-        .unwrap();
+        .unwrap_or_else(|| panic!("a value was expected"));
     let mut out = vec![String::new()];
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                let last = out.last_mut().unwrap();
+                let last = out
+                    .last_mut()
+                    .unwrap_or_else(|| panic!("a value was expected"));
                 last.push('\\');
                 last.extend(chars.next());
             }
             '|' => out.push(String::new()),
-            c => out.last_mut().unwrap().push(c),
+            c => out
+                .last_mut()
+                .unwrap_or_else(|| panic!("a value was expected"))
+                .push(c),
         }
     }
     out.into_iter().map(|c| c.trim().to_owned()).collect()

@@ -6,7 +6,6 @@
 //! ```text
 //! PROPTEST_CASES=20000 cargo test -p atlas-model --release --test extreme_catalogues
 //! ```
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::OnceLock;
 
@@ -39,14 +38,16 @@ use proptest::sample::select;
 fn builtin() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap()
+        Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
+            .unwrap_or_else(|e| panic!("the embedded dataset parses: {e:?}"))
     })
 }
 
 fn prices() -> &'static PriceTable {
     static PRICES: OnceLock<PriceTable> = OnceLock::new();
     PRICES.get_or_init(|| {
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap()
+        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv"))
+            .unwrap_or_else(|e| panic!("the embedded prices parse: {e:?}"))
     })
 }
 

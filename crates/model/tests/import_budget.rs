@@ -1,7 +1,6 @@
 //! Budgets: a file holding more than the atlas shows is refused as a whole, with a message
 //! that says how much it holds and how much the atlas shows; records are read one at a
 //! time, so a huge top-level array is counted, not built.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_model::import::{
     self, Count, ImportError, MAX_FAMILIES, MAX_IMPORT_BYTES, MAX_INSTANCE_TYPES,

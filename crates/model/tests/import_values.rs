@@ -1,7 +1,6 @@
 //! One bad value costs one record, never the file: numbers beyond a float, lone surrogates,
 //! implausible sizes and memory in the wrong unit are refused with a reason; control and
 //! bidi characters are removed and long text is cut.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atlas_model::import::{self, Imported, MAX_TEXT_CHARS};
 

@@ -1,7 +1,6 @@
 //! Every derivation stays n log n: generated shapes that would take minutes if a step were
 //! quadratic (a family of 30,000 sizes, 40,000 families, 100,000 types) go through the
 //! views' derivations. No clock here: `make bench` times them (`examples/scale_bench.rs`).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod shapes;
 

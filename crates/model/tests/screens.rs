@@ -89,3 +89,24 @@ fn the_capabilities_intro_and_matrix_follow_every_filter() {
         "Memory optimised · 1 family"
     );
 }
+
+#[test]
+fn letter_prices_put_the_vendor_letters_first_and_fall_back_to_a_priced_letter() {
+    let atlas = atlas();
+    let prices = atlas_model::screen::letters::letter_prices(
+        &atlas,
+        "us-east-1",
+        atlas_model::prices::Os::Linux,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let letters: Vec<&str> = prices.summary.iter().map(|c| c.letter.as_str()).collect();
+    assert_eq!(letters.first().copied(), Some("a"), "{letters:?}");
+    assert_eq!(letters.get(1).copied(), Some("g"), "{letters:?}");
+    assert!(letters[2..].windows(2).all(|w| w[0] < w[1]), "{letters:?}");
+    assert_eq!(prices.shown_letter("d"), "d");
+    assert_eq!(
+        prices.shown_letter("nope"),
+        "a",
+        "an unpriced letter shows the first"
+    );
+}

@@ -470,6 +470,7 @@ fn a_full_csv_export_re_imports_with_the_atlas_importer() {
                         | Column::Burstable
                         | Column::Efa
                         | Column::OfferedRegions
+                        | Column::OfferedIn
                         | Column::ListedByApi
                 )
         };

@@ -6,4 +6,5 @@
 //! [`State`]: crate::state::State
 
 pub mod capabilities;
+pub mod letters;
 pub mod sizes;

@@ -9,7 +9,6 @@ use crate::filter::Filter;
 use crate::instance::{Category, InstanceType};
 use crate::sizes::{size_matrix, SizeMatrix};
 use crate::state::{CellMetric, State};
-use crate::table::RowPrices;
 use crate::text::count;
 
 /// Everything the Sizes matrix shows for a state.
@@ -26,17 +25,18 @@ pub struct SizesScreen {
 }
 
 /// The Sizes screen of `state`: every shared filter applies; prices are read only while
-/// the cells show them.
+/// the cells show them, and only trusted ones.
 pub fn sizes_screen(atlas: &Atlas, state: &State) -> SizesScreen {
     let shown = atlas.shown(&state.filter, &state.region);
     let matrix = size_matrix(&atlas.catalog, &shown);
     let hourly = match (state.sizes.metric, atlas.pricing(&state.region, state.os)) {
-        (CellMetric::Price, Some(pricing)) => {
-            let prices = RowPrices::new(&atlas.catalog, &pricing);
-            (0..atlas.catalog.types.len())
-                .map(|i| prices.hourly(i))
-                .collect()
-        }
+        // Suspect prices are not shown as fact in a cell (the Table shows them, marked).
+        (CellMetric::Price, Some(pricing)) => atlas
+            .catalog
+            .types
+            .iter()
+            .map(|t| pricing.table.trusted(&t.name, pricing.region, pricing.os))
+            .collect(),
         _ => Vec::new(),
     };
     SizesScreen {

@@ -24,6 +24,10 @@ impl Column {
                 .unwrap_or_default(),
             c if c.is_numeric() => c.number(t).map(|v| format_number(v, 3)).unwrap_or_default(),
             Column::Accelerators => t.details.accelerators.join("; "),
+            Column::OfferedIn => match crate::availability::regions(t) {
+                regions if regions.is_empty() => crate::availability::describe(t),
+                regions => regions.join(", "),
+            },
             _ => self.text_ref(t).to_owned(),
         }
     }
@@ -53,6 +57,10 @@ impl Column {
                 .unwrap_or_default(),
             Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
             Column::Accelerators => t.details.accelerators.join("; "),
+            Column::OfferedIn => match crate::availability::regions(t) {
+                regions if regions.is_empty() => crate::availability::describe(t),
+                regions => regions.join(", "),
+            },
             Column::NetworkGbps | Column::EbsBaseline | Column::GpuFraction => {
                 self.number(t).map(|x| x.to_string()).unwrap_or_default()
             }
