@@ -259,10 +259,14 @@ describe('Table view', () => {
     // Keyboard: focus moves from the scroll box through a row's buttons and on past the table.
     await scroller.evaluate((el) => { el.scrollTop = 0; });
     await page.locator(ROW).first().waitFor();
-    await scroller.focus();
+    await page.locator('.column-filter').last().focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=instance-row]') !== null), true,
-      'Tab reaches a row');
+      'Tab from the last filter box reaches the first row');
+    await page.locator(`${ROW} button`).last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=instance-table]') === null), true,
+      'Tab from the last built row leaves the table');
     assert.deepEqual(problems, []);
     await context.close();
   });
