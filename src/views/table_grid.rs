@@ -3,6 +3,7 @@
 //! pin and decode buttons. Only the rows in the scroll box's view (and a few either side)
 //! are built: spacer rows above and below stand in for the rest, so the scrollbar is true.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -43,12 +44,14 @@ pub const ROW_HEIGHT: f64 = 32.0;
 const OVERSCAN: usize = 8;
 
 /// How many whole rows the element behind `node` is scrolled down, following its `scroll`
-/// events (a passive listener: scrolling never waits for this).
+/// events (a passive listener: scrolling never waits for this), and the last scroll offset
+/// in pixels those events saw.
 #[hook]
-fn use_scrolled_rows(node: NodeRef) -> usize {
+fn use_scrolled_rows(node: NodeRef) -> (usize, Rc<Cell<i32>>) {
     let rows = use_state_eq(|| 0usize);
+    let last_top = use_memo((), |_| Cell::new(0));
     {
-        let rows = rows.clone();
+        let (rows, last_top) = (rows.clone(), last_top.clone());
         use_effect_with(node, move |node| {
             let listener = node.cast::<web_sys::Element>().map(|element| {
                 let options = EventListenerOptions {
@@ -57,13 +60,15 @@ fn use_scrolled_rows(node: NodeRef) -> usize {
                 };
                 let target = element.clone();
                 EventListener::new_with_options(&element, "scroll", options, move |_| {
-                    rows.set(scrolled_rows(f64::from(target.scroll_top()), ROW_HEIGHT));
+                    let top = target.scroll_top();
+                    last_top.set(top);
+                    rows.set(scrolled_rows(f64::from(top), ROW_HEIGHT));
                 })
             });
             move || drop(listener)
         });
     }
-    *rows
+    (*rows, last_top)
 }
 
 /// The table of instance types (`data-testid="instance-table"`).
@@ -73,7 +78,7 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
         browser::mark(browser::TABLE_UPDATED_MARK)
     });
     let scroller = use_node_ref();
-    let scrolled = use_scrolled_rows(scroller.clone());
+    let (scrolled, last_top) = use_scrolled_rows(scroller.clone());
     let (_, viewport_height) = browser::use_element_size(scroller.clone());
     let window = row_window(
         scrolled as f64 * ROW_HEIGHT,
@@ -85,11 +90,19 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
     let (space_before, space_after) = (use_node_ref(), use_node_ref());
     {
         let (before, after) = (space_before.clone(), space_after.clone());
+        let scroller = scroller.clone();
         use_effect_with(
             (window.space_before.to_bits(), window.space_after.to_bits()),
             move |_| {
                 browser::set_height(&before, window.space_before);
                 browser::set_height(&after, window.space_after);
+                // Between the new rows and the new spacer heights the body can be briefly
+                // shorter, and the browser pulls the scroll offset up: put it back.
+                if let Some(element) = scroller.cast::<web_sys::Element>() {
+                    if element.scroll_top() != last_top.get() {
+                        element.set_scroll_top(last_top.get());
+                    }
+                }
             },
         );
     }
