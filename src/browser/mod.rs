@@ -9,6 +9,7 @@ mod frame;
 mod history;
 mod hooks;
 mod marks;
+mod spacer;
 
 pub use clipboard::*;
 pub use files::*;
@@ -16,6 +17,7 @@ pub use frame::*;
 pub use history::*;
 pub use hooks::*;
 pub use marks::*;
+pub use spacer::*;
 
 /// A thrown JavaScript value (an `Error`, a `DOMException` or a string) in words.
 pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {

@@ -5,12 +5,10 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
-use atlas_model::filter::Filter;
 use atlas_model::prices::flags;
 use atlas_model::query::QueryError;
-use atlas_model::shown::shown_types;
 use atlas_model::state::Action;
-use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices, TableQuery};
+use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices};
 use yew::prelude::*;
 
 use crate::views::table_grid::InstanceTable;
@@ -91,16 +89,6 @@ pub fn TableView(props: &ViewProps) -> Html {
             None => (Rc::new(RowPrices::default()), Rc::new(BTreeMap::new())),
         },
     );
-    // Every row in sort order: the filters hide rows of it; only a new sort reorders it.
-    let order = use_memo(
-        (props.atlas.clone(), spec.sort, priced.0.clone()),
-        |(atlas, sort, prices)| {
-            let (catalog, families) = (&atlas.catalog, &atlas.families);
-            let everything = shown_types(catalog, families, &Filter::default(), None);
-            let query = TableQuery::default();
-            rows(catalog, families, &everything, &query, *sort, prices)
-        },
-    );
     let shown = use_memo(
         (
             props.atlas.clone(),
@@ -152,7 +140,7 @@ pub fn TableView(props: &ViewProps) -> Html {
                 </p>
             }
             <div class="table-errors" aria-live="polite">{ for column_errors }</div>
-            <InstanceTable {catalog} {order} rows={shown.rows.clone()} spec={spec.clone()}
+            <InstanceTable {catalog} rows={shown.rows.clone()} spec={spec.clone()}
                 errors={shown.errors.clone()} pinned={props.state.pinned.clone()}
                 dispatch={props.dispatch.clone()} />
         </section>

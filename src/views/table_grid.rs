@@ -1,12 +1,16 @@
 //! The instance-type table itself: sortable headings, a filter box under each numeric
 //! heading, and the rows (`table_row`); one click handler on the body serves every row's
-//! pin and decode buttons.
+//! pin and decode buttons. Only the rows in the scroll box's view (and a few either side)
+//! are built: spacer rows above and below stand in for the rest, so the scrollbar is true.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use atlas_model::screen::table_window::{row_window, scrolled_rows};
 use atlas_model::state::{Action, TableSpec, MAX_PINNED};
 use atlas_model::table::{Column, QueryErrors, QueryInput, SortDirection};
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -19,8 +23,6 @@ use crate::views::table_row::InstanceRow;
 pub struct InstanceTableProps {
     /// The data shown.
     pub catalog: TableData,
-    /// Catalog indices of every row in display (sort) order, shown or not.
-    pub order: Rc<Vec<usize>>,
     /// Catalog indices of the rows the filters let through, in display order.
     pub rows: Rc<Vec<usize>>,
     /// The Table's choices: columns, sort and the filter texts.
@@ -33,24 +35,83 @@ pub struct InstanceTableProps {
     pub dispatch: Callback<Action>,
 }
 
+/// The height of every body row in CSS pixels; `assets/style.css` sets the same
+/// (`.instance-table tbody tr`).
+pub const ROW_HEIGHT: f64 = 32.0;
+
+/// Rows built beyond each end of the view, so a short scroll or a keyboard step shows rows
+/// at once.
+const OVERSCAN: usize = 8;
+
+/// How many whole rows the element behind `node` is scrolled down, following its `scroll`
+/// events (a passive listener: scrolling never waits for this), and the last scroll offset
+/// in pixels those events saw.
+#[hook]
+fn use_scrolled_rows(node: NodeRef) -> (usize, Rc<Cell<i32>>) {
+    let rows = use_state_eq(|| 0usize);
+    let last_top = use_memo((), |_| Cell::new(0));
+    {
+        let (rows, last_top) = (rows.clone(), last_top.clone());
+        use_effect_with(node, move |node| {
+            let listener = node.cast::<web_sys::Element>().map(|element| {
+                let options = EventListenerOptions {
+                    phase: EventListenerPhase::Bubble,
+                    passive: true,
+                };
+                let target = element.clone();
+                EventListener::new_with_options(&element, "scroll", options, move |_| {
+                    let top = target.scroll_top();
+                    last_top.set(top);
+                    rows.set(scrolled_rows(f64::from(top), ROW_HEIGHT));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    (*rows, last_top)
+}
+
 /// The table of instance types (`data-testid="instance-table"`).
 #[component]
 pub fn InstanceTable(props: &InstanceTableProps) -> Html {
     use_effect_with(props.rows.clone(), |_| {
         browser::mark(browser::TABLE_UPDATED_MARK)
     });
+    let scroller = use_node_ref();
+    let (scrolled, last_top) = use_scrolled_rows(scroller.clone());
+    let (_, viewport_height) = browser::use_element_size(scroller.clone());
+    let window = row_window(
+        scrolled as f64 * ROW_HEIGHT,
+        viewport_height,
+        ROW_HEIGHT,
+        props.rows.len(),
+        OVERSCAN,
+    );
+    let (space_before, space_after) = (use_node_ref(), use_node_ref());
+    {
+        let (before, after) = (space_before.clone(), space_after.clone());
+        let scroller = scroller.clone();
+        use_effect_with(
+            (window.space_before.to_bits(), window.space_after.to_bits()),
+            move |_| {
+                browser::set_height(&before, window.space_before);
+                browser::set_height(&after, window.space_after);
+                // Between the new rows and the new spacer heights the body can be briefly
+                // shorter, and the browser pulls the scroll offset up: put it back.
+                if let Some(element) = scroller.cast::<web_sys::Element>() {
+                    if element.scroll_top() != last_top.get() {
+                        element.set_scroll_top(last_top.get());
+                    }
+                }
+            },
+        );
+    }
     let heading = |column: &Column| heading(*column, props.spec.sort, &props.dispatch);
     let filter_cell =
         |column: &Column| filter_cell(*column, &props.spec.filters, &props.errors, &props.dispatch);
     let can_pin = props.pinned.len() < MAX_PINNED;
     let columns: Rc<[Column]> = props.spec.columns.as_slice().into();
     let types = &props.catalog.catalog.types;
-    let mut shown = vec![false; types.len()];
-    for &i in props.rows.iter() {
-        if let Some(slot) = shown.get_mut(i) {
-            *slot = true;
-        }
-    }
     let row = |&index: &usize| {
         let name = types
             .get(index)
@@ -59,10 +120,10 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
         let pinned = props.pinned.iter().any(|p| p == name);
         html! {
             <InstanceRow key={name} catalog={props.catalog.clone()} {index}
-                columns={columns.clone()} shown={shown.get(index).copied().unwrap_or(false)}
-                {pinned} can_pin={can_pin || pinned} />
+                columns={columns.clone()} {pinned} can_pin={can_pin || pinned} />
         }
     };
+    let span = (columns.len() + 1).to_string();
     let onclick = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
@@ -77,7 +138,8 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
         })
     };
     html! {
-        <div class="instance-table-scroll" tabindex="0" role="region" aria-label="Instance types">
+        <div class="instance-table-scroll" tabindex="0" role="region" aria-label="Instance types"
+            ref={scroller}>
             <table class="instance-table" data-testid="instance-table">
                 <thead>
                     <tr>
@@ -90,10 +152,12 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody {onclick}>
-                    { for props.order.iter().map(row) }
+                    <tr class="row-spacer" aria-hidden="true" ref={space_before}><td colspan={span.clone()}></td></tr>
+                    { for props.rows.get(window.rows.clone()).unwrap_or_default().iter().map(row) }
+                    <tr class="row-spacer" aria-hidden="true" ref={space_after}><td colspan={span.clone()}></td></tr>
                     if props.rows.is_empty() {
                         <tr>
-                            <td class="table-empty" colspan={(columns.len() + 1).to_string()}>
+                            <td class="table-empty" colspan={span}>
                                 { "No instance type matches these filters." }
                             </td>
                         </tr>

@@ -1,6 +1,6 @@
-//! One row of the instance-type table. Every instance type keeps its row for as long as the
-//! sort order stands; a filter only hides or shows it, so a keystroke changes an attribute
-//! on the rows it affects instead of building or tearing down their cells.
+//! One row of the instance-type table. The table builds rows only for the types in its
+//! scroll box's view; a row is keyed by its type, so scrolling a row's width reuses the
+//! rows still in view and builds one new row.
 
 use std::rc::Rc;
 
@@ -19,16 +19,14 @@ pub struct InstanceRowProps {
     pub index: usize,
     /// The columns shown, in order.
     pub columns: Rc<[Column]>,
-    /// Whether the filters let the type through (else the row is hidden).
-    pub shown: bool,
     /// Whether the type is pinned.
     pub pinned: bool,
     /// Whether the pin toggle works (it is pinned, or there is room for another pin).
     pub can_pin: bool,
 }
 
-/// One instance type's `<tr>`: `data-testid="instance-row"` while shown, `hidden` otherwise.
-/// Its cells are a component of their own, so showing or hiding does not re-render them.
+/// One instance type's `<tr>` (`data-testid="instance-row"`). Its cells are a component of
+/// their own, so pinning another type does not re-render them.
 #[component]
 pub fn InstanceRow(props: &InstanceRowProps) -> Html {
     let name = props
@@ -39,8 +37,7 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
         .map(|t| t.name.clone())
         .unwrap_or_default();
     html! {
-        <tr hidden={!props.shown} data-testid={props.shown.then_some("instance-row")}
-            data-name={name} class={props.pinned.then_some("pinned-row")}>
+        <tr data-testid="instance-row" data-name={name} class={props.pinned.then_some("pinned-row")}>
             <RowCells catalog={props.catalog.clone()} index={props.index}
                 columns={props.columns.clone()} pinned={props.pinned} can_pin={props.can_pin} />
         </tr>

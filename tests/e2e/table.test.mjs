@@ -23,7 +23,12 @@ function cells(page, slug) {
   return page.$$eval(`${ROW} td[data-column=${slug}]`, (tds) => tds.map((td) => td.textContent.trim()));
 }
 
-const rowCount = (page) => page.locator(ROW).count();
+/** How many rows the table holds, as its "N of M instance types" line says (the DOM builds
+ * only the rows in view). */
+const rowCount = async (page) => (await counted(page)).shown;
+
+/** How many row elements the DOM holds right now. */
+const builtRows = (page) => page.locator(ROW).count();
 
 /** The "N of M instance types" line, as numbers. */
 async function counted(page) {
@@ -67,6 +72,7 @@ describe('Table view', () => {
     assert.ok(vcpus.every((v, i) => i === 0 || vcpus[i - 1] >= v), 'every row in order');
     assert.match(await vcpuHeading.innerText(), /▼/);
     assert.equal(await rowCount(page), all, 'sorting keeps every row');
+    assert.ok(await builtRows(page) < 100, 'only the rows in view are built');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -82,6 +88,7 @@ describe('Table view', () => {
     const shown = await rowCount(page);
     assert.deepEqual(await counted(page), { shown, total: all });
     const names = await cells(page, 'name');
+    assert.ok(names.length > 0 && names.length <= shown);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     assert.equal(download.suggestedFilename(), 'instance-atlas.csv');
@@ -91,7 +98,7 @@ describe('Table view', () => {
     assert.equal(header[0], 'Name');
     assert.ok(header.includes('vCPU'), `header: ${lines[0]}`);
     assert.equal(lines.length - 1, shown, 'one CSV line per row shown');
-    assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), names, 'the same names, in the same order');
+    assert.deepEqual(lines.slice(1, names.length + 1).map((line) => line.split(',')[0]), names, 'the same names, in the same order');
     assert.match(await page.locator('[data-testid=export-status]').innerText(), new RegExp(`Saved ${shown} rows`));
 
     await page.click('[data-testid=copy-markdown]');
@@ -168,13 +175,16 @@ describe('Table view', () => {
     await page.click('[data-testid=tab-table]');
     await page.waitForSelector(`${TABLE} ${ROW}`);
     const names = await cells(page, 'name');
-    assert.ok(names.length > 500, `rows: ${names.length}`);
+    const narrowed = (await counted(page)).shown;
+    assert.ok(narrowed > 500, `rows: ${narrowed}`);
     const compute = names.filter((n) => /^(c5|c6i|c7gn)\./.test(n));
     assert.deepEqual(compute, [], 'no compute-optimised rows');
     assert.ok((await counted(page)).shown < (await counted(page)).total);
     await page.locator('[data-testid=shared-filter-note]').waitFor();
     await page.click('[data-testid=shared-filter-note] button');
-    await waitForRows(page, (c) => c > names.length);
+    await waitForRows(page, (c) => c > narrowed);
+    await page.fill(SEARCH, 'c7gn.large');
+    await waitForRows(page, (c) => c === 1);
     assert.ok((await cells(page, 'name')).includes('c7gn.large'), 'shown again');
     await context.close();
   });
@@ -214,6 +224,51 @@ describe('Table view', () => {
 
     await row.locator('td[data-column=name] button').click();
     await page.waitForSelector('[data-testid=tab-decoder][aria-selected=true]');
+    await context.close();
+  });
+
+  test('only the rows in view are built; scrolling reaches the last row and exports hold every row', async () => {
+    const { page, context, problems } = await openTable();
+    const { shown, total } = await counted(page);
+    assert.equal(shown, DATA.types);
+    assert.equal(total, DATA.types);
+    const built = await builtRows(page);
+    assert.ok(built > 5 && built < 100, `rows in the DOM: ${built} of ${shown}`);
+    const heights = await page.$$eval(ROW, (trs) => [...new Set(trs.map((tr) => tr.getBoundingClientRect().height))]);
+    assert.deepEqual(heights, [32], 'every row is the fixed height the window counts with');
+
+    // The scrollbar is as long as all the rows would be.
+    const scroller = page.locator('.instance-table-scroll');
+    const scrollHeight = await scroller.evaluate((el) => el.scrollHeight);
+    assert.ok(scrollHeight >= shown * 32, `scroll height ${scrollHeight} for ${shown} rows`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+    assert.equal(lines.length - 1, shown, 'the CSV holds every row, not only those built');
+    const last = lines[lines.length - 1].split(',')[0];
+    assert.equal(await page.locator(`${ROW}[data-name="${last}"]`).count(), 0, 'the last row is not built at the top');
+
+    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    const lastRow = page.locator(`${ROW}[data-name="${last}"]`);
+    await lastRow.waitFor();
+    assert.ok(await lastRow.isVisible(), 'scrolled to the bottom, the last row shows');
+    const box = await scroller.boundingBox();
+    const rowBox = await lastRow.boundingBox();
+    assert.ok(rowBox.y + rowBox.height <= box.y + box.height + 1, `the last row is inside the scroll box: row ${JSON.stringify(rowBox)} box ${JSON.stringify(box)} ${await scroller.evaluate((el) => [el.scrollTop, el.scrollHeight, el.clientHeight])}`);
+    assert.ok(await builtRows(page) < 100, 'still only the rows in view');
+
+    // Keyboard: focus moves from the scroll box through a row's buttons and on past the table.
+    await scroller.evaluate((el) => { el.scrollTop = 0; });
+    await page.locator(ROW).first().waitFor();
+    await page.locator('.column-filter').last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=instance-row]') !== null), true,
+      'Tab from the last filter box reaches the first row');
+    await page.locator(`${ROW} button`).last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=instance-table]') === null), true,
+      'Tab from the last built row leaves the table');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

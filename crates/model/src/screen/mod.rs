@@ -8,3 +8,4 @@
 pub mod capabilities;
 pub mod letters;
 pub mod sizes;
+pub mod table_window;
