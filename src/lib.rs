@@ -149,6 +149,7 @@ fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
         let last = last.clone();
         use_effect_with(state.clone(), move |state| {
             let query = encode(state);
+            browser::set_title(&state.view.page_title());
             let mut last = last.borrow_mut();
             if !embed && query != last.0 {
                 browser::set_query(&query, state.view != last.1);

@@ -45,3 +45,10 @@ pub fn on_history_move(changed: impl Fn(String) + 'static) -> Option<EventListen
         changed(location_query())
     }))
 }
+
+/// Sets the document's title (what the tab and the history list show).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}

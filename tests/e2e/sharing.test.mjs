@@ -51,6 +51,18 @@ describe('URL state', () => {
     await context.close();
   });
 
+  test('the page title names the view, and follows back and forward', async () => {
+    const { page, context } = await open();
+    assert.equal(await page.title(), 'Families - Instance Atlas');
+    await page.click('[data-testid=tab-table]');
+    await page.waitForFunction(() => document.title === 'Table - Instance Atlas');
+    await page.click('[data-testid=tab-letters]');
+    await page.waitForFunction(() => document.title === 'Letter prices - Instance Atlas');
+    await page.goBack();
+    await page.waitForFunction(() => document.title === 'Table - Instance Atlas');
+    await context.close();
+  });
+
   test('a tampered address is named in a notice and the app still works', async () => {
     const { page, context, problems } = await open({ path: '?view=families&x=banana&shade=red&pin=%3Cscript%3E' });
     const notice = await page.locator('[data-testid=url-notice]').innerText();

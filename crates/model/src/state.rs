@@ -137,6 +137,11 @@ impl View {
         View::ALL.into_iter().find(|v| v.slug() == slug)
     }
 
+    /// The page title while the view is open: `Families - Instance Atlas`.
+    pub fn page_title(self) -> String {
+        format!("{} - Instance Atlas", self.label())
+    }
+
     /// The tab label.
     pub fn label(self) -> &'static str {
         match self {
@@ -473,6 +478,15 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_view_has_its_own_page_title() {
+        assert_eq!(View::Families.page_title(), "Families - Instance Atlas");
+        assert_eq!(View::Letters.page_title(), "Letter prices - Instance Atlas");
+        let titles: std::collections::BTreeSet<String> =
+            View::ALL.into_iter().map(View::page_title).collect();
+        assert_eq!(titles.len(), View::ALL.len());
+    }
 
     #[test]
     fn pins_are_unique_ordered_and_capped_at_eight() {
