@@ -264,7 +264,7 @@ describe('Table view', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=instance-row]') !== null), true,
       'Tab from the last filter box reaches the first row');
-    await page.locator(`${ROW} button`).last().focus();
+    await page.locator(ROW).last().locator('a, button, input').last().focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=instance-table]') === null), true,
       'Tab from the last built row leaves the table');
