@@ -53,7 +53,7 @@ pub fn RegionSelect(props: &RegionSelectProps) -> Html {
         Some(RegionChoice {
             offered: Some(n), ..
         }) => format!("{n} types offered there"),
-        _ => "offerings unknown: every type counts as offered".to_owned(),
+        _ => "offerings unknown".to_owned(),
     };
     html! {
         <div class="region-select">
