@@ -33,7 +33,7 @@ describe('Prices and regions', () => {
     assert.match(await option('us-gov-west-1'), /· us-gov-west-1 · offerings unknown$/);
     assert.match(await page.locator('[data-testid=region-offered]').innerText(), /^\d{3,4} types offered there$/);
     await page.selectOption('[data-testid=region-select]', 'us-gov-west-1');
-    await page.waitForFunction(() => document.querySelector('[data-testid=region-offered]')?.innerText..startsWith('offerings unknown'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=region-offered]')?.innerText.startsWith('offerings unknown'));
     await shoot(page, 'region-menu-gov');
     await page.check('[data-testid=include-suspect]');
     await page.waitForFunction(() => location.search.includes('suspect=1'));
