@@ -30,6 +30,7 @@ use crate::widgets::load_data::{LoadData, LoadedData};
 use crate::widgets::pinned::PinnedStrip;
 use crate::widgets::region_select::RegionSelect;
 use crate::widgets::tabs::Tabs;
+use atlas_model::regions::region_menu;
 
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -182,6 +183,7 @@ struct ViewsProps {
 #[component]
 fn Views(props: &ViewsProps) -> Html {
     let rejected = props.atlas.catalog.rejected.len();
+    let menu = use_memo(props.atlas.catalog.clone(), |catalog| region_menu(catalog));
     let view = ViewProps {
         atlas: props.atlas.clone(),
         state: props.state.clone(),
@@ -207,8 +209,9 @@ fn Views(props: &ViewsProps) -> Html {
                 <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
                 <div class="view-bar">
                     <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
-                    <RegionSelect region={props.state.region.clone()} os={props.state.os}
-                        offered_only={props.state.filter.offered_only} dispatch={props.dispatch.clone()} />
+                    <RegionSelect region={props.state.region.clone()} menu={menu.clone()} os={props.state.os}
+                        offered_only={props.state.filter.offered_only}
+                        include_suspect={props.state.include_suspect} dispatch={props.dispatch.clone()} />
                 </div>
             }
             { body }

@@ -32,15 +32,12 @@ pub fn CompareView(props: &ViewProps) -> Html {
             comparison.clone(),
             state.region.clone(),
             state.os,
+            state.include_suspect,
         ),
-        |(atlas, comparison, region, os)| {
+        |(atlas, comparison, region, os, include_suspect)| {
             let catalog = &atlas.catalog;
             let table = atlas.prices.table().map_err(|e| e.to_string())?;
-            let pricing = Pricing {
-                table,
-                region,
-                os: *os,
-            };
+            let pricing = Pricing::new(table, region, *os).including_suspect(*include_suspect);
             let anomalies = flags(table, catalog, region, *os);
             let notes: Vec<Vec<String>> = comparison
                 .found

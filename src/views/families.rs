@@ -23,13 +23,16 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
             state.families,
             state.region.clone(),
             state.os,
+            state.include_suspect,
         ),
-        |(atlas, filter, spec, region, os)| {
+        |(atlas, filter, spec, region, os, include_suspect)| {
             // Prices are parsed only once a price axis or the region filter needs them.
             let wants_prices = matches!(spec.x, Metric::Price(_))
                 || matches!(spec.y, Metric::Price(_))
                 || matches!(spec.colour, ColourBy::Price(_));
-            let pricing = wants_prices.then(|| atlas.pricing(region, *os)).flatten();
+            let pricing = wants_prices
+                .then(|| atlas.pricing(region, *os, *include_suspect))
+                .flatten();
             let shown = atlas.shown(filter, region);
             FamiliesPlot::build(
                 &atlas.catalog,

@@ -21,8 +21,13 @@ use crate::views::ViewProps;
 pub fn LettersView(props: &ViewProps) -> Html {
     let state = &props.state;
     let priced = use_memo(
-        (props.atlas.clone(), state.region.clone(), state.os),
-        |(atlas, region, os)| letter_prices(atlas, region, *os),
+        (
+            props.atlas.clone(),
+            state.region.clone(),
+            state.os,
+            state.include_suspect,
+        ),
+        |(atlas, region, os, include_suspect)| letter_prices(atlas, region, *os, *include_suspect),
     );
     // The chosen letter lives in the state (and so in the address).
     let chosen = &state.letter;

@@ -74,7 +74,10 @@ pub fn TableView(props: &ViewProps) -> Html {
             state.region.clone(),
             state.os,
         ),
-        |(atlas, needs, region, os)| match needs.then(|| atlas.pricing(region, *os)).flatten() {
+        |(atlas, needs, region, os)| match needs
+            .then(|| atlas.pricing(region, *os, false))
+            .flatten()
+        {
             Some(pricing) => {
                 let flagged: BTreeMap<usize, String> =
                     flags(pricing.table, &atlas.catalog, region, *os)

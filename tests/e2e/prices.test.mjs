@@ -33,6 +33,21 @@ describe('Prices and regions', () => {
     await context.close();
   });
 
+  test('the region menu says how many types each region offers', async () => {
+    const { page, context, problems } = await open();
+    const option = (code) => page.locator(`[data-testid=region-select] option[value="${code}"]`).innerText();
+    assert.match(await option('us-east-1'), /^US East \(N\. Virginia\) · us-east-1 · \d{3,4} types$/);
+    assert.match(await option('us-gov-west-1'), /· us-gov-west-1 · offerings unknown$/);
+    assert.match(await page.locator('[data-testid=region-offered]').innerText(), /^\d{3,4} types offered there$/);
+    await page.selectOption('[data-testid=region-select]', 'us-gov-west-1');
+    await page.waitForFunction(() => document.querySelector('[data-testid=region-offered]')?.innerText.startsWith('offerings unknown'));
+    await shoot(page, 'region-menu-gov');
+    await page.check('[data-testid=include-suspect]');
+    await page.waitForFunction(() => location.search.includes('suspect=1'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a price axis on the Families chart changes with the region', async () => {
     const { page, context } = await open({ path: '?y=price-hour' });
     const chart = page.locator('[data-testid=families-chart]');

@@ -17,7 +17,7 @@ use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::import;
 use atlas_model::letter_cost::{letter_summary, pairs};
-use atlas_model::prices::Os;
+use atlas_model::prices::{Os, Pricing};
 use atlas_model::shown::shown_types;
 use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, Column, RowPrices, SortDirection, TableQuery};
@@ -76,7 +76,7 @@ fn main() {
     report(
         "40,000 families: letter prices (20,000 pairs)",
         median(|| {
-            letter_summary(&table, &many, &found, "us-east-1", Os::Linux);
+            letter_summary(&Pricing::new(&table, "us-east-1", Os::Linux), &many, &found);
         }),
     );
 

@@ -91,10 +91,16 @@ impl Atlas {
         }
     }
 
-    /// Prices in `region` for `os`, or `None` when the price table could not be read.
-    pub fn pricing<'a>(&'a self, region: &'a str, os: Os) -> Option<Pricing<'a>> {
+    /// Prices in `region` for `os` (counting suspect ones when `include_suspect`), or `None`
+    /// when the price table could not be read.
+    pub fn pricing<'a>(
+        &'a self,
+        region: &'a str,
+        os: Os,
+        include_suspect: bool,
+    ) -> Option<Pricing<'a>> {
         let table = self.prices.table().ok()?;
-        Some(Pricing { table, region, os })
+        Some(Pricing::new(table, region, os).including_suspect(include_suspect))
     }
 
     /// The instance types every shared filter lets through in `region`.

@@ -28,7 +28,9 @@ use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::{Category, InstanceType};
 use crate::name::{self, Capability, Size};
-use crate::prices::{median, Os, PriceTable};
+use crate::prices::{median, Pricing};
+#[cfg(test)]
+use crate::prices::{Os, PriceTable};
 
 /// How the two families of a [`FamilyPair`] differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -183,13 +185,7 @@ fn difference(
 
 /// The variant's price over the base's for every size both families list in the catalog
 /// with the same number of vCPUs and a known price in `region` on `os`.
-pub fn pair_ratios(
-    table: &PriceTable,
-    catalog: &Catalog,
-    pair: &FamilyPair,
-    region: &str,
-    os: Os,
-) -> PairCost {
+pub fn pair_ratios(pricing: &Pricing, catalog: &Catalog, pair: &FamilyPair) -> PairCost {
     let of = |family: &str| -> Vec<&InstanceType> {
         catalog
             .types
@@ -197,17 +193,15 @@ pub fn pair_ratios(
             .filter(|t| t.family == family)
             .collect()
     };
-    ratios(table, &of(&pair.base), &of(&pair.variant), region, os)
+    ratios(pricing, &of(&pair.base), &of(&pair.variant))
 }
 
 /// [`pair_ratios`] of every pair, with the catalogue indexed by family once (so many pairs
 /// cost one pass over the types, not one each).
 pub fn pair_costs(
-    table: &PriceTable,
+    pricing: &Pricing,
     catalog: &Catalog,
     pairs: &[FamilyPair],
-    region: &str,
-    os: Os,
 ) -> Vec<(FamilyPair, PairCost)> {
     let mut by_family: HashMap<&str, Vec<&InstanceType>> = HashMap::new();
     for t in &catalog.types {
@@ -217,26 +211,14 @@ pub fn pair_costs(
     pairs
         .iter()
         .map(|pair| {
-            let cost = ratios(
-                table,
-                members(&pair.base),
-                members(&pair.variant),
-                region,
-                os,
-            );
+            let cost = ratios(pricing, members(&pair.base), members(&pair.variant));
             (pair.clone(), cost)
         })
         .collect()
 }
 
 /// The ratios of one pair from the types of its base and variant families.
-fn ratios(
-    table: &PriceTable,
-    base: &[&InstanceType],
-    variant: &[&InstanceType],
-    region: &str,
-    os: Os,
-) -> PairCost {
+fn ratios(pricing: &Pricing, base: &[&InstanceType], variant: &[&InstanceType]) -> PairCost {
     let variants: HashMap<&str, &InstanceType> =
         variant.iter().map(|t| (t.size.as_str(), *t)).collect();
     let mut sizes: Vec<(Option<Size>, String, f64, f64)> = base
@@ -245,8 +227,8 @@ fn ratios(
             let variant = variants
                 .get(base.size.as_str())
                 .filter(|v| v.vcpu == base.vcpu)?;
-            let base_price = table.trusted(&base.name, region, os)?;
-            let variant_price = table.trusted(&variant.name, region, os)?;
+            let base_price = pricing.counted(&base.name)?;
+            let variant_price = pricing.counted(&variant.name)?;
             Some((
                 Size::parse(&base.size),
                 base.size.clone(),
@@ -271,14 +253,12 @@ fn ratios(
 /// For each letter (sorted), the median of its pairs' median ratios in `region` on `os`, and
 /// how many pairs had one. Letters with no priced pair are left out.
 pub fn letter_summary(
-    table: &PriceTable,
+    pricing: &Pricing,
     catalog: &Catalog,
     pairs: &[FamilyPair],
-    region: &str,
-    os: Os,
 ) -> Vec<LetterCost> {
     let mut by_letter: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for (pair, cost) in pair_costs(table, catalog, pairs, region, os) {
+    for (pair, cost) in pair_costs(pricing, catalog, pairs) {
         if let Some(m) = cost.median {
             by_letter.entry(pair.letter).or_default().push(m);
         }
@@ -359,7 +339,11 @@ processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_
         ]);
         let found = pairs(&families(&catalog));
         assert_eq!(found.len(), 1, "{found:?}");
-        let cost = pair_ratios(&table, &catalog, &found[0], "us-east-1", Os::Linux);
+        let cost = pair_ratios(
+            &Pricing::new(&table, "us-east-1", Os::Linux),
+            &catalog,
+            &found[0],
+        );
         let sizes: Vec<&str> = cost.sizes.iter().map(|s| s.0.as_str()).collect();
         assert_eq!(sizes, ["large"]);
         assert_eq!(cost.hourly, [(0.096, 0.0864)]);
@@ -419,7 +403,7 @@ processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_
         let Some(m6) = found.iter().find(|p| p.base == "m6i") else {
             panic!("m6i is paired");
         };
-        let cost = pair_ratios(&table, &catalog, m6, "us-east-1", Os::Linux);
+        let cost = pair_ratios(&Pricing::new(&table, "us-east-1", Os::Linux), &catalog, m6);
         let sizes: Vec<&str> = cost.sizes.iter().map(|s| s.0.as_str()).collect();
         assert_eq!(sizes, ["large", "xlarge", "2xlarge"]);
         assert_eq!(cost.median, Some(0.9));
@@ -427,9 +411,13 @@ processor_architecture,network_performance,storage,gpu,gpu_memory,dedicated_ebs_
         let Some(r6) = found.iter().find(|p| p.base == "r6i") else {
             panic!("r6i is paired");
         };
-        let unpriced = pair_ratios(&table, &catalog, r6, "us-east-1", Os::Linux);
+        let unpriced = pair_ratios(&Pricing::new(&table, "us-east-1", Os::Linux), &catalog, r6);
         assert_eq!(unpriced, PairCost::default());
-        let summary = letter_summary(&table, &catalog, &found, "us-east-1", Os::Linux);
+        let summary = letter_summary(
+            &Pricing::new(&table, "us-east-1", Os::Linux),
+            &catalog,
+            &found,
+        );
         // Medians 0.9 (m6) and 0.5 (c6); r6 has none and is not counted.
         assert_eq!(summary.len(), 1);
         assert_eq!((summary[0].letter.as_str(), summary[0].pairs), ("a", 2));

@@ -62,3 +62,48 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 pub fn region_name(code: &str) -> Option<&'static str> {
     REGIONS.iter().find(|r| r.code == code).map(|r| r.name)
 }
+
+/// One entry of the region menu: the region, and how many types the EC2 API offers there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionChoice {
+    /// The region.
+    pub region: Region,
+    /// How many catalogue types the region offers, or `None` when its offerings are not in
+    /// the data (it has prices, so it stays selectable).
+    pub offered: Option<usize>,
+}
+
+impl RegionChoice {
+    /// The menu label: `"Europe (Ireland) · eu-west-1 · 812 types"`, or
+    /// `"... · offerings unknown"` for a region without offerings data.
+    pub fn label(&self) -> String {
+        let Region { code, name } = self.region;
+        match self.offered {
+            Some(1) => format!("{name} · {code} · 1 type"),
+            Some(n) => format!("{name} · {code} · {n} types"),
+            None => format!("{name} · {code} · offerings unknown"),
+        }
+    }
+}
+
+/// The region menu, by name: every region with known offerings (counting the types of
+/// `catalog` each offers) and every priced region, the latter marked "offerings unknown"
+/// when the EC2 API's offerings for it are not in the data.
+pub fn region_menu(catalog: &crate::catalog::Catalog) -> Vec<RegionChoice> {
+    use crate::availability::{offered, Offered, OFFERING_REGIONS};
+    let mut menu: Vec<RegionChoice> = REGIONS
+        .iter()
+        .map(|&region| RegionChoice {
+            region,
+            offered: OFFERING_REGIONS.contains(&region.code).then(|| {
+                catalog
+                    .types
+                    .iter()
+                    .filter(|t| offered(t, region.code) == Offered::Yes)
+                    .count()
+            }),
+        })
+        .collect();
+    menu.sort_by(|a, b| a.region.name.cmp(b.region.name));
+    menu
+}

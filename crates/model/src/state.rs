@@ -46,6 +46,9 @@ pub struct State {
     pub region: String,
     /// The operating system prices are shown for.
     pub os: Os,
+    /// Whether suspect prices count in medians, ratios, price metrics and colour ramps
+    /// (they stay marked wherever they are shown).
+    pub include_suspect: bool,
     /// The letter the Letter prices view shows (`a`, `g`, `d`, `flex`, ...).
     pub letter: String,
     /// The feature the Capabilities matrix keeps families of, if any.
@@ -79,6 +82,7 @@ impl Default for State {
             pinned: Vec::new(),
             region: DEFAULT_REGION.to_owned(),
             os: Os::Linux,
+            include_suspect: false,
             letter: DEFAULT_LETTER.to_owned(),
             feature: None,
             differences_only: false,
@@ -354,6 +358,8 @@ pub enum Action {
     SetOs(Os),
     /// Hide types not offered in the region, or show them.
     SetOfferedOnly(bool),
+    /// Count suspect prices in medians, ratios, metrics and ramps, or leave them out.
+    SetIncludeSuspect(bool),
     /// Choose the letter the Letter prices view shows.
     SetLetter(String),
     /// Keep only families with this feature in the Capabilities matrix (`None`: all).
@@ -449,6 +455,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetRegion(region) => next.region = region,
         Action::SetOs(os) => next.os = os,
         Action::SetOfferedOnly(on) => next.filter.offered_only = on,
+        Action::SetIncludeSuspect(on) => next.include_suspect = on,
         Action::SetLetter(letter) => next.letter = letter,
         Action::SetFeature(feature) => next.feature = feature,
         Action::SetDifferencesOnly(on) => next.differences_only = on,

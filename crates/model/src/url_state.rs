@@ -125,6 +125,9 @@ pub fn encode(state: &State) -> String {
     if let Some(feature) = state.feature {
         put("feature", feature.slug().to_owned());
     }
+    if state.include_suspect {
+        put("suspect", "1".to_owned());
+    }
     if state.differences_only {
         put("diff", "1".to_owned());
     }
@@ -243,6 +246,7 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             state.letter = letter;
         }
         "diff" => state.differences_only = flag(value)?,
+        "suspect" => state.include_suspect = flag(value)?,
         "letters" => {
             state.letter_table.every_letter = match one(value).as_str() {
                 "all" => true,

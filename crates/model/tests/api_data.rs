@@ -8,6 +8,7 @@ use atlas_model::filter::Filter;
 use atlas_model::instance::{Category, InstanceType};
 use atlas_model::name::decode;
 use atlas_model::quantity::StorageKind;
+use atlas_model::regions::region_menu;
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 /// The EC2 API's `InstanceType` enum (botocore 1.44.5), written by `scripts/refresh-data.py`.
@@ -169,4 +170,33 @@ fn category_comes_from_the_name_in_one_rule() {
     assert_eq!(of("p6-b200.48xlarge"), Category::Accelerated);
     assert_eq!(of("m2.xlarge"), Category::Memory);
     assert_eq!(of("mac2.metal"), Category::General);
+}
+
+#[test]
+fn the_region_menu_counts_offered_types_and_marks_regions_without_offerings() {
+    let catalog = catalog();
+    let menu = region_menu(&catalog);
+    let choice = |code: &str| {
+        menu.iter()
+            .find(|c| c.region.code == code)
+            .unwrap_or_else(|| panic!("{code} is not in the menu"))
+    };
+    for code in OFFERING_REGIONS {
+        let n = choice(code).offered.unwrap_or(0);
+        assert!(n > 0, "{code} offers no type");
+    }
+    let east = choice("us-east-1");
+    assert!(east.offered.unwrap_or(0) > 700, "{east:?}");
+    assert!(east.label().ends_with(" types"), "{}", east.label());
+    let gov = choice("us-gov-west-1");
+    assert_eq!(gov.offered, None);
+    assert!(
+        gov.label().ends_with("offerings unknown"),
+        "{}",
+        gov.label()
+    );
+    let names: Vec<&str> = menu.iter().map(|c| c.region.name).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "the menu is by name");
 }

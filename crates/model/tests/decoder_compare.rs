@@ -130,6 +130,7 @@ fn price_rows_follow_the_source_and_divide_by_the_first() {
         table: &table,
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     let c = compare(
         &catalog,

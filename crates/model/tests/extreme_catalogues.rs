@@ -188,6 +188,7 @@ fn every_view(catalog: &Catalog) {
         table: prices(),
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     // Families.
     for (x, y) in [
@@ -268,8 +269,16 @@ fn every_view(catalog: &Catalog) {
     let _ = price_rows(catalog, &comparison, &pricing);
     // Letter prices.
     let found = pairs(&families);
-    let costs = pair_costs(prices(), catalog, &found, "us-east-1", Os::Linux);
-    for cost in letter_summary(prices(), catalog, &found, "us-east-1", Os::Linux) {
+    let costs = pair_costs(
+        &Pricing::new(prices(), "us-east-1", Os::Linux),
+        catalog,
+        &found,
+    );
+    for cost in letter_summary(
+        &Pricing::new(prices(), "us-east-1", Os::Linux),
+        catalog,
+        &found,
+    ) {
         paint(&LettersPlot::new(&cost.letter, &costs));
         let _ = table_rows(&costs, Some(&cost.letter), PairSort::Median, false);
     }

@@ -380,6 +380,7 @@ fn colouring_by_vendor_generation_and_price() {
         table: &table,
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     let price = FamiliesSpec {
         colour: ColourBy::Price(PriceMetric::Hourly),

@@ -19,7 +19,7 @@ use atlas_model::chart::theme::Theme;
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::filter::Filter;
 use atlas_model::letter_cost::{pair_ratios, pairs};
-use atlas_model::prices::Os;
+use atlas_model::prices::{Os, Pricing};
 use plotters::prelude::*;
 
 /// The size every golden picture is drawn at, in pixels.
@@ -109,7 +109,11 @@ fn the_letters_chart_looks_as_committed() {
     let costs: Vec<_> = pairs(&families)
         .into_iter()
         .map(|pair| {
-            let cost = pair_ratios(&table, &catalog, &pair, "us-east-1", Os::Linux);
+            let cost = pair_ratios(
+                &Pricing::new(&table, "us-east-1", Os::Linux),
+                &catalog,
+                &pair,
+            );
             (pair, cost)
         })
         .collect();

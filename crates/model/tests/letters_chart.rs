@@ -14,7 +14,7 @@ use atlas_model::family::families;
 use atlas_model::letter_cost::{
     letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost, PairKind,
 };
-use atlas_model::prices::{Os, PriceTable};
+use atlas_model::prices::{Os, PriceTable, Pricing};
 use plotters::prelude::*;
 
 const EAST: &str = "us-east-1";
@@ -28,7 +28,7 @@ fn costs(region: &str) -> Vec<(FamilyPair, PairCost)> {
     pairs(&families(&catalog))
         .into_iter()
         .map(|pair| {
-            let cost = pair_ratios(&table, &catalog, &pair, region, Os::Linux);
+            let cost = pair_ratios(&Pricing::new(&table, region, Os::Linux), &catalog, &pair);
             (pair, cost)
         })
         .collect()
@@ -302,7 +302,7 @@ fn each_letter_is_summed_up_in_a_sentence() {
     let catalog =
         Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
     let found = pairs(&families(&catalog));
-    let summary = letter_summary(&table, &catalog, &found, EAST, Os::Linux);
+    let summary = letter_summary(&Pricing::new(&table, EAST, Os::Linux), &catalog, &found);
     let amd = summary.iter().find(|c| c.letter == "a").unwrap();
     assert_eq!(
         summary_sentence(amd, "US East (N. Virginia)"),

@@ -7,7 +7,8 @@ use atlas_model::catalog::Catalog;
 use atlas_model::family::families;
 use atlas_model::letter_cost::{letter_summary, pair_ratios, pairs, FamilyPair, PairKind};
 use atlas_model::prices::{
-    flags, Os, Price, PriceCheck, PriceError, PriceMetric, PriceTable, Suspicion, SUSPECT_PRICES,
+    flags, Os, Price, PriceCheck, PriceError, PriceMetric, PriceTable, Pricing, Suspicion,
+    SUSPECT_PRICES,
 };
 use atlas_model::regions::{region_name, REGIONS};
 
@@ -59,7 +60,11 @@ fn m5_large_in_us_east_1_costs_what_the_source_says() {
         Price::Known(0.188)
     );
     let m5 = catalog.get("m5.large").unwrap();
-    let value = |metric: PriceMetric| metric.value(&table, m5, EAST, Os::Linux).unwrap();
+    let value = |metric: PriceMetric| {
+        metric
+            .value(&Pricing::new(&table, EAST, Os::Linux), m5)
+            .unwrap()
+    };
     assert_eq!(value(PriceMetric::Hourly), 0.096);
     assert_eq!(value(PriceMetric::Monthly), 0.096 * 730.0);
     assert!((value(PriceMetric::Monthly) - 70.08).abs() < 1e-9);
@@ -252,12 +257,23 @@ fn every_price_is_trusted_or_suspect_with_a_reason_in_words() {
     let index = |name: &str| catalog.types.iter().position(|t| t.name == name).unwrap();
     assert!(suspect.contains_key(&index("m6i.xlarge")));
     assert!(!suspect.contains_key(&index("m5.large")));
-    // Suspect prices stay out of every metric, so out of medians, ratios and colour ramps.
+    // Suspect prices stay out of every metric, so out of medians, ratios and colour ramps,
+    // unless the person includes them; the cell stays suspect either way.
     let m6i = catalog.get("m6i.xlarge").unwrap();
+    let east = Pricing::new(&table, EAST, Os::Linux);
+    assert_eq!(PriceMetric::Hourly.value(&east, m6i), None);
+    let with_suspect = east.including_suspect(true);
+    assert_eq!(PriceMetric::Hourly.value(&with_suspect, m6i), Some(0.2112));
     assert_eq!(
-        PriceMetric::Hourly.value(&table, m6i, EAST, Os::Linux),
-        None
+        PriceMetric::PerVcpuHour.value(&with_suspect, m6i),
+        Some(0.2112 / 4.0)
     );
+    assert!(matches!(
+        table.check("m6i.xlarge", EAST, Os::Linux),
+        PriceCheck::Suspect(..)
+    ));
+    let m5 = catalog.get("m5.large").unwrap();
+    assert_eq!(PriceMetric::Hourly.value(&with_suspect, m5), Some(0.096));
     let share = table.suspect_count() as f64 / table.known_count() as f64;
     eprintln!(
         "{} of {} prices suspect ({:.1}%)",
@@ -336,14 +352,14 @@ fn family_pairs_are_found_from_names() {
 fn amd_costs_about_ten_percent_less_in_us_east_1() {
     let (table, catalog) = (table(), catalog());
     let m5a = pair("m5", "m5a", "a", PairKind::Added);
-    let cost = pair_ratios(&table, &catalog, &m5a, EAST, Os::Linux);
+    let cost = pair_ratios(&Pricing::new(&table, EAST, Os::Linux), &catalog, &m5a);
     assert_eq!(cost.sizes.first().map(|s| s.0.as_str()), Some("large"));
     assert_eq!(cost.sizes[0].1, 0.086 / 0.096);
     assert!(cost.sizes.len() >= 6, "{:?}", cost.sizes);
     assert!((0.88..0.91).contains(&cost.median.unwrap()), "{cost:?}");
 
     let found = pairs(&families(&catalog));
-    let summary = letter_summary(&table, &catalog, &found, EAST, Os::Linux);
+    let summary = letter_summary(&Pricing::new(&table, EAST, Os::Linux), &catalog, &found);
     let letter = |l: &str| summary.iter().find(|s| s.letter == l).unwrap();
     assert!(
         (0.88..=0.92).contains(&letter("a").median),
@@ -375,4 +391,20 @@ fn amd_costs_about_ten_percent_less_in_us_east_1() {
         summary.windows(2).all(|w| w[0].letter < w[1].letter),
         "sorted by letter"
     );
+}
+
+#[test]
+fn a_ratio_counts_m6i_xlarge_only_when_suspect_prices_are_included() {
+    let (mut table, catalog) = (table(), catalog());
+    table.assess(&catalog);
+    let m6a = pair("m6i", "m6a", "a", PairKind::VendorSwap);
+    let east = Pricing::new(&table, EAST, Os::Linux);
+    let xlarge = |pricing: &Pricing| {
+        pair_ratios(pricing, &catalog, &m6a)
+            .sizes
+            .iter()
+            .any(|s| s.0 == "xlarge")
+    };
+    assert!(!xlarge(&east), "left out by default");
+    assert!(xlarge(&east.including_suspect(true)), "included when asked");
 }

@@ -99,6 +99,7 @@ fn action() -> BoxedStrategy<Action> {
         pick(REGIONS.iter().map(|r| r.code.to_owned()).collect()).prop_map(Action::SetRegion),
         pick(Os::ALL.to_vec()).prop_map(Action::SetOs),
         any::<bool>().prop_map(Action::SetOfferedOnly),
+        any::<bool>().prop_map(Action::SetIncludeSuspect),
         pick(vec!["a", "g", "d", "n", "i", "e", "flex"])
             .prop_map(|l| Action::SetLetter(l.to_owned())),
         proptest::option::of(pick(Feature::ALL.to_vec())).prop_map(Action::SetFeature),

@@ -9,7 +9,7 @@ use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
 use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::letter_cost::{letter_summary, pair_costs, pairs};
-use atlas_model::prices::Os;
+use atlas_model::prices::{Os, Pricing};
 use atlas_model::shown::shown_types;
 use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, Column, RowPrices, SortDirection, TableQuery};
@@ -39,9 +39,17 @@ fn forty_thousand_families_pair_up_and_get_their_letter_prices() {
     let found = pairs(&families);
     assert_eq!(found.len(), 20_000, "every m<g>i pairs with m<g>a");
     let table = shapes::prices(&catalog);
-    let costs = pair_costs(&table, &catalog, &found, "us-east-1", Os::Linux);
+    let costs = pair_costs(
+        &Pricing::new(&table, "us-east-1", Os::Linux),
+        &catalog,
+        &found,
+    );
     assert!(costs.iter().all(|(_, c)| c.sizes.len() == 2));
-    let summary = letter_summary(&table, &catalog, &found, "us-east-1", Os::Linux);
+    let summary = letter_summary(
+        &Pricing::new(&table, "us-east-1", Os::Linux),
+        &catalog,
+        &found,
+    );
     assert_eq!(summary.len(), 1);
     assert_eq!(
         (summary[0].letter.as_str(), summary[0].pairs),

@@ -97,6 +97,7 @@ fn letter_prices_put_the_vendor_letters_first_and_fall_back_to_a_priced_letter()
         &atlas,
         "us-east-1",
         atlas_model::prices::Os::Linux,
+        false,
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let letters: Vec<&str> = prices.summary.iter().map(|c| c.letter.as_str()).collect();

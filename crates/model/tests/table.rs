@@ -555,6 +555,7 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
         table: &table,
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     let prices = RowPrices::new(&catalog, &pricing);
     let m5 = catalog

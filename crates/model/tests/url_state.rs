@@ -101,6 +101,20 @@ fn percent_escapes_plus_signs_and_long_values_are_handled() {
         .any(|i| i.starts_with("pin=")));
 }
 
+#[test]
+fn including_suspect_prices_is_in_the_address_and_survives_a_round_trip() {
+    let s = reduce(&State::default(), Action::SetIncludeSuspect(true));
+    assert_eq!(encode(&s), "suspect=1");
+    assert!(decode("?suspect=1").state.include_suspect);
+    assert_eq!(decode(&encode(&s)).state, s);
+    let off = reduce(&s, Action::SetIncludeSuspect(false));
+    assert_eq!(
+        encode(&off),
+        "",
+        "off is the default and leaves the address clean"
+    );
+}
+
 fn arb_state() -> impl Strategy<Value = State> {
     let categories =
         proptest::collection::btree_set(proptest::sample::select(Category::ALL.to_vec()), 0..=5);

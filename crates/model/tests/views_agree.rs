@@ -26,7 +26,7 @@ fn atlas() -> Atlas {
 fn counts(atlas: &Atlas, filter: &Filter, region: &str) -> [usize; 4] {
     let (catalog, families) = (&atlas.catalog, &atlas.families);
     let shown = atlas.shown(filter, region);
-    let pricing = atlas.pricing(region, Os::Linux);
+    let pricing = atlas.pricing(region, Os::Linux, false);
     let prices = pricing
         .as_ref()
         .map(|p| RowPrices::new(catalog, p))

@@ -2,7 +2,7 @@
 
 use crate::instance::InstanceType;
 
-use super::{Os, PriceTable};
+use super::Pricing;
 
 /// Hours in the month AWS uses for monthly prices (365 × 24 / 12).
 pub const HOURS_PER_MONTH: f64 = 730.0;
@@ -54,16 +54,10 @@ impl PriceMetric {
         PriceMetric::ALL.into_iter().find(|m| m.slug() == slug)
     }
 
-    /// The metric for one instance type, or `None` when its price is unknown or suspect
-    /// ([`PriceTable::check`]): suspect prices never enter a metric, a median or a ramp.
-    pub fn value(
-        self,
-        table: &PriceTable,
-        instance: &InstanceType,
-        region: &str,
-        os: Os,
-    ) -> Option<f64> {
-        let hourly = table.trusted(&instance.name, region, os)?;
+    /// The metric for one instance type, or `None` when its price is unknown, or suspect
+    /// ([`PriceTable::check`]) and the person did not ask to include suspect prices.
+    pub fn value(self, pricing: &Pricing, instance: &InstanceType) -> Option<f64> {
+        let hourly = pricing.counted(&instance.name)?;
         match self {
             PriceMetric::Hourly => Some(hourly),
             PriceMetric::Monthly => Some(hourly * HOURS_PER_MONTH),

@@ -295,6 +295,22 @@ impl PriceTable {
         }
     }
 
+    /// The price to count in medians, ratios, metrics and ramps: a trusted one, or also a
+    /// suspect one when `include_suspect` (the person asked for it).
+    pub fn counted(
+        &self,
+        instance_type: &str,
+        region: &str,
+        os: Os,
+        include_suspect: bool,
+    ) -> Option<f64> {
+        match self.check(instance_type, region, os) {
+            PriceCheck::Trusted(usd) => Some(usd),
+            PriceCheck::Suspect(usd, _) if include_suspect => Some(usd),
+            _ => None,
+        }
+    }
+
     /// How many known prices are suspect, over all regions and systems.
     pub fn suspect_count(&self) -> usize {
         self.suspicions.len()
@@ -345,16 +361,42 @@ pub struct Pricing<'a> {
     pub region: &'a str,
     /// The operating system.
     pub os: Os,
+    /// Whether suspect prices count too (see [`PriceTable::counted`]).
+    pub include_suspect: bool,
 }
 
-impl Pricing<'_> {
+impl<'a> Pricing<'a> {
+    /// Prices of `table` in `region` for `os`, counting trusted prices only.
+    pub fn new(table: &'a PriceTable, region: &'a str, os: Os) -> Pricing<'a> {
+        Pricing {
+            table,
+            region,
+            os,
+            include_suspect: false,
+        }
+    }
+
+    /// The same prices, counting suspect ones too when `include_suspect`.
+    pub fn including_suspect(self, include_suspect: bool) -> Pricing<'a> {
+        Pricing {
+            include_suspect,
+            ..self
+        }
+    }
+
+    /// The hourly price of `instance_type` to count: trusted, or suspect when asked for.
+    pub fn counted(&self, instance_type: &str) -> Option<f64> {
+        self.table
+            .counted(instance_type, self.region, self.os, self.include_suspect)
+    }
+
     /// A price metric for one instance type, or `None` when its price is unknown.
     pub fn value(
         &self,
         metric: PriceMetric,
         instance: &crate::instance::InstanceType,
     ) -> Option<f64> {
-        metric.value(self.table, instance, self.region, self.os)
+        metric.value(self, instance)
     }
 
     /// Whether the type is offered in the region, by the EC2 API's offerings (not by

@@ -3,7 +3,7 @@
 
 use crate::atlas::Atlas;
 use crate::letter_cost::{letter_summary, pair_costs, pairs, FamilyPair, LetterCost, PairCost};
-use crate::prices::Os;
+use crate::prices::{Os, Pricing};
 
 /// Every pair priced in one region and system, and the summary per letter.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,12 +26,19 @@ impl LetterPrices {
     }
 }
 
-/// The pairs and the summary in `region` for `os`, or why the prices cannot be read.
-pub fn letter_prices(atlas: &Atlas, region: &str, os: Os) -> Result<LetterPrices, String> {
+/// The pairs and the summary in `region` for `os` (counting suspect prices when
+/// `include_suspect`), or why the prices cannot be read.
+pub fn letter_prices(
+    atlas: &Atlas,
+    region: &str,
+    os: Os,
+    include_suspect: bool,
+) -> Result<LetterPrices, String> {
     let table = atlas.prices.table().map_err(|e| e.to_string())?;
+    let pricing = Pricing::new(table, region, os).including_suspect(include_suspect);
     let found = pairs(&atlas.families);
-    let mut summary = letter_summary(table, &atlas.catalog, &found, region, os);
+    let mut summary = letter_summary(&pricing, &atlas.catalog, &found);
     summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));
-    let costs = pair_costs(table, &atlas.catalog, &found, region, os);
+    let costs = pair_costs(&pricing, &atlas.catalog, &found);
     Ok(LetterPrices { costs, summary })
 }

@@ -29,13 +29,17 @@ pub struct SizesScreen {
 pub fn sizes_screen(atlas: &Atlas, state: &State) -> SizesScreen {
     let shown = atlas.shown(&state.filter, &state.region);
     let matrix = size_matrix(&atlas.catalog, &shown);
-    let hourly = match (state.sizes.metric, atlas.pricing(&state.region, state.os)) {
-        // Suspect prices are not shown as fact in a cell (the Table shows them, marked).
+    let hourly = match (
+        state.sizes.metric,
+        atlas.pricing(&state.region, state.os, false),
+    ) {
+        // Suspect prices are not shown as fact in a cell, which has no room to mark them
+        // (the Table shows them, marked), even when the person includes them elsewhere.
         (CellMetric::Price, Some(pricing)) => atlas
             .catalog
             .types
             .iter()
-            .map(|t| pricing.table.trusted(&t.name, pricing.region, pricing.os))
+            .map(|t| pricing.counted(&t.name))
             .collect(),
         _ => Vec::new(),
     };
