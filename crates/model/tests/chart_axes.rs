@@ -171,6 +171,7 @@ fn log_axes_tick_at_powers_of_two_and_prices_at_round_cents() {
         table: &table,
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     let hourly = Metric::Price(PriceMetric::Hourly);
     for scale in [Scale::Log, Scale::Linear] {
@@ -310,6 +311,7 @@ fn print_labels() {
         table: &table,
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     for x in Metric::ALL {
         for scale in [Scale::Log, Scale::Linear] {
@@ -343,6 +345,7 @@ fn on_a_phone_every_metric_keeps_its_x_labels_apart_and_round() {
         table: &table,
         region: "us-east-1",
         os: Os::Linux,
+        include_suspect: false,
     };
     for x in Metric::ALL {
         for scale in [Scale::Log, Scale::Linear] {

@@ -20,6 +20,7 @@ fn setup() -> (Catalog, RowPrices) {
         table: &table,
         region: "eu-west-1",
         os: Os::Windows,
+        include_suspect: false,
     };
     let prices = RowPrices::new(&catalog, &pricing);
     (catalog, prices)
