@@ -12,7 +12,7 @@ import { CSP, serve } from './server.mjs';
 const site = useSite();
 
 const CHART = '[data-testid=families-chart]';
-const FIXTURES = process.env.ATLAS_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../crates/model/tests/fixtures/', import.meta.url));
 const GROUP = join(FIXTURES, 'describe-instance-types/g2_2xlarge_group.json');
 const points = async (page) => Number(await page.locator(CHART).getAttribute('data-points'));
 
