@@ -25,44 +25,12 @@ pub struct InstanceRowProps {
     pub can_pin: bool,
 }
 
-/// One instance type's `<tr>` (`data-testid="instance-row"`). Its cells are a component of
-/// their own, so pinning another type does not re-render them.
+/// One instance type's `<tr>` (`data-testid="instance-row"`): the pin toggle, then one
+/// cell per column. The buttons carry only `data-action`; the table body's click handler
+/// reads the row's `data-name`. Pinning another type leaves this row's props, and so the
+/// row, unchanged.
 #[component]
 pub fn InstanceRow(props: &InstanceRowProps) -> Html {
-    let name = props
-        .catalog
-        .catalog
-        .types
-        .get(props.index)
-        .map(|t| t.name.clone())
-        .unwrap_or_default();
-    html! {
-        <tr data-testid="instance-row" data-name={name} class={props.pinned.then_some("pinned-row")}>
-            <RowCells catalog={props.catalog.clone()} index={props.index}
-                columns={props.columns.clone()} pinned={props.pinned} can_pin={props.can_pin} />
-        </tr>
-    }
-}
-
-/// Props of [`RowCells`].
-#[derive(Properties, PartialEq)]
-pub struct RowCellsProps {
-    /// The data shown.
-    pub catalog: TableData,
-    /// The row's catalog index.
-    pub index: usize,
-    /// The columns shown, in order.
-    pub columns: Rc<[Column]>,
-    /// Whether the type is pinned.
-    pub pinned: bool,
-    /// Whether the pin toggle works.
-    pub can_pin: bool,
-}
-
-/// A row's cells: the pin toggle, then one cell per column. The buttons carry only
-/// `data-action`; the table body's click handler reads the row's `data-name`.
-#[component]
-pub fn RowCells(props: &RowCellsProps) -> Html {
     let Some(t) = props.catalog.catalog.types.get(props.index) else {
         return html! {};
     };
@@ -99,7 +67,7 @@ pub fn RowCells(props: &RowCellsProps) -> Html {
         },
     };
     html! {
-        <>
+        <tr data-testid="instance-row" data-name={name.clone()} class={props.pinned.then_some("pinned-row")}>
             <td class="pin-cell">
                 <button type="button" class="pin-toggle" data-testid="pin-toggle" data-action="pin"
                     aria-pressed={props.pinned.to_string()} aria-label={pin_label}
@@ -108,6 +76,6 @@ pub fn RowCells(props: &RowCellsProps) -> Html {
                 </button>
             </td>
             { for props.columns.iter().map(cell) }
-        </>
+        </tr>
     }
 }
