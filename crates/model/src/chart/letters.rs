@@ -241,22 +241,7 @@ pub fn side_colour(ratio: f64, theme: &Theme) -> RGBColor {
     sides[usize::from(ratio > 1.0)]
 }
 
-/// A letter's short name for chips and sentences: `a` is `AMD`, `d` is `local NVMe`.
-pub fn letter_name(letter: &str) -> &'static str {
-    match letter {
-        "a" => "AMD",
-        "b" => "EBS-optimised",
-        "d" => "local NVMe",
-        "e" => "extra memory",
-        "flex" => "flexible",
-        "g" => "Graviton",
-        "i" => "Intel",
-        "n" => "network",
-        "q" => "Qualcomm",
-        "z" => "high frequency",
-        _ => "other letter",
-    }
-}
+pub use crate::letters::short_label as letter_name;
 
 /// What a letter's pairs measure against: the Intel family for a processor vendor's letter,
 /// the family without the letter otherwise.
