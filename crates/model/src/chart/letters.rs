@@ -15,13 +15,10 @@ pub use table::{table_rows, PairLine, PairSort};
 
 use std::cmp::Ordering;
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
+use plotters::prelude::RGBColor;
 
 use super::axis::format_usd;
-use super::hitmap::HitMap;
 use super::theme::Theme;
-use super::{ChartError, Paint, Plan};
 use crate::letter_cost::{FamilyPair, LetterCost, PairCost};
 
 /// The colours of a ratio below 1× (cheaper: blue) and above it (dearer: orange) on a light
@@ -159,26 +156,6 @@ impl LettersPlot {
     /// The ratio axis these dots need.
     pub fn axis(&self) -> RatioAxis {
         RatioAxis::for_ratios(self.dots.iter().map(|d| d.ratio))
-    }
-}
-
-impl Plan for LettersPlot {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        paint: &Paint,
-    ) -> Result<HitMap, ChartError> {
-        draw::draw(area, self, paint)
-    }
-
-    fn draw_highlight<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        _hits: &HitMap,
-        line: usize,
-        paint: &Paint,
-    ) -> Result<(), ChartError> {
-        draw::draw_highlight(area, self, line, paint)
     }
 }
 
