@@ -44,3 +44,4 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p instance-atlas -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p instance-atlas --tests -- -D warnings

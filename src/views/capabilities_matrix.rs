@@ -10,27 +10,6 @@ use atlas_model::instance::Category;
 use atlas_model::screen::capabilities::{column_title, group_heading, MatrixRow};
 use yew::prelude::*;
 
-/// How a column's feature shows in a name: the letter or series, if any, and where the
-/// feature comes from, for the header's title.
-fn column_code(feature: Feature) -> (&'static str, &'static str) {
-    match feature {
-        Feature::Amd => ("a", "the letter a, or an AMD processor"),
-        Feature::Graviton => ("g", "the letter g, or an AWS Graviton processor"),
-        Feature::Intel => ("i", "the letter i, or an Intel processor"),
-        Feature::Arm => ("", "the arm64 architecture (from the specs)"),
-        Feature::LocalNvme => ("d", "the letter d, or NVMe instance storage"),
-        Feature::NetworkBoosted => ("n", "the letter n"),
-        Feature::ExtraMemory => ("e", "the letter e"),
-        Feature::HighFrequency => ("z", "the letter z, or the z series"),
-        Feature::EbsBoosted => ("b", "the letter b"),
-        Feature::Flex => ("flex", "-flex after the family"),
-        Feature::Gpu => ("", "at least one GPU (from the specs)"),
-        Feature::Fpga => ("f", "the f series"),
-        Feature::Inference => ("inf, q", "the inf series, or the letter q"),
-        Feature::Trainium => ("trn", "the trn series"),
-    }
-}
-
 /// Props of [`CapabilityMatrix`].
 #[derive(Properties, PartialEq)]
 pub struct CapabilityMatrixProps {
@@ -54,7 +33,7 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
             .count()
     };
     let header = |feature: Feature| {
-        let (code, source) = column_code(feature);
+        let (code, source) = feature.code();
         let pressed = only == Some(feature);
         let onclick = props
             .on_only

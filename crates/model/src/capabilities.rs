@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::{Architecture, Category, InstanceType, Vendor};
+use crate::letters::LETTERS;
 use crate::name::{self, Capability};
 use crate::quantity::StorageKind;
 use crate::shown::Shown;
@@ -50,23 +51,32 @@ pub enum Feature {
     Trainium,
 }
 
-/// `(feature, slug, label)` in [`Feature::ALL`] order.
+/// A letter feature's heading and source, from the one table of letter meanings.
+const fn letter(c: Capability) -> (&'static str, &'static str, &'static str) {
+    let m = &LETTERS[c as usize];
+    (m.heading, m.letter, m.source)
+}
+
+/// `(feature, slug, (label, code in names, where it shows))` in [`Feature::ALL`] order.
 #[rustfmt::skip]
-const FEATURES: [(Feature, &str, &str); 14] = [
-    (Feature::Amd, "amd", "AMD"),
-    (Feature::Graviton, "graviton", "AWS Graviton"),
-    (Feature::Intel, "intel", "Intel"),
-    (Feature::Arm, "arm", "Arm (arm64)"),
-    (Feature::LocalNvme, "local-nvme", "Local NVMe storage"),
-    (Feature::NetworkBoosted, "network", "Network optimised"),
-    (Feature::ExtraMemory, "extra-memory", "Extra memory or storage"),
-    (Feature::HighFrequency, "high-frequency", "High frequency"),
-    (Feature::EbsBoosted, "ebs", "EBS optimised"),
-    (Feature::Flex, "flex", "Flex"),
-    (Feature::Gpu, "gpu", "GPU"),
-    (Feature::Fpga, "fpga", "FPGA"),
-    (Feature::Inference, "inference", "Inference accelerator"),
-    (Feature::Trainium, "trainium", "AWS Trainium"),
+const FEATURES: [(Feature, &str, (&str, &str, &str)); 14] = [
+    (Feature::Amd, "amd", letter(Capability::Amd)),
+    (Feature::Graviton, "graviton", letter(Capability::Graviton)),
+    (Feature::Intel, "intel", letter(Capability::Intel)),
+    (Feature::Arm, "arm", ("Arm (arm64)", "", "the arm64 architecture (from the specs)")),
+    (Feature::LocalNvme, "local-nvme", letter(Capability::LocalNvme)),
+    (Feature::NetworkBoosted, "network", letter(Capability::Network)),
+    (Feature::ExtraMemory, "extra-memory", letter(Capability::ExtraMemory)),
+    (Feature::HighFrequency, "high-frequency", letter(Capability::HighFrequency)),
+    (Feature::EbsBoosted, "ebs", letter(Capability::EbsOptimised)),
+    (Feature::Flex, "flex", letter(Capability::Flex)),
+    (Feature::Gpu, "gpu", ("GPU", "", "at least one GPU (from the specs)")),
+    (Feature::Fpga, "fpga", ("FPGA", "f", "the f series")),
+    (Feature::Inference, "inference", {
+        let (label, _, source) = letter(Capability::Qualcomm);
+        (label, "inf, q", source)
+    }),
+    (Feature::Trainium, "trainium", ("AWS Trainium", "trn", "the trn series")),
 ];
 
 impl Feature {
@@ -93,7 +103,15 @@ impl Feature {
 
     /// The name people read, such as `"Local NVMe storage"`.
     pub fn label(self) -> &'static str {
-        FEATURES[self as usize].2
+        FEATURES[self as usize].2 .0
+    }
+
+    /// How the feature shows in a name, for a column header: the letter or series (empty
+    /// for specs alone) and where it comes from, such as `("d", "the letter d, or NVMe
+    /// instance storage")`.
+    pub fn code(self) -> (&'static str, &'static str) {
+        let (_, code, source) = FEATURES[self as usize].2;
+        (code, source)
     }
 
     /// The feature a name's capability letter stands for (`q` is [`Feature::Inference`]).

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod import;
 pub mod instance;
 pub mod letter_cost;
+pub mod letters;
 pub mod name;
 pub mod prices;
 pub mod quantity;

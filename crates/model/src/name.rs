@@ -31,6 +31,8 @@ use std::fmt;
 
 use thiserror::Error;
 
+use crate::letters::{LetterMeaning, NO_MEANING};
+
 /// Every known series, with its meaning in DESIGN.md's words (retired ones marked).
 #[rustfmt::skip]
 const SERIES: &[(&str, &str)] = &[
@@ -50,21 +52,6 @@ const SERIES: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const FRACTIONAL_SIZES: [(&str, i32); 5] =
     [("nano", -5), ("micro", -4), ("small", -3), ("medium", -2), ("large", -1)];
-
-/// Each capability's letter(s) and meaning in DESIGN.md's words, in [`Capability`] order.
-#[rustfmt::skip]
-const CAPABILITIES: [(&str, &str); 10] = [
-    ("a", "AMD"),
-    ("b", "EBS (block storage) optimised"),
-    ("d", "local NVMe instance storage"),
-    ("e", "extra memory or storage"),
-    ("flex", "flexible (cheaper, not always full speed)"),
-    ("g", "Graviton"),
-    ("i", "Intel"),
-    ("n", "network (and EBS) optimised"),
-    ("q", "Qualcomm inference accelerators"),
-    ("z", "high frequency"),
-];
 
 /// Names longer than this are refused outright (the longest real one is about 20).
 pub const MAX_NAME_CHARS: usize = 64;
@@ -87,9 +74,6 @@ const ODD_SPELLINGS: [(&str, &str, Option<Capability>, &str); 4] = [
 /// Letters AWS writes in one series without documenting them: (series, letter).
 const UNDOCUMENTED: [(&str, &str); 1] = [("u", "h")];
 
-/// What the Decoder says of a letter AWS gives no meaning.
-const NO_MEANING: &str = "AWS documents no meaning for this letter here";
-
 /// GPU variants written after a hyphen (`p6-b200`), and the GPU they name.
 #[rustfmt::skip]
 const GPU_VARIANTS: [(&str, &str); 3] = [
@@ -97,18 +81,6 @@ const GPU_VARIANTS: [(&str, &str); 3] = [
     ("b300", "NVIDIA B300 GPUs"),
     ("gb200", "NVIDIA GB200 Grace Blackwell superchips"),
 ];
-
-/// Series whose `e` buys more GPU memory rather than more host memory.
-const GPU_SERIES: [&str; 3] = ["p", "g", "gr"];
-
-/// What a capability letter means in a series: `e` depends on it (see the module notes).
-fn letter_meaning(series: &str, capability: Capability) -> &'static str {
-    match capability {
-        Capability::ExtraMemory if GPU_SERIES.contains(&series) => "more GPU memory",
-        Capability::ExtraMemory if matches!(series, "c" | "m") => NO_MEANING,
-        other => other.meaning(),
-    }
-}
 
 /// What a series letter group means (`"p"` -> `"GPU compute"`), or `None` if unknown.
 pub fn series_meaning(series: &str) -> Option<&'static str> {
@@ -151,12 +123,12 @@ impl Capability {
 
     /// The letter(s) as written in a name: `"a"`, `"b"`, ..., `"flex"`.
     pub fn letter(self) -> &'static str {
-        CAPABILITIES[self as usize].0
+        LetterMeaning::of(self).letter
     }
 
     /// What it buys, in DESIGN.md's words (`d` -> `"local NVMe instance storage"`).
     pub fn meaning(self) -> &'static str {
-        CAPABILITIES[self as usize].1
+        LetterMeaning::of(self).long
     }
 
     /// The capability written `letter` (`"d"`, `"flex"`), if there is one.
@@ -304,7 +276,7 @@ impl DecodedName {
                 let meaning = match piece {
                     Piece::Series(meaning) => format!("{meaning} series"),
                     Piece::Generation(g) => format!("generation {g}"),
-                    Piece::Letter(c) => letter_meaning(&self.series, c).to_string(),
+                    Piece::Letter(c) => LetterMeaning::of(c).long_in(&self.series).to_string(),
                     Piece::Odd(_, meaning) => meaning.to_string(),
                     Piece::Unknown => "unrecognised capability letter".to_string(),
                     Piece::Undocumented => NO_MEANING.to_string(),

@@ -6,7 +6,7 @@ mod common;
 use atlas_model::capabilities::{counts_by_category_and_vendor, counts_by_feature, Feature};
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::bars::{
-    draw, BarColour, BarsPlot, SegmentBox, DARK_VENDORS, HIT_SPACING_PX, LIGHT_VENDORS,
+    BarColour, BarsPlot, SegmentBox, DARK_VENDORS, HIT_SPACING_PX, LIGHT_VENDORS,
 };
 use atlas_model::chart::hitmap::HitMap;
 use atlas_model::chart::theme::Theme;
@@ -295,5 +295,5 @@ fn narrow_charts_use_short_labels_and_empty_plans_draw_nothing() {
             .unwrap();
     }
     assert!(highlight.contains("<rect"), "the hovered bar is outlined");
-    let _ = draw::<SVGBackend>;
+    let _ = <BarsPlot as Plan>::draw::<SVGBackend>;
 }

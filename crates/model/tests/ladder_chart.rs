@@ -4,11 +4,11 @@
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::hitmap::HitMap;
 use atlas_model::chart::ladder::{
-    default_families, draw, draw_highlight, family_colour, size_name, LadderPlot,
-    DARK_FAMILY_COLOURS, DEFAULT_FAMILIES, LIGHT_FAMILY_COLOURS,
+    default_families, family_colour, size_name, LadderPlot, DARK_FAMILY_COLOURS, DEFAULT_FAMILIES,
+    LIGHT_FAMILY_COLOURS,
 };
 use atlas_model::chart::theme::Theme;
-use atlas_model::chart::Paint;
+use atlas_model::chart::{Paint, Plan};
 use atlas_model::family::{families, Family};
 use atlas_model::name::Size;
 use atlas_model::sizes::{breaks_doubling, doubling};
@@ -29,7 +29,7 @@ fn render(plot: &LadderPlot, theme: Theme, size: (u32, u32)) -> (String, HitMap)
             theme,
             pixel_ratio: 1.0,
         };
-        draw(&area, plot, &paint).unwrap_or_else(|e| panic!("{e:?}"))
+        plot.draw(&area, &paint).unwrap_or_else(|e| panic!("{e:?}"))
     };
     // LADDER_SVG=dir writes each picture there, to look at.
     if let Ok(dir) = std::env::var("LADDER_SVG") {
@@ -205,8 +205,8 @@ fn narrow_charts_stack_the_panels_and_highlight_one_family() {
             theme: Theme::DARK,
             pixel_ratio: 1.0,
         };
-        draw_highlight(&area, &plot, &hits, 0, &paint).unwrap();
-        draw_highlight(&area, &plot, &hits, 99, &paint).unwrap();
+        plot.draw_highlight(&area, &hits, 0, &paint).unwrap();
+        plot.draw_highlight(&area, &hits, 99, &paint).unwrap();
     }
     let m5 = family_colour(&Theme::DARK, 0);
     let colour = format!("#{:02X}{:02X}{:02X}", m5.0, m5.1, m5.2);

@@ -10,14 +10,12 @@
 
 mod draw;
 
-pub use draw::{draw, SegmentBox};
+pub use draw::SegmentBox;
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
+use plotters::prelude::RGBColor;
 
-use super::hitmap::HitMap;
 use super::theme::Theme;
-use super::{ChartError, Paint, Plan};
+use super::Paint;
 use crate::capabilities::Feature;
 use crate::instance::{Category, Vendor};
 
@@ -257,25 +255,5 @@ fn feature_colour(feature: Feature) -> BarColour {
         Feature::Intel => BarColour::Vendor(Vendor::Intel),
         Feature::Graviton | Feature::Arm => BarColour::Vendor(Vendor::Graviton),
         _ => BarColour::Neutral,
-    }
-}
-
-impl Plan for BarsPlot {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        paint: &Paint,
-    ) -> Result<HitMap, ChartError> {
-        draw(area, self, paint)
-    }
-
-    fn draw_highlight<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        _hits: &HitMap,
-        line: usize,
-        paint: &Paint,
-    ) -> Result<(), ChartError> {
-        draw::draw_highlight(area, self, line, paint)
     }
 }

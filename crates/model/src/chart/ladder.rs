@@ -4,15 +4,10 @@
 
 mod draw;
 
-pub use draw::{draw, draw_highlight};
-
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
+use plotters::prelude::RGBColor;
 
 use super::axis::Metric;
-use super::hitmap::HitMap;
 use super::theme::Theme;
-use super::{ChartError, Paint, Plan};
 use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::Category;
@@ -204,25 +199,5 @@ pub(crate) fn value(metric: Metric, point: &LadderPoint) -> f64 {
     match metric {
         Metric::Memory => point.memory,
         _ => f64::from(point.vcpu),
-    }
-}
-
-impl Plan for LadderPlot {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        paint: &Paint,
-    ) -> Result<HitMap, ChartError> {
-        draw(area, self, paint)
-    }
-
-    fn draw_highlight<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        hits: &HitMap,
-        line: usize,
-        paint: &Paint,
-    ) -> Result<(), ChartError> {
-        draw_highlight(area, self, hits, line, paint)
     }
 }

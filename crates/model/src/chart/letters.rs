@@ -15,13 +15,10 @@ pub use table::{table_rows, PairLine, PairSort};
 
 use std::cmp::Ordering;
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, RGBColor};
+use plotters::prelude::RGBColor;
 
 use super::axis::format_usd;
-use super::hitmap::HitMap;
 use super::theme::Theme;
-use super::{ChartError, Paint, Plan};
 use crate::letter_cost::{FamilyPair, LetterCost, PairCost};
 
 /// The colours of a ratio below 1× (cheaper: blue) and above it (dearer: orange) on a light
@@ -162,26 +159,6 @@ impl LettersPlot {
     }
 }
 
-impl Plan for LettersPlot {
-    fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        paint: &Paint,
-    ) -> Result<HitMap, ChartError> {
-        draw::draw(area, self, paint)
-    }
-
-    fn draw_highlight<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        _hits: &HitMap,
-        line: usize,
-        paint: &Paint,
-    ) -> Result<(), ChartError> {
-        draw::draw_highlight(area, self, line, paint)
-    }
-}
-
 /// A log2 ratio axis, symmetric around 1× (log2 = 0).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatioAxis {
@@ -246,22 +223,7 @@ pub fn side_colour(ratio: f64, theme: &Theme) -> RGBColor {
     sides[usize::from(ratio > 1.0)]
 }
 
-/// A letter's short name for chips and sentences: `a` is `AMD`, `d` is `local NVMe`.
-pub fn letter_name(letter: &str) -> &'static str {
-    match letter {
-        "a" => "AMD",
-        "b" => "EBS-optimised",
-        "d" => "local NVMe",
-        "e" => "extra memory",
-        "flex" => "flexible",
-        "g" => "Graviton",
-        "i" => "Intel",
-        "n" => "network",
-        "q" => "Qualcomm",
-        "z" => "high frequency",
-        _ => "other letter",
-    }
-}
+pub use crate::letters::short_label as letter_name;
 
 /// What a letter's pairs measure against: the Intel family for a processor vendor's letter,
 /// the family without the letter otherwise.

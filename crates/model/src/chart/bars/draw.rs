@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{BarsPlot, HIT_SPACING_PX, MAX_BAR_PX, NARROW_PX};
 use crate::chart::axis::{layout, AxisLayout, Scale};
 use crate::chart::hitmap::{HitMap, HitPoint};
-use crate::chart::{ChartError, Paint};
+use crate::chart::{ChartError, Paint, Plan};
 
 /// A segment's rectangle in device pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,112 +127,117 @@ impl Frame {
 }
 
 /// Paints the bars on a drawing area and returns where every segment landed.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &BarsPlot,
-    paint: &Paint,
-) -> Result<HitMap, ChartError> {
-    let theme = &paint.theme;
-    area.fill(&theme.background)?;
-    let mut hits = HitMap::default();
-    if plot.rows.is_empty() || plot.total() == 0 {
-        area.present()?;
-        return Ok(hits);
-    }
-    let size = area.dim_in_pixel();
-    let frame = Frame::new(plot, size, paint);
-    let font = ("sans-serif", frame.font).into_font().color(&theme.text);
-    let bottom = frame.bottom(plot.rows.len());
+impl Plan for BarsPlot {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        paint: &Paint,
+    ) -> Result<HitMap, ChartError> {
+        let plot = self;
+        let theme = &paint.theme;
+        area.fill(&theme.background)?;
+        let mut hits = HitMap::default();
+        if plot.rows.is_empty() || plot.total() == 0 {
+            area.present()?;
+            return Ok(hits);
+        }
+        let size = area.dim_in_pixel();
+        let frame = Frame::new(plot, size, paint);
+        let font = ("sans-serif", frame.font).into_font().color(&theme.text);
+        let bottom = frame.bottom(plot.rows.len());
 
-    // Count grid and ticks.
-    let grid = theme.grid.stroke_width(paint.px(1.0));
-    let tick_style = font.pos(Pos::new(HPos::Center, VPos::Top));
-    for &tick in &frame.axis.ticks {
-        let x = frame.x(tick);
-        area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
-        let text = format!("{tick}");
-        area.draw(&Text::new(
-            text,
-            (x, bottom + paint.px(4.0) as i32),
-            &tick_style,
-        ))?;
-    }
-
-    // Labels, bars and totals.
-    let label_style = font.pos(Pos::new(HPos::Right, VPos::Center));
-    let value_style = font.pos(Pos::new(HPos::Left, VPos::Center));
-    let gap = paint.px(6.0) as i32;
-    for (row, bar) in plot.rows.iter().enumerate() {
-        let y = frame.centre(row);
-        let label = if frame.short { &bar.short } else { &bar.label };
-        area.draw(&Text::new(
-            label.clone(),
-            (frame.left - gap, y),
-            &label_style,
-        ))?;
-        let total = plot.row_total(row);
-        area.draw(&Text::new(
-            total.to_string(),
-            (frame.x(total as f64) + gap, y),
-            &value_style,
-        ))?;
-    }
-    let spacing = HIT_SPACING_PX * paint.pixel_ratio;
-    let boxes = plot.segment_boxes(size, paint);
-    for (index, (segment, b)) in plot.segments.iter().zip(&boxes).enumerate() {
-        let colour = segment.colour.rgb(theme);
-        area.draw(&Rectangle::new(
-            [(b.left, b.top), (b.right, b.bottom)],
-            colour.filled(),
-        ))?;
-        // A hairline of background separates neighbouring segments.
-        if b.left > frame.left {
-            area.draw(&PathElement::new(
-                [(b.left, b.top), (b.left, b.bottom)],
-                theme.background.stroke_width(paint.px(1.0)),
+        // Count grid and ticks.
+        let grid = theme.grid.stroke_width(paint.px(1.0));
+        let tick_style = font.pos(Pos::new(HPos::Center, VPos::Top));
+        for &tick in &frame.axis.ticks {
+            let x = frame.x(tick);
+            area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
+            let text = format!("{tick}");
+            area.draw(&Text::new(
+                text,
+                (x, bottom + paint.px(4.0) as i32),
+                &tick_style,
             ))?;
         }
-        let y = (b.top + b.bottom) / 2;
-        let width = f64::from(b.right - b.left);
-        // An odd number of evenly spread points, so the middle one is the centre.
-        let n = ((width / spacing).ceil() as usize).max(1) | 1;
-        hits.points.extend((0..n).map(|k| HitPoint {
-            x: b.left + ((k as f64 + 0.5) * width / n as f64).round() as i32,
-            y,
-            item: index,
-            line: segment.row,
-        }));
-    }
-    // The count axis line.
-    area.draw(&PathElement::new(
-        [(frame.left, frame.top), (frame.left, bottom)],
-        theme.axis.stroke_width(paint.px(1.0)),
-    ))?;
-    area.present()?;
-    Ok(hits)
-}
 
-/// Outlines row `line`'s bar on a transparent overlay of the same size as the drawing.
-pub(super) fn draw_highlight<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &BarsPlot,
-    line: usize,
-    paint: &Paint,
-) -> Result<(), ChartError> {
-    let frame = Frame::new(plot, area.dim_in_pixel(), paint);
-    let total = plot.row_total(line);
-    if line >= plot.rows.len() || total == 0 {
-        return Ok(());
+        // Labels, bars and totals.
+        let label_style = font.pos(Pos::new(HPos::Right, VPos::Center));
+        let value_style = font.pos(Pos::new(HPos::Left, VPos::Center));
+        let gap = paint.px(6.0) as i32;
+        for (row, bar) in plot.rows.iter().enumerate() {
+            let y = frame.centre(row);
+            let label = if frame.short { &bar.short } else { &bar.label };
+            area.draw(&Text::new(
+                label.clone(),
+                (frame.left - gap, y),
+                &label_style,
+            ))?;
+            let total = plot.row_total(row);
+            area.draw(&Text::new(
+                total.to_string(),
+                (frame.x(total as f64) + gap, y),
+                &value_style,
+            ))?;
+        }
+        let spacing = HIT_SPACING_PX * paint.pixel_ratio;
+        let boxes = plot.segment_boxes(size, paint);
+        for (index, (segment, b)) in plot.segments.iter().zip(&boxes).enumerate() {
+            let colour = segment.colour.rgb(theme);
+            area.draw(&Rectangle::new(
+                [(b.left, b.top), (b.right, b.bottom)],
+                colour.filled(),
+            ))?;
+            // A hairline of background separates neighbouring segments.
+            if b.left > frame.left {
+                area.draw(&PathElement::new(
+                    [(b.left, b.top), (b.left, b.bottom)],
+                    theme.background.stroke_width(paint.px(1.0)),
+                ))?;
+            }
+            let y = (b.top + b.bottom) / 2;
+            let width = f64::from(b.right - b.left);
+            // An odd number of evenly spread points, so the middle one is the centre.
+            let n = ((width / spacing).ceil() as usize).max(1) | 1;
+            hits.points.extend((0..n).map(|k| HitPoint {
+                x: b.left + ((k as f64 + 0.5) * width / n as f64).round() as i32,
+                y,
+                item: index,
+                line: segment.row,
+            }));
+        }
+        // The count axis line.
+        area.draw(&PathElement::new(
+            [(frame.left, frame.top), (frame.left, bottom)],
+            theme.axis.stroke_width(paint.px(1.0)),
+        ))?;
+        area.present()?;
+        Ok(hits)
     }
-    let (top, bottom) = frame.band(line);
-    let grow = paint.px(2.0) as i32;
-    let outline = paint.theme.text.stroke_width(paint.px(1.5));
-    area.draw(&Rectangle::new(
-        [
-            (frame.left - grow, top - grow),
-            (frame.x(total as f64) + grow, bottom + grow),
-        ],
-        outline,
-    ))?;
-    Ok(area.present()?)
+
+    /// Outlines row `line`'s bar on a transparent overlay of the same size as the drawing.
+    fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        _hits: &HitMap,
+        line: usize,
+        paint: &Paint,
+    ) -> Result<(), ChartError> {
+        let plot = self;
+        let frame = Frame::new(plot, area.dim_in_pixel(), paint);
+        let total = plot.row_total(line);
+        if line >= plot.rows.len() || total == 0 {
+            return Ok(());
+        }
+        let (top, bottom) = frame.band(line);
+        let grow = paint.px(2.0) as i32;
+        let outline = paint.theme.text.stroke_width(paint.px(1.5));
+        area.draw(&Rectangle::new(
+            [
+                (frame.left - grow, top - grow),
+                (frame.x(total as f64) + grow, bottom + grow),
+            ],
+            outline,
+        ))?;
+        Ok(area.present()?)
+    }
 }

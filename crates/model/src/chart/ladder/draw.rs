@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{family_colour, size_name, value, LadderPlot, PANELS};
 use crate::chart::axis::{metric_layout, AxisLayout, AxisRange, Scale};
 use crate::chart::hitmap::{HitMap, HitPoint};
-use crate::chart::{ChartError, Paint};
+use crate::chart::{ChartError, Paint, Plan};
 
 /// Side by side when at least this wide (CSS pixels), stacked otherwise.
 const SIDE_BY_SIDE_MIN_WIDTH: f64 = 640.0;
@@ -16,129 +16,173 @@ const SIDE_BY_SIDE_MIN_WIDTH: f64 = 640.0;
 /// Paints the plan: a vCPU panel and a memory panel, each a log2 axis against the size
 /// step, one colour per family, hollow rings on the sizes that break the doubling. The hit
 /// map holds every point twice, vCPU panel first; `line` is the index in [`LadderPlot::lines`].
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &LadderPlot,
-    paint: &Paint,
-) -> Result<HitMap, ChartError> {
-    let theme = &paint.theme;
-    area.fill(&theme.background)?;
-    let (width, height) = area.dim_in_pixel();
-    let css = |px: u32| f64::from(px) / paint.pixel_ratio;
-    let side_by_side = css(width) >= SIDE_BY_SIDE_MIN_WIDTH;
-    let panels = area.split_evenly(if side_by_side { (1, 2) } else { (2, 1) });
-    let (panel_width, panel_height) = if side_by_side {
-        (css(width) / 2.0, css(height))
-    } else {
-        (css(width), css(height) / 2.0)
-    };
-
-    let steps = || {
-        plot.lines
-            .iter()
-            .flat_map(|l| l.points.iter().map(|p| p.step))
-    };
-    let low = steps().fold(f64::INFINITY, f64::min);
-    let high = steps().fold(f64::NEG_INFINITY, f64::max);
-    let (low, high) = if low <= high {
-        (low, high)
-    } else {
-        (-1.0, 1.0)
-    };
-    let (x_axis, every) = step_axis(low, high, panel_width - 80.0);
-    let y_ticks = ((panel_height - 90.0) / 30.0).clamp(3.0, 10.0) as usize;
-
-    // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
-    let font = ("sans-serif", f64::from(paint.px(15.0)))
-        .into_font()
-        .color(&theme.text);
-    let title = ("sans-serif", f64::from(paint.px(17.0)))
-        .into_font()
-        .color(&theme.text);
-    let mut hits = HitMap {
-        points: Vec::with_capacity(plot.point_count() * 2),
-    };
-    for (panel, metric) in panels.iter().zip(PANELS) {
-        let values = plot
-            .lines
-            .iter()
-            .flat_map(|l| l.points.iter().map(move |p| value(metric, p)));
-        let y_axis = metric_layout(metric, Scale::Log, values, y_ticks, AxisRange::OPEN);
-        let title_text = format!("{} · log2", metric.title_in(y_axis.unit));
-        // The caption is drawn as plain centred text: plotters' own caption measures text
-        // through a styled element, which a strict Content-Security-Policy refuses.
-        let (head, body) = panel.split_vertically(paint.px(24.0));
-        let (head_width, _) = head.dim_in_pixel();
-        let centred = title.pos(Pos::new(HPos::Center, VPos::Top));
-        head.draw(&Text::new(
-            title_text,
-            (head_width as i32 / 2, paint.px(4.0) as i32),
-            centred,
-        ))?;
-        let mut chart = ChartBuilder::on(&body)
-            .margin(paint.px(8.0))
-            .x_label_area_size(paint.px(40.0))
-            .y_label_area_size(paint.px(58.0))
-            .build_cartesian_2d(x_axis.clone(), y_axis.clone())?;
-        let x_label = |v: &f64| {
-            let step = v.round() as i32;
-            // Every step has a grid line; names are thinned where they would collide.
-            if step.rem_euclid(every) == 0 {
-                size_name(step)
-            } else {
-                String::new()
-            }
+impl Plan for LadderPlot {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        paint: &Paint,
+    ) -> Result<HitMap, ChartError> {
+        let plot = self;
+        let theme = &paint.theme;
+        area.fill(&theme.background)?;
+        let (width, height) = area.dim_in_pixel();
+        let css = |px: u32| f64::from(px) / paint.pixel_ratio;
+        let side_by_side = css(width) >= SIDE_BY_SIDE_MIN_WIDTH;
+        let panels = area.split_evenly(if side_by_side { (1, 2) } else { (2, 1) });
+        let (panel_width, panel_height) = if side_by_side {
+            (css(width) / 2.0, css(height))
+        } else {
+            (css(width), css(height) / 2.0)
         };
-        let y_label = |v: &f64| y_axis.label(*v);
-        chart
-            .configure_mesh()
-            .x_desc("size (each step doubles)")
-            .x_label_formatter(&x_label)
-            .y_label_formatter(&y_label)
-            .label_style(font.clone())
-            .axis_desc_style(font.clone())
-            .axis_style(theme.axis.stroke_width(paint.px(1.0)))
-            .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
-            .light_line_style(TRANSPARENT)
-            .set_all_tick_mark_size(paint.px(4.0))
-            .draw()?;
 
-        let dot = paint.px(3.5) as i32;
-        for (index, line) in plot.lines.iter().enumerate() {
-            let color = family_colour(theme, index);
-            let coords: Vec<(f64, f64)> = line
-                .points
+        let steps = || {
+            plot.lines
                 .iter()
-                .map(|p| (plot.x_of(index, p), value(metric, p).log2()))
-                .collect();
-            if coords.len() > 1 {
-                chart.draw_series(std::iter::once(PathElement::new(
-                    coords.clone(),
-                    color.stroke_width(paint.px(1.8)),
-                )))?;
-            }
-            for (point, &c) in line.points.iter().zip(&coords) {
-                let pixel = chart.backend_coord(&c);
-                if line.breaks_in(metric, point.instance) {
-                    // A hollow ring: the background inside, the family colour around it.
-                    chart.draw_series([
-                        Circle::new(c, dot + 1, theme.background.filled()),
-                        Circle::new(c, dot + 1, color.stroke_width(paint.px(2.0))),
-                    ])?;
+                .flat_map(|l| l.points.iter().map(|p| p.step))
+        };
+        let low = steps().fold(f64::INFINITY, f64::min);
+        let high = steps().fold(f64::NEG_INFINITY, f64::max);
+        let (low, high) = if low <= high {
+            (low, high)
+        } else {
+            (-1.0, 1.0)
+        };
+        let (x_axis, every) = step_axis(low, high, panel_width - 80.0);
+        let y_ticks = ((panel_height - 90.0) / 30.0).clamp(3.0, 10.0) as usize;
+
+        // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
+        let font = ("sans-serif", f64::from(paint.px(15.0)))
+            .into_font()
+            .color(&theme.text);
+        let title = ("sans-serif", f64::from(paint.px(17.0)))
+            .into_font()
+            .color(&theme.text);
+        let mut hits = HitMap {
+            points: Vec::with_capacity(plot.point_count() * 2),
+        };
+        for (panel, metric) in panels.iter().zip(PANELS) {
+            let values = plot
+                .lines
+                .iter()
+                .flat_map(|l| l.points.iter().map(move |p| value(metric, p)));
+            let y_axis = metric_layout(metric, Scale::Log, values, y_ticks, AxisRange::OPEN);
+            let title_text = format!("{} · log2", metric.title_in(y_axis.unit));
+            // The caption is drawn as plain centred text: plotters' own caption measures text
+            // through a styled element, which a strict Content-Security-Policy refuses.
+            let (head, body) = panel.split_vertically(paint.px(24.0));
+            let (head_width, _) = head.dim_in_pixel();
+            let centred = title.pos(Pos::new(HPos::Center, VPos::Top));
+            head.draw(&Text::new(
+                title_text,
+                (head_width as i32 / 2, paint.px(4.0) as i32),
+                centred,
+            ))?;
+            let mut chart = ChartBuilder::on(&body)
+                .margin(paint.px(8.0))
+                .x_label_area_size(paint.px(40.0))
+                .y_label_area_size(paint.px(58.0))
+                .build_cartesian_2d(x_axis.clone(), y_axis.clone())?;
+            let x_label = |v: &f64| {
+                let step = v.round() as i32;
+                // Every step has a grid line; names are thinned where they would collide.
+                if step.rem_euclid(every) == 0 {
+                    size_name(step)
                 } else {
-                    chart.draw_series(std::iter::once(Circle::new(c, dot, color.filled())))?;
+                    String::new()
                 }
-                hits.points.push(HitPoint {
-                    x: pixel.0,
-                    y: pixel.1,
-                    item: point.instance,
-                    line: index,
-                });
+            };
+            let y_label = |v: &f64| y_axis.label(*v);
+            chart
+                .configure_mesh()
+                .x_desc("size (each step doubles)")
+                .x_label_formatter(&x_label)
+                .y_label_formatter(&y_label)
+                .label_style(font.clone())
+                .axis_desc_style(font.clone())
+                .axis_style(theme.axis.stroke_width(paint.px(1.0)))
+                .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
+                .light_line_style(TRANSPARENT)
+                .set_all_tick_mark_size(paint.px(4.0))
+                .draw()?;
+
+            let dot = paint.px(3.5) as i32;
+            for (index, line) in plot.lines.iter().enumerate() {
+                let color = family_colour(theme, index);
+                let coords: Vec<(f64, f64)> = line
+                    .points
+                    .iter()
+                    .map(|p| (plot.x_of(index, p), value(metric, p).log2()))
+                    .collect();
+                if coords.len() > 1 {
+                    chart.draw_series(std::iter::once(PathElement::new(
+                        coords.clone(),
+                        color.stroke_width(paint.px(1.8)),
+                    )))?;
+                }
+                for (point, &c) in line.points.iter().zip(&coords) {
+                    let pixel = chart.backend_coord(&c);
+                    if line.breaks_in(metric, point.instance) {
+                        // A hollow ring: the background inside, the family colour around it.
+                        chart.draw_series([
+                            Circle::new(c, dot + 1, theme.background.filled()),
+                            Circle::new(c, dot + 1, color.stroke_width(paint.px(2.0))),
+                        ])?;
+                    } else {
+                        chart.draw_series(std::iter::once(Circle::new(c, dot, color.filled())))?;
+                    }
+                    hits.points.push(HitPoint {
+                        x: pixel.0,
+                        y: pixel.1,
+                        item: point.instance,
+                        line: index,
+                    });
+                }
             }
         }
+        area.present()?;
+        Ok(hits)
     }
-    area.present()?;
-    Ok(hits)
+
+    /// Paints one family of an already drawn plan, emphasised, on a transparent overlay of the
+    /// same size; `hits` is what [`Plan::draw`] returned (one run of points per panel).
+    fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        hits: &HitMap,
+        line: usize,
+        paint: &Paint,
+    ) -> Result<(), ChartError> {
+        let plot = self;
+        let Some(family) = plot.lines.get(line) else {
+            return Ok(());
+        };
+        let color = family_colour(&paint.theme, line);
+        let points: Vec<&HitPoint> = hits.line(line).collect();
+        let dot = paint.px(5.0) as i32;
+        for (run, metric) in points.chunks(family.points.len().max(1)).zip(PANELS) {
+            let pixels: Vec<(i32, i32)> = run.iter().map(|p| (p.x, p.y)).collect();
+            let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
+            area.draw(&PathElement::new(pixels.clone(), halo))?;
+            area.draw(&PathElement::new(
+                pixels.clone(),
+                color.stroke_width(paint.px(3.4)),
+            ))?;
+            for point in run {
+                let fill = if family.breaks_in(metric, point.item) {
+                    paint.theme.background
+                } else {
+                    color
+                };
+                area.draw(&Circle::new((point.x, point.y), dot, fill.filled()))?;
+                area.draw(&Circle::new(
+                    (point.x, point.y),
+                    dot,
+                    color.stroke_width(paint.px(2.0)),
+                ))?;
+            }
+        }
+        Ok(area.present()?)
+    }
 }
 
 /// The step axis: half a step of room either side and a tick (grid line) per doubling;
@@ -163,44 +207,4 @@ fn step_axis(low: f64, high: f64, plot_width: f64) -> (AxisLayout, i32) {
         },
         every,
     )
-}
-
-/// Paints one family of an already drawn plan, emphasised, on a transparent overlay of the
-/// same size; `hits` is what [`draw`] returned (one run of points per panel).
-pub fn draw_highlight<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &LadderPlot,
-    hits: &HitMap,
-    line: usize,
-    paint: &Paint,
-) -> Result<(), ChartError> {
-    let Some(family) = plot.lines.get(line) else {
-        return Ok(());
-    };
-    let color = family_colour(&paint.theme, line);
-    let points: Vec<&HitPoint> = hits.line(line).collect();
-    let dot = paint.px(5.0) as i32;
-    for (run, metric) in points.chunks(family.points.len().max(1)).zip(PANELS) {
-        let pixels: Vec<(i32, i32)> = run.iter().map(|p| (p.x, p.y)).collect();
-        let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
-        area.draw(&PathElement::new(pixels.clone(), halo))?;
-        area.draw(&PathElement::new(
-            pixels.clone(),
-            color.stroke_width(paint.px(3.4)),
-        ))?;
-        for point in run {
-            let fill = if family.breaks_in(metric, point.item) {
-                paint.theme.background
-            } else {
-                color
-            };
-            area.draw(&Circle::new((point.x, point.y), dot, fill.filled()))?;
-            area.draw(&Circle::new(
-                (point.x, point.y),
-                dot,
-                color.stroke_width(paint.px(2.0)),
-            ))?;
-        }
-    }
-    Ok(area.present()?)
 }

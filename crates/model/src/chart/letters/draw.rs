@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{format_ratio, format_tick, side_colour, LettersPlot, RatioAxis, NARROW_PX};
 use crate::chart::hitmap::{HitMap, HitPoint};
-use crate::chart::{ChartError, Paint};
+use crate::chart::{ChartError, Paint, Plan};
 
 /// The layout of a drawing: label column, ratio band, median column, row bands.
 pub(super) struct Frame {
@@ -69,155 +69,160 @@ impl Frame {
 }
 
 /// Paints the plot on a drawing area and returns where every dot landed.
-pub(super) fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &LettersPlot,
-    paint: &Paint,
-) -> Result<HitMap, ChartError> {
-    let theme = &paint.theme;
-    area.fill(&theme.background)?;
-    let mut hits = HitMap::default();
-    if plot.rows.is_empty() {
-        area.present()?;
-        return Ok(hits);
-    }
-    let frame = Frame::new(plot, area.dim_in_pixel(), paint);
-    let font = ("sans-serif", frame.font).into_font().color(&theme.text);
-    let muted = ("sans-serif", frame.font).into_font().color(&theme.axis);
-    let bottom = frame.bottom(plot.rows.len());
-    let gap = paint.px(6.0) as i32;
-
-    // Grid and tick labels; labels thin out to whole powers of two when they would touch.
-    let tick_style = font.pos(Pos::new(HPos::Center, VPos::Top));
-    let spacing = frame
-        .axis
-        .ticks
-        .windows(2)
-        .map(|w| frame.x(w[1]) - frame.x(w[0]))
-        .min()
-        .unwrap_or(i32::MAX);
-    let every = f64::from(spacing) >= 5.0 * 0.6 * frame.font + f64::from(gap);
-    let grid = theme.grid.stroke_width(paint.px(1.0));
-    for &tick in &frame.axis.ticks {
-        let x = frame.x(tick);
-        if tick != 0.0 {
-            area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
+impl Plan for LettersPlot {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        paint: &Paint,
+    ) -> Result<HitMap, ChartError> {
+        let plot = self;
+        let theme = &paint.theme;
+        area.fill(&theme.background)?;
+        let mut hits = HitMap::default();
+        if plot.rows.is_empty() {
+            area.present()?;
+            return Ok(hits);
         }
-        if every || tick.fract() == 0.0 {
-            area.draw(&Text::new(
-                format_tick(tick),
-                (x, bottom + paint.px(4.0) as i32),
-                &tick_style,
-            ))?;
-        }
-    }
+        let frame = Frame::new(plot, area.dim_in_pixel(), paint);
+        let font = ("sans-serif", frame.font).into_font().color(&theme.text);
+        let muted = ("sans-serif", frame.font).into_font().color(&theme.axis);
+        let bottom = frame.bottom(plot.rows.len());
+        let gap = paint.px(6.0) as i32;
 
-    // The 1× rule and the words on either side of it.
-    let one = frame.x(0.0);
-    area.draw(&PathElement::new(
-        [(one, frame.top - paint.px(4.0) as i32), (one, bottom)],
-        theme.axis.stroke_width(paint.px(1.5)),
-    ))?;
-    let header_y = frame.top / 2;
-    let (cheaper, dearer) = if frame.narrow {
-        ("← cheaper", "dearer →")
-    } else {
-        ("← cheaper with the letter", "dearer with the letter →")
-    };
-    area.draw(&Text::new(
-        cheaper,
-        (one - gap, header_y),
-        muted.pos(Pos::new(HPos::Right, VPos::Center)),
-    ))?;
-    area.draw(&Text::new(
-        dearer,
-        (one + gap, header_y),
-        muted.pos(Pos::new(HPos::Left, VPos::Center)),
-    ))?;
-    let median_x = frame.right + gap;
-    area.draw(&Text::new(
-        "median",
-        (median_x, header_y),
-        muted.pos(Pos::new(HPos::Left, VPos::Center)),
-    ))?;
-
-    // Rows: label, the range of the row's dots, the dots, the median bar and value.
-    let label_style = font.pos(Pos::new(HPos::Right, VPos::Center));
-    let value_style = font.pos(Pos::new(HPos::Left, VPos::Center));
-    let radius = (frame.row_height * 0.22).clamp(2.0, 4.5 * paint.pixel_ratio) as i32;
-    let half_bar = (frame.row_height * 0.36).min(10.0 * paint.pixel_ratio) as i32;
-    for (index, row) in plot.rows.iter().enumerate() {
-        let y = frame.centre(index);
-        area.draw(&Text::new(row.label(), (frame.left - gap, y), &label_style))?;
-        let xs = plot.dots.iter().filter(|d| d.row == index);
-        let (lo, hi) = xs.fold((i32::MAX, i32::MIN), |(lo, hi), d| {
-            let x = frame.x(d.ratio.log2());
-            (lo.min(x), hi.max(x))
-        });
-        let colour = side_colour(row.median, theme);
-        if lo < hi {
-            area.draw(&PathElement::new(
-                [(lo, y), (hi, y)],
-                colour.mix(0.45).stroke_width(paint.px(2.0)),
-            ))?;
+        // Grid and tick labels; labels thin out to whole powers of two when they would touch.
+        let tick_style = font.pos(Pos::new(HPos::Center, VPos::Top));
+        let spacing = frame
+            .axis
+            .ticks
+            .windows(2)
+            .map(|w| frame.x(w[1]) - frame.x(w[0]))
+            .min()
+            .unwrap_or(i32::MAX);
+        let every = f64::from(spacing) >= 5.0 * 0.6 * frame.font + f64::from(gap);
+        let grid = theme.grid.stroke_width(paint.px(1.0));
+        for &tick in &frame.axis.ticks {
+            let x = frame.x(tick);
+            if tick != 0.0 {
+                area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
+            }
+            if every || tick.fract() == 0.0 {
+                area.draw(&Text::new(
+                    format_tick(tick),
+                    (x, bottom + paint.px(4.0) as i32),
+                    &tick_style,
+                ))?;
+            }
         }
+
+        // The 1× rule and the words on either side of it.
+        let one = frame.x(0.0);
+        area.draw(&PathElement::new(
+            [(one, frame.top - paint.px(4.0) as i32), (one, bottom)],
+            theme.axis.stroke_width(paint.px(1.5)),
+        ))?;
+        let header_y = frame.top / 2;
+        let (cheaper, dearer) = if frame.narrow {
+            ("← cheaper", "dearer →")
+        } else {
+            ("← cheaper with the letter", "dearer with the letter →")
+        };
         area.draw(&Text::new(
-            format_ratio(row.median),
-            (median_x, y),
-            &value_style,
+            cheaper,
+            (one - gap, header_y),
+            muted.pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
-    }
-    for (index, dot) in plot.dots.iter().enumerate() {
-        let (x, y) = (frame.x(dot.ratio.log2()), frame.centre(dot.row));
-        let colour = side_colour(dot.ratio, theme);
-        area.draw(&Circle::new((x, y), radius, colour.filled()))?;
-        area.draw(&Circle::new(
-            (x, y),
-            radius,
-            theme.background.stroke_width(paint.px(1.0)),
+        area.draw(&Text::new(
+            dearer,
+            (one + gap, header_y),
+            muted.pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
-        hits.points.push(HitPoint {
-            x,
-            y,
-            item: index,
-            line: dot.row,
-        });
-    }
-    // Median bars last, on a halo of background, so dots never hide them.
-    for (index, row) in plot.rows.iter().enumerate() {
-        let (x, y) = (frame.x(row.median.log2()), frame.centre(index));
-        let bar = [(x, y - half_bar), (x, y + half_bar)];
-        area.draw(&PathElement::new(
-            bar,
-            theme.background.stroke_width(paint.px(5.0)),
+        let median_x = frame.right + gap;
+        area.draw(&Text::new(
+            "median",
+            (median_x, header_y),
+            muted.pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
-        area.draw(&PathElement::new(
-            bar,
-            theme.text.stroke_width(paint.px(3.0)),
-        ))?;
-    }
-    area.present()?;
-    Ok(hits)
-}
 
-/// Outlines row `line` on a transparent overlay of the same size as the drawing.
-pub(super) fn draw_highlight<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &LettersPlot,
-    line: usize,
-    paint: &Paint,
-) -> Result<(), ChartError> {
-    if line >= plot.rows.len() {
-        return Ok(());
+        // Rows: label, the range of the row's dots, the dots, the median bar and value.
+        let label_style = font.pos(Pos::new(HPos::Right, VPos::Center));
+        let value_style = font.pos(Pos::new(HPos::Left, VPos::Center));
+        let radius = (frame.row_height * 0.22).clamp(2.0, 4.5 * paint.pixel_ratio) as i32;
+        let half_bar = (frame.row_height * 0.36).min(10.0 * paint.pixel_ratio) as i32;
+        for (index, row) in plot.rows.iter().enumerate() {
+            let y = frame.centre(index);
+            area.draw(&Text::new(row.label(), (frame.left - gap, y), &label_style))?;
+            let xs = plot.dots.iter().filter(|d| d.row == index);
+            let (lo, hi) = xs.fold((i32::MAX, i32::MIN), |(lo, hi), d| {
+                let x = frame.x(d.ratio.log2());
+                (lo.min(x), hi.max(x))
+            });
+            let colour = side_colour(row.median, theme);
+            if lo < hi {
+                area.draw(&PathElement::new(
+                    [(lo, y), (hi, y)],
+                    colour.mix(0.45).stroke_width(paint.px(2.0)),
+                ))?;
+            }
+            area.draw(&Text::new(
+                format_ratio(row.median),
+                (median_x, y),
+                &value_style,
+            ))?;
+        }
+        for (index, dot) in plot.dots.iter().enumerate() {
+            let (x, y) = (frame.x(dot.ratio.log2()), frame.centre(dot.row));
+            let colour = side_colour(dot.ratio, theme);
+            area.draw(&Circle::new((x, y), radius, colour.filled()))?;
+            area.draw(&Circle::new(
+                (x, y),
+                radius,
+                theme.background.stroke_width(paint.px(1.0)),
+            ))?;
+            hits.points.push(HitPoint {
+                x,
+                y,
+                item: index,
+                line: dot.row,
+            });
+        }
+        // Median bars last, on a halo of background, so dots never hide them.
+        for (index, row) in plot.rows.iter().enumerate() {
+            let (x, y) = (frame.x(row.median.log2()), frame.centre(index));
+            let bar = [(x, y - half_bar), (x, y + half_bar)];
+            area.draw(&PathElement::new(
+                bar,
+                theme.background.stroke_width(paint.px(5.0)),
+            ))?;
+            area.draw(&PathElement::new(
+                bar,
+                theme.text.stroke_width(paint.px(3.0)),
+            ))?;
+        }
+        area.present()?;
+        Ok(hits)
     }
-    let (width, _) = area.dim_in_pixel();
-    let frame = Frame::new(plot, area.dim_in_pixel(), paint);
-    let y = frame.centre(line);
-    let half = (frame.row_height / 2.0).round() as i32 - 1;
-    let inset = paint.px(2.0) as i32;
-    area.draw(&Rectangle::new(
-        [(inset, y - half), (width as i32 - inset, y + half)],
-        paint.theme.text.mix(0.6).stroke_width(paint.px(1.0)),
-    ))?;
-    Ok(area.present()?)
+
+    /// Outlines row `line` on a transparent overlay of the same size as the drawing.
+    fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        _hits: &HitMap,
+        line: usize,
+        paint: &Paint,
+    ) -> Result<(), ChartError> {
+        let plot = self;
+        if line >= plot.rows.len() {
+            return Ok(());
+        }
+        let (width, _) = area.dim_in_pixel();
+        let frame = Frame::new(plot, area.dim_in_pixel(), paint);
+        let y = frame.centre(line);
+        let half = (frame.row_height / 2.0).round() as i32 - 1;
+        let inset = paint.px(2.0) as i32;
+        area.draw(&Rectangle::new(
+            [(inset, y - half), (width as i32 - inset, y + half)],
+            paint.theme.text.mix(0.6).stroke_width(paint.px(1.0)),
+        ))?;
+        Ok(area.present()?)
+    }
 }
