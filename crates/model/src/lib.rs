@@ -24,6 +24,7 @@ pub mod quantity;
 pub mod query;
 pub mod regions;
 pub mod screen;
+pub mod settings;
 pub mod share;
 pub mod shown;
 pub mod sizes;

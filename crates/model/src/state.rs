@@ -3,20 +3,16 @@
 //! Only what a person chose lives here; everything shown (families, filtered rows,
 //! chart plans) is derived from it and the catalog.
 
-use std::collections::BTreeMap;
-
 use crate::capabilities::Feature;
-use crate::chart::axis::{Metric, Scale};
-use crate::chart::colour::ColourBy;
-use crate::chart::families::FamiliesSpec;
-use crate::chart::letters::PairSort;
 use crate::filter::Filter;
 use crate::instance::Category;
 use crate::prices::Os;
 use crate::regions::DEFAULT_REGION;
-use crate::table::{
-    read_query, Column, KeptConditions, QueryErrors, QueryInput, SortDirection, TableQuery,
+pub use crate::settings::{
+    Axis, CellMetric, ColourBy, FamiliesSpec, LetterTableSpec, Metric, PairSort, Scale, SizesSpec,
+    TableSpec,
 };
+use crate::table::{Column, QueryInput, SortDirection};
 
 /// The letter the Letter prices view starts with: the one the conference write-up made a
 /// claim about (AMD, about 10% less).
@@ -57,17 +53,6 @@ pub struct State {
     pub differences_only: bool,
     /// The Letter prices table's choices.
     pub letter_table: LetterTableSpec,
-}
-
-/// The Letter prices table's choices.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LetterTableSpec {
-    /// Every letter's pairs, not only the chosen letter's.
-    pub every_letter: bool,
-    /// The sort column.
-    pub sort: PairSort,
-    /// Whether the sort runs downwards.
-    pub descending: bool,
 }
 
 impl Default for State {
@@ -158,138 +143,6 @@ impl View {
             View::Letters => "Letter prices",
         }
     }
-}
-
-/// The metric a Sizes matrix cell shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum CellMetric {
-    /// Virtual CPUs.
-    #[default]
-    Vcpu,
-    /// Memory in GiB.
-    Memory,
-    /// On-demand price per hour in the chosen region and system.
-    Price,
-}
-
-/// The Sizes view's choices.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SizesSpec {
-    /// What each matrix cell shows.
-    pub metric: CellMetric,
-    /// Families drawn on the ladder chart (empty: the view picks a few).
-    pub ladder_families: Vec<String>,
-}
-
-/// The Table view's choices. Filter texts are kept as typed; parsing them is derived.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableSpec {
-    /// The sort column and direction, if any (default: family, then size ladder).
-    pub sort: Option<(Column, SortDirection)>,
-    /// The columns shown, in order.
-    pub columns: Vec<Column>,
-    /// Numeric filter expressions as typed, per column (`>=8`, `16..64`).
-    pub filters: BTreeMap<Column, String>,
-    /// The name search as typed (a substring, or `/regex/`).
-    pub search: String,
-    /// For each box whose text does not parse, the last text it held that did: the table
-    /// keeps narrowing by it while a person is mid-edit. Only such boxes have an entry.
-    pub kept: KeptConditions,
-}
-
-impl Default for TableSpec {
-    fn default() -> Self {
-        TableSpec {
-            sort: None,
-            columns: Column::DEFAULT.to_vec(),
-            filters: BTreeMap::new(),
-            search: String::new(),
-            kept: KeptConditions::new(),
-        }
-    }
-}
-
-impl TableSpec {
-    /// A box's text as typed (empty when it holds none).
-    pub fn text(&self, input: QueryInput) -> &str {
-        match input {
-            QueryInput::Search => &self.search,
-            QueryInput::Column(column) => self.filters.get(&column).map_or("", String::as_str),
-        }
-    }
-
-    /// Sets a box's text, keeping its last good condition when the new text does not parse.
-    fn set_text(&mut self, input: QueryInput, text: String) {
-        let before = self.text(input);
-        let good = if input.parses(before) {
-            input.narrows(before).then(|| before.to_owned())
-        } else {
-            self.kept.get(&input).cloned()
-        };
-        match input {
-            QueryInput::Search => self.search = text.clone(),
-            QueryInput::Column(column) if text.trim().is_empty() => {
-                self.filters.remove(&column);
-            }
-            QueryInput::Column(column) => {
-                self.filters.insert(column, text.clone());
-            }
-        }
-        match good {
-            Some(good) if !input.parses(&text) && self.has_box(input) => {
-                self.kept.insert(input, good);
-            }
-            _ => {
-                self.kept.remove(&input);
-            }
-        }
-    }
-
-    /// Whether the box is on screen (the search always is; a column filter while its
-    /// column is shown).
-    fn has_box(&self, input: QueryInput) -> bool {
-        match input {
-            QueryInput::Search => true,
-            QueryInput::Column(column) => self.columns.contains(&column),
-        }
-    }
-
-    /// Drops kept conditions that are not reachable by typing: for a box whose text
-    /// parses, for a hidden or missing column, or that do not narrow themselves. Returns
-    /// the boxes dropped.
-    pub fn drop_unreachable_kept(&mut self) -> Vec<QueryInput> {
-        let dropped: Vec<QueryInput> = self
-            .kept
-            .iter()
-            .filter(|(input, good)| {
-                let column_ok = match input {
-                    QueryInput::Search => true,
-                    QueryInput::Column(c) => self.has_box(**input) && self.filters.contains_key(c),
-                };
-                !column_ok || input.parses(self.text(**input)) || !input.narrows(good)
-            })
-            .map(|(input, _)| *input)
-            .collect();
-        for input in &dropped {
-            self.kept.remove(input);
-        }
-        dropped
-    }
-
-    /// What the Table narrows by (every box read, kept conditions for the bad ones) and
-    /// the boxes that do not parse.
-    pub fn query(&self) -> (TableQuery, QueryErrors) {
-        read_query(&self.search, &self.filters, &self.kept, &self.columns)
-    }
-}
-
-/// A chart axis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Axis {
-    /// Horizontal.
-    X,
-    /// Vertical.
-    Y,
 }
 
 /// A change a person asks for.

@@ -2,7 +2,6 @@
 //! words, and the lines of an instance type's tooltip card. Apart from the chart geometry
 //! so a view's words are tested on the host like its numbers.
 
-use crate::chart::axis::format_usd;
 use crate::instance::InstanceType;
 use crate::prices::{Os, PriceCheck, PriceError, PriceTable};
 
@@ -89,6 +88,24 @@ pub fn instance_card(
         same_spot: (!same_spot.is_empty())
             .then(|| format!("Same spot on the chart: {}", same_spot.join(", "))),
     }
+}
+
+/// A price in US dollars with the precision small prices need: `$0.0052`, `$0.096`, `$12.5`, `$1.2k`.
+pub fn format_usd(value: f64) -> String {
+    if value >= 10_000.0 {
+        format!("${}k", trim_number(value / 1000.0))
+    } else if value >= 1.0 {
+        format!("${}", trim_number(value))
+    } else {
+        let digits = format!("{value:.4}");
+        format!("${}", digits.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+/// A number without a trailing `.0`, with at most two decimals.
+pub(crate) fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 #[cfg(test)]

@@ -5,14 +5,12 @@
 use std::collections::BTreeSet;
 
 use crate::capabilities::Feature;
-use crate::chart::axis::{Metric, Scale};
-use crate::chart::colour::ColourBy;
-use crate::chart::letters::PairSort;
 use crate::instance::Category;
 use crate::name;
 use crate::prices::Os;
 use crate::regions::region_name;
-use crate::state::{CellMetric, State, View, MAX_PINNED};
+use crate::settings::{CellMetric, ColourBy, Metric, PairSort, Scale};
+use crate::state::{State, View, MAX_PINNED};
 use crate::table::{Column, QueryInput, SortDirection};
 
 /// Longer queries are cut here before reading (a URL this long was not made by the app).

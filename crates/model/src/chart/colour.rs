@@ -6,59 +6,7 @@ use plotters::style::RGBColor;
 use super::bars::BarColour;
 use super::theme::Theme;
 use crate::instance::{Category, Vendor};
-use crate::prices::PriceMetric;
-
-/// What the Families chart colours by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum ColourBy {
-    /// The family's category (the default).
-    #[default]
-    Category,
-    /// The processor vendor.
-    Vendor,
-    /// The family's generation number.
-    Generation,
-    /// A price metric, each dot on a gradient from cheapest to dearest.
-    Price(PriceMetric),
-}
-
-impl ColourBy {
-    /// Every choice, in menu order.
-    pub const ALL: [ColourBy; 7] = [
-        ColourBy::Category,
-        ColourBy::Vendor,
-        ColourBy::Generation,
-        ColourBy::Price(PriceMetric::Hourly),
-        ColourBy::Price(PriceMetric::Monthly),
-        ColourBy::Price(PriceMetric::PerVcpuHour),
-        ColourBy::Price(PriceMetric::PerGibHour),
-    ];
-
-    /// A short stable identifier for URLs and test ids.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ColourBy::Category => "category",
-            ColourBy::Vendor => "vendor",
-            ColourBy::Generation => "generation",
-            ColourBy::Price(metric) => metric.slug(),
-        }
-    }
-
-    /// The inverse of [`ColourBy::slug`].
-    pub fn from_slug(slug: &str) -> Option<ColourBy> {
-        ColourBy::ALL.into_iter().find(|c| c.slug() == slug)
-    }
-
-    /// The menu label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ColourBy::Category => "Category",
-            ColourBy::Vendor => "Processor vendor",
-            ColourBy::Generation => "Generation",
-            ColourBy::Price(metric) => metric.label(),
-        }
-    }
-}
+pub use crate::settings::ColourBy;
 
 /// The colour of one family's line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

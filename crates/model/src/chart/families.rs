@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::axis::{metric_layout, AxisLayout, AxisRange, Metric, Scale};
+use super::axis::{metric_layout, AxisLayout, Metric, Scale};
 use super::colour::{gradient, ColourBy, LineColour};
 use super::hitmap::{HitMap, HitPoint};
 use super::{ChartError, Paint, Plan};
@@ -11,41 +11,8 @@ use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::Category;
 use crate::prices::Pricing;
+pub use crate::settings::FamiliesSpec;
 use crate::shown::Shown;
-
-/// What the Families chart plots: the metric and scale of each axis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FamiliesSpec {
-    /// Horizontal metric (default memory).
-    pub x: Metric,
-    /// Vertical metric (default vCPU).
-    pub y: Metric,
-    /// Horizontal scale.
-    pub x_scale: Scale,
-    /// Vertical scale.
-    pub y_scale: Scale,
-    /// What the lines and dots are coloured by.
-    pub colour: ColourBy,
-    /// A typed horizontal range (base units: GiB, vCPU, GHz ...): points outside it are
-    /// left out and the axis runs to its ends. Open by default.
-    pub x_range: AxisRange,
-    /// A typed vertical range, likewise.
-    pub y_range: AxisRange,
-}
-
-impl Default for FamiliesSpec {
-    fn default() -> Self {
-        FamiliesSpec {
-            x: Metric::Memory,
-            y: Metric::Vcpu,
-            x_scale: Scale::Log,
-            y_scale: Scale::Log,
-            colour: ColourBy::Category,
-            x_range: AxisRange::OPEN,
-            y_range: AxisRange::OPEN,
-        }
-    }
-}
 
 /// One point of a family line, in the chart's internal coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]

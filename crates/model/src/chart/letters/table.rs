@@ -4,16 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::letter_cost::{FamilyPair, PairCost, PairKind};
-
-/// A table column the pairs can be sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum PairSort {
-    /// By base family, then variant (names in natural order: `m5` before `m6i`).
-    Pair,
-    /// By median ratio.
-    #[default]
-    Median,
-}
+pub use crate::settings::PairSort;
 
 /// One row of the table: a pair and what its letter costs.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,22 @@
+//! What a person chose for the Letter prices table: which pairs and their order.
+
+/// A table column the pairs can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PairSort {
+    /// By base family, then variant (names in natural order: `m5` before `m6i`).
+    Pair,
+    /// By median ratio.
+    #[default]
+    Median,
+}
+
+/// The Letter prices table's choices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LetterTableSpec {
+    /// Every letter's pairs, not only the chosen letter's.
+    pub every_letter: bool,
+    /// The sort column.
+    pub sort: PairSort,
+    /// Whether the sort runs downwards.
+    pub descending: bool,
+}
