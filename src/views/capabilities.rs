@@ -43,7 +43,7 @@ pub fn CapabilitiesView(props: &ViewProps) -> Html {
             </div>
             <Extremes catalog={props.atlas.catalog.clone()} {records} pinned={props.state.pinned.clone()}
                 dispatch={props.dispatch.clone()} />
-            <CapabilityMatrix rows={screen.rows.clone()} only={props.state.feature}
+            <CapabilityMatrix rows={screen.rows.clone()} only={props.state.filter.feature}
                 on_only={props.dispatch.reform(Action::SetFeature)} />
         </section>
     }

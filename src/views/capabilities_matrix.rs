@@ -49,11 +49,8 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
             </th>
         }
     };
-    let shown: Vec<&MatrixRow> = props
-        .rows
-        .iter()
-        .filter(|r| only.is_none_or(|f| r.features.contains(&f)))
-        .collect();
+    // The rows already follow every shared filter, the chosen feature included.
+    let shown: Vec<&MatrixRow> = props.rows.iter().collect();
     let row = |r: &MatrixRow| {
         let cells = Feature::ALL.into_iter().map(|feature| {
             let has = r.features.contains(&feature);

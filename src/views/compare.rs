@@ -2,7 +2,7 @@
 //! ratios of vCPU and memory against the first.
 
 use atlas_model::chart::axis::format_usd;
-use atlas_model::compare::{compare, price_rows, CompareRow, PriceRow};
+use atlas_model::compare::{compare, hidden_by_filters, price_rows, CompareRow, PriceRow};
 use atlas_model::prices::{flags, Pricing};
 use atlas_model::regions::region_name;
 use atlas_model::state::{Action, MAX_PINNED};
@@ -25,6 +25,17 @@ pub fn CompareView(props: &ViewProps) -> Html {
         |(atlas, pinned)| compare(&atlas.catalog, pinned),
     );
     let state = &props.state;
+    let hidden = use_memo(
+        (
+            props.atlas.clone(),
+            comparison.clone(),
+            state.filter.clone(),
+            state.region.clone(),
+        ),
+        |(atlas, comparison, filter, region)| {
+            hidden_by_filters(comparison, &atlas.shown(filter, region))
+        },
+    );
     // Prices, and the anomalies to flag, for the pinned types in the chosen region.
     let priced = use_memo(
         (
@@ -62,10 +73,14 @@ pub fn CompareView(props: &ViewProps) -> Html {
             move |_: MouseEvent| Action::Unpin(name.clone())
         });
         let missing = comparison.found.get(index).is_some_and(Option::is_none);
+        let filtered = hidden.get(index).copied().unwrap_or(false);
         html! {
             <th scope="col" data-testid="compare-column" class={classes!(missing.then_some("missing"))}>
                 <span class="compare-name">{ name }</span>
                 if missing { <span class="notice">{ "not in the data shown" }</span> }
+                if filtered {
+                    <span class="notice" data-testid="compare-filtered">{ "hidden elsewhere by the shared filters" }</span>
+                }
                 <button type="button" class="unpin" aria-label={format!("Unpin {name}")} onclick={unpin}>{ "×" }</button>
             </th>
         }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot};
 use atlas_model::regions::region_name;
-use atlas_model::screen::letters::letter_prices;
+use atlas_model::screen::letters::{letter_prices, LetterPricesInput};
 use atlas_model::state::Action;
 use yew::prelude::*;
 
@@ -21,13 +21,8 @@ use crate::views::ViewProps;
 pub fn LettersView(props: &ViewProps) -> Html {
     let state = &props.state;
     let priced = use_memo(
-        (
-            props.atlas.clone(),
-            state.region.clone(),
-            state.os,
-            state.include_suspect,
-        ),
-        |(atlas, region, os, include_suspect)| letter_prices(atlas, region, *os, *include_suspect),
+        (props.atlas.clone(), LetterPricesInput::of(state)),
+        |(atlas, input)| letter_prices(atlas, input),
     );
     // The chosen letter lives in the state (and so in the address).
     let chosen = &state.letter;
@@ -90,6 +85,14 @@ pub fn LettersView(props: &ViewProps) -> Html {
                 <strong data-testid="letters-region">{ format!("{region}, {}", state.os.label()) }</strong>
                 { ". A ratio below 1× means the family with the letter is cheaper." }
             </p>
+            if let Some(note) = &data.filtered_note {
+                <p class="table-note" data-testid="shared-filter-note">
+                    { format!("{note} ") }
+                    <button type="button" class="link" onclick={props.dispatch.reform(|_: MouseEvent| Action::ShowEveryType)}>
+                        { "Show every instance type" }
+                    </button>
+                </p>
+            }
             if data.summary.is_empty() {
                 <p class="notice" data-testid="letters-none">
                     { format!("No family pair has prices for both families in {region}.") }

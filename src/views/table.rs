@@ -9,6 +9,7 @@ use atlas_model::prices::flags;
 use atlas_model::query::QueryError;
 use atlas_model::state::Action;
 use atlas_model::table::{rows, QueryErrors, QueryInput, RowPrices};
+use atlas_model::text::shared_filters_note;
 use yew::prelude::*;
 
 use crate::views::table_grid::InstanceTable;
@@ -116,7 +117,7 @@ pub fn TableView(props: &ViewProps) -> Html {
         suspect: priced.1.clone(),
     };
     let filter = &props.state.filter;
-    let narrowed_elsewhere = filter.set_count() > 0;
+    let narrowed_elsewhere = shared_filters_note(filter);
     let widen = props.dispatch.reform(|_: MouseEvent| Action::ShowEveryType);
     let column_errors = shown
         .errors
@@ -136,9 +137,9 @@ pub fn TableView(props: &ViewProps) -> Html {
                 columns={spec.columns.clone()} search={spec.search.clone()}
                 search_error={shown.errors.get(&QueryInput::Search).cloned()}
                 dispatch={props.dispatch.clone()} />
-            if narrowed_elsewhere {
+            if let Some(note) = narrowed_elsewhere {
                 <p class="table-note" data-testid="shared-filter-note">
-                    { "The shared filters (categories, series, older generations, offered in the region) hide some types here too. " }
+                    { format!("{note} ") }
                     <button type="button" class="link" onclick={widen}>{ "Show every instance type" }</button>
                 </p>
             }

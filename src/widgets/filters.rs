@@ -1,4 +1,5 @@
-//! The filter panel: category and series checkboxes, each with "All", and current generation.
+//! The filter panel: category and series checkboxes, each with "All", current generation,
+//! and the capability chosen in Capabilities (unticking it shows every family again).
 
 use std::rc::Rc;
 
@@ -105,6 +106,13 @@ pub fn Filters(props: &FiltersProps) -> Html {
                     onchange={toggle_current} />
                 { "Current generation only" }
             </label>
+            if let Some(feature) = filter.feature {
+                <label class="check">
+                    <input type="checkbox" data-testid="filter-feature" checked={true}
+                        onchange={dispatch.reform(|_: Event| Action::SetFeature(None))} />
+                    { format!("Only families with {}", feature.label()) }
+                </label>
+            }
         </div>
     }
 }

@@ -60,6 +60,35 @@ describe('Capabilities view', () => {
     await context.close();
   });
 
+  test('a chosen capability narrows every view and the hints say so', async () => {
+    const { page, context, problems } = await openCapabilities();
+    const rows = await page.locator(ROW).count();
+    await page.click('[data-testid=capability-column-local-nvme]');
+    await page.waitForFunction(
+      ([selector, all]) => document.querySelectorAll(selector).length < all,
+      [ROW, rows],
+    );
+    assert.match(await page.locator('.caps-intro').innerText(), /\(filtered\)/, 'Capabilities counts it as a filter');
+
+    await page.click('[data-testid=tab-table]');
+    const note = page.locator('[data-testid=shared-filter-note]');
+    await note.waitFor();
+    assert.match(await note.innerText(), /only families with Local NVMe storage/);
+    const count = await page.locator('[data-testid=row-count]').innerText();
+    const [, shown, total] = count.match(/^(\d+) of (\d+) instance types$/).map(Number);
+    assert.ok(shown > 100 && shown < total, `Table rows: ${count}`);
+
+    await page.click('[data-testid=tab-families]');
+    const box = page.locator('[data-testid=filter-feature]');
+    await box.waitFor();
+    assert.equal(await box.isChecked(), true);
+    await box.uncheck();
+    await box.waitFor({ state: 'detached' });
+    assert.doesNotMatch(page.url(), /feature=/, 'unticking it clears it from the address');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('both bar charts draw; the vendor chart counts every type once and hovers', async () => {
     const { page, context } = await openCapabilities();
     const vendors = await chart(page, 'vendor-chart');

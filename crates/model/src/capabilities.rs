@@ -208,6 +208,11 @@ pub fn family_features(family: &Family, catalog: &Catalog) -> BTreeSet<Feature> 
     family_bits(family, catalog).to_set()
 }
 
+/// Whether a family has `feature` (by [`family_features`], without building the set).
+pub fn family_has(family: &Family, catalog: &Catalog, feature: Feature) -> bool {
+    family_bits(family, catalog).has(feature)
+}
+
 fn family_bits(family: &Family, catalog: &Catalog) -> Bits {
     let members = || family.members.iter().filter_map(|&i| catalog.types.get(i));
     let mut bits = members()

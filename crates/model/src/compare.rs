@@ -3,6 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::prices::{PriceMetric, Pricing};
+use crate::shown::Shown;
 use crate::table::Column;
 
 /// One spec across the compared types.
@@ -69,6 +70,17 @@ pub fn compare(catalog: &Catalog, pinned: &[String]) -> Comparison {
         found,
         rows,
     }
+}
+
+/// For each pinned type, whether the shared filters hide it from the other views (a type not
+/// in the data is not hidden: it is missing, which Compare says apart).
+pub fn hidden_by_filters(comparison: &Comparison, shown: &Shown) -> Vec<bool> {
+    let shown: std::collections::HashSet<usize> = shown.types().collect();
+    comparison
+        .found
+        .iter()
+        .map(|found| found.is_some_and(|i| !shown.contains(&i)))
+        .collect()
 }
 
 /// One price metric across the compared types.

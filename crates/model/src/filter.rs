@@ -3,6 +3,8 @@
 use std::collections::BTreeSet;
 
 use crate::availability::{offered, Offered};
+use crate::capabilities::{family_has, Feature};
+use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::{Category, InstanceType};
 
@@ -20,6 +22,8 @@ pub struct Filter {
     pub current_only: bool,
     /// Hide types the EC2 API does not offer in the chosen region.
     pub offered_only: bool,
+    /// Show only families with this capability (chosen from a Capabilities column).
+    pub feature: Option<Feature>,
 }
 
 impl Filter {
@@ -38,6 +42,12 @@ impl Filter {
         self.shows_category(family.category) && self.shows_series(&family.series)
     }
 
+    /// Whether a family has the chosen capability (every family does when none is chosen).
+    pub fn shows_feature(&self, family: &Family, catalog: &Catalog) -> bool {
+        self.feature
+            .is_none_or(|feature| family_has(family, catalog, feature))
+    }
+
     /// Whether an instance type of a shown family passes the type-level filters.
     pub fn shows_type(&self, instance: &InstanceType) -> bool {
         !self.current_only || instance.current_generation
@@ -50,6 +60,7 @@ impl Filter {
             + self.hidden_series.len()
             + usize::from(self.current_only)
             + usize::from(self.offered_only)
+            + usize::from(self.feature.is_some())
     }
 
     /// Whether a type passes "offered in the region only": by the region's offerings, never

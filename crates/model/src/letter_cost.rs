@@ -203,8 +203,17 @@ pub fn pair_costs(
     catalog: &Catalog,
     pairs: &[FamilyPair],
 ) -> Vec<(FamilyPair, PairCost)> {
+    pair_costs_among(pricing, &catalog.types, pairs)
+}
+
+/// [`pair_costs`] counting only `types` (the types a view shows), indexed by family once.
+pub fn pair_costs_among<'t>(
+    pricing: &Pricing,
+    types: impl IntoIterator<Item = &'t InstanceType>,
+    pairs: &[FamilyPair],
+) -> Vec<(FamilyPair, PairCost)> {
     let mut by_family: HashMap<&str, Vec<&InstanceType>> = HashMap::new();
-    for t in &catalog.types {
+    for t in types {
         by_family.entry(t.family.as_str()).or_default().push(t);
     }
     let members = |family: &str| by_family.get(family).map_or(&[][..], Vec::as_slice);
@@ -257,10 +266,16 @@ pub fn letter_summary(
     catalog: &Catalog,
     pairs: &[FamilyPair],
 ) -> Vec<LetterCost> {
+    summarise(&pair_costs(pricing, catalog, pairs))
+}
+
+/// For each letter (sorted), the median of its priced pairs' medians in `costs` and how
+/// many there were; letters with no priced pair are left out.
+pub fn summarise(costs: &[(FamilyPair, PairCost)]) -> Vec<LetterCost> {
     let mut by_letter: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for (pair, cost) in pair_costs(pricing, catalog, pairs) {
+    for (pair, cost) in costs {
         if let Some(m) = cost.median {
-            by_letter.entry(pair.letter).or_default().push(m);
+            by_letter.entry(pair.letter.clone()).or_default().push(m);
         }
     }
     by_letter

@@ -1,5 +1,5 @@
 //! The one answer to "which instance types does a view show": every shared filter
-//! (category, series, current generation, offered in the region) applied once, family by
+//! (category, series, current generation, offered in the region, capability) applied once, family by
 //! family. Every view derives what it draws from a [`Shown`], so a new filter added in
 //! [`Filter`] reaches them all.
 
@@ -40,7 +40,8 @@ impl Shown {
     }
 }
 
-/// Applies every shared filter: a family must pass [`Filter::shows_family`], a type
+/// Applies every shared filter: a family must pass [`Filter::shows_family`] and
+/// [`Filter::shows_feature`], a type
 /// [`Filter::shows_type`] and [`Filter::shows_offered`] (in `region`, by the EC2 API's
 /// offerings; without a region that filter lets everything through).
 pub fn shown_types(
@@ -52,7 +53,7 @@ pub fn shown_types(
     let families = families
         .iter()
         .enumerate()
-        .filter(|(_, family)| filter.shows_family(family))
+        .filter(|(_, family)| filter.shows_family(family) && filter.shows_feature(family, catalog))
         .filter_map(|(index, family)| {
             let types: Vec<usize> = family
                 .members

@@ -47,8 +47,6 @@ pub struct State {
     pub include_suspect: bool,
     /// The letter the Letter prices view shows (`a`, `g`, `d`, `flex`, ...).
     pub letter: String,
-    /// The feature the Capabilities matrix keeps families of, if any.
-    pub feature: Option<Feature>,
     /// Compare shows only the rows where the pinned types differ.
     pub differences_only: bool,
     /// The Letter prices table's choices.
@@ -69,7 +67,6 @@ impl Default for State {
             os: Os::Linux,
             include_suspect: false,
             letter: DEFAULT_LETTER.to_owned(),
-            feature: None,
             differences_only: false,
             letter_table: LetterTableSpec::default(),
         }
@@ -164,7 +161,8 @@ pub enum Action {
     HideSeries(Vec<String>),
     /// Show only current-generation types, or all.
     SetCurrentOnly(bool),
-    /// Clear every shared filter (categories, series, generation, offered in the region).
+    /// Clear every shared filter (categories, series, generation, offered in the region,
+    /// capability).
     ShowEveryType,
     /// Choose an axis's metric.
     SetMetric(Axis, Metric),
@@ -215,7 +213,8 @@ pub enum Action {
     SetIncludeSuspect(bool),
     /// Choose the letter the Letter prices view shows.
     SetLetter(String),
-    /// Keep only families with this feature in the Capabilities matrix (`None`: all).
+    /// Keep only families with this capability, in every view (`None`: all); a shared
+    /// filter, chosen from a Capabilities column.
     SetFeature(Option<Feature>),
     /// Show only the rows where the pinned types differ, or every row.
     SetDifferencesOnly(bool),
@@ -310,7 +309,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetOfferedOnly(on) => next.filter.offered_only = on,
         Action::SetIncludeSuspect(on) => next.include_suspect = on,
         Action::SetLetter(letter) => next.letter = letter,
-        Action::SetFeature(feature) => next.feature = feature,
+        Action::SetFeature(feature) => next.filter.feature = feature,
         Action::SetDifferencesOnly(on) => next.differences_only = on,
         Action::SetEveryLetter(on) => next.letter_table.every_letter = on,
         Action::SortLetterPairs(column) => {

@@ -2,12 +2,43 @@
 //! words, and the lines of an instance type's tooltip card. Apart from the chart geometry
 //! so a view's words are tested on the host like its numbers.
 
+use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::prices::{Os, PriceCheck, PriceError, PriceTable};
 
 /// `count` followed by the singular or plural noun: "1 family", "3 families".
 pub fn count(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// What the shared filters hide, for the views that say so, naming each one set: "The
+/// shared filters (2 categories hidden, only families with AMD processor) hide some types
+/// here too." `None` when none is set.
+pub fn shared_filters_note(filter: &Filter) -> Option<String> {
+    let mut parts = Vec::new();
+    let categories = filter.hidden_categories.len();
+    if categories > 0 {
+        parts.push(count(categories, "category hidden", "categories hidden"));
+    }
+    let series = filter.hidden_series.len();
+    if series > 0 {
+        parts.push(count(series, "series hidden", "series hidden"));
+    }
+    if filter.current_only {
+        parts.push("older generations hidden".to_owned());
+    }
+    if filter.offered_only {
+        parts.push("only types offered in the region".to_owned());
+    }
+    if let Some(feature) = filter.feature {
+        parts.push(format!("only families with {}", feature.label()));
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "The shared filters ({}) hide some types here too.",
+            parts.join(", ")
+        )
+    })
 }
 
 /// A ratio against the first pinned type: `×2`, `×1.5`, `×0.33` (at most two decimals).

@@ -120,7 +120,7 @@ pub fn encode(state: &State) -> String {
     if state.letter != defaults.letter {
         put("letter", state.letter.clone());
     }
-    if let Some(feature) = state.feature {
+    if let Some(feature) = state.filter.feature {
         put("feature", feature.slug().to_owned());
     }
     if state.include_suspect {
@@ -264,7 +264,9 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
                 .ok_or("not pair or median")?;
             state.letter_table.descending = descending;
         }
-        "feature" => state.feature = Some(Feature::from_slug(&one(value)).ok_or("not a feature")?),
+        "feature" => {
+            state.filter.feature = Some(Feature::from_slug(&one(value)).ok_or("not a feature")?)
+        }
         "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
         "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,

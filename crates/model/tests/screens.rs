@@ -8,6 +8,7 @@ use std::rc::Rc;
 use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::instance::Category;
 use atlas_model::screen::capabilities::{capabilities_screen, group_heading};
+use atlas_model::screen::letters::{letter_prices, LetterPrices, LetterPricesInput};
 use atlas_model::screen::sizes::{cell_text, cell_value, sizes_screen, Shade};
 use atlas_model::state::{reduce, Action, CellMetric, State};
 
@@ -93,13 +94,8 @@ fn the_capabilities_intro_and_matrix_follow_every_filter() {
 #[test]
 fn letter_prices_put_the_vendor_letters_first_and_fall_back_to_a_priced_letter() {
     let atlas = atlas();
-    let prices = atlas_model::screen::letters::letter_prices(
-        &atlas,
-        "us-east-1",
-        atlas_model::prices::Os::Linux,
-        false,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let prices = letter_prices(&atlas, &LetterPricesInput::of(&State::default()))
+        .unwrap_or_else(|e| panic!("{e}"));
     let letters: Vec<&str> = prices.summary.iter().map(|c| c.letter.as_str()).collect();
     assert_eq!(letters.first().copied(), Some("a"), "{letters:?}");
     assert_eq!(letters.get(1).copied(), Some("g"), "{letters:?}");
@@ -109,5 +105,40 @@ fn letter_prices_put_the_vendor_letters_first_and_fall_back_to_a_priced_letter()
         prices.shown_letter("nope"),
         "a",
         "an unpriced letter shows the first"
+    );
+}
+
+#[test]
+fn letter_prices_pair_only_the_families_the_shared_filters_show() {
+    let atlas = atlas();
+    let all = letter_prices(&atlas, &LetterPricesInput::of(&State::default()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let m_pairs = |prices: &LetterPrices| {
+        prices
+            .costs
+            .iter()
+            .filter(|(pair, _)| pair.base.starts_with('m') && !pair.base.starts_with("mac"))
+            .count()
+    };
+    assert!(m_pairs(&all) > 5, "m5 / m5a and their kin");
+    assert_eq!(all.filtered_note, None);
+
+    let no_m = reduce(&State::default(), Action::HideSeries(vec!["m".into()]));
+    let narrowed =
+        letter_prices(&atlas, &LetterPricesInput::of(&no_m)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m_pairs(&narrowed), 0, "no pair of a hidden series");
+    assert!(narrowed.costs.len() < all.costs.len());
+    assert_eq!(
+        narrowed.filtered_note.as_deref(),
+        Some("The shared filters (1 series hidden) hide some types here too.")
+    );
+
+    let current = reduce(&State::default(), Action::SetCurrentOnly(true));
+    let current =
+        letter_prices(&atlas, &LetterPricesInput::of(&current)).unwrap_or_else(|e| panic!("{e}"));
+    let sizes = |p: &LetterPrices| -> usize { p.costs.iter().map(|(_, c)| c.sizes.len()).sum() };
+    assert!(
+        sizes(&current) < sizes(&all),
+        "older sizes leave the ratios"
     );
 }

@@ -1,17 +1,24 @@
 //! Every view shows the same instance types for the same filters: "offered there only"
-//! narrows Sizes and Capabilities exactly as it narrows the Table and Families.
+//! and the Capabilities feature narrow Sizes and Capabilities exactly as they narrow the
+//! Table and Families, and the "filtered" hints count them.
 
 mod common;
 
 use std::rc::Rc;
 
 use atlas_model::atlas::{Atlas, PriceSource};
-use atlas_model::capabilities::{counts_by_category_and_vendor, counts_by_feature, Feature};
+use atlas_model::capabilities::{
+    counts_by_category_and_vendor, counts_by_feature, family_features, Feature,
+};
 use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
+use atlas_model::compare::{compare, hidden_by_filters};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::prices::Os;
+use atlas_model::screen::capabilities::capabilities_screen;
+use atlas_model::screen::sizes::sizes_screen;
 use atlas_model::sizes::size_matrix;
+use atlas_model::state::{reduce, Action, State};
 use atlas_model::table::{rows, RowPrices, TableQuery};
 
 fn atlas() -> Atlas {
@@ -106,4 +113,53 @@ fn capability_counts_follow_offered_there_only() {
         ..Filter::default()
     };
     assert!(amd(&offered) < amd(&Filter::default()));
+}
+
+#[test]
+fn the_capability_feature_narrows_every_view_alike_and_counts_as_set() {
+    let atlas = atlas();
+    let all = atlas.catalog.types.len();
+    let state = reduce(&State::default(), Action::SetFeature(Some(Feature::Amd)));
+    let amd_types: usize = atlas
+        .families
+        .iter()
+        .filter(|f| family_features(f, &atlas.catalog).contains(&Feature::Amd))
+        .map(|f| f.members.len())
+        .sum();
+    assert!(amd_types > 50 && amd_types < all, "{amd_types} AMD types");
+
+    let [table, families, sizes, vendors] = counts(&atlas, &state.filter, &state.region);
+    assert_eq!(
+        table, amd_types,
+        "the Table keeps only the AMD families' types"
+    );
+    assert_eq!([families, sizes, vendors], [table; 3]);
+    let summary = sizes_screen(&atlas, &state).summary;
+    assert!(summary.ends_with(", filtered"), "{summary}");
+    let capabilities = capabilities_screen(&atlas, &state);
+    assert!(
+        capabilities.types_line.contains("(filtered)"),
+        "{}",
+        capabilities.types_line
+    );
+    assert_eq!(capabilities.vendor_plot.total(), amd_types);
+
+    let wide = reduce(&state, Action::ShowEveryType);
+    assert_eq!(counts(&atlas, &wide.filter, &wide.region), [all; 4]);
+}
+
+#[test]
+fn compare_marks_the_pinned_types_the_shared_filters_hide() {
+    let atlas = atlas();
+    let pinned = ["m5a.large", "m5.large", "nope.large"].map(String::from);
+    let comparison = compare(&atlas.catalog, &pinned);
+    let state = reduce(&State::default(), Action::SetFeature(Some(Feature::Amd)));
+    let shown = atlas.shown(&state.filter, &state.region);
+    assert_eq!(
+        hidden_by_filters(&comparison, &shown),
+        [false, true, false],
+        "m5 has no AMD; a missing type is missing, not hidden"
+    );
+    let everything = atlas.shown(&Filter::default(), &state.region);
+    assert_eq!(hidden_by_filters(&comparison, &everything), [false; 3]);
 }

@@ -1,9 +1,14 @@
-//! The Letter prices view's screen: every family pair differing in one letter, priced in
-//! one region and system, the summary per letter in reading order, and which letter shows.
+//! The Letter prices view's screen: every pair of shown families differing in one letter,
+//! priced in one region and system over the shown types, the summary per letter in reading
+//! order, and which letter shows.
 
 use crate::atlas::Atlas;
-use crate::letter_cost::{letter_summary, pair_costs, pairs, FamilyPair, LetterCost, PairCost};
+use crate::family::Family;
+use crate::filter::Filter;
+use crate::letter_cost::{pair_costs_among, pairs, summarise, FamilyPair, LetterCost, PairCost};
 use crate::prices::{Os, Pricing};
+use crate::state::State;
+use crate::text::shared_filters_note;
 
 /// Every pair priced in one region and system, and the summary per letter.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +17,8 @@ pub struct LetterPrices {
     pub costs: Vec<(FamilyPair, PairCost)>,
     /// One entry per letter with a priced pair: vendor letters (`a`, `g`) first, then by letter.
     pub summary: Vec<LetterCost>,
+    /// What the shared filters leave out, when any is set.
+    pub filtered_note: Option<String>,
 }
 
 impl LetterPrices {
@@ -26,19 +33,59 @@ impl LetterPrices {
     }
 }
 
-/// The pairs and the summary in `region` for `os` (counting suspect prices when
-/// `include_suspect`), or why the prices cannot be read.
-pub fn letter_prices(
-    atlas: &Atlas,
-    region: &str,
-    os: Os,
-    include_suspect: bool,
-) -> Result<LetterPrices, String> {
+/// What the Letter prices derivation reads from the state, so a view recomputes it only
+/// when one of these changes (not when the table is sorted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterPricesInput {
+    /// The shared filters.
+    pub filter: Filter,
+    /// The region prices are read in.
+    pub region: String,
+    /// The operating system prices are read for.
+    pub os: Os,
+    /// Whether suspect prices count.
+    pub include_suspect: bool,
+}
+
+impl LetterPricesInput {
+    /// The parts of `state` the Letter prices read.
+    pub fn of(state: &State) -> LetterPricesInput {
+        LetterPricesInput {
+            filter: state.filter.clone(),
+            region: state.region.clone(),
+            os: state.os,
+            include_suspect: state.include_suspect,
+        }
+    }
+}
+
+/// The pairs and the summary: the pairs among the families the shared filters show, priced
+/// over their shown types in the chosen region and system (counting suspect prices when
+/// asked), or why the prices cannot be read.
+pub fn letter_prices(atlas: &Atlas, state: &LetterPricesInput) -> Result<LetterPrices, String> {
     let table = atlas.prices.table().map_err(|e| e.to_string())?;
-    let pricing = Pricing::new(table, region, os).including_suspect(include_suspect);
-    let found = pairs(&atlas.families);
-    let mut summary = letter_summary(&pricing, &atlas.catalog, &found);
+    let pricing =
+        Pricing::new(table, &state.region, state.os).including_suspect(state.include_suspect);
+    let shown = atlas.shown(&state.filter, &state.region);
+    let families: Vec<Family> = shown
+        .families
+        .iter()
+        .filter_map(|s| {
+            let family = atlas.families.get(s.family)?;
+            Some(Family {
+                members: s.types.clone(),
+                ..family.clone()
+            })
+        })
+        .collect();
+    let found = pairs(&families);
+    let types = shown.types().filter_map(|i| atlas.catalog.types.get(i));
+    let costs = pair_costs_among(&pricing, types, &found);
+    let mut summary = summarise(&costs);
     summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));
-    let costs = pair_costs(&pricing, &atlas.catalog, &found);
-    Ok(LetterPrices { costs, summary })
+    Ok(LetterPrices {
+        costs,
+        summary,
+        filtered_note: shared_filters_note(&state.filter),
+    })
 }
