@@ -34,13 +34,17 @@ use atlas_model::regions::region_menu;
 
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Store(State);
+struct Store {
+    state: State,
+}
 
 impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Store(reduce(&self.0, action)))
+        Rc::new(Store {
+            state: reduce(&self.state, action),
+        })
     }
 }
 
@@ -60,7 +64,9 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let start = props.start.clone();
     let embed = start.embed;
-    let store = use_reducer(|| Store(start.state.clone()));
+    let store = use_reducer(|| Store {
+        state: start.state.clone(),
+    });
     // One callback for the app's lifetime, so children's props do not change on every render.
     let dispatch = {
         let dispatcher = store.dispatcher();
@@ -69,7 +75,7 @@ pub fn App(props: &AppProps) -> Html {
         }))
         .clone()
     };
-    use_address_sync(&store.0, &dispatch, embed);
+    use_address_sync(&store.state, &dispatch, embed);
     // Each dataset becomes one `Atlas` value, made once: views compare it by identity.
     let loaded = use_state(|| None::<(Rc<LoadedData>, Atlas)>);
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
@@ -101,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
         (Some(atlas), _) => html! {
             <>
                 if let Some((data, _)) = (*loaded).clone() { <DataSource loaded={data} {on_reset} /> }
-                <Views {atlas} state={store.0.clone()} dispatch={dispatch.clone()} {embed} />
+                <Views {atlas} state={store.state.clone()} dispatch={dispatch.clone()} {embed} />
             </>
         },
         (None, Err(error)) => html! {
@@ -113,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let notice = html! { <AddressNotice ignored={start.ignored.clone()} /> };
     if embed {
-        return html! { <EmbedFrame state={store.0.clone()}>{ notice }{ body }</EmbedFrame> };
+        return html! { <EmbedFrame state={store.state.clone()}>{ notice }{ body }</EmbedFrame> };
     }
     html! {
         <>
@@ -125,7 +131,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="header-actions">
                     <LoadData {builtin} {on_loaded} />
-                    <EmbedButton state={store.0.clone()} />
+                    <EmbedButton state={store.state.clone()} />
                 </div>
             </header>
             <main>{ notice }{ body }</main>

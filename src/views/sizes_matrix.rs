@@ -110,13 +110,13 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             </div>
         };
     }
-    let (unit, least, most) = shade.key(metric);
+    let key = shade.key(metric);
     html! {
         <>
         <p class="sizes-key">
             <span class="sizes-key-item">
-                { "Shade (log scale): " }{ least }
-                <span class="sizes-ramp" aria-hidden="true"></span>{ most }
+                { "Shade (log scale): " }{ &key.least }
+                <span class="sizes-ramp" aria-hidden="true"></span>{ &key.most }
             </span>
             <span class="sizes-key-item">
                 <span class="sizes-key-breaks" aria-hidden="true"></span>{ "breaks its family's doubling" }
@@ -126,7 +126,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
             </span>
         </p>
         <div class="sizes-scroll" tabindex="0" role="region"
-            aria-label={format!("Families against sizes, cells show {unit}")}>
+            aria-label={format!("Families against sizes, cells show {}", key.shows)}>
             <table class="sizes-matrix" data-testid="sizes-matrix">
                 <thead>
                     <tr>

@@ -224,12 +224,20 @@ fn family_bits(family: &Family, catalog: &Catalog) -> Bits {
     bits
 }
 
+/// How many instance types of one category have one processor vendor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VendorCount {
+    /// The category.
+    pub category: Category,
+    /// The processor vendor.
+    pub vendor: Vendor,
+    /// How many instance types.
+    pub types: usize,
+}
+
 /// How many of `rows` (catalog indices) fall in each category and vendor; only non-zero
 /// counts, in category then vendor order.
-pub fn counts_by_category_and_vendor(
-    catalog: &Catalog,
-    rows: &[usize],
-) -> Vec<(Category, Vendor, usize)> {
+pub fn counts_by_category_and_vendor(catalog: &Catalog, rows: &[usize]) -> Vec<VendorCount> {
     const VENDORS: [Vendor; 4] = [Vendor::Intel, Vendor::Amd, Vendor::Graviton, Vendor::Other];
     let mut counts = [[0usize; VENDORS.len()]; Category::ALL.len()];
     for t in rows.iter().filter_map(|&i| catalog.types.get(i)) {
@@ -243,7 +251,11 @@ pub fn counts_by_category_and_vendor(
     for (c, category) in Category::ALL.into_iter().enumerate() {
         for (v, vendor) in VENDORS.into_iter().enumerate() {
             if counts[c][v] > 0 {
-                out.push((category, vendor, counts[c][v]));
+                out.push(VendorCount {
+                    category,
+                    vendor,
+                    types: counts[c][v],
+                });
             }
         }
     }

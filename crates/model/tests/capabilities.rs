@@ -90,23 +90,23 @@ fn category_and_vendor_counts_add_up() {
     let all: Vec<usize> = (0..catalog.types.len()).collect();
     let counts = counts_by_category_and_vendor(&catalog, &all);
     assert_eq!(
-        counts.iter().map(|c| c.2).sum::<usize>(),
+        counts.iter().map(|c| c.types).sum::<usize>(),
         catalog.types.len()
     );
-    assert!(counts.iter().all(|c| c.2 > 0));
+    assert!(counts.iter().all(|c| c.types > 0));
     assert!(counts
         .windows(2)
-        .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+        .all(|w| (w[0].category, w[0].vendor) < (w[1].category, w[1].vendor)));
     let graviton_compute = counts
         .iter()
-        .find(|c| c.0 == Category::Compute && c.1 == Vendor::Graviton)
+        .find(|c| c.category == Category::Compute && c.vendor == Vendor::Graviton)
         .unwrap();
     let expected = catalog
         .types
         .iter()
         .filter(|t| t.category == Category::Compute && t.vendor == Vendor::Graviton)
         .count();
-    assert_eq!(graviton_compute.2, expected);
+    assert_eq!(graviton_compute.types, expected);
     assert!(counts_by_category_and_vendor(&catalog, &[]).is_empty());
 }
 

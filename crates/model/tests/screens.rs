@@ -9,7 +9,7 @@ use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::instance::Category;
 use atlas_model::screen::capabilities::{capabilities_screen, group_heading};
 use atlas_model::screen::letters::{letter_prices, LetterPrices, LetterPricesInput};
-use atlas_model::screen::sizes::{cell_text, cell_value, sizes_screen, Shade};
+use atlas_model::screen::sizes::{cell_text, cell_value, sizes_screen, Shade, ShadeKey};
 use atlas_model::state::{reduce, Action, CellMetric, State};
 
 fn atlas() -> Atlas {
@@ -62,7 +62,11 @@ fn price_cells_read_the_chosen_region() {
     assert_eq!(shade.of(8.0), 0.5);
     assert_eq!(
         shade.key(CellMetric::Vcpu),
-        ("vCPU", "2 vCPU".to_owned(), "32 vCPU".to_owned())
+        ShadeKey {
+            shows: "vCPU",
+            least: "2 vCPU".to_owned(),
+            most: "32 vCPU".to_owned()
+        }
     );
 }
 

@@ -57,7 +57,7 @@ fn counts(atlas: &Atlas, filter: &Filter, region: &str) -> [usize; 4] {
     let rows: Vec<usize> = shown.types().collect();
     let vendors = counts_by_category_and_vendor(catalog, &rows)
         .iter()
-        .map(|c| c.2)
+        .map(|c| c.types)
         .sum();
     [table, plot.point_count(), sizes, vendors]
 }

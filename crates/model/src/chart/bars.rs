@@ -16,7 +16,7 @@ use plotters::prelude::RGBColor;
 
 use super::theme::Theme;
 use super::Paint;
-use crate::capabilities::Feature;
+use crate::capabilities::{Feature, VendorCount};
 use crate::instance::{Category, Vendor};
 
 /// Processor vendors in the order a stacked bar shows them.
@@ -125,12 +125,12 @@ pub struct BarsPlot {
 impl BarsPlot {
     /// One bar per category with at least one type, split by vendor, from
     /// [`crate::capabilities::counts_by_category_and_vendor`].
-    pub fn by_category_and_vendor(counts: &[(Category, Vendor, usize)]) -> Self {
+    pub fn by_category_and_vendor(counts: &[VendorCount]) -> Self {
         let mut plot = BarsPlot::default();
         for category in Category::ALL {
             let mut shown = counts
                 .iter()
-                .filter(|c| c.0 == category && c.2 > 0)
+                .filter(|c| c.category == category && c.types > 0)
                 .peekable();
             if shown.peek().is_none() {
                 continue;
@@ -141,12 +141,12 @@ impl BarsPlot {
                 short: category_short(category).to_owned(),
             });
             let mut parts: Vec<_> = shown.collect();
-            parts.sort_by_key(|c| VENDORS.iter().position(|v| *v == c.1));
+            parts.sort_by_key(|c| VENDORS.iter().position(|v| *v == c.vendor));
             plot.segments.extend(parts.into_iter().map(|c| BarSegment {
                 row,
-                label: c.1.label().to_owned(),
-                colour: BarColour::Vendor(c.1),
-                count: c.2,
+                label: c.vendor.label().to_owned(),
+                colour: BarColour::Vendor(c.vendor),
+                count: c.types,
             }));
         }
         plot

@@ -112,6 +112,17 @@ pub struct Shade {
     high: f64,
 }
 
+/// The words of the Sizes shade key: what the cells show and the ends of the ramp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShadeKey {
+    /// What the cells show: `vCPU`, `memory`, `price per hour`.
+    pub shows: &'static str,
+    /// The least value, with its unit: `2 vCPU`, `512 MiB`, `$0.0052`.
+    pub least: String,
+    /// The greatest value, with its unit.
+    pub most: String,
+}
+
 impl Shade {
     /// The range of the positive values given (1 to 2 when there are none).
     pub fn over(values: impl Iterator<Item = f64>) -> Shade {
@@ -149,8 +160,8 @@ impl Shade {
     }
 
     /// The shade key's words for `metric`: what the cells show, the least and the most.
-    pub fn key(&self, metric: CellMetric) -> (&'static str, String, String) {
-        match metric {
+    pub fn key(&self, metric: CellMetric) -> ShadeKey {
+        let (shows, least, most) = match metric {
             CellMetric::Vcpu => (
                 "vCPU",
                 format!("{} vCPU", self.least().round()),
@@ -166,6 +177,7 @@ impl Shade {
                 format_usd(self.least()),
                 format_usd(self.most()),
             ),
-        }
+        };
+        ShadeKey { shows, least, most }
     }
 }
