@@ -43,6 +43,38 @@ function describeFile(megabytes) {
   return `{"InstanceTypes": [${records.join(',')}]}`;
 }
 
+/** The WebAssembly memory the README promises for a file at the import budgets. */
+const MEMORY_BUDGET = 64 * 2 ** 20;
+const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
+
+/** A describe-instance-types file exactly at the import budgets: 2,000 families (1,000 pairs
+ * such as `m1000` and `m1000a`, so Letter prices has pairs to find) of 5 sizes each, 10,000
+ * instance types, with storage, network and GPUs to fill every column. */
+function budgetFile() {
+  const sizes = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'];
+  const records = [];
+  for (let pair = 0; pair < 1000; pair++) {
+    for (const amd of [false, true]) {
+      const family = `m${1000 + pair}${amd ? 'a' : ''}`;
+      sizes.forEach((size, step) => {
+        const vcpu = 2 << step;
+        records.push(JSON.stringify({
+          InstanceType: `${family}.${size}`,
+          CurrentGeneration: pair % 3 !== 0,
+          VCpuInfo: { DefaultVCpus: vcpu },
+          MemoryInfo: { SizeInMiB: 4096 * vcpu },
+          ProcessorInfo: { Manufacturer: amd ? 'AMD' : 'Intel', SupportedArchitectures: ['x86_64'], SustainedClockSpeedInGhz: 3.1 },
+          NetworkInfo: { NetworkPerformance: `Up to ${5 * (step + 1)} Gigabit` },
+          InstanceStorageSupported: step > 2,
+          ...(step > 2 ? { InstanceStorageInfo: { TotalSizeInGB: 100 * vcpu, Disks: [{ SizeInGB: 100 * vcpu, Count: 1, Type: 'ssd' }], NvmeSupport: 'required' } } : {}),
+          ...(pair % 10 === 0 ? { GpuInfo: { Gpus: [{ Name: 'T4', Manufacturer: 'NVIDIA', Count: step + 1, MemoryInfo: { SizeInMiB: 16384 } }] } } : {}),
+        }));
+      });
+    }
+  }
+  return `{"InstanceTypes": [${records.join(',')}]}`;
+}
+
 /** The app's WebAssembly memory in bytes (the loader hands its exports to this listener). */
 const wasmBytes = (page) => page.evaluate(() => window.__atlasWasm.memory.buffer.byteLength);
 
@@ -129,6 +161,46 @@ describe('Nothing a person loads can kill the page', () => {
     console.log(`WebAssembly memory after each round (MiB): ${mb.join(' ')}`);
     const second = sizes[1];
     assert.ok(sizes.at(-1) <= second * 1.1, `after 25 rounds ${mb.at(-1)} MiB, after the second ${mb[1]} MiB`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a file at the import budgets (10,000 types, 2,000 families) keeps every view within the memory budget', async () => {
+    const path = await temporary('at-the-budgets.json', budgetFile());
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (event) => {
+        window.__atlasWasm = event.detail.wasm;
+      });
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(site.server.url);
+    await waitForPaints(page, 1);
+    const figures = [`start ${mib(await wasmBytes(page))}`];
+    await page.setInputFiles('[data-testid=import-file]', path);
+    const source = page.locator('[data-testid=data-source]');
+    await source.waitFor({ timeout: 60000 });
+    assert.match(await source.innerText(), /10,?000 instance types/, await source.innerText());
+    figures.push(`loaded ${mib(await wasmBytes(page))}`);
+    let most = 0;
+    for (const view of ['families', 'sizes', 'capabilities', 'table', 'decoder', 'compare', 'letters']) {
+      await page.click(`[data-testid=tab-${view}]`);
+      await page.waitForSelector(`[data-testid=tab-${view}][aria-selected=true]`);
+      if (view === 'table') {
+        // Scroll the Table to its end: the rows built there count too.
+        await page.locator('.instance-table-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+        await page.waitForFunction(() => document.querySelector('.instance-table-scroll').scrollTop > 0);
+      }
+      // Two animation frames: the view has drawn what the change asked for.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const bytes = await wasmBytes(page);
+      most = Math.max(most, bytes);
+      figures.push(`${view} ${mib(bytes)}`);
+    }
+    console.log(`WebAssembly memory at the import budgets (MiB): ${figures.join(', ')}`);
+    assert.ok(most <= MEMORY_BUDGET, `at most ${mib(most)} MiB, the budget is ${mib(MEMORY_BUDGET)} MiB`);
     assert.deepEqual(problems, []);
     await context.close();
   });
