@@ -17,10 +17,17 @@
 //    inlined as a module script and the wasm as base64 bytes passed to
 //    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
 //    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
+//    The glue rides as base64 text and is imported from a blob: URL, so it goes in unchanged.
 //    Its boot keeps a copy of the file as a blob: URL (`window.atlasOfflineCopy`), which the
 //    app's "Download for offline use" link saves: no navigation, no request. A note in the
 //    page says what the file is and is removed by the boot, so where a strict CSP blocks its
 //    inline scripts (a site serving it) the page explains itself instead of staying blank.
+// 3. The same file from the site, with no request after load: the offline file is written
+//    from a template (the page around three holes: the CSS, the glue, the wasm). The site's
+//    loader carries that template; at start it fetches the wasm once for both compiling and
+//    keeping, and reads the glue and CSS the page has just loaded (`cache: 'force-cache'`),
+//    then fills the holes in memory into a blob: URL, `window.atlasOfflineCopy`, which the
+//    link saves. This hook fills the same template for dist/instance-atlas.html.
 //
 // `node scripts/postbuild.mjs --check dist` checks the FINAL files (make dist runs it after
 // Trunk has published them): no inline script at all in index.html (not even Trunk's
@@ -88,6 +95,23 @@ async function main(dir) {
   const indexPath = join(dir, 'index.html');
   let html = await readFile(indexPath, 'utf8');
 
+  // The favicon goes into the page as a data: URI. Chromium fetches the icon again on every
+  // history.pushState/replaceState (the app keeps its state in the address), so a file icon
+  // would mean a request per click on hosts that revalidate; a data: icon means none.
+  // (The CSP therefore allows `img-src 'self' data:`.)
+  const icons = new Set();
+  html = await replaceAsync(html, /<link\b[^>]*>/gi, async (tag) => {
+    const rel = attr(tag, 'rel')?.toLowerCase().split(/\s+/) ?? [];
+    const href = attr(tag, 'href');
+    if (!rel.includes('icon') || !href || href.startsWith('data:')) return tag;
+    const file = local(href);
+    const type = MIME[extname(file)] ?? fail(`favicon ${href}: unknown type`);
+    const data = (await readFile(join(dir, file))).toString('base64');
+    icons.add(file);
+    return `<link rel="${attr(tag, 'rel')}" href="data:${type};base64,${data}">`;
+  });
+  for (const file of icons) await rm(join(dir, file));
+
   // ---- 1. the loader into its own file --------------------------------------------------
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
     ([, attrs, body]) => /\btype\s*=\s*["']?module\b/i.test(attrs) && !/\bsrc\s*=/i.test(attrs) && body.trim(),
@@ -106,6 +130,14 @@ async function main(dir) {
     if (!loader.includes(`'./${js}'`) || !loader.includes(`new URL('./${wasm}', import.meta.url)`)) {
       fail(`could not rewrite Trunk's loader:\n${body}`);
     }
+    const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
+    if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
+    const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
+    const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
+    const template = offlineTemplate(html, { cssFile });
+    loader = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
+    // The parts are asked for before init, so every request is made before the first paint.
+    loader = loader.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, loaderName), loader);
     const nonce = attrs.match(/\snonce\s*=\s*("[^"]*"|'[^']*')/i)?.[0] ?? '';
@@ -116,22 +148,6 @@ async function main(dir) {
     if (!loaderName) fail('index.html has neither an inline Trunk loader nor an init-<hash>.js script');
   }
 
-  // The favicon goes into the page as a data: URI. Chromium fetches the icon again on every
-  // history.pushState/replaceState (the app keeps its state in the address), so a file icon
-  // would mean a request per click on hosts that revalidate; a data: icon means none.
-  // (The CSP therefore allows `img-src 'self' data:`.)
-  const icons = new Set();
-  html = await replaceAsync(html, /<link\b[^>]*>/gi, async (tag) => {
-    const rel = attr(tag, 'rel')?.toLowerCase().split(/\s+/) ?? [];
-    const href = attr(tag, 'href');
-    if (!rel.includes('icon') || !href || href.startsWith('data:')) return tag;
-    const file = local(href);
-    const type = MIME[extname(file)] ?? fail(`favicon ${href}: unknown type`);
-    const data = (await readFile(join(dir, file))).toString('base64');
-    icons.add(file);
-    return `<link rel="${attr(tag, 'rel')}" href="data:${type};base64,${data}">`;
-  });
-  for (const file of icons) await rm(join(dir, file));
 
   // Nothing inline may be left that a strict CSP would block.
   for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
@@ -161,73 +177,25 @@ async function main(dir) {
   // ---- 2. the offline single file --------------------------------------------------------
   const loader = await readFile(join(dir, loaderName), 'utf8');
   const { js, wasm } = loaderTargets(loader);
-  const glue = inlineGlue(await readFile(join(dir, js), 'utf8'), js);
+  const glue = await readFile(join(dir, js));
+  checkGlue(glue.toString('utf8'), js);
   const wasmBytes = await readFile(join(dir, wasm));
 
-  let single = html
-    .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))
-    // A <base> would make "?query" URLs resolve to the folder: history.replaceState is then
-    // refused on file:// (a different path). Without one, everything resolves against the file.
-    .replace(/[ \t]*<base\b[^>]*>\s*?\n?/gi, '')
-    .replace(/[ \t]*<link\b[^>]*\brel\s*=\s*["']?(modulepreload|preload)\b[^>]*>\s*?\n?/gi, '');
-  single = await replaceAsync(single, /<link\b[^>]*>/gi, async (tag) => {
-    const href = attr(tag, 'href');
-    if (attr(tag, 'rel')?.toLowerCase() === 'stylesheet') {
-      const css = await readFile(join(dir, local(href)), 'utf8');
-      if (/<\/style/i.test(css)) fail(`${href} contains "</style", which would end the inline <style>`);
-      return `<style>\n${css.trim()}\n</style>`;
-    }
-    return tag;
+  const cssFile = local(attr(html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0] ?? fail('index.html has no stylesheet'), 'href'));
+  const template = offlineTemplate(html, { cssFile, loaderName });
+  const single = fillTemplate(template, {
+    css: await readFile(join(dir, cssFile), 'utf8'),
+    glue: glue.toString('base64'),
+    // One line, as the site's loader writes it, so both give the very same file.
+    wasm: wasmBytes.toString('base64'),
   });
-  // The loader becomes: the wasm as a base64 data block, then one module script holding the
-  // glue followed by the init call with the decoded bytes.
-  const boot = [
-    glue.code.trimEnd(),
-    '',
-    '// Instance Atlas offline boot: the wasm comes from the data block above, not the network.',
-    '{',
-    '  // A copy of this very file, for "Download for offline use" (no request, no navigation).',
-    "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
-    '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
-    "  document.getElementById('atlas-blocked')?.remove();",
-    "  const block = document.getElementById('atlas-wasm');",
-    '  const text = atob(block.textContent.trim());',
-    '  block.remove();',
-    '  const bytes = new Uint8Array(text.length);',
-    '  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);',
-    `  const wasm = await ${glue.init}({ module_or_path: bytes });`,
-    "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
-    '}',
-  ].join('\n');
-  // Shown only where the scripts cannot run (the boot removes it): what this file is.
-  if (!/<body\b[^>]*>/i.test(single)) fail('index.html has no <body>');
-  single = single.replace(
-    /<body\b[^>]*>/i,
-    (tag) =>
-      `${tag}\n<p id="atlas-blocked">This is the one-file offline copy of Instance Atlas. Save it ` +
-      'and open it from your computer: its code is inside the page, which a site with a strict ' +
-      'Content-Security-Policy does not run. On the web, <a href="./">open Instance Atlas</a> instead.</p>',
-  );
-  const loaderTag = new RegExp(`<script\\b[^>]*\\bsrc\\s*=\\s*["']\\./${escapeRe(loaderName)}["'][^>]*>\\s*</script>`, 'i');
-  if (!loaderTag.test(single)) fail('could not find the loader script in index.html');
-  const wasmBase64 = wasmBytes.toString('base64').replace(/.{1,120}/g, '$&\n');
-  single = single.replace(
-    loaderTag,
-    () =>
-      `<script type="application/wasm;base64" id="atlas-wasm">\n${wasmBase64}</script>\n` +
-      `<script type="module">\n${boot}\n</script>`,
-  );
-  // Self-contained: no reference to another file may be left.
-  for (const [, a, url] of single.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*\s(src|href)\s*=\s*["']([^"']*)["']/gi)) {
-    if (!url.startsWith('data:')) fail(`${SINGLE_FILE} still refers to ${a}="${url}"`);
-  }
   await writeFile(join(dir, SINGLE_FILE), single);
 
   // Gzip only to report it, and only for release builds (debug ones are ten times larger).
   const gz = process.env.TRUNK_PROFILE === 'debug' ? '' : `, ${kb(gzipSync(single).length)} gzip`;
   console.log(
     `postbuild: index.html loads ./${loaderName}; ${SINGLE_FILE} ${kb(Buffer.byteLength(single))}${gz} ` +
-      `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.code.length)}) in ${dir}`,
+      `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.length)}) in ${dir}`,
   );
 }
 
@@ -239,8 +207,9 @@ function loaderTargets(loader) {
   return { js: basename(js), wasm: basename(wasm) };
 }
 
-/** wasm-bindgen's `--target web` glue as code for an inline module script, and its init name. */
-function inlineGlue(source, name) {
+/** Fails when wasm-bindgen's glue imports other files (snippets): the offline file holds it
+ * alone, imported from a blob: URL where relative imports cannot resolve. */
+function checkGlue(source, name) {
   // Static imports start a line in generated glue; dynamic ones are looked for outside comments.
   const imports = [
     ...source.matchAll(/^\s*(import\s*(?:[\w*{$][^;]*?from\s*)?['"][^'"]+['"])/gm),
@@ -248,29 +217,116 @@ function inlineGlue(source, name) {
   ];
   if (imports.length > 0) {
     fail(
-      `the glue ${name} imports other files (wasm-bindgen snippets?), so it cannot be inlined ` +
-        `into ${SINGLE_FILE}: ${imports.map((m) => (m[1] ?? m[0]).trim()).join(', ')}`,
+      `the glue ${name} imports other files (wasm-bindgen snippets?), so it cannot go into ` +
+        `${SINGLE_FILE}: ${imports.map((m) => (m[1] ?? m[0]).trim()).join(', ')}`,
     );
   }
-  let init;
-  let out = source.replace(/^export\s*\{([^}]*)\}\s*;?[ \t]*$/gm, (_, list) => {
-    for (const item of list.split(',')) {
-      const [local, exported] = item.trim().split(/\s+as\s+/);
-      if (exported === 'default') init = local;
-    }
-    return '';
+}
+
+/** The offline file as a template: `[text, hole, text, hole, text, ...]`, the holes named
+ * `css` (the stylesheet's text), `glue` (the glue, base64) and `wasm` (base64), in that order.
+ * Made from the processed index.html (`loaderName`: its loader script, which the boot replaces). */
+function offlineTemplate(html, { cssFile, loaderName }) {
+  const hole = (name) => `\u0000${name}\u0000`;
+  // The offline boot: the glue is imported from its base64 block, the wasm decoded from its own.
+  const boot = [
+    '// Instance Atlas offline boot: the code comes from the data blocks above, not the network.',
+    '{',
+    '  // A copy of this very file, for "Download for offline use" (no request, no navigation).',
+    "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
+    '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
+    "  document.getElementById('atlas-blocked')?.remove();",
+    '  const decode = (id) => {',
+    '    const block = document.getElementById(id);',
+    '    const text = atob(block.textContent.trim());',
+    '    block.remove();',
+    '    const bytes = new Uint8Array(text.length);',
+    '    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);',
+    '    return bytes;',
+    '  };',
+    "  const glue = URL.createObjectURL(new Blob([decode('atlas-glue')], { type: 'text/javascript' }));",
+    '  const { default: init } = await import(glue);',
+    "  const wasm = await init({ module_or_path: decode('atlas-wasm') });",
+    "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
+    '}',
+  ].join('\n');
+  let page = html
+    .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))
+    // A <base> would make "?query" URLs resolve to the folder: history.replaceState is then
+    // refused on file:// (a different path). Without one, everything resolves against the file.
+    .replace(/[ \t]*<base\b[^>]*>\s*?\n?/gi, '')
+    .replace(/[ \t]*<link\b[^>]*\brel\s*=\s*["']?(modulepreload|preload)\b[^>]*>\s*?\n?/gi, '')
+    .replace(/<link\b[^>]*>/gi, (tag) =>
+      attr(tag, 'rel')?.toLowerCase() === 'stylesheet' && local(attr(tag, 'href')) === cssFile
+        ? `<style>\n${hole('css')}\n</style>`
+        : tag,
+    );
+  // Shown only where the scripts cannot run (the boot removes it): what this file is.
+  if (!/<body\b[^>]*>/i.test(page)) fail('index.html has no <body>');
+  page = page.replace(
+    /<body\b[^>]*>/i,
+    (tag) =>
+      `${tag}\n<p id="atlas-blocked">This is the one-file offline copy of Instance Atlas. Save it ` +
+      'and open it from your computer: its code is inside the page, which a site with a strict ' +
+      'Content-Security-Policy does not run. On the web, <a href="./">open Instance Atlas</a> instead.</p>',
+  );
+  const loaderTag = loaderName
+    ? new RegExp(`<script\\b[^>]*\\bsrc\\s*=\\s*["']\\./${escapeRe(loaderName)}["'][^>]*>\\s*</script>`, 'i')
+    : /<script\b[^>]*\btype\s*=\s*["']?module\b[^>]*>[\s\S]*?<\/script>/i;
+  if (!loaderTag.test(page)) fail('could not find the loader script in index.html');
+  page = page.replace(
+    loaderTag,
+    () =>
+      `<script type="text/plain" id="atlas-glue">\n${hole('glue')}\n</script>\n` +
+      `<script type="application/wasm;base64" id="atlas-wasm">\n${hole('wasm')}</script>\n` +
+      `<script type="module">\n${boot}\n</script>`,
+  );
+  // Self-contained: no reference to another file may be left.
+  for (const [, a, url] of page.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*\s(src|href)\s*=\s*["']([^"']*)["']/gi)) {
+    if (!url.startsWith('data:')) fail(`${SINGLE_FILE} would still refer to ${a}="${url}"`);
+  }
+  const template = page.split(/\u0000(css|glue|wasm)\u0000/);
+  const holes = template.filter((_, i) => i % 2 === 1).join(',');
+  if (holes !== 'css,glue,wasm') fail(`the offline template has the holes ${holes}, expected css,glue,wasm`);
+  return template;
+}
+
+/** The template with its holes filled. (The site's loader does the same, see `siteKeeper`.) */
+function fillTemplate(template, parts) {
+  if (/<\/style/i.test(parts.css)) fail('the stylesheet contains "</style", which would end the inline <style>');
+  return template.map((piece, i) => (i % 2 === 1 ? parts[piece] : piece)).join('');
+}
+
+/** Code for the site's loader: `atlasKeepParts()` fetches the wasm once (for init and to keep),
+ * reads the glue and CSS the page has loaded, and fills the offline template in memory into
+ * `window.atlasOfflineCopy`. Should anything fail, the link keeps pointing at the file beside
+ * the page. */
+function siteKeeper({ js, wasm, cssFile, template }) {
+  return `
+// "Download for offline use" without a request after load: the offline file is filled in
+// from what the page fetched at start (scripts/postbuild.mjs, step 3).
+function atlasKeepParts() {
+  const here = (file) => new URL(file, import.meta.url);
+  const cached = (file) => fetch(here(file), { cache: 'force-cache' });
+  const base64 = (blob) => new Promise((done, failed) => {
+    const reader = new FileReader();
+    reader.onload = () => done(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => failed(reader.error);
+    reader.readAsDataURL(blob);
   });
-  out = out.replace(/^export\s+default\s+([A-Za-z_$][\w$]*)\s*;?[ \t]*$/gm, (_, local) => {
-    init = local;
-    return '';
-  });
-  out = out.replace(/^export\s+(?=(?:async\s+)?function\b|class\b|const\b|let\b|var\b)/gm, '');
-  if (!init) fail(`cannot find the default export (the init function) of ${name}`);
-  if (/^\s*export\b/m.test(stripComments(out))) fail(`${name} has an export this hook does not understand`);
-  // Inside <script>, "</script" would end the element and "<!--" changes how it is parsed.
-  // Both only occur in strings or comments of generated code, where "<\/" and "<\!" mean the same.
-  out = out.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  return { code: out, init };
+  const wasm = fetch(here('./${wasm}'));
+  const kept = wasm.then((response) => response.clone().blob());
+  Promise.all([kept, cached('./${js}').then((r) => r.blob()), cached('./${cssFile}').then((r) => r.text())])
+    .then(async ([code, glue, css]) => {
+      const parts = { css, glue: await base64(glue), wasm: await base64(code) };
+      const template = ${JSON.stringify(template)};
+      const file = template.map((piece, i) => (i % 2 === 1 ? parts[piece] : piece));
+      window.atlasOfflineCopy = URL.createObjectURL(new Blob(file, { type: 'text/html' }));
+    })
+    .catch(() => {});
+  return { wasm };
+}
+`;
 }
 
 /** The source without comments (strings are kept; good enough for generated glue). */

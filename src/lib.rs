@@ -138,7 +138,8 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="page-footer">
                 <span data-testid="data-footer">{ source_line }</span>
                 { "Everything runs in your browser; nothing is sent anywhere. " }
-                <a href={offline_copy::offline_copy_href()} download={offline_copy::SITE_COPY} data-testid="offline-download">
+                <a href={offline_copy::offline_copy_href()} download={offline_copy::SITE_COPY} data-testid="offline-download"
+                    onclick={Callback::from(|event: MouseEvent| offline_copy::point_at_copy(&event))}>
                     { "Download for offline use" }
                 </a>
             </footer>

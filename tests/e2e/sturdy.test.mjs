@@ -233,6 +233,45 @@ describe('Nothing a person loads can kill the page', () => {
     await context.close();
   });
 
+  test('on the site, "Download for offline use" requests nothing after load; the file it saves works offline', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(site.server.url);
+    await waitForPaints(page, 1);
+    await page.setInputFiles('[data-testid=import-file]', GROUP);
+    await page.waitForSelector('[data-testid=data-source]');
+    // The copy is made in memory from what the page fetched at start; wait until it is there.
+    await page.waitForFunction(() => typeof window.atlasOfflineCopy === 'string');
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const address = page.url();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=offline-download]')]);
+    assert.equal(download.suggestedFilename(), 'instance-atlas.html');
+    assert.deepEqual(requests.filter((url) => !url.startsWith('blob:')), [], 'no request after load');
+    assert.equal(page.url(), address, 'no navigation');
+    assert.match(await page.locator('[data-testid=data-source]').innerText(), /7 instance types loaded/, 'the loaded data stays');
+    const saved = await readFile(await download.path(), 'utf8');
+    const built = await readFile(join(DIST, 'instance-atlas.html'), 'utf8');
+    assert.ok(saved === built, `the saved file is the one make dist writes (${saved.length} and ${built.length} characters)`);
+
+    // The saved file, opened from disk with every request but its own blocked, draws.
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-saved-'));
+    await writeFile(join(folder, 'instance-atlas.html'), saved);
+    const offline = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await offline.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    const copy = await offline.newPage();
+    copy.on('pageerror', (error) => problems.push(`offline page error: ${error.message}`));
+    await copy.goto(pathToFileURL(join(folder, 'instance-atlas.html')).href);
+    await waitForPaints(copy, 1);
+    assert.equal(await copy.locator('#atlas-blocked').count(), 0, 'its code runs');
+    assert.ok((await points(copy)) > 1000, 'the chart draws the built-in data');
+    assert.deepEqual(problems, []);
+    await offline.close();
+    await context.close();
+  });
+
   test('the offline file served under the strict CSP explains itself instead of staying blank', async () => {
     const strict = await serve(DIST, { headers: { 'content-security-policy': CSP } });
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
