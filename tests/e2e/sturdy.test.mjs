@@ -75,6 +75,23 @@ function budgetFile() {
   return `{"InstanceTypes": [${records.join(',')}]}`;
 }
 
+/** Opens the site in a new context whose loader hands the WebAssembly exports to the page
+ * (`window.__atlasWasm`, for `wasmBytes`), once the chart is drawn. */
+async function openWatchingMemory() {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => {
+      window.__atlasWasm = event.detail.wasm;
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(site.server.url);
+  await waitForPaints(page, 1);
+  return { context, page, problems };
+}
+
 /** The app's WebAssembly memory in bytes (the loader hands its exports to this listener). */
 const wasmBytes = (page) => page.evaluate(() => window.__atlasWasm.memory.buffer.byteLength);
 
@@ -129,18 +146,8 @@ describe('Nothing a person loads can kill the page', () => {
 
   test('25 rounds of import and reset, exports and view switches leave the memory where the second left it', async () => {
     const path = await temporary('four-megabytes.json', describeFile(4));
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const { context, page, problems } = await openWatchingMemory();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await context.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (event) => {
-        window.__atlasWasm = event.detail.wasm;
-      });
-    });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(site.server.url);
-    await waitForPaints(page, 1);
     const views = ['sizes', 'capabilities', 'decoder', 'compare', 'letters', 'families', 'table'];
     const sizes = [];
     for (let round = 1; round <= 25; round++) {
@@ -167,17 +174,7 @@ describe('Nothing a person loads can kill the page', () => {
 
   test('a file at the import budgets (10,000 types, 2,000 families) keeps every view within the memory budget', async () => {
     const path = await temporary('at-the-budgets.json', budgetFile());
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await context.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (event) => {
-        window.__atlasWasm = event.detail.wasm;
-      });
-    });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(site.server.url);
-    await waitForPaints(page, 1);
+    const { context, page, problems } = await openWatchingMemory();
     const figures = [`start ${mib(await wasmBytes(page))}`];
     await page.setInputFiles('[data-testid=import-file]', path);
     const source = page.locator('[data-testid=data-source]');
