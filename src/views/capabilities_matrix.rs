@@ -7,7 +7,7 @@ use std::rc::Rc;
 use atlas_model::capabilities::Feature;
 use atlas_model::chart::bars::short_label;
 use atlas_model::instance::Category;
-use atlas_model::screen::capabilities::{column_title, group_heading, MatrixRow};
+use atlas_model::screen::capabilities::{column_title, group_heading, matrix_note, MatrixRow};
 use yew::prelude::*;
 
 /// Props of [`CapabilityMatrix`].
@@ -98,11 +98,9 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
         <section class="caps-panel caps-matrix-panel" aria-labelledby="caps-matrix-title">
             <h2 id="caps-matrix-title">{ "Families and their capabilities" }</h2>
             <p class="hint" data-testid="capability-matrix-note">
-                if let Some(feature) = only {
-                    { format!("Only the {} families with {}. ", shown.len(), feature.label()) }
+                { matrix_note(shown.len(), only) }
+                if only.is_some() {
                     <button type="button" class="link" onclick={clear}>{ "Show all" }</button>
-                } else {
-                    { format!("{} families. Letters are as written in names; click a column to keep only families that have it.", shown.len()) }
                 }
             </p>
             <div class="caps-matrix-scroll" data-testid="capability-matrix" role="region"

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::instance::Category;
-use atlas_model::screen::capabilities::{capabilities_screen, group_heading};
+use atlas_model::screen::capabilities::{capabilities_screen, group_heading, matrix_note};
 use atlas_model::screen::letters::{letter_prices, LetterPrices, LetterPricesInput};
 use atlas_model::screen::sizes::{cell_text, cell_value, sizes_screen, Shade, ShadeKey};
 use atlas_model::state::{reduce, Action, CellMetric, State};
@@ -145,4 +145,14 @@ fn letter_prices_pair_only_the_families_the_shared_filters_show() {
         sizes(&current) < sizes(&all),
         "older sizes leave the ratios"
     );
+}
+
+#[test]
+fn the_matrix_note_says_which_families_it_keeps() {
+    use atlas_model::capabilities::Feature;
+    assert_eq!(
+        matrix_note(1, Some(Feature::LocalNvme)),
+        "Only the 1 family with Local NVMe storage. "
+    );
+    assert!(matrix_note(204, None).starts_with("204 families. Letters are as written"));
 }

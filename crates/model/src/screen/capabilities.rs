@@ -98,6 +98,21 @@ pub fn column_title(feature: Feature, source: &str, having: usize, pressed: bool
     )
 }
 
+/// The line above the matrix: which families it shows, and what a click on a column does.
+pub fn matrix_note(families: usize, feature: Option<Feature>) -> String {
+    match feature {
+        Some(feature) => format!(
+            "Only the {} with {}. ",
+            count(families, "family", "families"),
+            feature.label()
+        ),
+        None => format!(
+            "{}. Letters are as written in names; click a column to keep only families that have it.",
+            count(families, "family", "families")
+        ),
+    }
+}
+
 /// A category's heading in the matrix: "Memory optimized · 1 family".
 pub fn group_heading(category: Category, families: usize) -> String {
     format!(
