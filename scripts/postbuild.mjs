@@ -13,7 +13,8 @@
 //    is resolved against the loader's own URL. The favicon becomes a data: URI (see below).
 //    Every src/href left in index.html must be relative (Trunk.toml sets public_url = "./")
 //    and nothing inline may be left; anything else fails the build.
-// 2. Offline, one file: `instance-atlas.html` with the CSS in <style>, the wasm-bindgen glue
+// 2. Offline, one file: `instance-atlas.html` with the CSS in <style>, classic scripts (the
+//    boot script) inline, the wasm-bindgen glue
 //    inlined as a module script and the wasm as base64 bytes passed to
 //    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
 //    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
@@ -178,6 +179,14 @@ async function main(dir) {
       return `<style>\n${css.trim()}\n</style>`;
     }
     return tag;
+  });
+  // Classic scripts (assets/boot.js, which runs before the first paint) go inline too.
+  single = await replaceAsync(single, /<script\b([^>]*)>\s*<\/script>/gi, async (tag, attrs) => {
+    const src = attr(tag, 'src');
+    if (!src || /\btype\s*=\s*["']?module\b/i.test(attrs)) return tag;
+    const js = await readFile(join(dir, local(src)), 'utf8');
+    if (/<\/script/i.test(js)) fail(`${src} contains "</script", which would end the inline <script>`);
+    return `<script>\n${js.trim()}\n</script>`;
   });
   // The loader becomes: the wasm as a base64 data block, then one module script holding the
   // glue followed by the init call with the decoded bytes.
