@@ -28,10 +28,12 @@ pub fn escape_closes_details() -> Callback<KeyboardEvent> {
         if event.key() != "Escape" {
             return;
         }
-        let Some(details) = event
-            .current_target()
+        // Yew delegates events to the root, so the details is found from the target.
+        let details = event
+            .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-        else {
+            .and_then(|e| e.closest("details").ok().flatten());
+        let Some(details) = details else {
             return;
         };
         if !details.has_attribute("open") {
