@@ -112,6 +112,17 @@ async function main(dir) {
   });
   for (const file of icons) await rm(join(dir, file));
 
+  // Classic scripts (assets/boot.js, which runs before the first paint) go inline into the
+  // offline file: read them once here.
+  const classic = new Map();
+  for (const [tag, attrs] of html.matchAll(/<script\b([^>]*)>\s*<\/script>/gi)) {
+    const src = attr(tag, 'src');
+    if (!src || /\btype\s*=\s*["']?module\b/i.test(attrs)) continue;
+    const js = await readFile(join(dir, local(src)), 'utf8');
+    if (/<\/script/i.test(js)) fail(`${src} contains "</script", which would end the inline <script>`);
+    classic.set(src, js.trim());
+  }
+
   // ---- 1. the loader into its own file --------------------------------------------------
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
     ([, attrs, body]) => /\btype\s*=\s*["']?module\b/i.test(attrs) && !/\bsrc\s*=/i.test(attrs) && body.trim(),
@@ -134,7 +145,7 @@ async function main(dir) {
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
     const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
     const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
-    const template = offlineTemplate(html, { cssFile });
+    const template = offlineTemplate(html, { cssFile, classic });
     loader = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
     // The parts are asked for before init, so every request is made before the first paint.
     loader = loader.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
@@ -182,7 +193,7 @@ async function main(dir) {
   const wasmBytes = await readFile(join(dir, wasm));
 
   const cssFile = local(attr(html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0] ?? fail('index.html has no stylesheet'), 'href'));
-  const template = offlineTemplate(html, { cssFile, loaderName });
+  const template = offlineTemplate(html, { cssFile, loaderName, classic });
   const single = fillTemplate(template, {
     css: await readFile(join(dir, cssFile), 'utf8'),
     glue: glue.toString('base64'),
@@ -226,7 +237,7 @@ function checkGlue(source, name) {
 /** The offline file as a template: `[text, hole, text, hole, text, ...]`, the holes named
  * `css` (the stylesheet's text), `glue` (the glue, base64) and `wasm` (base64), in that order.
  * Made from the processed index.html (`loaderName`: its loader script, which the boot replaces). */
-function offlineTemplate(html, { cssFile, loaderName }) {
+function offlineTemplate(html, { cssFile, loaderName, classic }) {
   const hole = (name) => `\u0000${name}\u0000`;
   // The offline boot: the glue is imported from its base64 block, the wasm decoded from its own.
   const boot = [
@@ -261,6 +272,10 @@ function offlineTemplate(html, { cssFile, loaderName }) {
         ? `<style>\n${hole('css')}\n</style>`
         : tag,
     );
+  page = page.replace(/<script\b([^>]*)>\s*<\/script>/gi, (tag) => {
+    const js = classic.get(attr(tag, 'src'));
+    return js === undefined ? tag : `<script>\n${js}\n</script>`;
+  });
   // Shown only where the scripts cannot run (the boot removes it): what this file is.
   if (!/<body\b[^>]*>/i.test(page)) fail('index.html has no <body>');
   page = page.replace(

@@ -12,17 +12,10 @@ use std::rc::Rc;
 
 use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::catalog::{Catalog, CatalogError};
-use atlas_model::state::{reduce, Action, State, View};
+use atlas_model::state::{reduce, Action, State};
 use atlas_model::url_state::{decode, encode, Decoded};
 use yew::prelude::*;
 
-use crate::views::capabilities::CapabilitiesView;
-use crate::views::compare::CompareView;
-use crate::views::decoder::DecoderView;
-use crate::views::families::FamiliesView;
-use crate::views::letters::LettersView;
-use crate::views::sizes::SizesView;
-use crate::views::table::TableView;
 use crate::views::ViewProps;
 use crate::widgets::data_source::DataSource;
 use crate::widgets::embed::{AddressNotice, EmbedButton, EmbedFrame};
@@ -196,15 +189,6 @@ fn Views(props: &ViewsProps) -> Html {
         state: props.state.clone(),
         dispatch: props.dispatch.clone(),
     };
-    let body = match props.state.view {
-        View::Families => html! { <FamiliesView ..view.clone() /> },
-        View::Sizes => html! { <SizesView ..view.clone() /> },
-        View::Capabilities => html! { <CapabilitiesView ..view.clone() /> },
-        View::Table => html! { <TableView ..view.clone() /> },
-        View::Decoder => html! { <DecoderView ..view.clone() /> },
-        View::Compare => html! { <CompareView ..view.clone() /> },
-        View::Letters => html! { <LettersView ..view.clone() /> },
-    };
     html! {
         <>
             if rejected > 0 {
@@ -221,7 +205,7 @@ fn Views(props: &ViewsProps) -> Html {
                         include_suspect={props.state.include_suspect} dispatch={props.dispatch.clone()} />
                 </div>
             }
-            { body }
+            { views::view_panel(&view, props.embed) }
         </>
     }
 }

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::widgets::skip_link::{SkipLink, SkipTarget};
 use atlas_model::capabilities::Feature;
 use atlas_model::chart::bars::short_label;
 use atlas_model::instance::Category;
@@ -103,8 +104,9 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
                     <button type="button" class="link" onclick={clear}>{ "Show all" }</button>
                 }
             </p>
+            <SkipLink to="after-capability-matrix" label="Skip past the matrix" />
             <div class="caps-matrix-scroll" data-testid="capability-matrix" role="region"
-                aria-labelledby="caps-matrix-title" tabindex="0">
+                aria-label="Capability grid, scrolls sideways" tabindex="0">
                 <table class="caps-matrix">
                     <thead>
                         <tr>
@@ -115,6 +117,7 @@ pub fn CapabilityMatrix(props: &CapabilityMatrixProps) -> Html {
                     { for Category::ALL.into_iter().filter_map(group) }
                 </table>
             </div>
+            <SkipTarget id="after-capability-matrix" />
         </section>
     }
 }

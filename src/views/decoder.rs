@@ -138,12 +138,12 @@ fn suggestions(explanation: &Explanation, link: &dyn Fn(&str) -> Html) -> Html {
 fn specs(instance: &InstanceType, pinned: bool, on_pin: Callback<MouseEvent>) -> Html {
     html! {
         <div class="decoder-specs">
-            <h3>
+            <h2>
                 { format!("{} in the data", instance.name) }
                 <button type="button" class="pin" aria-pressed={pinned.to_string()} data-testid="decoder-pin" onclick={on_pin}>
                     { if pinned { "Unpin" } else { "Pin to compare" } }
                 </button>
-            </h3>
+            </h2>
             <dl class="spec-list">
                 { for SPECS.iter().map(|c| (c, c.text(instance))).filter(|(_, text)| !text.is_empty()).map(|(c, text)| html! {
                     <><dt>{ c.label() }</dt><dd>{ text }</dd></>
@@ -167,7 +167,7 @@ fn related(explanation: &Explanation, input: &str, link: &dyn Fn(&str) -> Html) 
         <>
             if !explanation.family_sizes.is_empty() {
                 <div class="related" data-testid="decoder-sizes">
-                    <h3>{ "Sizes of this family" }</h3>
+                    <h2>{ "Sizes of this family" }</h2>
                     <p class="neighbours">
                         if let Some(s) = smaller { { "← " }{ link(s) } }
                         if let Some(l) = larger { { link(l) }{ " →" } }
@@ -181,7 +181,7 @@ fn related(explanation: &Explanation, input: &str, link: &dyn Fn(&str) -> Html) 
             }
             if !explanation.siblings.is_empty() {
                 <div class="related" data-testid="decoder-siblings">
-                    <h3>{ "Sibling families (same series and generation, other letters)" }</h3>
+                    <h2>{ "Sibling families (same series and generation, other letters)" }</h2>
                     <ul class="chip-list">
                         { for explanation.siblings.iter().map(|(_, target)| html! { <li>{ link(target) }</li> }) }
                     </ul>

@@ -10,7 +10,7 @@ use crate::views::axis_controls::AxisControls;
 use crate::views::families_chart::FamiliesChart;
 use crate::views::legend::Legend;
 use crate::views::ViewProps;
-use crate::widgets::filters::Filters;
+use crate::widgets::filters::FilterSidebar;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
@@ -45,10 +45,8 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
     );
     html! {
         <section class="view families" aria-label="Families">
-            <aside class="sidebar">
-                <Filters families={props.atlas.families.clone()} filter={props.state.filter.clone()}
-                    dispatch={props.dispatch.clone()} />
-            </aside>
+            <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
+                dispatch={props.dispatch.clone()} />
             <div class="main">
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
                 <FamiliesChart atlas={props.atlas.clone()} plot={plot.clone()}

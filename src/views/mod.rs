@@ -4,8 +4,10 @@
 //! returns, and dispatches actions.
 
 use atlas_model::atlas::Atlas;
-use atlas_model::state::{Action, State};
+use atlas_model::state::{Action, State, View};
 use yew::prelude::*;
+
+use crate::widgets::tabs::{tab_id, PANEL_ID};
 
 pub mod axis_controls;
 pub mod capabilities;
@@ -39,4 +41,26 @@ pub struct ViewProps {
     pub state: State,
     /// Where changes go.
     pub dispatch: Callback<Action>,
+}
+
+/// The shown view, as the tab panel its tab controls (in embed mode, with no tabs, the view
+/// alone).
+pub fn view_panel(view: &ViewProps, embed: bool) -> Html {
+    let body = match view.state.view {
+        View::Families => html! { <families::FamiliesView ..view.clone() /> },
+        View::Sizes => html! { <sizes::SizesView ..view.clone() /> },
+        View::Capabilities => html! { <capabilities::CapabilitiesView ..view.clone() /> },
+        View::Table => html! { <table::TableView ..view.clone() /> },
+        View::Decoder => html! { <decoder::DecoderView ..view.clone() /> },
+        View::Compare => html! { <compare::CompareView ..view.clone() /> },
+        View::Letters => html! { <letters::LettersView ..view.clone() /> },
+    };
+    if embed {
+        return body;
+    }
+    html! {
+        <div class="view-panel" id={PANEL_ID} role="tabpanel" aria-labelledby={tab_id(view.state.view)}>
+            { body }
+        </div>
+    }
 }

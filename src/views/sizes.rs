@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::views::sizes_ladder::SizesLadder;
 use crate::views::sizes_matrix::SizesMatrix;
 use crate::views::ViewProps;
+use crate::widgets::escape::escape_closes_details;
 use crate::widgets::filters::Filters;
 
 /// Families against the size ladder, and the doubling chart.
@@ -79,7 +80,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
                         { metric_button(CellMetric::Price, "price", "Price / h") }
                     </div>
                     <span class="sizes-summary" data-testid="sizes-summary">{ &screen.summary }</span>
-                    <details class="sizes-filters">
+                    <details class="sizes-filters" onkeydown={escape_closes_details()}>
                         <summary>{ &screen.filters_label }</summary>
                         <Filters families={props.atlas.families.clone()} filter={filter.clone()}
                             dispatch={dispatch.clone()} />

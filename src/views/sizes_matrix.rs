@@ -13,6 +13,7 @@ use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
 use crate::views::sizes_row::SizesRow;
+use crate::widgets::skip_link::{SkipLink, SkipTarget};
 
 /// Props of [`SizesMatrix`].
 #[derive(Properties, PartialEq)]
@@ -125,6 +126,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
                 { "Click a cell to pin it, a family to draw it on the ladder chart." }
             </span>
         </p>
+        <SkipLink to="after-sizes-matrix" label="Skip past the matrix" />
         <div class="sizes-scroll" tabindex="0" role="region"
             aria-label={format!("Families against sizes, cells show {}", key.shows)}>
             <table class="sizes-matrix" data-testid="sizes-matrix">
@@ -139,6 +141,7 @@ pub fn SizesMatrix(props: &SizesMatrixProps) -> Html {
                 { for Category::ALL.into_iter().map(group) }
             </table>
         </div>
+        <SkipTarget id="after-sizes-matrix" />
         </>
     }
 }

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::views::table::TableData;
 use crate::views::table_row::InstanceRow;
+use crate::widgets::skip_link::{SkipLink, SkipTarget};
 
 /// Props of [`InstanceTable`].
 #[derive(Properties, PartialEq)]
@@ -138,6 +139,8 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
         })
     };
     html! {
+        <>
+        <SkipLink to="after-instance-table" label="Skip past the table" />
         <div class="instance-table-scroll" tabindex="0" role="region" aria-label="Instance types"
             ref={scroller}>
             <table class="instance-table" data-testid="instance-table">
@@ -165,6 +168,8 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
                 </tbody>
             </table>
         </div>
+        <SkipTarget id="after-instance-table" />
+        </>
     }
 }
 

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::views::table::{error_line, TableData};
+use crate::widgets::escape::escape_closes_details;
 
 /// The name of the downloaded CSV file.
 pub const CSV_FILE_NAME: &str = "instance-atlas.csv";
@@ -156,7 +157,7 @@ pub fn ColumnPicker(props: &ColumnPickerProps) -> Html {
         }
     };
     html! {
-        <details class="column-picker">
+        <details class="column-picker" onkeydown={escape_closes_details()}>
             <summary data-testid="column-picker">
                 { format!("Columns ({}/{})", props.columns.len(), Column::ALL.len()) }
             </summary>

@@ -1,11 +1,12 @@
 //! Sharing and embedding: the notice for address settings that could not be used, the
 //! Embed button with its `<iframe>` snippet, and the frame that embed mode renders in.
 
-use atlas_model::share::{atlas_address, iframe_snippet};
+use atlas_model::share::{atlas_address, iframe_snippet, ignored_notice, IgnoredNotice};
 use atlas_model::state::State;
 use yew::prelude::*;
 
 use crate::browser::{copy_text, page_address, post_height_to_parent, use_element_size};
+use crate::widgets::escape::{escape_closes, escape_closes_details};
 
 /// Props of [`AddressNotice`].
 #[derive(Properties, PartialEq)]
@@ -14,10 +15,15 @@ pub struct AddressNoticeProps {
     pub ignored: Vec<String>,
 }
 
-/// A small, dismissible notice naming the address settings that were ignored.
+/// How many ignored settings a folded notice lists when opened.
+const LISTED: usize = 100;
+
+/// A small, dismissible notice naming the address settings that were ignored: one line,
+/// with a long list folded behind "show".
 #[component]
 pub fn AddressNotice(props: &AddressNoticeProps) -> Html {
     let open = use_state(|| !props.ignored.is_empty());
+    let notice = use_memo(props.ignored.clone(), |ignored| ignored_notice(ignored));
     if !*open {
         return html! {};
     }
@@ -25,10 +31,22 @@ pub fn AddressNotice(props: &AddressNoticeProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(false))
     };
+    let text = match &*notice {
+        IgnoredNotice::Nothing => return html! {},
+        IgnoredNotice::Whole(line) => html! { <span>{ line }</span> },
+        IgnoredNotice::Folded { summary, entries } => html! {
+            <details class="notice-fold" onkeydown={escape_closes_details()}>
+                <summary data-testid="url-notice-show">{ summary }{ ": " }<span class="show">{ "show" }</span></summary>
+                <ul tabindex="0" aria-label="Settings not used">
+                    { for entries.iter().take(LISTED).map(|entry| html! { <li>{ entry }</li> }) }
+                    if entries.len() > LISTED { <li>{ format!("and {} more", entries.len() - LISTED) }</li> }
+                </ul>
+            </details>
+        },
+    };
     html! {
         <div class="notice-box" role="status" data-testid="url-notice">
-            { "Some settings in the address were not used: " }
-            { props.ignored.join("; ") }
+            { text }
             <button type="button" class="unpin" aria-label="Dismiss" onclick={close}>{ "×" }</button>
         </div>
     }
@@ -46,6 +64,15 @@ pub struct EmbedButtonProps {
 pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let open = use_state(|| false);
     let copied = use_state(|| None::<String>);
+    let opener = use_node_ref();
+    let onkeydown = {
+        let open = open.clone();
+        escape_closes(
+            *open,
+            Callback::from(move |()| open.set(false)),
+            opener.clone(),
+        )
+    };
     let toggle = {
         let (open, copied) = (open.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
@@ -69,14 +96,17 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
         })
     };
     html! {
-        <div class="embed-control">
+        <div class="embed-control" {onkeydown}>
             <button type="button" class="header-button" data-testid="embed-button" aria-expanded={open.to_string()}
-                onclick={toggle}>{ "Embed" }</button>
+                aria-controls="embed-panel" ref={opener} onclick={toggle}>{ "Embed" }</button>
             if *open {
-                <div class="embed-panel" role="dialog" aria-label="Embed this view">
-                    <p>{ "Paste this into a blog post to show this view with these settings. It sends its \
-                          height to the page as a message, {type: \"instance-atlas:height\", height}." }</p>
-                    <textarea readonly=true rows="5" data-testid="embed-snippet" value={snippet} />
+                <div class="embed-panel" id="embed-panel" role="group" aria-label="Embed this view">
+                    <label for="embed-snippet">{ "Paste this into a blog post to show this view with these settings." }</label>
+                    <textarea id="embed-snippet" readonly=true rows="6" data-testid="embed-snippet" value={snippet} />
+                    <p class="embed-note">{ "The frame sends its height as a message, {type: \"instance-atlas:height\", \
+                          height}; the script after it sets the frame's height from those messages. Keep \
+                          allow-same-origin in the sandbox, or serve the atlas with \
+                          Access-Control-Allow-Origin: *, or the frame cannot load its code." }</p>
                     <button type="button" class="pin" onclick={copy}>{ "Copy" }</button>
                     if let Some(message) = (*copied).clone() { <span class="notice" role="status">{ message }</span> }
                 </div>

@@ -1,5 +1,7 @@
 //! The filter panel: category and series checkboxes, each with "All", current generation,
-//! and the capability chosen in Capabilities (unticking it shows every family again).
+//! and the capability chosen in Capabilities (unticking it shows every family again); and the
+//! Families view's sidebar that holds it, which on a phone folds into a "Filters" button above
+//! the chart that opens the panel over it.
 
 use std::rc::Rc;
 
@@ -7,8 +9,11 @@ use atlas_model::family::{series_of, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::name::series_meaning;
+use atlas_model::screen::sizes::filters_label;
 use atlas_model::state::Action;
 use yew::prelude::*;
+
+use crate::widgets::escape::escape_closes;
 
 /// Props of [`Filters`].
 #[derive(Properties, PartialEq)]
@@ -114,5 +119,45 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 </label>
             }
         </div>
+    }
+}
+
+/// The Families view's sidebar: the [`Filters`] in a column beside the chart on a wide
+/// screen; on a phone a "Filters" button (with how many are set) above the chart, which
+/// opens the panel over the chart and closes again with Escape or "Done".
+#[component]
+pub fn FilterSidebar(props: &FiltersProps) -> Html {
+    let open = use_state(|| false);
+    let opener = use_node_ref();
+    let close = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(false))
+    };
+    let onkeydown = escape_closes(*open, close.clone(), opener.clone());
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let done = {
+        let opener = opener.clone();
+        Callback::from(move |_: MouseEvent| {
+            close.emit(());
+            if let Some(button) = opener.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    html! {
+        <aside class={classes!("sidebar", open.then_some("open"))} aria-label="Filters" {onkeydown}>
+            <button type="button" class="filters-toggle" data-testid="filters-toggle" ref={opener}
+                aria-expanded={open.to_string()} aria-controls="families-filters" onclick={toggle}>
+                { filters_label(&props.filter) }
+            </button>
+            <div class="filters-body" id="families-filters">
+                <Filters families={props.families.clone()} filter={props.filter.clone()}
+                    dispatch={props.dispatch.clone()} />
+                <button type="button" class="pin filters-done" onclick={done}>{ "Done" }</button>
+            </div>
+        </aside>
     }
 }

@@ -12,6 +12,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::browser::{after_paint, mark, on_file_drop, read_file, FileBytes, FileRead};
+use crate::widgets::escape::escape_closes;
 
 /// The mark set when a loaded file has been parsed (the benchmark measures to it).
 pub const DATA_LOADED_MARK: &str = "atlas:data-loaded";
@@ -74,6 +75,15 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
     let error = use_state(|| None::<String>);
     let reading = use_mut_ref(|| None::<FileRead>);
     let paste = use_node_ref();
+    let opener = use_node_ref();
+    let onkeydown = {
+        let open = open.clone();
+        escape_closes(
+            *open,
+            Callback::from(move |()| open.set(false)),
+            opener.clone(),
+        )
+    };
 
     // Parses text or bytes after a paint, so the "Parsing" message shows first.
     let parse = {
@@ -198,14 +208,14 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         }
     };
     html! {
-        <div class="load-control">
+        <div class="load-control" {onkeydown}>
             <button type="button" class="header-button" data-testid="load-button" aria-expanded={open.to_string()}
-                onclick={toggle}>{ "Load data" }</button>
+                aria-controls="load-panel" ref={opener} onclick={toggle}>{ "Load data" }</button>
             { status.clone() }
             if let Some(message) = (*error).clone() {
                 <p class="error" role="alert" data-testid="error">{ message }</p>
             }
-            <div class={classes!("load-panel", (!*open).then_some("closed"))} aria-label="Load your own data">
+            <div class={classes!("load-panel", (!*open).then_some("closed"))} id="load-panel" role="group" aria-label="Load your own data">
                 <p>{ format!("Load the JSON that `aws ec2 describe-instance-types` prints, an ec2instances.info \
                      instances.json, or a CSV with a header row (up to {}). It is read in this browser; \
                      nothing is uploaded. You can also drop a file anywhere on the page.",

@@ -1,13 +1,15 @@
 //! Reusable widgets the views and the page share: the one canvas component
 //! (`chart_canvas`), the shared filters, tooltip, region picker, tabs, pinned strip,
-//! embedding, and loading your own data. Each gets plain data and `Callback`s.
+//! embedding, loading your own data, skip links and Escape for panels. Each gets plain data and `Callback`s.
 
 pub mod chart_canvas;
 pub mod data_source;
 pub mod embed;
+pub mod escape;
 pub mod filters;
 pub mod load_data;
 pub mod pinned;
 pub mod region_select;
+pub mod skip_link;
 pub mod tabs;
 pub mod tooltip;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CSP, serve } from './server.mjs';
-import { DIST } from './harness.mjs';
+import { DIST, SHOTS } from './harness.mjs';
 
 const PREFIX = '/tools/atlas/';
 const CHART = '[data-testid=families-chart]';
@@ -273,6 +273,70 @@ describe('embedded', () => {
     assert.equal(heights.at(-1).origin, 'null', 'a sandboxed frame has an opaque origin');
     assert.deepEqual(await violations(frame), []);
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** Serves `html` as the embedding page on its own origin; resolves to the server. */
+  async function hostPage(html) {
+    const dir = await mkdtemp(join(tmpdir(), 'atlas-host-'));
+    await writeFile(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">\n${html}\n`);
+    const server = await serve(dir);
+    return { server, close: async () => (await server.close(), await rm(dir, { recursive: true, force: true })) };
+  }
+
+  /** The first frame of `page` whose address starts with `url`. */
+  async function frameOf(page, url) {
+    for (let i = 0; i < 100; i++) {
+      const found = page.frames().find((f) => f.url().startsWith(url));
+      if (found) return found;
+      await page.waitForTimeout(50);
+    }
+    throw new Error('no frame');
+  }
+
+  test('the Embed snippet, pasted as is, sizes its frame to the view from the height messages', async () => {
+    const { context, problems } = await watchedContext();
+    const app = await context.newPage();
+    await app.goto(`${embedded.url}?view=letters`);
+    await app.waitForSelector('[data-testid=letters-table]');
+    await app.click('[data-testid=embed-button]');
+    const snippet = await app.inputValue('[data-testid=embed-snippet]');
+    await app.close();
+    const host2 = await hostPage(`<p>A blog post.</p>\n${snippet}`);
+    try {
+      const page = await context.newPage();
+      await page.goto(host2.server.url);
+      const frame = await frameOf(page, embedded.url);
+      await frame.waitForSelector('[data-testid=letters-table]', { timeout: 15000 });
+      await page.waitForFunction(() => document.querySelector('iframe').getAttribute('height') !== '560', null, { timeout: 5000 });
+      const height = Number(await page.getAttribute('iframe', 'height'));
+      const content = await frame.evaluate(() => document.querySelector('.atlas.embed').getBoundingClientRect().height);
+      assert.ok(Math.abs(height - Math.ceil(content)) <= 2, `the frame is as tall as its view: ${height} for ${content}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await host2.close();
+    }
+    await context.close();
+  });
+
+  test('sandboxed with allow-scripts alone on a host without CORS, the frame says why instead of staying blank', async () => {
+    // `site` sends no Access-Control-Allow-Origin: the opaque-origin frame's module script,
+    // stylesheet and wasm are refused, but the classic boot script still runs.
+    const host2 = await hostPage(`<iframe sandbox="allow-scripts" src="${site.url}?embed=1" width="600" height="400"></iframe>`);
+    const { context } = await watchedContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(host2.server.url);
+      const frame = await frameOf(page, site.url);
+      const message = frame.locator('[data-testid=boot-failed]');
+      await message.waitFor({ timeout: 15000 });
+      assert.match(await message.innerText(), /could not start here/);
+      assert.match(await message.innerText(), /allow-same-origin/);
+      assert.match(await message.innerText(), /Access-Control-Allow-Origin/);
+      await page.screenshot({ path: `${SHOTS}embed-sandbox-blocked.png` });
+    } finally {
+      await host2.close();
+    }
     await context.close();
   });
 });

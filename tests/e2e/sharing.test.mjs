@@ -65,11 +65,32 @@ describe('URL state', () => {
 
   test('a tampered address is named in a notice and the app still works', async () => {
     const { page, context, problems } = await open({ path: '?view=families&x=banana&shade=red&pin=%3Cscript%3E' });
+    // Three settings: the notice folds to one line, and "show" lists them.
+    assert.equal(await page.locator('[data-testid=url-notice-show]').innerText(), '3 settings in the address were not used: show');
+    await page.click('[data-testid=url-notice-show]');
     const notice = await page.locator('[data-testid=url-notice]').innerText();
     assert.match(notice, /x=banana: not a metric/);
     assert.match(notice, /shade=red: unknown setting/);
     const { points } = await counts(page);
     assert.ok(points > 700, 'the chart is drawn with the defaults');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('5,000 unknown keys fold into a one-line notice that opens on request', async () => {
+    // 5,000 unknown keys (short ones: a web server refuses an address longer than 16 KB).
+    const keys = Array(5000).fill('z').join('&');
+    const { page, context, problems } = await open({ path: `?${keys}` });
+    const notice = page.locator('[data-testid=url-notice]');
+    assert.match(await page.locator('[data-testid=url-notice-show]').innerText(), /^[\d,]+ settings in the address were not used: show$/);
+    const folded = await notice.boundingBox();
+    assert.ok(folded.height < 40, `one line while folded: ${folded.height} px`);
+    await shoot(page, 'url-notice-folded');
+    await page.click('[data-testid=url-notice-show]');
+    const opened = await notice.boundingBox();
+    assert.ok(opened.height > folded.height, 'the list opens');
+    assert.ok(opened.height < 400, `and stays within a box: ${opened.height} px`);
+    assert.match(await notice.innerText(), /z=: unknown setting/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -84,6 +105,8 @@ describe('Embed', () => {
     assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?cat=general,memory,storage,accelerated&embed=1"/);
     assert.match(snippet, /title="Instance Atlas: Families"/);
     assert.match(snippet, /width="100%" height="560"/);
+    assert.match(snippet, /<\/iframe>\n<script>addEventListener\("message",.*instance-atlas:height.*<\/script>$/s, 'the resize listener follows');
+    assert.equal(await page.locator('label[for=embed-snippet]').count(), 1, 'the snippet box has a label');
     await shoot(page, 'embed-panel-desktop-light');
     await context.close();
   });

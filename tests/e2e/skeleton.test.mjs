@@ -70,8 +70,15 @@ describe('The frame before the WebAssembly', () => {
     });
   }
 
-  test('embed mode: after mounting only the view is left, with no page chrome', async () => {
+  test('embed mode: no page chrome, neither before the app mounts nor after', async () => {
     const { page, context, problems, release } = await openHeld({ path: '?embed=1' });
+    // Before the WebAssembly: the boot script has marked embed mode, so the frame shows
+    // only the chart's box (no header, tabs or filters flash inside the host's page).
+    assert.equal(await page.isVisible(`${SKELETON} .page-header`), false, 'no header before mounting');
+    assert.equal(await page.isVisible(`${SKELETON} .tabs`), false, 'no tabs before mounting');
+    assert.equal(await page.isVisible(`${SKELETON} .sidebar`), false, 'no filters before mounting');
+    assert.ok(await page.isVisible(`${SKELETON} .chart-frame`), "the chart's box is there");
+    await page.screenshot({ path: `${SHOTS}skeleton-embed.png` });
     release();
     await waitForPaints(page, 1);
     assert.equal(await page.locator(SKELETON).count(), 0);

@@ -14,9 +14,25 @@ pub fn atlas_address(page: &str, state: &State) -> String {
     }
 }
 
+/// The script that goes with the snippet: the embedding page listens for the frame's
+/// `{type: "instance-atlas:height", height}` messages and sets that frame's height, so the
+/// view is never cut off nor followed by empty space. It trusts only messages whose source
+/// is one of its atlas frames (a sandboxed frame's origin is "null", so the source is what
+/// identifies it).
+pub const RESIZE_LISTENER: &str = "<script>addEventListener(\"message\",function(e){var d=e.data;\
+if(!d||d.type!==\"instance-atlas:height\"||!(d.height>0))return;\
+document.querySelectorAll(\"iframe\").forEach(function(f){\
+if(f.contentWindow===e.source)f.height=String(Math.ceil(Math.min(d.height,20000)))})});</script>";
+
 /// The `<iframe>` snippet that embeds the current view on `state` (embed mode: the view
-/// alone, sized to the frame), given the page's address without its query.
+/// alone, sized to the frame), given the page's address without its query, followed by the
+/// [`RESIZE_LISTENER`] that keeps the frame as tall as its content.
 pub fn iframe_snippet(page: &str, state: &State) -> String {
+    format!("{}\n{RESIZE_LISTENER}", iframe_tag(page, state))
+}
+
+/// The `<iframe>` element alone.
+fn iframe_tag(page: &str, state: &State) -> String {
     let query = encode(state);
     let separator = if query.is_empty() { "" } else { "&" };
     format!(
@@ -24,6 +40,62 @@ pub fn iframe_snippet(page: &str, state: &State) -> String {
          style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
         state.view.label()
     )
+}
+
+/// Above this many characters, the notice about ignored address settings folds.
+const NOTICE_WHOLE_CHARS: usize = 110;
+
+/// How the notice about address settings that were not used reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IgnoredNotice {
+    /// Nothing was ignored: no notice.
+    Nothing,
+    /// Short enough to read whole on one line: "Some settings in the address were not used: …".
+    Whole(String),
+    /// Folded: a one-line summary ("5,000 settings in the address were not used"), and the
+    /// entries behind a "show" disclosure.
+    Folded {
+        /// The summary line.
+        summary: String,
+        /// What was ignored and why, one entry per key.
+        entries: Vec<String>,
+    },
+}
+
+/// The notice for what [`crate::url_state::decode`] ignored: whole when it is short, folded
+/// behind a one-line count otherwise, so a tampered address cannot fill the screen.
+pub fn ignored_notice(ignored: &[String]) -> IgnoredNotice {
+    if ignored.is_empty() {
+        return IgnoredNotice::Nothing;
+    }
+    let whole = format!(
+        "Some settings in the address were not used: {}",
+        ignored.join("; ")
+    );
+    if ignored.len() <= 2 && whole.chars().count() <= NOTICE_WHOLE_CHARS {
+        return IgnoredNotice::Whole(whole);
+    }
+    let summary = match ignored.len() {
+        1 => "1 setting in the address was not used".to_owned(),
+        n => format!("{} settings in the address were not used", grouped(n)),
+    };
+    IgnoredNotice::Folded {
+        summary,
+        entries: ignored.to_vec(),
+    }
+}
+
+/// A count with thousands separated by commas: "5,000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -38,7 +110,7 @@ mod tests {
     fn the_snippet_embeds_the_view_and_its_settings() {
         let state = reduce(&State::default(), Action::ToggleCategory(Category::Compute));
         assert_eq!(
-            iframe_snippet(PAGE, &state),
+            iframe_tag(PAGE, &state),
             "<iframe src=\"https://example.org/tools/atlas/?cat=general,memory,storage,accelerated&embed=1\" \
              title=\"Instance Atlas: Families\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\" \
              sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>"
@@ -49,6 +121,47 @@ mod tests {
         )));
         assert!(iframe_snippet(PAGE, &State::default())
             .starts_with(&format!("<iframe src=\"{PAGE}?embed=1\"")));
+    }
+
+    #[test]
+    fn the_snippet_carries_the_resize_listener_after_the_frame() {
+        let snippet = iframe_snippet(PAGE, &State::default());
+        let (frame, script) = snippet.split_once('\n').unwrap();
+        assert!(frame.starts_with("<iframe ") && frame.ends_with("</iframe>"));
+        assert_eq!(script, RESIZE_LISTENER);
+        assert!(script.starts_with("<script>") && script.ends_with("</script>"));
+        assert!(script.contains("instance-atlas:height"));
+        assert!(
+            script.contains("e.source"),
+            "only its own frames are resized"
+        );
+        assert!(!script.contains("</script>\n"), "one line, pasted as is");
+    }
+
+    #[test]
+    fn a_short_notice_reads_whole_and_a_long_one_folds_to_a_count() {
+        assert_eq!(ignored_notice(&[]), IgnoredNotice::Nothing);
+        assert_eq!(
+            ignored_notice(&["x=banana: not a metric".to_owned()]),
+            IgnoredNotice::Whole(
+                "Some settings in the address were not used: x=banana: not a metric".to_owned()
+            )
+        );
+        let many: Vec<String> = (0..5000)
+            .map(|i| format!("k{i}=1: unknown setting"))
+            .collect();
+        let IgnoredNotice::Folded { summary, entries } = ignored_notice(&many) else {
+            panic!("5,000 entries fold");
+        };
+        assert_eq!(summary, "5,000 settings in the address were not used");
+        assert_eq!(entries.len(), 5000);
+        let long = vec![format!("q={}: too long", "x".repeat(200))];
+        assert!(matches!(
+            ignored_notice(&long),
+            IgnoredNotice::Folded { summary, .. } if summary == "1 setting in the address was not used"
+        ));
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1234567), "1,234,567");
     }
 
     #[test]

@@ -1,0 +1,51 @@
+// Instance Atlas, before the first paint (a classic script, so it runs where module
+// scripts are refused): marks embed mode on <html>, so the stylesheet hides the page
+// frame's header and tabs in an <iframe>; and, where the app's code cannot load (a frame
+// sandboxed without allow-same-origin on a host that does not allow cross-origin
+// requests), puts a message in the page instead of leaving it blank.
+(function () {
+  var root = document.documentElement;
+  var embed = /(^|[?&])embed=1(&|$)/.test(location.search.slice(1));
+  if (embed) root.classList.add('embed-mode');
+
+  var shown = false;
+  function explain() {
+    var atlas = document.getElementById('atlas');
+    // The app has mounted (its frame is gone): this is not a start-up failure.
+    if (shown || !atlas || !atlas.querySelector('[data-testid=skeleton]')) return;
+    shown = true;
+    var sandboxed = self.origin === 'null' && location.protocol !== 'file:';
+    var box = document.createElement('div');
+    box.className = 'boot-failed';
+    box.setAttribute('role', 'alert');
+    box.setAttribute('data-testid', 'boot-failed');
+    var title = document.createElement('p');
+    title.textContent = 'Instance Atlas could not start here: the browser refused to load its code.';
+    var why = document.createElement('p');
+    why.textContent = sandboxed
+      ? 'This frame is sandboxed without allow-same-origin, so its scripts load as cross-origin ' +
+        'requests, which this host does not allow. Add allow-same-origin to the frame\u2019s sandbox ' +
+        'attribute (the Embed snippet has it), or serve the atlas with Access-Control-Allow-Origin: *.'
+      : 'A network problem or a content blocker may have stopped it. Reload the page to try again.';
+    var link = document.createElement('a');
+    link.href = location.href.replace(/([?&])embed=1(&|$)/, '$1').replace(/[?&]$/, '');
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = 'Open Instance Atlas \u2197';
+    box.appendChild(title);
+    box.appendChild(why);
+    box.appendChild(link);
+    atlas.replaceChildren(box);
+  }
+  // A script or stylesheet that failed to load (error events do not bubble: capture them).
+  addEventListener(
+    'error',
+    function (event) {
+      var target = event.target;
+      if (target && target.tagName === 'SCRIPT') explain();
+    },
+    true,
+  );
+  // The loader's promise rejects when the WebAssembly cannot be fetched or compiled.
+  addEventListener('unhandledrejection', explain);
+})();
