@@ -10,10 +10,14 @@ use crate::chart::colour::ColourBy;
 use crate::chart::letters::PairSort;
 use crate::instance::Category;
 use crate::name;
+use crate::name::Capability;
 use crate::prices::Os;
 use crate::regions::region_name;
 use crate::state::{CellMetric, State, View, MAX_PINNED};
-use crate::table::{Column, QueryInput, SortDirection};
+use crate::table::{
+    architecture_slug, vendor_slug, Column, QueryInput, SortDirection, StorageChoice,
+    ARCHITECTURES, VENDORS,
+};
 
 /// Longer queries are cut here before reading (a URL this long was not made by the app).
 pub const MAX_QUERY_CHARS: usize = 8192;
@@ -103,6 +107,26 @@ pub fn encode(state: &State) -> String {
     }
     for (input, good) in &table.kept {
         put(&format!("keep.{}", kept_slug(*input)), good.clone());
+    }
+    let select = &table.select;
+    if !select.vendors.is_empty() {
+        put(
+            "vendor",
+            join(select.vendors.iter().map(|v| vendor_slug(*v))),
+        );
+    }
+    if !select.architectures.is_empty() {
+        let slugs = select.architectures.iter().map(|a| architecture_slug(*a));
+        put("arch", join(slugs));
+    }
+    if !select.storage.is_empty() {
+        put("disk", join(select.storage.iter().map(|s| s.slug())));
+    }
+    if !select.letters.is_empty() {
+        put("caps", join(select.letters.iter().map(|c| c.letter())));
+    }
+    if !select.generations.is_empty() {
+        put("gen", join(select.generations.iter().map(u32::to_string)));
     }
     if !state.decoder.is_empty() {
         put("name", state.decoder.clone());
@@ -309,6 +333,44 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             state.table.columns = columns.into_iter().filter(|c| seen.insert(*c)).collect();
         }
         "q" => state.table.search = text(value),
+        "vendor" => {
+            state.table.select.vendors = list(value)
+                .map(|s| {
+                    VENDORS
+                        .into_iter()
+                        .find(|v| vendor_slug(*v) == s)
+                        .ok_or("not intel, amd, graviton or other")
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        "arch" => {
+            state.table.select.architectures = list(value)
+                .map(|s| {
+                    ARCHITECTURES
+                        .into_iter()
+                        .find(|a| architecture_slug(*a) == s)
+                        .ok_or("not x86_64 or arm64")
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        "disk" => {
+            state.table.select.storage = list(value)
+                .map(|s| StorageChoice::from_slug(&s).ok_or("not ebs, nvme, ssd or hdd"))
+                .collect::<Result<_, _>>()?;
+        }
+        "caps" => {
+            state.table.select.letters = list(value)
+                .map(|s| Capability::from_letter(&s).ok_or("not a capability letter"))
+                .collect::<Result<_, _>>()?;
+        }
+        "gen" => {
+            state.table.select.generations = list(value)
+                .map(|s| match s.parse::<u32>() {
+                    Ok(g) if (1..=99).contains(&g) => Ok(g),
+                    _ => Err("not a generation (1 to 99)"),
+                })
+                .collect::<Result<_, _>>()?;
+        }
         "name" => state.decoder = text(value),
         "pin" => {
             let names: Vec<String> = list(value)

@@ -11,11 +11,13 @@ use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::chart::colour::ColourBy;
 use atlas_model::chart::letters::PairSort;
 use atlas_model::instance::Category;
+use atlas_model::instance::{Architecture, Vendor};
+use atlas_model::name::Capability;
 use atlas_model::prices::Os;
 use atlas_model::regions::REGIONS;
 use atlas_model::sizes::size_matrix;
 use atlas_model::state::{reduce, Action, Axis, CellMetric, State, View};
-use atlas_model::table::{rows, Column};
+use atlas_model::table::{rows, Column, SelectOption, StorageChoice};
 use atlas_model::url_state::{decode, encode};
 use proptest::prelude::*;
 
@@ -106,6 +108,27 @@ fn action() -> BoxedStrategy<Action> {
         any::<bool>().prop_map(Action::SetDifferencesOnly),
         any::<bool>().prop_map(Action::SetEveryLetter),
         pick(vec![PairSort::Pair, PairSort::Median]).prop_map(Action::SortLetterPairs),
+        select_option().prop_map(Action::ToggleTableOption),
+        pick(Category::ALL.to_vec()).prop_map(Action::PickCategory),
+        Just(Action::ClearAllFilters),
+    ]
+    .boxed()
+}
+
+/// Every chip the Table's selector offers.
+fn select_option() -> BoxedStrategy<SelectOption> {
+    prop_oneof![
+        pick(vec![
+            Vendor::Intel,
+            Vendor::Amd,
+            Vendor::Graviton,
+            Vendor::Other
+        ])
+        .prop_map(SelectOption::Vendor),
+        pick(vec![Architecture::X86_64, Architecture::Arm64]).prop_map(SelectOption::Architecture),
+        pick(StorageChoice::ALL.to_vec()).prop_map(SelectOption::Storage),
+        pick(Capability::ALL.to_vec()).prop_map(SelectOption::Letter),
+        (1u32..9).prop_map(SelectOption::Generation),
     ]
     .boxed()
 }
