@@ -156,17 +156,18 @@ impl Column {
 
     /// The columns shown before a person picks any.
     /// They fit a 1280 px window with the price in view; the processor and clock are a
-    /// tick away in the column picker (the vendor chips select by processor).
+    /// tick away in the column picker (the vendor chips select by processor). In
+    /// [`Column::ALL`] order, as the picker puts a column back where it belongs.
     pub const DEFAULT: &'static [Column] = &[
         Column::Name,
         Column::Category,
         Column::Vcpu,
         Column::Memory,
-        Column::GibPerVcpu,
         Column::Network,
         Column::Storage,
         Column::Gpus,
         Column::PriceHour,
+        Column::GibPerVcpu,
     ];
 
     fn entry(self) -> &'static (Column, &'static str, &'static str, Option<&'static str>) {
