@@ -58,6 +58,8 @@ pub struct DecoderOffered {
 /// What the Decoder shows about a type the data knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownType {
+    /// The name, `m5.large`.
+    pub name: String,
     /// The heading: "m5.large in the data".
     pub heading: String,
     /// Whether it is pinned.
@@ -92,6 +94,7 @@ pub fn decoder_screen(atlas: &Atlas, state: &State) -> DecoderScreen {
         .known
         .and_then(|i| atlas.catalog.types.get(i))
         .map(|t| KnownType {
+            name: t.name.clone(),
             heading: format!("{} in the data", t.name),
             pinned: state.pinned.contains(&t.name),
             specs: SPECS
