@@ -25,7 +25,7 @@ pub fn TableChips(props: &TableChipsProps) -> Html {
             let onclick = props.dispatch.reform(move |_: MouseEvent| action.clone());
             html! {
                 <button type="button" class="select-chip" data-testid={chip.test_id.clone()}
-                    aria-pressed={chip.pressed.to_string()} {onclick}>{ chip.label.clone() }</button>
+                    aria-pressed={chip.pressed.to_string()} title={chip.title.clone()} {onclick}>{ chip.label.clone() }</button>
             }
         });
         html! {

@@ -80,6 +80,8 @@ pub struct Chip {
     pub action: Action,
     /// A stable id for tests: `chip-vendor-graviton`.
     pub test_id: String,
+    /// Its tooltip, where the label alone is terse (`d: local NVMe instance storage`).
+    pub title: Option<String>,
 }
 
 /// A group of chips: "Category", "Vendor", ...
@@ -245,6 +247,11 @@ fn chip_groups(atlas: &Atlas, state: &State) -> Vec<ChipGroup> {
         label,
         pressed: select.is_chosen(&option),
         test_id: format!("chip-{slug}"),
+        title: match &option {
+            SelectOption::Letter(c) => Some(format!("{}: {}", c.letter(), c.meaning())),
+            SelectOption::Generation(g) => Some(format!("Generation {g}")),
+            _ => None,
+        },
         action: Action::ToggleTableOption(option),
     };
     let categories = Category::ALL
@@ -254,6 +261,7 @@ fn chip_groups(atlas: &Atlas, state: &State) -> Vec<ChipGroup> {
             pressed: !hidden.is_empty() && !hidden.contains(&c),
             action: Action::PickCategory(c),
             test_id: format!("chip-category-{}", c.slug()),
+            title: None,
         })
         .collect();
     let vendors = VENDORS
