@@ -15,6 +15,9 @@ use atlas_model::instance::{Architecture, Vendor};
 use atlas_model::name::Capability;
 use atlas_model::prices::Os;
 use atlas_model::regions::REGIONS;
+use atlas_model::screen::compare::compare_screen;
+use atlas_model::screen::decoder::decoder_screen;
+use atlas_model::screen::table::{table_screen, TablePrices};
 use atlas_model::sizes::size_matrix;
 use atlas_model::state::{reduce, Action, Axis, CellMetric, State, View};
 use atlas_model::table::{rows, Column, SelectOption, StorageChoice};
@@ -186,6 +189,10 @@ proptest! {
         let decoded = decode(&encode(&state)).state;
         ATLAS.with(|atlas| {
             prop_assert_eq!(screen(atlas, &decoded), screen(atlas, &state));
+            let prices = TablePrices::default();
+            prop_assert_eq!(table_screen(atlas, &decoded, &prices), table_screen(atlas, &state, &prices));
+            prop_assert_eq!(decoder_screen(atlas, &decoded), decoder_screen(atlas, &state));
+            prop_assert_eq!(compare_screen(atlas, &decoded), compare_screen(atlas, &state));
             Ok(())
         })?;
     }
