@@ -334,34 +334,34 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         }
         "q" => state.table.search = text(value),
         "vendor" => {
-            state.table.select.vendors = list(value)
-                .map(|s| {
-                    VENDORS
-                        .into_iter()
-                        .find(|v| vendor_slug(*v) == s)
-                        .ok_or("not intel, amd, graviton or other")
-                })
-                .collect::<Result<_, _>>()?;
+            state.table.select.vendors = one_of(
+                value,
+                &VENDORS,
+                vendor_slug,
+                "not intel, amd, graviton or other",
+            )?;
         }
         "arch" => {
-            state.table.select.architectures = list(value)
-                .map(|s| {
-                    ARCHITECTURES
-                        .into_iter()
-                        .find(|a| architecture_slug(*a) == s)
-                        .ok_or("not x86_64 or arm64")
-                })
-                .collect::<Result<_, _>>()?;
+            state.table.select.architectures = one_of(
+                value,
+                &ARCHITECTURES,
+                architecture_slug,
+                "not x86_64 or arm64",
+            )?;
         }
         "disk" => {
-            state.table.select.storage = list(value)
-                .map(|s| StorageChoice::from_slug(&s).ok_or("not ebs, nvme, ssd or hdd"))
-                .collect::<Result<_, _>>()?;
+            let slug = |s: StorageChoice| s.slug();
+            state.table.select.storage = one_of(
+                value,
+                &StorageChoice::ALL,
+                slug,
+                "not ebs, nvme, ssd or hdd",
+            )?;
         }
         "caps" => {
-            state.table.select.letters = list(value)
-                .map(|s| Capability::from_letter(&s).ok_or("not a capability letter"))
-                .collect::<Result<_, _>>()?;
+            let letter = |c: Capability| c.letter();
+            state.table.select.letters =
+                one_of(value, &Capability::ALL, letter, "not a capability letter")?;
         }
         "gen" => {
             state.table.select.generations = list(value)
@@ -409,6 +409,24 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         },
     }
     Ok(())
+}
+
+/// The options a comma-separated list names by their slugs, or `error` for one it does not.
+fn one_of<T: Copy + Ord>(
+    value: &str,
+    options: &[T],
+    slug: impl Fn(T) -> &'static str,
+    error: &str,
+) -> Result<BTreeSet<T>, String> {
+    list(value)
+        .map(|s| {
+            options
+                .iter()
+                .copied()
+                .find(|o| slug(*o) == s)
+                .ok_or_else(|| error.to_owned())
+        })
+        .collect()
 }
 
 fn flag(value: &str) -> Result<bool, String> {

@@ -294,3 +294,25 @@ fn the_decoder_shows_the_price_here_and_where_the_type_is_offered() {
     let screen = decoder_screen(&atlas, &unknown);
     assert!(screen.known.is_none() && !screen.empty);
 }
+
+#[test]
+fn a_selector_value_the_atlas_does_not_know_is_ignored_and_named() {
+    let decoded = decode("view=table&vendor=ibm&caps=d,w&gen=7,x&disk=tape&arch=arm64");
+    assert_eq!(
+        decoded.ignored,
+        [
+            "vendor=ibm: not intel, amd, graviton or other",
+            "caps=d,w: not a capability letter",
+            "gen=7,x: not a generation (1 to 99)",
+            "disk=tape: not ebs, nvme, ssd or hdd",
+        ]
+    );
+    let arm: Vec<_> = decoded
+        .state
+        .table
+        .select
+        .architectures
+        .into_iter()
+        .collect();
+    assert_eq!(arm, [atlas_model::instance::Architecture::Arm64]);
+}
