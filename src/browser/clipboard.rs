@@ -116,3 +116,31 @@ fn copy_with_text_area(text: &str) -> Result<(), String> {
         Err(refused.to_owned())
     }
 }
+
+/// Whether this page runs in a frame that blocks downloads: an iframe whose `sandbox`
+/// lacks `allow-downloads` (read from the frame element where the parent shares our
+/// origin), or a sandbox without `allow-same-origin` (an opaque origin), where a download
+/// would be dropped without a word. A page that is not framed, or framed by another site
+/// without a sandbox we can see, is taken to allow downloads.
+pub fn downloads_blocked() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let top = window.top().ok().flatten();
+    let framed = top.is_some_and(|top| {
+        wasm_bindgen::JsValue::from(top) != wasm_bindgen::JsValue::from(window.clone())
+    });
+    if !framed {
+        return false;
+    }
+    match window.frame_element() {
+        Ok(Some(frame)) => frame.get_attribute("sandbox").is_some_and(|tokens| {
+            !tokens
+                .split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("allow-downloads"))
+        }),
+        // A parent of another origin hides the frame element; an opaque origin means a
+        // sandbox without allow-same-origin.
+        _ => window.origin() == "null",
+    }
+}

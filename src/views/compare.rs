@@ -1,65 +1,31 @@
-//! The Compare view: the pinned instance types side by side, differences highlighted,
-//! ratios of vCPU and memory against the first.
+//! The Compare view: the pinned instance types side by side as [`compare_screen`] lays
+//! them out (differences highlighted, ratios against the first, prices in the chosen
+//! region with suspect ones marked, no line that is empty for every pinned type).
 
-use atlas_model::chart::axis::format_usd;
-use atlas_model::compare::{compare, hidden_by_filters, price_rows, CompareRow, PriceRow};
-use atlas_model::prices::{flags, Pricing};
-use atlas_model::regions::region_name;
+use atlas_model::screen::compare::{compare_screen, CompareCell, CompareLine};
 use atlas_model::state::{Action, MAX_PINNED};
 use atlas_model::suggest::suggest;
-use atlas_model::table::Column;
-use atlas_model::text::ratio_text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::views::ViewProps;
 
-/// Columns that show a ratio against the first pinned type.
-const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
-
 /// The pinned types side by side.
 #[component]
 pub fn CompareView(props: &ViewProps) -> Html {
-    let comparison = use_memo(
-        (props.atlas.clone(), props.state.pinned.clone()),
-        |(atlas, pinned)| compare(&atlas.catalog, pinned),
-    );
     let state = &props.state;
-    let hidden = use_memo(
+    let screen = use_memo(
         (
             props.atlas.clone(),
-            comparison.clone(),
-            state.filter.clone(),
-            state.region.clone(),
-        ),
-        |(atlas, comparison, filter, region)| {
-            hidden_by_filters(comparison, &atlas.shown(filter, region))
-        },
-    );
-    // Prices, and the anomalies to flag, for the pinned types in the chosen region.
-    let priced = use_memo(
-        (
-            props.atlas.clone(),
-            comparison.clone(),
+            state.pinned.clone(),
             state.region.clone(),
             state.os,
             state.include_suspect,
+            state.differences_only,
         ),
-        |(atlas, comparison, region, os, include_suspect)| {
-            let catalog = &atlas.catalog;
-            let table = atlas.prices.table().map_err(|e| e.to_string())?;
-            let pricing = Pricing::new(table, region, *os).including_suspect(*include_suspect);
-            let anomalies = flags(table, catalog, region, *os);
-            let notes: Vec<Vec<String>> = comparison
-                .found
-                .iter()
-                .map(|i| {
-                    i.and_then(|i| anomalies.get(&i))
-                        .map(|why| vec![why.describe()])
-                        .unwrap_or_default()
-                })
-                .collect();
-            Ok::<_, String>((price_rows(catalog, comparison, &pricing), notes))
+        {
+            let state = state.clone();
+            move |(atlas, ..)| compare_screen(atlas, &state)
         },
     );
     let dispatch = &props.dispatch;
@@ -67,41 +33,39 @@ pub fn CompareView(props: &ViewProps) -> Html {
     let only_differences = state.differences_only;
     let toggle_differences =
         dispatch.reform(move |_: Event| Action::SetDifferencesOnly(!only_differences));
-    let heading = |index: usize, name: &String| {
+    let heading = |column: &atlas_model::screen::compare::CompareColumn| {
+        let name = column.name.clone();
         let unpin = dispatch.reform({
             let name = name.clone();
             move |_: MouseEvent| Action::Unpin(name.clone())
         });
-        let missing = comparison.found.get(index).is_some_and(Option::is_none);
-        let filtered = hidden.get(index).copied().unwrap_or(false);
         html! {
-            <th scope="col" data-testid="compare-column" class={classes!(missing.then_some("missing"))}>
-                <span class="compare-name">{ name }</span>
-                if missing { <span class="notice">{ "not in the data shown" }</span> }
-                if filtered {
+            <th scope="col" data-testid="compare-column" class={classes!(column.missing.then_some("missing"))}>
+                <span class="compare-name">{ &name }</span>
+                if column.missing { <span class="notice">{ "not in the data shown" }</span> }
+                if column.filtered {
                     <span class="notice" data-testid="compare-filtered">{ "hidden elsewhere by the shared filters" }</span>
                 }
                 <button type="button" class="unpin" aria-label={format!("Unpin {name}")} onclick={unpin}>{ "×" }</button>
             </th>
         }
     };
-    let row = |row: &CompareRow| {
-        if only_differences && !row.differs {
-            return html! {};
-        }
-        let ratio = |i: usize| -> Html {
-            if i == 0 || !RATIO_COLUMNS.contains(&row.column) {
-                return html! {};
-            }
-            match row.ratios.get(i).copied().flatten() {
-                Some(r) => html! { <span class="ratio">{ ratio_text(r) }</span> },
-                None => html! {},
-            }
-        };
+    let cell = |cell: &CompareCell| {
+        let flagged = cell.suspect.is_some();
         html! {
-            <tr class={classes!(row.differs.then_some("differs"))}>
-                <th scope="row">{ row.column.label() }</th>
-                { for row.cells.iter().enumerate().map(|(i, cell)| html! { <td>{ cell }{ ratio(i) }</td> }) }
+            <td class={classes!(flagged.then_some("flagged"))} title={cell.suspect.clone()}>
+                { cell.text.clone() }
+                if flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
+                if let Some(r) = &cell.ratio { <span class="ratio">{ r }</span> }
+            </td>
+        }
+    };
+    let line = |line: &CompareLine| {
+        html! {
+            <tr class={classes!(line.differs.then_some("differs"), line.price.then_some("price-row"))}
+                data-testid={if line.price { "compare-price" } else { "compare-spec" }}>
+                <th scope="row">{ line.label }</th>
+                { for line.cells.iter().map(cell) }
             </tr>
         }
     };
@@ -109,7 +73,7 @@ pub fn CompareView(props: &ViewProps) -> Html {
     html! {
         <section class="view compare" aria-label="Compare">
             <AddPin catalog={props.atlas.catalog.clone()} pinned={props.state.pinned.len()} dispatch={dispatch.clone()} />
-            if comparison.names.is_empty() {
+            if screen.columns.is_empty() {
                 <p class="hint">
                     { format!("Pin up to {MAX_PINNED} instance types to compare them here: click a dot in Families, \
                                a cell in Sizes, the pin in Table or in the Decoder, or add one by name above.") }
@@ -123,11 +87,13 @@ pub fn CompareView(props: &ViewProps) -> Html {
                 <div class="table-scroll">
                     <table class="compare-table" data-testid="compare-table">
                         <thead><tr><th scope="col">{ "Spec" }</th>
-                            { for comparison.names.iter().enumerate().map(|(i, n)| heading(i, n)) }
+                            { for screen.columns.iter().map(heading) }
                         </tr></thead>
                         <tbody>
-                            { for comparison.rows.iter().map(row) }
-                            { prices_html(&priced, &state.region, only_differences) }
+                            { for screen.lines.iter().map(line) }
+                            if let Some(error) = &screen.price_error {
+                                <tr><th scope="row">{ "Price" }</th><td class="error">{ error }</td></tr>
+                            }
                         </tbody>
                     </table>
                 </div>
@@ -203,48 +169,4 @@ fn AddPin(props: &AddPinProps) -> Html {
             if let Some(m) = (*message).clone() { <p class="notice" role="status">{ m }</p> }
         </form>
     }
-}
-
-/// The price rows, with flagged prices marked; or why there are none.
-fn prices_html(
-    priced: &Result<(Vec<PriceRow>, Vec<Vec<String>>), String>,
-    region: &str,
-    only_differences: bool,
-) -> Html {
-    let (rows, notes) = match priced {
-        Ok(priced) => priced,
-        Err(error) => {
-            return html! { <tr><th scope="row">{ "Price" }</th><td class="error">{ error }</td></tr> }
-        }
-    };
-    let place = region_name(region).unwrap_or(region);
-    let row = |row: &PriceRow| {
-        let differs = row.values.windows(2).any(|pair| pair[0] != pair[1]);
-        if only_differences && !differs {
-            return html! {};
-        }
-        let cell = |(i, value): (usize, &Option<f64>)| {
-            let flagged = notes.get(i).filter(|n| !n.is_empty());
-            let ratio = row.ratios.get(i).copied().flatten().filter(|_| i > 0);
-            html! {
-                <td class={classes!(flagged.is_some().then_some("flagged"))}
-                    title={flagged.map(|n| format!("Suspect price: {}", n.join("; ")))}>
-                    { match (value, flagged) {
-                        (Some(usd), _) => format_usd(*usd),
-                        (None, Some(_)) => "suspect price".to_owned(),
-                        (None, None) => format!("no price in {place}"),
-                    } }
-                    if flagged.is_some() { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
-                    if let Some(r) = ratio { <span class="ratio">{ ratio_text(r) }</span> }
-                </td>
-            }
-        };
-        html! {
-            <tr class={classes!("price-row", differs.then_some("differs"))} data-testid="compare-price">
-                <th scope="row">{ row.metric.label() }</th>
-                { for row.values.iter().enumerate().map(cell) }
-            </tr>
-        }
-    };
-    html! { <>{ for rows.iter().map(row) }</> }
 }

@@ -1,11 +1,11 @@
-//! The Decoder view: any instance type name taken apart and explained, with its specs when
-//! the data knows it, its neighbouring sizes, sibling families and "did you mean".
+//! The Decoder view: any instance type name taken apart and explained, as
+//! [`decoder_screen`] says: its specs, its price in the chosen region and system (with why
+//! it is suspect), where it is offered, its neighbouring sizes, sibling families and "did
+//! you mean".
 
-use atlas_model::availability;
-use atlas_model::decoder::{explain, Explanation};
-use atlas_model::instance::InstanceType;
+use atlas_model::decoder::Explanation;
+use atlas_model::screen::decoder::{decoder_screen, KnownType};
 use atlas_model::state::Action;
-use atlas_model::table::Column;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -21,34 +21,25 @@ const EXAMPLES: [&str; 6] = [
     "is4gen.xlarge",
 ];
 
-/// Specs listed for a known type (the API-only ones when they have a value).
-const SPECS: [Column; 17] = [
-    Column::Category,
-    Column::Vcpu,
-    Column::Memory,
-    Column::Processor,
-    Column::Clock,
-    Column::Architecture,
-    Column::Network,
-    Column::Storage,
-    Column::Gpus,
-    Column::GpuMemory,
-    Column::GpuModel,
-    Column::GpuFraction,
-    Column::Accelerators,
-    Column::NetworkGbps,
-    Column::Ebs,
-    Column::EbsBaseline,
-    Column::CurrentGeneration,
-];
-
 /// Type a name, read what each part means.
 #[component]
 pub fn DecoderView(props: &ViewProps) -> Html {
-    let input = props.state.decoder.clone();
-    let explanation = use_memo((props.atlas.clone(), input.clone()), |(atlas, input)| {
-        explain(input, &atlas.catalog, &atlas.families)
-    });
+    let state = &props.state;
+    let input = state.decoder.clone();
+    let screen = use_memo(
+        (
+            props.atlas.clone(),
+            input.clone(),
+            state.region.clone(),
+            state.os,
+            state.pinned.clone(),
+        ),
+        {
+            let state = state.clone();
+            move |(atlas, ..)| decoder_screen(atlas, &state)
+        },
+    );
+    let explanation = &screen.explanation;
     let dispatch = &props.dispatch;
     let oninput = dispatch.reform(|event: InputEvent| {
         let value = event
@@ -63,7 +54,7 @@ pub fn DecoderView(props: &ViewProps) -> Html {
     };
     let link = |name: &str| html! { <button type="button" class="name-link" onclick={open(name)}>{ name }</button> };
 
-    let output = if input.trim().is_empty() {
+    let output = if screen.empty {
         html! {
             <p class="hint">
                 { "Type any instance type name, for example " }
@@ -71,25 +62,19 @@ pub fn DecoderView(props: &ViewProps) -> Html {
             </p>
         }
     } else {
-        let known = explanation
-            .known
-            .and_then(|i| props.atlas.catalog.types.get(i));
-        let pinned = known.is_some_and(|t| props.state.pinned.contains(&t.name));
         html! {
             <>
-                { parts(&explanation) }
-                { suggestions(&explanation, &link) }
-                if let Some(instance) = known {
-                    { specs(instance, pinned, dispatch.reform({
-                        let name = instance.name.clone();
+                { parts(explanation) }
+                { suggestions(explanation, &link) }
+                if let Some(known) = &screen.known {
+                    { specs(known, dispatch.reform({
+                        let name = known.name.clone();
                         move |_: MouseEvent| Action::TogglePin(name.clone())
                     })) }
-                } else if explanation.decoded.as_ref().is_ok_and(|d| d.unknown_letters.is_empty()) {
-                    <p class="notice">{ "This name reads correctly, but the data shown has no such instance type." }</p>
-                } else if explanation.decoded.is_ok() {
-                    <p class="notice">{ "The data shown has no such instance type." }</p>
+                } else if let Some(notice) = screen.notice {
+                    <p class="notice">{ notice }</p>
                 }
-                { related(&explanation, &input, &link) }
+                { related(explanation, &input, &link) }
             </>
         }
     };
@@ -134,27 +119,39 @@ fn suggestions(explanation: &Explanation, link: &dyn Fn(&str) -> Html) -> Html {
     }
 }
 
-/// The specs of a type the data knows, with a pin toggle.
-fn specs(instance: &InstanceType, pinned: bool, on_pin: Callback<MouseEvent>) -> Html {
+/// The specs of a type the data knows, with a pin toggle, its price here and where it is
+/// offered.
+fn specs(known: &KnownType, on_pin: Callback<MouseEvent>) -> Html {
+    let price = &known.price;
+    let offered = &known.offered;
     html! {
         <div class="decoder-specs">
-            <h2>
-                { format!("{} in the data", instance.name) }
-                <button type="button" class="pin" aria-pressed={pinned.to_string()} data-testid="decoder-pin" onclick={on_pin}>
-                    { if pinned { "Unpin" } else { "Pin to compare" } }
+            <h2 class="decoder-heading">
+                { known.heading.clone() }
+                <button type="button" class="pin" aria-pressed={known.pinned.to_string()} data-testid="decoder-pin" onclick={on_pin}>
+                    { if known.pinned { "Unpin" } else { "Pin to compare" } }
                 </button>
             </h2>
             <dl class="spec-list">
-                { for SPECS.iter().map(|c| (c, c.text(instance))).filter(|(_, text)| !text.is_empty()).map(|(c, text)| html! {
-                    <><dt>{ c.label() }</dt><dd>{ text }</dd></>
+                { for known.specs.iter().map(|(label, text, title)| html! {
+                    <><dt>{ *label }</dt><dd title={title.clone()}>{ text }</dd></>
                 }) }
             </dl>
-            <p class="offered" data-testid="decoder-offered">
-                { availability::describe(instance) }
-                if !availability::regions(instance).is_empty() {
-                    { ": " }{ availability::regions(instance).join(", ") }
+            <p class={classes!("decoder-price", price.suspect.is_some().then_some("flagged"))} data-testid="decoder-price">
+                <strong>{ "Price: " }</strong>{ price.text.clone() }
+                if let Some(why) = &price.suspect {
+                    <span class="flag" aria-hidden="true">{ " ⚠" }</span>
+                    <span class="decoder-suspect">{ format!(" Suspect price: {why}") }</span>
                 }
             </p>
+            <div class="offered" data-testid="decoder-offered">
+                <p><strong>{ offered.here.clone() }</strong>{ format!("; {}", offered.summary) }</p>
+                if !offered.regions.is_empty() {
+                    <ul class="chip-list region-list" aria-label="Regions offering it">
+                        { for offered.regions.iter().map(|r| html! { <li><code>{ *r }</code></li> }) }
+                    </ul>
+                }
+            </div>
         </div>
     }
 }

@@ -28,6 +28,7 @@ pub mod sizes_ladder;
 pub mod sizes_matrix;
 pub mod sizes_row;
 pub mod table;
+pub mod table_chips;
 pub mod table_grid;
 pub mod table_row;
 pub mod table_toolbar;

@@ -4,12 +4,12 @@
 //! are built: spacer rows above and below stand in for the rest, so the scrollbar is true.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use atlas_model::screen::table::Heading;
 use atlas_model::screen::table_window::{row_window, scrolled_rows};
-use atlas_model::state::{Action, TableSpec, MAX_PINNED};
-use atlas_model::table::{Column, QueryErrors, QueryInput, SortDirection};
+use atlas_model::state::{Action, MAX_PINNED};
+use atlas_model::table::Column;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -23,13 +23,13 @@ use crate::widgets::skip_link::{SkipLink, SkipTarget};
 #[derive(Properties, PartialEq)]
 pub struct InstanceTableProps {
     /// The data shown.
-    pub catalog: TableData,
+    pub data: TableData,
     /// Catalog indices of the rows the filters let through, in display order.
     pub rows: Rc<Vec<usize>>,
-    /// The Table's choices: columns, sort and the filter texts.
-    pub spec: TableSpec,
-    /// Filter boxes that do not parse (marked invalid).
-    pub errors: Rc<QueryErrors>,
+    /// The columns shown, in order.
+    pub columns: Vec<Column>,
+    /// The headings as the screen describes them (sort state, filter box text and error).
+    pub headings: Vec<Heading>,
     /// The pinned instance type names.
     pub pinned: Vec<String>,
     /// Where changes go.
@@ -107,12 +107,11 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
             },
         );
     }
-    let heading = |column: &Column| heading(*column, props.spec.sort, &props.dispatch);
-    let filter_cell =
-        |column: &Column| filter_cell(*column, &props.spec.filters, &props.errors, &props.dispatch);
+    let heading = |h: &Heading| heading(h, &props.dispatch);
+    let filter_cell = |h: &Heading| filter_cell(h, &props.dispatch);
     let can_pin = props.pinned.len() < MAX_PINNED;
-    let columns: Rc<[Column]> = props.spec.columns.as_slice().into();
-    let types = &props.catalog.catalog.types;
+    let columns: Rc<[Column]> = props.columns.as_slice().into();
+    let types = &props.data.atlas.catalog.types;
     let row = |&index: &usize| {
         let name = types
             .get(index)
@@ -120,7 +119,7 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
             .unwrap_or_default();
         let pinned = props.pinned.iter().any(|p| p == name);
         html! {
-            <InstanceRow key={name} catalog={props.catalog.clone()} {index}
+            <InstanceRow key={name} data={props.data.clone()} {index}
                 columns={columns.clone()} {pinned} can_pin={can_pin || pinned} />
         }
     };
@@ -147,11 +146,11 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
                 <thead>
                     <tr>
                         <th class="pin-cell" scope="col"><span class="table-sr-only">{ "Pin" }</span></th>
-                        { for props.spec.columns.iter().map(heading) }
+                        { for props.headings.iter().map(heading) }
                     </tr>
                     <tr class="filter-row">
                         <td class="pin-cell"></td>
-                        { for props.spec.columns.iter().map(filter_cell) }
+                        { for props.headings.iter().map(filter_cell) }
                     </tr>
                 </thead>
                 <tbody {onclick}>
@@ -174,43 +173,29 @@ pub fn InstanceTable(props: &InstanceTableProps) -> Html {
 }
 
 /// A column heading: a button that sorts (ascending, then descending), with an arrow.
-fn heading(
-    column: Column,
-    sort: Option<(Column, SortDirection)>,
-    dispatch: &Callback<Action>,
-) -> Html {
-    let direction = sort.and_then(|(c, d)| (c == column).then_some(d));
-    let (aria, arrow) = match direction {
-        Some(SortDirection::Ascending) => ("ascending", "▲"),
-        Some(SortDirection::Descending) => ("descending", "▼"),
-        None => ("none", "↕"),
-    };
+fn heading(h: &Heading, dispatch: &Callback<Action>) -> Html {
+    let column = h.column;
     let onclick = dispatch.reform(move |_: MouseEvent| Action::SortBy(column));
     html! {
-        <th scope="col" aria-sort={aria} data-column={column.slug()} data-testid={format!("col-{}", column.slug())}
+        <th scope="col" aria-sort={h.aria_sort} data-column={column.slug()} data-testid={format!("col-{}", column.slug())}
             class={classes!(column.is_numeric().then_some("numeric"))}>
             <button type="button" class="sort" data-testid={format!("sort-{}", column.slug())}
                 title={format!("Sort by {}", column.label())} {onclick}>
                 { column.label() }
-                <span class={classes!("sort-arrow", direction.is_some().then_some("active"))}
-                    aria-hidden="true">{ arrow }</span>
+                <span class={classes!("sort-arrow", h.sorted.then_some("active"))}
+                    aria-hidden="true">{ h.arrow }</span>
             </button>
         </th>
     }
 }
 
 /// The filter box under a numeric heading (an empty cell for text columns).
-fn filter_cell(
-    column: Column,
-    filters: &BTreeMap<Column, String>,
-    errors: &QueryErrors,
-    dispatch: &Callback<Action>,
-) -> Html {
-    if !column.is_numeric() {
+fn filter_cell(h: &Heading, dispatch: &Callback<Action>) -> Html {
+    let column = h.column;
+    let Some(text) = h.filter.clone() else {
         return html! { <td data-column={column.slug()}></td> };
-    }
-    let text = filters.get(&column).cloned().unwrap_or_default();
-    let invalid = errors.contains_key(&QueryInput::Column(column));
+    };
+    let invalid = h.error.is_some();
     let oninput = dispatch.reform(move |e: InputEvent| {
         let value = e.target_unchecked_into::<HtmlInputElement>().value();
         Action::SetColumnFilter(column, value)

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use atlas_model::screen::table::{row_cells, TableCell};
 use atlas_model::state::MAX_PINNED;
 use atlas_model::table::Column;
 use yew::prelude::*;
@@ -14,7 +15,7 @@ use crate::views::table::TableData;
 #[derive(Properties, PartialEq)]
 pub struct InstanceRowProps {
     /// The data shown.
-    pub catalog: TableData,
+    pub data: TableData,
     /// The row's catalog index.
     pub index: usize,
     /// The columns shown, in order.
@@ -31,7 +32,7 @@ pub struct InstanceRowProps {
 /// row, unchanged.
 #[component]
 pub fn InstanceRow(props: &InstanceRowProps) -> Html {
-    let Some(t) = props.catalog.catalog.types.get(props.index) else {
+    let Some(t) = props.data.atlas.catalog.types.get(props.index) else {
         return html! {};
     };
     let name = &t.name;
@@ -42,30 +43,21 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
     } else {
         format!("{MAX_PINNED} types are pinned already")
     };
-    let cell = |column: &Column| match column {
+    let cell = |cell: TableCell| match cell.column {
         Column::Name => html! {
             <td data-column="name">
-                <button type="button" class="link decode" data-action="decode">{ name }</button>
+                <button type="button" class="link decode" data-action="decode">{ cell.text }</button>
             </td>
         },
-        c if c.price_metric().is_some() => {
-            let why = props
-                .catalog
-                .flagged(props.index)
-                .filter(|_| props.catalog.hourly(props.index).is_some());
-            let flagged = why.is_some();
-            html! {
-                <td data-column={c.slug()} class={classes!("numeric", flagged.then_some("flagged"))}
-                    title={why.map(|w| format!("Suspect price: {w}"))}>
-                    { c.text_at(t, props.catalog.hourly(props.index)) }
-                    if flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
-                </td>
-            }
-        }
         c => html! {
-            <td data-column={c.slug()} class={c.is_numeric().then_some("numeric")}>{ c.text(t) }</td>
+            <td data-column={c.slug()} title={cell.title}
+                class={classes!(cell.numeric.then_some("numeric"), cell.flagged.then_some("flagged"))}>
+                { cell.text }
+                if cell.flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
+            </td>
         },
     };
+    let cells = row_cells(t, props.index, &props.columns, &props.data.prices);
     html! {
         <tr data-testid="instance-row" data-name={name.clone()} class={props.pinned.then_some("pinned-row")}>
             <td class="pin-cell">
@@ -75,7 +67,7 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
                     { if props.pinned { "★" } else { "☆" } }
                 </button>
             </td>
-            { for props.columns.iter().map(cell) }
+            { for cells.into_iter().map(cell) }
         </tr>
     }
 }

@@ -1,11 +1,16 @@
-//! The Table's controls above the rows: name search, column picker, row count, and the
-//! exports (CSV download, Markdown to the clipboard) with their confirmation.
+//! The Table's controls above the rows: name search, column picker, row count, "Clear all
+//! filters", and the exports (CSV download; CSV, TSV and Markdown to the clipboard) with
+//! their notice. In a frame that blocks downloads the Download button says so and points
+//! at Copy as CSV instead of claiming a file was saved.
 
 use std::rc::Rc;
 
-use atlas_model::query::QueryError;
-use atlas_model::state::Action;
-use atlas_model::table::{to_csv, to_markdown, Column};
+use atlas_model::screen::table::TableScreen;
+use atlas_model::screen::table_export::{
+    export_done, export_failed, table_export, ExportKind, DOWNLOADS_BLOCKED,
+};
+use atlas_model::state::{Action, State};
+use atlas_model::table::Column;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,22 +18,15 @@ use crate::browser;
 use crate::views::table::{error_line, TableData};
 use crate::widgets::escape::escape_closes_details;
 
-/// The name of the downloaded CSV file.
-pub const CSV_FILE_NAME: &str = "instance-atlas.csv";
-
 /// Props of [`TableToolbar`].
 #[derive(Properties, PartialEq)]
 pub struct TableToolbarProps {
     /// The data shown.
-    pub catalog: TableData,
-    /// The rows shown (catalog indices, in order): what the row count counts and exports write.
-    pub rows: Rc<Vec<usize>>,
-    /// The columns shown, in order.
-    pub columns: Vec<Column>,
-    /// The name search as typed.
-    pub search: String,
-    /// Why the search does not parse, if it does not.
-    pub search_error: Option<QueryError>,
+    pub data: TableData,
+    /// What the view shows.
+    pub screen: Rc<TableScreen>,
+    /// The state (the exports name its region, OS and columns).
+    pub state: Rc<State>,
     /// Where changes go.
     pub dispatch: Callback<Action>,
 }
@@ -40,44 +38,52 @@ enum ExportNotice {
     Failed(String),
 }
 
-/// Search, columns, count and exports.
+/// Search, columns, count, clear all and exports.
 #[component]
 pub fn TableToolbar(props: &TableToolbarProps) -> Html {
     let notice = use_state(|| None::<ExportNotice>);
-    let total = props.catalog.catalog.types.len();
-    let shown = props.rows.len();
-
+    let screen = &props.screen;
     let on_search = props.dispatch.reform(|e: InputEvent| {
         Action::SetSearch(e.target_unchecked_into::<HtmlInputElement>().value())
     });
-    let export_csv = {
-        let (catalog, rows, columns) = export_inputs(props);
-        let notice = notice.clone();
-        Callback::from(move |_: MouseEvent| {
-            let csv = to_csv(&catalog.catalog, &rows, &columns, &catalog.prices);
-            let outcome = browser::download_text(CSV_FILE_NAME, "text/csv;charset=utf-8", &csv);
-            notice.set(Some(match outcome {
-                Ok(()) => {
-                    ExportNotice::Done(format!("Saved {} to {CSV_FILE_NAME}", plural(rows.len())))
-                }
-                Err(e) => ExportNotice::Failed(format!("Could not save the CSV: {e}")),
-            }));
-        })
-    };
-    let copy_markdown = {
-        let (catalog, rows, columns) = export_inputs(props);
-        let notice = notice.clone();
-        Callback::from(move |_: MouseEvent| {
-            let markdown = to_markdown(&catalog.catalog, &rows, &columns, &catalog.prices);
-            let count = rows.len();
-            let notice = notice.clone();
-            browser::copy_text(&markdown, move |outcome| {
+    let clear_all = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::ClearAllFilters);
+    let export = |kind: ExportKind| {
+        let (data, rows, state, notice) = (
+            props.data.clone(),
+            props.screen.rows.clone(),
+            props.state.clone(),
+            notice.clone(),
+        );
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if kind.downloads() && browser::downloads_blocked() {
+                notice.set(Some(ExportNotice::Failed(DOWNLOADS_BLOCKED.to_owned())));
+                return;
+            }
+            let columns = &state.table.columns;
+            let export = table_export(&data.atlas, &state, &rows, columns, &data.prices, kind);
+            if kind.downloads() {
+                let outcome = browser::download_text(&export.file_name, export.mime, &export.text);
                 notice.set(Some(match outcome {
-                    Ok(()) => ExportNotice::Done(format!("Copied {} as Markdown", plural(count))),
-                    Err(e) => ExportNotice::Failed(format!("Could not copy: {e}")),
+                    Ok(()) => ExportNotice::Done(export_done(kind, &export)),
+                    Err(e) => ExportNotice::Failed(export_failed(kind, &e)),
                 }));
-            });
-        })
+            } else {
+                let notice = notice.clone();
+                let done = export_done(kind, &export);
+                browser::copy_text(&export.text, move |outcome| {
+                    notice.set(Some(match outcome {
+                        Ok(()) => ExportNotice::Done(done),
+                        Err(e) => ExportNotice::Failed(export_failed(kind, &e)),
+                    }));
+                });
+            }
+        });
+        html! {
+            <button type="button" data-testid={kind.test_id()} {onclick}
+                disabled={screen.rows.is_empty()}>{ kind.label() }</button>
+        }
     };
     let notice_line = match &*notice {
         None => html! {},
@@ -86,47 +92,30 @@ pub fn TableToolbar(props: &TableToolbarProps) -> Html {
             html! { <span class="table-notice failed">{ text }</span> }
         }
     };
-    let invalid = props.search_error.is_some();
+    let search_error = screen.search_error.as_ref();
+    let invalid = search_error.is_some();
 
     html! {
         <div class="table-toolbar">
             <div class="table-search">
                 <label for="table-search">{ "Name" }</label>
                 <input id="table-search" type="search" data-testid="table-search"
-                    placeholder="m5, or /^c7g/" value={props.search.clone()} oninput={on_search}
+                    placeholder="m5, or /^c7g/" value={props.state.table.search.clone()} oninput={on_search}
                     aria-invalid={invalid.to_string()} spellcheck="false" autocomplete="off"
                     aria-describedby={invalid.then_some("table-error-search")} />
-                if let Some(error) = &props.search_error {
-                    { error_line("table-error-search", "Search", error) }
+                if let Some(error) = search_error {
+                    { error_line(error) }
                 }
             </div>
-            <ColumnPicker columns={props.columns.clone()} dispatch={props.dispatch.clone()} />
-            <p class="row-count" data-testid="row-count" aria-live="polite">
-                { format!("{shown} of {total} instance types") }
-            </p>
+            <ColumnPicker columns={props.state.table.columns.clone()} dispatch={props.dispatch.clone()} />
+            <p class="row-count" data-testid="row-count" aria-live="polite">{ screen.count_line.clone() }</p>
+            <button type="button" class="clear-all" data-testid="clear-all" onclick={clear_all}
+                disabled={!screen.filtered}>{ "Clear all filters" }</button>
             <div class="table-exports">
-                <button type="button" data-testid="export-csv" onclick={export_csv}
-                    disabled={shown == 0}>{ "Download CSV" }</button>
-                <button type="button" data-testid="copy-markdown" onclick={copy_markdown}
-                    disabled={shown == 0}>{ "Copy as Markdown" }</button>
+                { for ExportKind::ALL.into_iter().map(export) }
                 <span role="status" data-testid="export-status">{ notice_line }</span>
             </div>
         </div>
-    }
-}
-
-/// What an export click needs, cloned into its callback.
-fn export_inputs(props: &TableToolbarProps) -> (TableData, Rc<Vec<usize>>, Rc<Vec<Column>>) {
-    let columns = Rc::new(props.columns.clone());
-    (props.catalog.clone(), props.rows.clone(), columns)
-}
-
-/// "1 row", "96 rows".
-fn plural(rows: usize) -> String {
-    if rows == 1 {
-        "1 row".to_owned()
-    } else {
-        format!("{rows} rows")
     }
 }
 

@@ -19,6 +19,19 @@ const CATEGORY = {
   'media accelerator instances': 'accelerated',
 };
 
+/** The category from the name, as `Category::from_name` reads it, for data without an
+ * `instance_family` column (the API's records give none). */
+function categoryOfName(name) {
+  const family = name.split('.')[0];
+  const series = family.match(/^[a-z]+/)?.[0] ?? '';
+  const generation = family.slice(series.length).match(/^\d+/)?.[0];
+  if (['c', 'cc', 'hpc'].includes(series)) return 'compute';
+  if (['r', 'x', 'u', 'z', 'cr'].includes(series) || (series === 'm' && generation === '2')) return 'memory';
+  if (['i', 'd', 'h', 'im', 'is', 'hi', 'hs'].includes(series)) return 'storage';
+  if (['p', 'g', 'gr', 'f', 'inf', 'trn', 'dl', 'vt', 'cg'].includes(series)) return 'accelerated';
+  return 'general';
+}
+
 /** Splits CSV text into rows of fields (quoted fields may hold commas, quotes and newlines). */
 export function parseCsv(text) {
   const rows = [];
@@ -62,7 +75,7 @@ export async function anchorCatalogue() {
     .map((r) => ({
       name: r[name],
       family: r[name].split('.')[0],
-      category: CATEGORY[r[family].toLowerCase()] ?? 'general',
+      category: family >= 0 ? CATEGORY[r[family].toLowerCase()] ?? 'general' : categoryOfName(r[name]),
       vcpu: Number(r[vcpu]),
       memory: Number.parseFloat(r[memory].replace(/,/g, '')),
     }))

@@ -47,7 +47,44 @@ describe('Decoder', () => {
   });
 });
 
+describe('Decoder prices and availability', () => {
+  test('m5.large shows its us-east-1 price, follows the region with the trust reason, and where it is offered', async () => {
+    const { page, context, problems } = await open({ path: '?view=decoder&name=m5.large', waitForChart: false });
+    const price = page.locator('[data-testid=decoder-price]');
+    await price.waitFor();
+    assert.match(await price.innerText(), /\$0\.096 per hour \(\$70\.08 per month\) in us-east-1 \(US East \(N\. Virginia\)\), Linux/);
+    const offered = page.locator('[data-testid=decoder-offered]');
+    assert.match(await offered.innerText(), /Offered in us-east-1 \(US East \(N\. Virginia\)\); offered in (\d+) of 30 regions/);
+    const [, count] = (await offered.innerText()).match(/offered in (\d+) of 30/);
+    assert.equal(await offered.locator('li').count(), Number(count), 'every offering region listed');
+    await page.selectOption('[data-testid=region-select]', 'eu-west-1');
+    await page.waitForFunction(() => /eu-west-1/.test(document.querySelector('[data-testid=decoder-price]').textContent));
+    assert.match(await price.innerText(), /Suspect price: .*above its family's per-vCPU price/);
+    assert.match(await price.getAttribute('class'), /flagged/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('Compare', () => {
+  test('m5.large against m6g.large has no line that is empty for both', async () => {
+    const { page, context, problems } = await open({ path: '?view=compare&pin=m5.large,m6g.large', waitForChart: false });
+    await page.locator('[data-testid=compare-table]').waitFor();
+    const lines = await page.$$eval('[data-testid=compare-table] tbody tr', (trs) =>
+      trs.map((tr) => ({ label: tr.querySelector('th').textContent, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()) })));
+    assert.ok(lines.length > 10, `lines: ${lines.length}`);
+    for (const line of lines) {
+      assert.ok(line.cells.some((c) => c !== ''), `"${line.label}" is empty for both`);
+    }
+    const labels = lines.map((l) => l.label);
+    for (const gone of ['Price ($/h)', 'Price ($/month)', '$ per vCPU-hour', '$ per GiB-hour']) {
+      assert.ok(!labels.includes(gone), `no "${gone}" line: ${labels}`);
+    }
+    assert.ok(labels.includes('Price (USD per hour)'), 'the real price lines stay');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('pinned types line up side by side with differences and ratios', async () => {
     const { page, context } = await open();
     await page.click('[data-testid=tab-decoder]');

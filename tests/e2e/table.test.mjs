@@ -106,9 +106,11 @@ describe('Table view', () => {
     assert.ok(names.length > 0 && names.length <= shown);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
-    assert.equal(download.suggestedFilename(), 'instance-atlas.csv');
-    // A leading "# ..." note (region, OS and price date) may come before the header.
-    const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/).filter((l) => !l.startsWith('#'));
+    assert.equal(download.suggestedFilename(), 'instance-atlas-us-east-1-linux-2025-03-02.csv', 'the file name says where the prices are from');
+    const file = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+    assert.match(file[0], /^# Instance Atlas: \d+ instance types\. Prices: on-demand US dollars in us-east-1 \(US East \(N\. Virginia\)\) for Linux as of 2025-03-02\.$/,
+      'the first line names the region, OS and date of the prices');
+    const lines = file.slice(1);
     const header = lines[0].split(',');
     assert.equal(header[0], 'Name');
     assert.ok(header.includes('vCPU'), `header: ${lines[0]}`);
@@ -121,8 +123,16 @@ describe('Table view', () => {
     assert.equal(await page.locator('[data-testid=export-status]').innerText(), `Copied ${shown} rows as Markdown`);
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
     const mdLines = markdown.trim().split('\n');
-    assert.equal(mdLines.length, shown + 2, 'heading, rule and one line per row');
-    assert.match(mdLines[0], /^\| Name \| Category \| vCPU \|/);
+    assert.match(mdLines[0], /us-east-1/, 'a sentence naming the prices\' region first');
+    assert.equal(mdLines.length, shown + 4, 'sentence, blank line, heading, rule and one line per row');
+    assert.match(mdLines[2], /^\| Name \| Category \| vCPU \|/);
+
+    await page.click('[data-testid=copy-tsv]');
+    await page.waitForFunction(() => /as TSV/.test(document.querySelector('[data-testid=export-status]').textContent));
+    const tsv = (await page.evaluate(() => navigator.clipboard.readText())).trim().split(/\r?\n/);
+    assert.match(tsv[0], /us-east-1/);
+    assert.equal(tsv[1].split('\t')[0], 'Name');
+    assert.equal(tsv.length, shown + 2, 'note, header and one line per row');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -195,9 +205,11 @@ describe('Table view', () => {
     const compute = names.filter((n) => /^(c5|c6i|c7gn)\./.test(n));
     assert.deepEqual(compute, [], 'no compute-optimised rows');
     assert.ok((await counted(page)).shown < (await counted(page)).total);
-    await page.locator('[data-testid=shared-filter-note]').waitFor();
-    await page.click('[data-testid=shared-filter-note] button');
-    await waitForRows(page, (c) => c > narrowed);
+    // The Table's own category chips show the same filter: every other category chosen.
+    assert.equal(await page.getAttribute('[data-testid=chip-category-compute]', 'aria-pressed'), 'false');
+    assert.equal(await page.getAttribute('[data-testid=chip-category-memory]', 'aria-pressed'), 'true');
+    await page.click('[data-testid=clear-all]');
+    await waitForRows(page, (c) => c === DATA.types);
     await page.fill(SEARCH, 'c7gn.large');
     await waitForRows(page, (c) => c === 1);
     assert.ok((await cells(page, 'name')).includes('c7gn.large'), 'shown again');
@@ -207,19 +219,19 @@ describe('Table view', () => {
   test('the column picker hides and shows a column', async () => {
     const { page, context } = await openTable();
     const processor = `${TABLE} th[data-column=processor]`;
-    assert.equal(await page.locator(processor).count(), 1);
+    assert.equal(await page.locator(processor).count(), 0, 'the processor is in the picker, not shown by default');
     await page.click('[data-testid=column-picker]');
-    await page.uncheck('[data-testid=column-processor]');
-    await page.waitForSelector(processor, { state: 'detached' });
-    assert.equal(await page.locator(`${ROW} td[data-column=processor]`).count(), 0);
+    await page.check('[data-testid=column-processor]');
+    await page.waitForSelector(processor);
     await page.check('[data-testid=column-family]');
     await page.waitForSelector(`${TABLE} th[data-column=family]`);
     assert.equal((await cells(page, 'family'))[0], (await cells(page, 'name'))[0].split('.')[0]);
-    await page.check('[data-testid=column-processor]');
-    await page.waitForSelector(processor);
     const headings = await page.$$eval(`${TABLE} thead th[data-column]`, (ths) => ths.map((th) => th.dataset.column));
     assert.ok(headings.indexOf('family') < headings.indexOf('vcpu') && headings.indexOf('vcpu') < headings.indexOf('processor'),
       `columns keep the picker's order: ${headings}`);
+    await page.uncheck('[data-testid=column-processor]');
+    await page.waitForSelector(processor, { state: 'detached' });
+    assert.equal(await page.locator(`${ROW} td[data-column=processor]`).count(), 0);
     await context.close();
   });
 
@@ -258,7 +270,7 @@ describe('Table view', () => {
     assert.ok(scrollHeight >= shown * 32, `scroll height ${scrollHeight} for ${shown} rows`);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
-    const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/).slice(1);
     assert.equal(lines.length - 1, shown, 'the CSV holds every row, not only those built');
     const first = lines.filter((line) => !line.startsWith('#'))[1].split(',')[0];
     const last = lines[lines.length - 1].split(',')[0];
@@ -310,3 +322,98 @@ describe('Table view', () => {
     }
   });
 });
+
+describe('The Table as an instance selector', () => {
+  test('a category chip narrows the rows and is in the address; Clear all restores every row', async () => {
+    const { page, context, problems } = await openTable();
+    await page.click('[data-testid=chip-category-compute]');
+    await waitForRows(page, (c) => c < DATA.types);
+    assert.equal(await page.getAttribute('[data-testid=chip-category-compute]', 'aria-pressed'), 'true');
+    assert.match(page.url(), /[?&]cat=compute(&|$)/, `the address: ${page.url()}`);
+    const categories = await cells(page, 'category');
+    assert.ok(categories.length > 0 && categories.every((c) => c === 'Compute optimised'), `categories: ${[...new Set(categories)]}`);
+
+    await page.click('[data-testid=chip-vendor-graviton]');
+    await page.click('[data-testid=chip-caps-d]');
+    await page.fill(VCPU_FILTER, '>=8');
+    await waitForRows(page, (c) => c > 0 && c < 60);
+    const names = await cells(page, 'name');
+    assert.ok(names.every((n) => /^c\d+g[a-z]*d[a-z]*\./.test(n)), `Graviton compute types with local NVMe: ${names}`);
+    assert.match(page.url(), /vendor=graviton/);
+    assert.match(page.url(), /caps=d/);
+
+    // The address alone gives the same rows.
+    const narrowed = await rowCount(page);
+    const again = await open({ path: `?${page.url().split('?')[1]}`, waitForChart: false });
+    await again.page.waitForSelector(`${TABLE} ${ROW}`);
+    assert.equal(await rowCount(again.page), narrowed);
+    await again.context.close();
+
+    await page.click('[data-testid=clear-all]');
+    await waitForRows(page, (c) => c === DATA.types);
+    assert.equal(await page.inputValue(VCPU_FILTER), '');
+    assert.equal(await page.locator('[data-testid=table-chips] [aria-pressed=true]').count(), 0);
+    assert.doesNotMatch(page.url(), /cat=|vendor=|caps=|f\.vcpu/);
+    assert.equal(await page.isDisabled('[data-testid=clear-all]'), true, 'nothing left to clear');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('at 1280 px the price is in view without scrolling, and cells carry the source words as tooltips', async () => {
+    const { page, context } = await openTable();
+    const scroller = await page.locator('.instance-table-scroll').boundingBox();
+    const price = await page.locator(`${TABLE} th[data-column=price-hour]`).boundingBox();
+    assert.ok(price, 'a price column by default');
+    assert.ok(price.x + price.width <= scroller.x + scroller.width + 1 && price.x + price.width <= 1280,
+      `the price heading ends at ${price.x + price.width}px, the box at ${scroller.x + scroller.width}px`);
+    await page.fill(SEARCH, 'm5.large');
+    await waitForRows(page, (c) => c === 1);
+    const network = page.locator(`${ROW} td[data-column=network]`);
+    assert.equal(await network.innerText(), '10');
+    assert.equal(await network.getAttribute('title'), 'Up to 10 Gbps');
+    assert.equal(await page.locator(`${ROW} td[data-column=memory]`).getAttribute('title'), '8 GiB');
+    await context.close();
+  });
+
+  test('the Name column stays in view when the table scrolls right, at 390 px', async () => {
+    const look = { name: 'phone-390-light', width: 390, height: 844, colorScheme: 'light' };
+    for (const colorScheme of ['light', 'dark']) {
+      const { page, context } = await openTable({ ...look, colorScheme });
+      const scroller = page.locator('.instance-table-scroll');
+      await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+      await page.waitForFunction(() => document.querySelector('.instance-table-scroll').scrollLeft > 100);
+      const box = await scroller.boundingBox();
+      const name = await page.locator(`${ROW} td[data-column=name]`).first().boundingBox();
+      assert.ok(name.x >= box.x - 1 && name.x < box.x + 60, `the name cell sits at the left edge (${name.x} in ${box.x})`);
+      const price = await page.locator(`${ROW} td[data-column=price-hour]`).first().boundingBox();
+      assert.ok(price.x > name.x + name.width - 1, 'the price slides under nothing: it is right of the name');
+      await shoot(page, `table-scrolled-phone-390-${colorScheme}`);
+      await context.close();
+    }
+  });
+
+  test('in a frame that blocks downloads, Download CSV says so and Copy as CSV still works', async () => {
+    const { page, context, problems } = await open({ waitForChart: false });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const src = new URL('?view=table&embed=1', page.url()).href;
+    // The host page keeps the site's origin, so the frame shares it (as with the snippet's
+    // allow-same-origin) but its sandbox leaves out allow-downloads.
+    await page.setContent(`<iframe id="atlas" src="${src}" width="1200" height="700"
+      sandbox="allow-scripts allow-same-origin allow-popups"></iframe>`);
+    const frame = page.frameLocator('#atlas');
+    await frame.locator(ROW).first().waitFor();
+    let downloaded = false;
+    page.on('download', () => { downloaded = true; });
+    await frame.locator('[data-testid=export-csv]').click();
+    const status = frame.locator('[data-testid=export-status]');
+    await status.locator('.failed').waitFor();
+    assert.match(await status.innerText(), /blocks downloads, so no file was saved\. Use Copy as CSV/);
+    assert.doesNotMatch(await status.innerText(), /Saved/);
+    await frame.locator('[data-testid=copy-csv]').click();
+    await status.getByText(/Copied \d+ rows as CSV/).waitFor();
+    assert.equal(downloaded, false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

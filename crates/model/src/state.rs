@@ -12,7 +12,7 @@ pub use crate::settings::{
     Axis, CellMetric, ColourBy, FamiliesSpec, LetterTableSpec, Metric, PairSort, Scale, SizesSpec,
     TableSpec,
 };
-use crate::table::{Column, QueryInput, SortDirection};
+use crate::table::{clear_all_filters, Column, QueryInput, SelectOption, SortDirection};
 
 /// The letter the Letter prices view starts with: the one the conference write-up made a
 /// claim about (AMD, about 10% less).
@@ -199,6 +199,16 @@ pub enum Action {
     SetColumnFilter(Column, String),
     /// Set the name search text.
     SetSearch(String),
+    /// Choose a selector option in the Table (a vendor, architecture, storage kind,
+    /// letter or generation), or un-choose it.
+    ToggleTableOption(SelectOption),
+    /// The Table's category chips: choose a category. With none chosen (every category
+    /// shown) it shows that one alone; a chosen one is un-chosen (the last one un-chosen
+    /// shows every category again); an unchosen one joins the chosen. Writes the shared
+    /// category filter, so every view follows.
+    PickCategory(Category),
+    /// Clear every filter: the shared ones, the Table's search, boxes and chips.
+    ClearAllFilters,
     /// Set the Decoder's input.
     SetDecoderInput(String),
     /// Show an instance type in the Decoder (its input and the view, one history step).
@@ -299,6 +309,9 @@ pub fn reduce(state: &State, action: Action) -> State {
             next.table.set_text(QueryInput::Column(column), text);
         }
         Action::SetSearch(text) => next.table.set_text(QueryInput::Search, text),
+        Action::ToggleTableOption(option) => next.table.select.toggle(option),
+        Action::PickCategory(category) => pick_category(filter, category),
+        Action::ClearAllFilters => return clear_all_filters(state),
         Action::SetDecoderInput(text) => next.decoder = text,
         Action::OpenInDecoder(name) => {
             next.decoder = name;
@@ -320,6 +333,24 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::Restore(state) => return *state,
     }
     next
+}
+
+/// [`Action::PickCategory`] on the shared filter's hidden categories.
+fn pick_category(filter: &mut Filter, category: Category) {
+    let hidden = &mut filter.hidden_categories;
+    if hidden.is_empty() {
+        *hidden = Category::ALL
+            .into_iter()
+            .filter(|c| *c != category)
+            .collect();
+    } else if hidden.contains(&category) {
+        hidden.remove(&category);
+    } else {
+        hidden.insert(category);
+        if hidden.len() == Category::ALL.len() {
+            hidden.clear();
+        }
+    }
 }
 
 fn pin(pinned: &mut Vec<String>, name: String) {
@@ -421,6 +452,31 @@ mod tests {
         );
         let s = reduce(&State::default(), Action::SetSearch("/(/".into()));
         assert!(s.table.kept.is_empty(), "nothing good to keep");
+    }
+
+    #[test]
+    fn category_chips_choose_categories_and_the_last_one_off_shows_all() {
+        let s = reduce(&State::default(), Action::PickCategory(Category::Compute));
+        assert!(s.filter.shows_category(Category::Compute));
+        assert_eq!(s.filter.hidden_categories.len(), Category::ALL.len() - 1);
+        let s = reduce(&s, Action::PickCategory(Category::Memory));
+        assert!(s.filter.shows_category(Category::Memory));
+        assert!(!s.filter.shows_category(Category::Storage));
+        let s = reduce(&s, Action::PickCategory(Category::Compute));
+        let s = reduce(&s, Action::PickCategory(Category::Memory));
+        assert_eq!(s.filter, Filter::default(), "none chosen: every category");
+    }
+
+    #[test]
+    fn clear_all_filters_is_one_action() {
+        let mut s = reduce(&State::default(), Action::PickCategory(Category::Compute));
+        s = reduce(&s, Action::SetColumnFilter(Column::Vcpu, ">=8".into()));
+        s = reduce(&s, Action::SetColumnFilter(Column::Vcpu, ">=8x".into()));
+        s = reduce(&s, Action::ToggleTableOption(SelectOption::Generation(7)));
+        s = reduce(&s, Action::SetSearch("m".into()));
+        let cleared = reduce(&s, Action::ClearAllFilters);
+        assert_eq!(cleared.filter, Filter::default());
+        assert_eq!(cleared.table, TableSpec::default());
     }
 
     #[test]

@@ -18,12 +18,17 @@ use crate::shown::Shown;
 mod cells;
 mod clear;
 mod export;
+mod select;
 mod typed;
 
 pub use cells::{format_number, generation_of};
 pub use clear::clear_all_filters;
 pub use export::{
     export_file_name, export_note, to_csv, to_delimited, to_markdown, ExportContext, ExportFormat,
+};
+pub use select::{
+    architecture_slug, family_letters, vendor_slug, LetterSet, SelectOption, StorageChoice,
+    TableSelect, ARCHITECTURES, VENDORS,
 };
 pub use typed::{read_query, KeptConditions, QueryErrors, QueryInput};
 
@@ -150,17 +155,19 @@ impl Column {
     };
 
     /// The columns shown before a person picks any.
+    /// They fit a 1280 px window with the price in view; the processor and clock are a
+    /// tick away in the column picker (the vendor chips select by processor). In
+    /// [`Column::ALL`] order, as the picker puts a column back where it belongs.
     pub const DEFAULT: &'static [Column] = &[
         Column::Name,
         Column::Category,
         Column::Vcpu,
         Column::Memory,
-        Column::Clock,
-        Column::Processor,
         Column::Network,
         Column::Storage,
         Column::Gpus,
         Column::PriceHour,
+        Column::GibPerVcpu,
     ];
 
     fn entry(self) -> &'static (Column, &'static str, &'static str, Option<&'static str>) {
@@ -391,6 +398,8 @@ pub struct TableQuery {
     pub filters: Vec<(Column, ColumnQuery)>,
     /// Searches in text columns (category, vendor, processor ...), against the cell text.
     pub texts: Vec<(Column, TextQuery)>,
+    /// The selector's choices (vendor, architecture, storage kind, letters, generation).
+    pub select: TableSelect,
 }
 
 impl TableQuery {
@@ -401,7 +410,19 @@ impl TableQuery {
 
     /// [`TableQuery::matches`], with the type's hourly price for price-column filters.
     pub fn matches_at(&self, t: &InstanceType, hourly: Option<f64>) -> bool {
-        self.search.as_ref().is_none_or(|q| q.matches(&t.name))
+        let letters = if self.select.letters.is_empty() {
+            LetterSet::default()
+        } else {
+            family_letters(&t.name)
+        };
+        self.matches_with(t, hourly, letters)
+    }
+
+    /// [`TableQuery::matches_at`], with the capability letters of the type's family read
+    /// once per family by the caller.
+    pub fn matches_with(&self, t: &InstanceType, hourly: Option<f64>, letters: LetterSet) -> bool {
+        self.select.matches(t, letters)
+            && self.search.as_ref().is_none_or(|q| q.matches(&t.name))
             && self
                 .filters
                 .iter()
@@ -428,12 +449,20 @@ pub fn rows(
     prices: &RowPrices,
 ) -> Vec<usize> {
     let mut rows = Vec::with_capacity(shown.type_count());
-    for i in shown.types() {
-        let Some(t) = catalog.types.get(i) else {
-            continue;
+    let by_letter = !query.select.letters.is_empty();
+    for family in &shown.families {
+        // A family's members share its letters: read them from its first member's name.
+        let letters = match family.types.first().and_then(|&i| catalog.types.get(i)) {
+            Some(first) if by_letter => family_letters(&first.name),
+            _ => LetterSet::default(),
         };
-        if query.matches_at(t, prices.hourly(i)) {
-            rows.push(i);
+        for &i in &family.types {
+            let Some(t) = catalog.types.get(i) else {
+                continue;
+            };
+            if query.matches_with(t, prices.hourly(i), letters) {
+                rows.push(i);
+            }
         }
     }
     if let Some((column, direction)) = sort {

@@ -7,11 +7,15 @@ use std::collections::BTreeSet;
 use crate::capabilities::Feature;
 use crate::instance::Category;
 use crate::name;
+use crate::name::Capability;
 use crate::prices::Os;
 use crate::regions::region_name;
 use crate::settings::{CellMetric, ColourBy, Metric, PairSort, Scale};
 use crate::state::{State, View, MAX_PINNED};
-use crate::table::{Column, QueryInput, SortDirection};
+use crate::table::{
+    architecture_slug, vendor_slug, Column, QueryInput, SortDirection, StorageChoice,
+    ARCHITECTURES, VENDORS,
+};
 
 /// Longer queries are cut here before reading (a URL this long was not made by the app).
 pub const MAX_QUERY_CHARS: usize = 8192;
@@ -101,6 +105,26 @@ pub fn encode(state: &State) -> String {
     }
     for (input, good) in &table.kept {
         put(&format!("keep.{}", kept_slug(*input)), good.clone());
+    }
+    let select = &table.select;
+    if !select.vendors.is_empty() {
+        put(
+            "vendor",
+            join(select.vendors.iter().map(|v| vendor_slug(*v))),
+        );
+    }
+    if !select.architectures.is_empty() {
+        let slugs = select.architectures.iter().map(|a| architecture_slug(*a));
+        put("arch", join(slugs));
+    }
+    if !select.storage.is_empty() {
+        put("disk", join(select.storage.iter().map(|s| s.slug())));
+    }
+    if !select.letters.is_empty() {
+        put("caps", join(select.letters.iter().map(|c| c.letter())));
+    }
+    if !select.generations.is_empty() {
+        put("gen", join(select.generations.iter().map(u32::to_string)));
     }
     if !state.decoder.is_empty() {
         put("name", state.decoder.clone());
@@ -309,6 +333,44 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             state.table.columns = columns.into_iter().filter(|c| seen.insert(*c)).collect();
         }
         "q" => state.table.search = text(value),
+        "vendor" => {
+            state.table.select.vendors = one_of(
+                value,
+                &VENDORS,
+                vendor_slug,
+                "not intel, amd, graviton or other",
+            )?;
+        }
+        "arch" => {
+            state.table.select.architectures = one_of(
+                value,
+                &ARCHITECTURES,
+                architecture_slug,
+                "not x86_64 or arm64",
+            )?;
+        }
+        "disk" => {
+            let slug = |s: StorageChoice| s.slug();
+            state.table.select.storage = one_of(
+                value,
+                &StorageChoice::ALL,
+                slug,
+                "not ebs, nvme, ssd or hdd",
+            )?;
+        }
+        "caps" => {
+            let letter = |c: Capability| c.letter();
+            state.table.select.letters =
+                one_of(value, &Capability::ALL, letter, "not a capability letter")?;
+        }
+        "gen" => {
+            state.table.select.generations = list(value)
+                .map(|s| match s.parse::<u32>() {
+                    Ok(g) if (1..=99).contains(&g) => Ok(g),
+                    _ => Err("not a generation (1 to 99)"),
+                })
+                .collect::<Result<_, _>>()?;
+        }
         "name" => state.decoder = text(value),
         "pin" => {
             let names: Vec<String> = list(value)
@@ -347,6 +409,24 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         },
     }
     Ok(())
+}
+
+/// The options a comma-separated list names by their slugs, or `error` for one it does not.
+fn one_of<T: Copy + Ord>(
+    value: &str,
+    options: &[T],
+    slug: impl Fn(T) -> &'static str,
+    error: &str,
+) -> Result<BTreeSet<T>, String> {
+    list(value)
+        .map(|s| {
+            options
+                .iter()
+                .copied()
+                .find(|o| slug(*o) == s)
+                .ok_or_else(|| error.to_owned())
+        })
+        .collect()
 }
 
 fn flag(value: &str) -> Result<bool, String> {

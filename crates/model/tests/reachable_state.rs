@@ -11,11 +11,16 @@ use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::chart::colour::ColourBy;
 use atlas_model::chart::letters::PairSort;
 use atlas_model::instance::Category;
+use atlas_model::instance::{Architecture, Vendor};
+use atlas_model::name::Capability;
 use atlas_model::prices::Os;
 use atlas_model::regions::REGIONS;
+use atlas_model::screen::compare::compare_screen;
+use atlas_model::screen::decoder::decoder_screen;
+use atlas_model::screen::table::{table_screen, TablePrices};
 use atlas_model::sizes::size_matrix;
 use atlas_model::state::{reduce, Action, Axis, CellMetric, State, View};
-use atlas_model::table::{rows, Column};
+use atlas_model::table::{rows, Column, SelectOption, StorageChoice};
 use atlas_model::url_state::{decode, encode};
 use proptest::prelude::*;
 
@@ -106,6 +111,27 @@ fn action() -> BoxedStrategy<Action> {
         any::<bool>().prop_map(Action::SetDifferencesOnly),
         any::<bool>().prop_map(Action::SetEveryLetter),
         pick(vec![PairSort::Pair, PairSort::Median]).prop_map(Action::SortLetterPairs),
+        select_option().prop_map(Action::ToggleTableOption),
+        pick(Category::ALL.to_vec()).prop_map(Action::PickCategory),
+        Just(Action::ClearAllFilters),
+    ]
+    .boxed()
+}
+
+/// Every chip the Table's selector offers.
+fn select_option() -> BoxedStrategy<SelectOption> {
+    prop_oneof![
+        pick(vec![
+            Vendor::Intel,
+            Vendor::Amd,
+            Vendor::Graviton,
+            Vendor::Other
+        ])
+        .prop_map(SelectOption::Vendor),
+        pick(vec![Architecture::X86_64, Architecture::Arm64]).prop_map(SelectOption::Architecture),
+        pick(StorageChoice::ALL.to_vec()).prop_map(SelectOption::Storage),
+        pick(Capability::ALL.to_vec()).prop_map(SelectOption::Letter),
+        (1u32..9).prop_map(SelectOption::Generation),
     ]
     .boxed()
 }
@@ -163,6 +189,10 @@ proptest! {
         let decoded = decode(&encode(&state)).state;
         ATLAS.with(|atlas| {
             prop_assert_eq!(screen(atlas, &decoded), screen(atlas, &state));
+            let prices = TablePrices::default();
+            prop_assert_eq!(table_screen(atlas, &decoded, &prices), table_screen(atlas, &state, &prices));
+            prop_assert_eq!(decoder_screen(atlas, &decoded), decoder_screen(atlas, &state));
+            prop_assert_eq!(compare_screen(atlas, &decoded), compare_screen(atlas, &state));
             Ok(())
         })?;
     }

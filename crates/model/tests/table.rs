@@ -47,6 +47,7 @@ fn query(search: &str, filters: &[(Column, &str)]) -> TableQuery {
             })
             .collect(),
         texts: Vec::new(),
+        ..TableQuery::default()
     }
 }
 
@@ -602,6 +603,7 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
             parse_number_query("<0.05").unwrap().unwrap(),
         )],
         texts: Vec::new(),
+        ..TableQuery::default()
     };
     let cheap = rows(
         &catalog,

@@ -6,6 +6,10 @@
 //! [`State`]: crate::state::State
 
 pub mod capabilities;
+pub mod compare;
+pub mod decoder;
 pub mod letters;
 pub mod sizes;
+pub mod table;
+pub mod table_export;
 pub mod table_window;

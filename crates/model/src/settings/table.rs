@@ -1,10 +1,11 @@
-//! What a person chose for the Table: sort, columns, the filter boxes as typed and the
-//! last good condition of a box that does not parse.
+//! What a person chose for the Table: sort, columns, the filter boxes as typed, the
+//! last good condition of a box that does not parse, and the selector's chips.
 
 use std::collections::BTreeMap;
 
 use crate::table::{
     read_query, Column, KeptConditions, QueryErrors, QueryInput, SortDirection, TableQuery,
+    TableSelect,
 };
 
 /// The Table view's choices. Filter texts are kept as typed; parsing them is derived.
@@ -21,6 +22,8 @@ pub struct TableSpec {
     /// For each box whose text does not parse, the last text it held that did: the table
     /// keeps narrowing by it while a person is mid-edit. Only such boxes have an entry.
     pub kept: KeptConditions,
+    /// The selector's chips: vendor, architecture, storage kind, letters, generation.
+    pub select: TableSelect,
 }
 
 impl Default for TableSpec {
@@ -31,6 +34,7 @@ impl Default for TableSpec {
             filters: BTreeMap::new(),
             search: String::new(),
             kept: KeptConditions::new(),
+            select: TableSelect::default(),
         }
     }
 }
@@ -105,6 +109,9 @@ impl TableSpec {
     /// What the Table narrows by (every box read, kept conditions for the bad ones) and
     /// the boxes that do not parse.
     pub fn query(&self) -> (TableQuery, QueryErrors) {
-        read_query(&self.search, &self.filters, &self.kept, &self.columns)
+        let (mut query, errors) =
+            read_query(&self.search, &self.filters, &self.kept, &self.columns);
+        query.select = self.select.clone();
+        (query, errors)
     }
 }
