@@ -1,0 +1,219 @@
+//! Reads the embedded price table: rates per family, OS and region (`prices-rates.csv`).
+//!
+//! The format is written by `scripts/price-rates.py`, whose notes describe it in full:
+//! a `regions` header, `fees` lines (the usual licence fee above Linux by vCPUs), then per
+//! family a line of `size:vcpu` and one line per OS with a field per region. A field is a
+//! pattern with a letter per size (`-` no cell, `0` the source's 0.0, `a`..`i` a class
+//! token, `L`/`K`/`J` Linux plus the fee, exact / to 3 / to 2 decimals) and the class tokens
+//! (`=price`, or `rate[+offset][~decimals]`: `round_half_up(rate * vcpu + offset)`).
+//! Decoding is integer arithmetic, so every cell reads back as the source's exact figure.
+
+use std::collections::HashMap;
+
+use super::{Os, PriceError, PriceTable};
+
+/// Decimals a rate class rounds to unless its token says otherwise.
+const DEFAULT_DECIMALS: u32 = 3;
+
+/// Letters that name class tokens, in token order.
+const CLASS_LETTERS: &str = "abcdefghi";
+
+/// What one cell of the source held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cell {
+    /// The region has no cell for the type and OS.
+    Missing,
+    /// The source wrote 0.0: no price known.
+    Zero,
+    /// A price in micro-dollars per hour.
+    Micros(u32),
+}
+
+/// Parses the rate table text into a [`PriceTable`].
+pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    if !reader.read_record(&mut record).map_err(super::unreadable)? {
+        return Err(PriceError::Empty);
+    }
+    if record.get(0) != Some("regions") || record.len() < 2 {
+        return Err(PriceError::BadHeader(
+            "a rate table starts with regions,<region codes>".into(),
+        ));
+    }
+    let regions: Vec<String> = record.iter().skip(1).map(str::to_owned).collect();
+    let mut table = PriceTable::with_regions(regions)?;
+    let mut fees: HashMap<(Os, u32), u32> = HashMap::new();
+    let mut sizes: Vec<(usize, u32)> = Vec::new();
+    while reader.read_record(&mut record).map_err(super::unreadable)? {
+        let line = record.position().map_or(0, csv::Position::line);
+        let bad = |reason: String| PriceError::BadRow { line, reason };
+        let first = record.get(0).unwrap_or("");
+        if first == "fees" {
+            let os = os_of(record.get(1).unwrap_or("")).map_err(bad)?;
+            for entry in record.iter().skip(2) {
+                let (vcpu, fee) = size_pair(entry).map_err(bad)?;
+                let fee = decimal_micros(fee).ok_or_else(|| bad(format!("fee `{fee}`")))?;
+                fees.insert((os, vcpu), fee);
+            }
+        } else if let Ok(os) = os_of(first) {
+            if sizes.is_empty() {
+                return Err(bad(format!("a {first} line before any family line")));
+            }
+            if record.len() != table.regions.len() + 1 {
+                let (found, expected) = (record.len() - 1, table.regions.len());
+                return Err(bad(format!("{found} region fields, expected {expected}")));
+            }
+            for (column, field) in record.iter().skip(1).enumerate() {
+                decode_field(&mut table, &sizes, os, column, field, &fees).map_err(bad)?;
+            }
+        } else {
+            sizes.clear();
+            for entry in record.iter().skip(1) {
+                let (size, vcpu) = entry
+                    .split_once(':')
+                    .ok_or_else(|| bad(format!("size `{entry}` is not size:vcpu")))?;
+                let vcpu = vcpu
+                    .parse()
+                    .map_err(|_| bad(format!("size `{entry}` has no vCPU count")))?;
+                sizes.push((table.add_row(&format!("{first}.{size}")), vcpu));
+            }
+        }
+    }
+    Ok(table)
+}
+
+/// The OS of a line's first field.
+fn os_of(slug: &str) -> Result<Os, String> {
+    Os::from_slug(slug).ok_or_else(|| format!("`{slug}` is not an operating system"))
+}
+
+/// `vcpu:text` of a `fees` entry.
+fn size_pair(entry: &str) -> Result<(u32, &str), String> {
+    let (vcpu, text) = entry
+        .split_once(':')
+        .ok_or_else(|| format!("fee `{entry}` is not vcpu:usd"))?;
+    let vcpu = vcpu.parse().map_err(|_| format!("fee `{entry}`"))?;
+    Ok((vcpu, text))
+}
+
+/// Decodes one field (one family, OS and region) into the table's cells.
+fn decode_field(
+    table: &mut PriceTable,
+    sizes: &[(usize, u32)],
+    os: Os,
+    column: usize,
+    field: &str,
+    fees: &HashMap<(Os, u32), u32>,
+) -> Result<(), String> {
+    let mut parts = field.split(' ');
+    let pattern = parts.next().unwrap_or("");
+    let tokens: Vec<&str> = parts.collect();
+    if pattern.chars().count() > sizes.len() {
+        return Err(format!("pattern `{pattern}` is longer than the family"));
+    }
+    for (letter, &(row, vcpu)) in pattern.chars().zip(sizes) {
+        let cell = match letter {
+            '-' => Cell::Missing,
+            '0' => Cell::Zero,
+            'L' | 'K' | 'J' => {
+                let Cell::Micros(linux) = table.cell(row, Os::Linux, column) else {
+                    return Err(format!("`{letter}` where the Linux price is not known"));
+                };
+                let fee = fees
+                    .get(&(os, vcpu))
+                    .ok_or_else(|| format!("no {} fee for {vcpu} vCPUs", os.slug()))?;
+                let places = match letter {
+                    'L' => 6,
+                    'K' => 3,
+                    _ => 2,
+                };
+                let sum = u128::from(linux) + u128::from(*fee);
+                Cell::Micros(to_u32(round_half_up(sum, 6, places))?)
+            }
+            _ => {
+                let index = CLASS_LETTERS
+                    .find(letter)
+                    .ok_or_else(|| format!("`{letter}` is not a pattern letter"))?;
+                let token = tokens
+                    .get(index)
+                    .ok_or_else(|| format!("`{letter}` names a class the field lacks"))?;
+                Cell::Micros(class_price(token, vcpu)?)
+            }
+        };
+        table.set_cell(row, os, column, cell);
+    }
+    Ok(())
+}
+
+/// The price a class token gives for `vcpu` vCPUs, in micro-dollars.
+fn class_price(token: &str, vcpu: u32) -> Result<u32, String> {
+    let bad = || format!("`{token}` is not a rate or a price");
+    if let Some(exact) = token.strip_prefix('=') {
+        return decimal_micros(exact).ok_or_else(bad);
+    }
+    let (token, places) = match token.split_once('~') {
+        Some((t, p)) => (
+            t,
+            p.parse::<u32>().ok().filter(|&p| p <= 6).ok_or_else(bad)?,
+        ),
+        None => (token, DEFAULT_DECIMALS),
+    };
+    let (rate, offset) = match token.split_once('+') {
+        Some((r, o)) => (r, decimal_micros(o).ok_or_else(bad)?),
+        None => (token, 0),
+    };
+    let (digits, scale) = decimal_parts(rate).ok_or_else(bad)?;
+    let top = scale.max(6);
+    let x = digits * u128::from(vcpu) * 10u128.pow(top - scale)
+        + u128::from(offset) * 10u128.pow(top - 6);
+    to_u32(round_half_up(x, top, places))
+}
+
+/// `value / 10^scale` rounded half up to `places` decimals, in micro-dollars.
+fn round_half_up(value: u128, scale: u32, places: u32) -> u128 {
+    let unit = 10u128.pow(scale - places);
+    (2 * value + unit) / (2 * unit) * 10u128.pow(6 - places)
+}
+
+/// A decimal text (`.0255`, `2`, `1.5`) as its digits and how many are decimals.
+fn decimal_parts(text: &str) -> Option<(u128, u32)> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let scale = u32::try_from(fraction.len()).ok().filter(|&s| s <= 15)?;
+    let all = format!("{whole}{fraction}");
+    if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) || all.len() > 30 {
+        return None;
+    }
+    Some((all.parse().ok()?, scale))
+}
+
+/// A decimal text with at most six decimals as micro-dollars.
+fn decimal_micros(text: &str) -> Option<u32> {
+    let (digits, scale) = decimal_parts(text)?;
+    let micros = digits.checked_mul(10u128.pow(6u32.checked_sub(scale)?))?;
+    u32::try_from(micros).ok()
+}
+
+/// A micro-dollar amount that fits the table's cells.
+fn to_u32(micros: u128) -> Result<u32, String> {
+    u32::try_from(micros).map_err(|_| "a price above 4294 USD an hour".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_half_up_like_the_encoder() {
+        // .0255 per vCPU x 2 = .051; x 3 = .0765 rounds to .077 at 3 decimals.
+        assert_eq!(class_price(".0255", 2), Ok(51_000));
+        assert_eq!(class_price(".0255", 3), Ok(77_000));
+        assert_eq!(class_price(".0255~4", 3), Ok(76_500));
+        assert_eq!(class_price(".0635+.1", 8), Ok(608_000));
+        assert_eq!(class_price("=1.058", 96), Ok(1_058_000));
+        assert!(class_price(".0x", 2).is_err());
+    }
+}
