@@ -21,7 +21,11 @@ it is a pattern with one letter per size (trailing `-` left out), then the class
     `a`..`i` the n-th token: `=<usd>` an exact price, or `<rate>[+<offset>][~<d>]`:
         round_half_up(rate * vcpu + offset, d decimals), d = 3 unless written;
     `L` / `K` / `J`: the Linux price of the same size and region plus the OS's fee for its
-        vCPUs (the `fees` line), exact / rounded to 3 / to 2 decimals.
+        vCPUs (the `fees` line), exact / rounded to 3 / to 2 decimals;
+    `S` `T` `U` `D` `E` `I` `F` `G` `H` (SCALED): the family's standard price for the size
+        (what the first token of its Linux field gives) times 1, 1.1 or 1.06, plus the OS's
+        fee (none on Linux), rounded to 6, 3 or 4 decimals: the source mixes in
+        dedicated-tenancy and other SKUs at those factors.
 A rate is chosen so that rounding reproduces the source figure exactly: for each size the
 rates that round to its price form an interval; the rate is the shortest decimal in the
 intersection of the most intervals (the sizes whose price deviates go to another class).
@@ -179,7 +183,7 @@ def common_offsets(prices: dict, os_name: str) -> list[int]:
     return [0] + [fee for fee, _ in counts.most_common(OFFSETS_PER_OS)]
 
 
-def field(sizes, os_name, column, prices, vcpus, fees, offsets) -> str:
+def field(sizes, os_name, column, prices, vcpus, fees, offsets, linux_field="") -> str:
     """The encoded field of one family, OS and region."""
     pattern, cells = [], []
     for index, name in enumerate(sizes):
@@ -203,6 +207,8 @@ def field(sizes, os_name, column, prices, vcpus, fees, offsets) -> str:
             if base and fee is not None:
                 letter = next((k for k, places in RELATIVE.items()
                                if round_micros(base + fee, places) == cell), None)
+            if not letter and fee is not None:
+                letter = scaled_letter(standard_price(linux_field, vcpu), fee, cell)
             if letter:
                 pattern[index] = letter
             else:
@@ -217,7 +223,46 @@ def field(sizes, os_name, column, prices, vcpus, fees, offsets) -> str:
             pattern[index] = CLASS_LETTERS[len(tokens)]
         tokens.append(token)
         cells = [c for c in cells if c[0] not in covered]
+        if os_name == "linux" and len(tokens) == 1:
+            left = []
+            for index, vcpu, cell in cells:
+                letter = scaled_letter(standard_price(f"- {token}", vcpu), 0, cell)
+                if letter and letter not in "ST":
+                    pattern[index] = letter
+                else:
+                    left.append((index, vcpu, cell))
+            cells = left
     return " ".join(["".join(pattern).rstrip("-"), *tokens])
+
+
+# Letters for a price scaled from the family's standard price: the first class of its Linux
+# field (the price AWS's rate gives) times a factor in hundredths (1.1 and 1.06 are the
+# dedicated-tenancy and other SKUs the source mixes in), rounded to micro-dollars, plus the
+# OS's fee, rounded to `places` decimals.
+SCALED = {"S": (100, 6), "T": (100, 3), "D": (110, 6), "E": (110, 3), "F": (106, 6),
+          "G": (106, 3), "H": (106, 4), "I": (110, 4), "U": (100, 4)}
+
+
+def scaled(standard: int, factor: int, fee: int, places: int) -> int:
+    """round(round(standard * factor / 100, micro-dollars) + fee, places decimals)."""
+    return round_micros((2 * standard * factor + 100) // 200 + fee, places)
+
+
+def scaled_letter(standard: int | None, fee: int, cell: int) -> str | None:
+    """The first SCALED letter that gives `cell` from `standard`, if any."""
+    if not standard:
+        return None
+    return next((k for k, (factor, places) in SCALED.items()
+                 if scaled(standard, factor, fee, places) == cell), None)
+
+
+
+def standard_price(linux_field: str, vcpu: int) -> int | None:
+    """What the first class of the family's Linux field gives for `vcpu` vCPUs."""
+    parts = linux_field.split(" ")
+    if len(parts) < 2 or parts[1].startswith("="):
+        return None
+    return token_price(parts[1], vcpu)
 
 
 def encode(rows: list[list[str]], vcpus: dict[str, int]) -> str:
@@ -246,11 +291,15 @@ def encode(rows: list[list[str]], vcpus: dict[str, int]) -> str:
     for family in sorted(families):
         sizes = sorted(families[family], key=lambda n: (vcpus[n], n))
         out.append([family, *(f"{n.split('.', 1)[1]}:{vcpus[n]}" for n in sizes)])
+        linux = [""] * len(regions)
         for os_name in OS_ORDER:
             if any((n, os_name) in prices for n in sizes):
-                out.append([os_name, *(field(sizes, os_name, column, prices, vcpus, fees,
-                                             offsets[os_name])
-                                       for column in range(len(regions)))])
+                fields = [field(sizes, os_name, column, prices, vcpus, fees, offsets[os_name],
+                                linux[column] if os_name != "linux" else "")
+                          for column in range(len(regions))]
+                if os_name == "linux":
+                    linux = fields
+                out.append([os_name, *fields])
     buf = io.StringIO()
     csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(out)
     text = buf.getvalue()
@@ -265,14 +314,18 @@ def decode(text: str) -> dict[tuple[str, str], list[int | None]]:
     fees: dict[str, dict[int, int]] = {}
     cells: dict[tuple[str, str], list[int | None]] = {}
     sizes: list[tuple[str, int]] = []
+    linux: list[list[str]] = [[""]] * len(regions)
     for row in rows[1:]:
         if row[0] == "fees":
             fees[row[1]] = {int(v): micros(f, "fees") for v, f in (x.split(":") for x in row[2:])}
         elif row[0] not in OS_ORDER:
+            linux = [["", ""]] * len(regions)
             family = row[0]
             sizes = [(f"{family}.{s.split(':')[0]}", int(s.split(":")[1])) for s in row[1:]]
         else:
             os_name = row[0]
+            if os_name == "linux":
+                linux = [f.split(" ") + [""] for f in row[1:]]
             for name, _ in sizes:
                 cells[(name, os_name)] = [None] * len(regions)
             for column, text_field in enumerate(row[1:]):
@@ -288,6 +341,11 @@ def decode(text: str) -> dict[tuple[str, str], list[int | None]]:
                     elif letter in RELATIVE:
                         base = cells[(name, "linux")][column]
                         value = round_micros(base + fees[os_name][vcpu], RELATIVE[letter])
+                    elif letter in SCALED:
+                        first = tokens[0] if os_name == "linux" else linux[column][1]
+                        fee = fees[os_name][vcpu] if os_name != "linux" else 0
+                        value = scaled(token_price(first, vcpu), *SCALED[letter][:1], fee,
+                                       SCALED[letter][1])
                     else:
                         value = token_price(tokens[CLASS_LETTERS.index(letter)], vcpu)
                     cells[(name, os_name)][column] = value

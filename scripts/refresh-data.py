@@ -436,13 +436,14 @@ def rate_summary(text: str) -> str:
     fields = [f for line in text.splitlines()[1:] for f in next(csv.reader([line]))[1:]
               if line.split(",")[0] in dict(PRICE_SECTIONS) and f]
     tokens = [t for f in fields for t in f.split(" ")[1:]]
-    relative = sum(f.split(" ")[0].count(k) for f in fields for k in "LKJ")
+    relative = sum(f.split(" ")[0].count(k) for f in fields for k in "LKJSTUDEIFGH")
     exact = sum(1 for t in tokens if t.startswith("="))
     size = len(text.encode())
     packed = len(gzip.compress(text.encode(), 9, mtime=0))
     return (f"At this refresh the file is {size} bytes ({packed} with zlib at level 9): "
             f"{len(fields)} fields (family x OS x region), {len(tokens) - exact} "
-            f"rates, {relative} Linux-relative sizes and {exact} exact prices.")
+            f"rates, {relative} sizes priced from Linux or the standard rate and {exact} exact "
+            f"prices.")
 
 
 def rates(prices_text: str, vcpus: dict[str, int]) -> str:
@@ -652,8 +653,9 @@ systems cost the Linux price plus a fee that depends on the vCPUs. `prices-rates
 by `scripts/price-rates.py`, read by `crates/model/src/prices/rates.rs`) therefore holds, per
 family, OS and region, one pattern letter per size and a few rates: a rate `r` gives a size
 `round_half_up(r x vCPUs [+ offset], 3 decimals)` (or the decimals written after `~`), a
-Linux-relative letter gives the Linux price plus the OS's usual fee (`fees` lines), `=` an
-exact price; `-` is no cell and `0` the source's 0.0. Each rate is the shortest decimal in the
+Linux-relative letter gives the Linux price plus the OS's usual fee (`fees` lines), a scaled
+letter the family's standard price times 1, 1.1 or 1.06 (the dedicated-tenancy and other SKUs
+the source mixes in) plus the fee, `=` an exact price; `-` is no cell and `0` the source's 0.0. Each rate is the shortest decimal in the
 intersection of the intervals of rates that round to each size's price, so rounding in the
 source makes no exceptions; only real deviations get a class of their own. The script decodes
 every cell again and compares it with `prices.csv` before writing, and a host test

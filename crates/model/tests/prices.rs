@@ -30,7 +30,7 @@ fn catalog() -> Catalog {
 #[test]
 fn embedded_table_is_compact_parses_fast_and_prices_the_catalog() {
     assert!(
-        PRICES.len() < 270_000,
+        PRICES.len() < 200_000,
         "{} bytes: the embedded table grew",
         PRICES.len()
     );

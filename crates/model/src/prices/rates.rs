@@ -4,8 +4,9 @@
 //! a `regions` header, `fees` lines (the usual licence fee above Linux by vCPUs), then per
 //! family a line of `size:vcpu` and one line per OS with a field per region. A field is a
 //! pattern with a letter per size (`-` no cell, `0` the source's 0.0, `a`..`i` a class
-//! token, `L`/`K`/`J` Linux plus the fee, exact / to 3 / to 2 decimals) and the class tokens
-//! (`=price`, or `rate[+offset][~decimals]`: `round_half_up(rate * vcpu + offset)`).
+//! token, `L`/`K`/`J` Linux plus the fee, exact / to 3 / to 2 decimals, and the letters of
+//! [`SCALED`]: the family's standard price scaled by a factor, plus the fee) and the class
+//! tokens (`=price`, or `rate[+offset][~decimals]`: `round_half_up(rate * vcpu + offset)`).
 //! Decoding is integer arithmetic, so every cell reads back as the source's exact figure.
 
 use std::collections::HashMap;
@@ -17,6 +18,24 @@ const DEFAULT_DECIMALS: u32 = 3;
 
 /// Letters that name class tokens, in token order.
 const CLASS_LETTERS: &str = "abcdefghi";
+
+/// Letters for a price scaled from the family's standard price in the region (what the
+/// first class of its Linux field gives for the size): the factor in hundredths and the
+/// decimals the sum is rounded to. The price is
+/// `round(round(standard * factor / 100, micro-dollars) + fee, decimals)`, the fee being the
+/// OS's usual licence fee for the vCPUs (none on Linux). 1.1 and 1.06 are the
+/// dedicated-tenancy and other SKUs the source mixes in.
+const SCALED: [(char, u128, u32); 9] = [
+    ('S', 100, 6),
+    ('T', 100, 3),
+    ('D', 110, 6),
+    ('E', 110, 3),
+    ('F', 106, 6),
+    ('G', 106, 3),
+    ('H', 106, 4),
+    ('I', 110, 4),
+    ('U', 100, 4),
+];
 
 /// What one cell of the source held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +67,8 @@ pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
     let mut table = PriceTable::with_regions(regions)?;
     let mut fees: HashMap<(Os, u32), u32> = HashMap::new();
     let mut sizes: Vec<(usize, u32)> = Vec::new();
+    // The first class token of the family's Linux field, per region column.
+    let mut linux_first: Vec<String> = Vec::new();
     while reader.read_record(&mut record).map_err(super::unreadable)? {
         let line = record.position().map_or(0, csv::Position::line);
         let bad = |reason: String| PriceError::BadRow { line, reason };
@@ -67,11 +88,27 @@ pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
                 let (found, expected) = (record.len() - 1, table.regions.len());
                 return Err(bad(format!("{found} region fields, expected {expected}")));
             }
+            if os == Os::Linux {
+                linux_first = record
+                    .iter()
+                    .skip(1)
+                    .map(|f| f.split(' ').nth(1).unwrap_or("").to_owned())
+                    .collect();
+            }
             for (column, field) in record.iter().skip(1).enumerate() {
-                decode_field(&mut table, &sizes, os, column, field, &fees).map_err(bad)?;
+                let standard = linux_first.get(column).map_or("", String::as_str);
+                let context = Context {
+                    sizes: &sizes,
+                    os,
+                    column,
+                    fees: &fees,
+                    standard,
+                };
+                decode_field(&mut table, &context, field).map_err(bad)?;
             }
         } else {
             sizes.clear();
+            linux_first.clear();
             for entry in record.iter().skip(1) {
                 let (size, vcpu) = entry
                     .split_once(':')
@@ -100,15 +137,29 @@ fn size_pair(entry: &str) -> Result<(u32, &str), String> {
     Ok((vcpu, text))
 }
 
-/// Decodes one field (one family, OS and region) into the table's cells.
-fn decode_field(
-    table: &mut PriceTable,
-    sizes: &[(usize, u32)],
+/// What a field is decoded against.
+struct Context<'a> {
+    /// The family's sizes: table row and vCPUs.
+    sizes: &'a [(usize, u32)],
+    /// The OS of the line.
     os: Os,
+    /// The region column.
     column: usize,
-    field: &str,
-    fees: &HashMap<(Os, u32), u32>,
-) -> Result<(), String> {
+    /// The usual licence fees by (OS, vCPUs).
+    fees: &'a HashMap<(Os, u32), u32>,
+    /// The first class token of the family's Linux field in this region.
+    standard: &'a str,
+}
+
+/// Decodes one field (one family, OS and region) into the table's cells.
+fn decode_field(table: &mut PriceTable, context: &Context<'_>, field: &str) -> Result<(), String> {
+    let Context {
+        sizes,
+        os,
+        column,
+        fees,
+        ..
+    } = *context;
     let mut parts = field.split(' ');
     let pattern = parts.next().unwrap_or("");
     let tokens: Vec<&str> = parts.collect();
@@ -133,6 +184,21 @@ fn decode_field(
                 };
                 let sum = u128::from(linux) + u128::from(*fee);
                 Cell::Micros(to_u32(round_half_up(sum, 6, places))?)
+            }
+            _ if SCALED.iter().any(|s| s.0 == letter) => {
+                let standard = if os == Os::Linux {
+                    tokens.first().copied().unwrap_or("")
+                } else {
+                    context.standard
+                };
+                let fee = if os == Os::Linux {
+                    0
+                } else {
+                    *fees
+                        .get(&(os, vcpu))
+                        .ok_or_else(|| format!("no {} fee for {vcpu} vCPUs", os.slug()))?
+                };
+                Cell::Micros(scaled_price(letter, standard, vcpu, fee)?)
             }
             _ => {
                 let index = CLASS_LETTERS
@@ -171,6 +237,19 @@ fn class_price(token: &str, vcpu: u32) -> Result<u32, String> {
     let x = digits * u128::from(vcpu) * 10u128.pow(top - scale)
         + u128::from(offset) * 10u128.pow(top - 6);
     to_u32(round_half_up(x, top, places))
+}
+
+/// The price a [`SCALED`] letter gives from the standard class token, in micro-dollars.
+fn scaled_price(letter: char, standard: &str, vcpu: u32, fee: u32) -> Result<u32, String> {
+    let Some(&(_, factor, places)) = SCALED.iter().find(|s| s.0 == letter) else {
+        return Err(format!("`{letter}` is not a pattern letter"));
+    };
+    if standard.is_empty() || standard.starts_with('=') {
+        return Err(format!("`{letter}` where the family has no standard rate"));
+    }
+    let standard = u128::from(class_price(standard, vcpu)?);
+    let micros = (2 * standard * factor + 100) / 200 + u128::from(fee);
+    to_u32(round_half_up(micros, 6, places))
 }
 
 /// `value / 10^scale` rounded half up to `places` decimals, in micro-dollars.
