@@ -94,6 +94,15 @@ GRAVITON = {1: "AWS Graviton Processor", 6: "AWS Graviton2 Processor",
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "assets" / "data"
 NAMES_OUT = ROOT / "crates" / "model" / "tests" / "fixtures" / "api-instance-type-names.txt"
+SAMPLE_OUT = (ROOT / "crates" / "model" / "tests" / "fixtures" / "describe-instance-types"
+              / "moto-5.2.5-sample.json")
+# Verbatim API records written as a describe-instance-types page for the importer's tests:
+# one of each kind of field the atlas reads (GPU total and model, fractional GPU, Neuron,
+# inference, FPGA and media accelerators, NVMe / SSD / HDD disks, EBS baseline below the
+# maximum, several network cards, EFA, bare metal, burstable, previous generation).
+SAMPLE_TYPES = ["p5en.48xlarge", "trn2.48xlarge", "g6f.large", "inf1.xlarge", "f2.12xlarge",
+                "vt1.3xlarge", "c1.medium", "i4g.large", "hpc7a.96xlarge", "c7g.metal",
+                "t3.micro", "m5.xlarge", "mac2.metal", "p6-b200.48xlarge", "g4dn.xlarge"]
 
 
 def fail(message: str) -> None:
@@ -454,6 +463,15 @@ def rates(prices_text: str, vcpus: dict[str, int]) -> str:
     return module.encode(list(csv.reader(io.StringIO(prices_text))), vcpus)
 
 
+def sample_page(api: dict) -> str:
+    """The SAMPLE_TYPES records as one describe-instance-types page (JSON, keys as in moto)."""
+    missing = [n for n in SAMPLE_TYPES if n not in api]
+    if missing:
+        fail(f"{MOTO_TYPES} lacks the sample types {missing}; update SAMPLE_TYPES")
+    page = {"InstanceTypes": [api[n] for n in SAMPLE_TYPES]}
+    return json.dumps(page, indent=1, ensure_ascii=False) + "\n"
+
+
 def write_all(files: dict[Path, str]) -> None:
     """Writes every file to a temporary sibling first, then renames each over its target."""
     temps = []
@@ -542,6 +560,7 @@ def main() -> None:
         OUT / "prices-rates.csv": rates_text,
         OUT / "PROVENANCE.md": text,
         NAMES_OUT: "".join(f"{n}\n" for n in enum),
+        SAMPLE_OUT: sample_page(api),
     })
     print(f"refresh-data: {counts['types']} instance types ({counts['api']} from the API, "
           f"{counts['retired']} no longer listed), {counts['price_rows']} price rows written "
