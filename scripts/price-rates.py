@@ -204,11 +204,11 @@ def field(sizes, os_name, column, prices, vcpus, fees, offsets, linux_field="") 
             base = (prices.get((sizes[index], "linux")) or [None] * (column + 1))[column]
             fee = fees[os_name].get(vcpu)
             letter = None
-            if base and fee is not None:
+            if fee is not None:
+                letter = scaled_letter(standard_price(linux_field, vcpu), fee, cell)
+            if not letter and base and fee is not None:
                 letter = next((k for k, places in RELATIVE.items()
                                if round_micros(base + fee, places) == cell), None)
-            if not letter and fee is not None:
-                letter = scaled_letter(standard_price(linux_field, vcpu), fee, cell)
             if letter:
                 pattern[index] = letter
             else:
