@@ -130,11 +130,11 @@ def best_class(cells: list[tuple[int, int, int]], offsets: list[int]):
 
 def shortest_rate(low: Fraction, high: Fraction) -> tuple[int, int]:
     """The decimal rate / 10^scale USD with the fewest digits in [low, high) micro-dollars."""
-    for scale in range(0, 16):
+    for scale in range(0, 13):
         rate = -(-low * 10 ** scale // 1_000_000)
         if Fraction(rate * 1_000_000, 10 ** scale) < high:
             return int(rate), scale
-    fail(f"no rate with at most 15 decimals between {low} and {high} micro-dollars")
+    fail(f"no rate with at most 12 decimals between {low} and {high} micro-dollars")
     return 0, 0
 
 

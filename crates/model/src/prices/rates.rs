@@ -25,7 +25,7 @@ const CLASS_LETTERS: &str = "abcdefghi";
 /// `round(round(standard * factor / 100, micro-dollars) + fee, decimals)`, the fee being the
 /// OS's usual licence fee for the vCPUs (none on Linux). 1.1 and 1.06 are the
 /// dedicated-tenancy and other SKUs the source mixes in.
-const SCALED: [(char, u128, u32); 9] = [
+const SCALED: [(char, u64, u32); 9] = [
     ('S', 100, 6),
     ('T', 100, 3),
     ('D', 110, 6),
@@ -182,7 +182,7 @@ fn decode_field(table: &mut PriceTable, context: &Context<'_>, field: &str) -> R
                     'K' => 3,
                     _ => 2,
                 };
-                let sum = u128::from(linux) + u128::from(*fee);
+                let sum = u64::from(linux) + u64::from(*fee);
                 Cell::Micros(to_u32(round_half_up(sum, 6, places))?)
             }
             _ if SCALED.iter().any(|s| s.0 == letter) => {
@@ -234,8 +234,12 @@ fn class_price(token: &str, vcpu: u32) -> Result<u32, String> {
     };
     let (digits, scale) = decimal_parts(rate).ok_or_else(bad)?;
     let top = scale.max(6);
-    let x = digits * u128::from(vcpu) * 10u128.pow(top - scale)
-        + u128::from(offset) * 10u128.pow(top - 6);
+    let x = digits
+        .checked_mul(u64::from(vcpu))
+        .and_then(|x| x.checked_mul(10u64.pow(top - scale)))
+        .and_then(|x| x.checked_add(u64::from(offset) * 10u64.pow(top - 6)))
+        .filter(|x| *x < u64::MAX / 4)
+        .ok_or_else(bad)?;
     to_u32(round_half_up(x, top, places))
 }
 
@@ -247,23 +251,24 @@ fn scaled_price(letter: char, standard: &str, vcpu: u32, fee: u32) -> Result<u32
     if standard.is_empty() || standard.starts_with('=') {
         return Err(format!("`{letter}` where the family has no standard rate"));
     }
-    let standard = u128::from(class_price(standard, vcpu)?);
-    let micros = (2 * standard * factor + 100) / 200 + u128::from(fee);
+    let standard = u64::from(class_price(standard, vcpu)?);
+    let micros = (2 * standard * factor + 100) / 200 + u64::from(fee);
     to_u32(round_half_up(micros, 6, places))
 }
 
 /// `value / 10^scale` rounded half up to `places` decimals, in micro-dollars.
-fn round_half_up(value: u128, scale: u32, places: u32) -> u128 {
-    let unit = 10u128.pow(scale - places);
-    (2 * value + unit) / (2 * unit) * 10u128.pow(6 - places)
+fn round_half_up(value: u64, scale: u32, places: u32) -> u64 {
+    let unit = 10u64.pow(scale - places);
+    (2 * value + unit) / (2 * unit) * 10u64.pow(6 - places)
 }
 
-/// A decimal text (`.0255`, `2`, `1.5`) as its digits and how many are decimals.
-fn decimal_parts(text: &str) -> Option<(u128, u32)> {
+/// A decimal text (`.0255`, `2`, `1.5`) as its digits and how many are decimals (at most
+/// 12, and at most 15 digits in all, so the arithmetic above fits a `u64`).
+fn decimal_parts(text: &str) -> Option<(u64, u32)> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let scale = u32::try_from(fraction.len()).ok().filter(|&s| s <= 15)?;
+    let scale = u32::try_from(fraction.len()).ok().filter(|&s| s <= 12)?;
     let all = format!("{whole}{fraction}");
-    if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) || all.len() > 30 {
+    if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) || all.len() > 15 {
         return None;
     }
     Some((all.parse().ok()?, scale))
@@ -272,12 +277,12 @@ fn decimal_parts(text: &str) -> Option<(u128, u32)> {
 /// A decimal text with at most six decimals as micro-dollars.
 fn decimal_micros(text: &str) -> Option<u32> {
     let (digits, scale) = decimal_parts(text)?;
-    let micros = digits.checked_mul(10u128.pow(6u32.checked_sub(scale)?))?;
+    let micros = digits.checked_mul(10u64.pow(6u32.checked_sub(scale)?))?;
     u32::try_from(micros).ok()
 }
 
 /// A micro-dollar amount that fits the table's cells.
-fn to_u32(micros: u128) -> Result<u32, String> {
+fn to_u32(micros: u64) -> Result<u32, String> {
     u32::try_from(micros).map_err(|_| "a price above 4294 USD an hour".to_owned())
 }
 
