@@ -16,7 +16,7 @@ mod metric;
 mod rates;
 mod trust;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rates::Cell;
 
@@ -173,8 +173,8 @@ pub struct PriceTable {
     rows: HashMap<String, usize>,
     /// Micro-dollars per hour, `0` = unknown; `[row][os][region]`.
     micros: Vec<u32>,
-    /// Indexes into `micros` of the cells where the source wrote `0.0`.
-    zeros: HashSet<usize>,
+    /// A bit per cell of `micros`, set where the source wrote `0.0`.
+    zeros: Vec<u64>,
     /// Per row, a bit per region column where the EC2 API does not offer the type (set by
     /// [`PriceTable::assess`] from the catalog's offerings).
     not_offered: Vec<u64>,
@@ -242,7 +242,13 @@ impl PriceTable {
         let index = self.index(row, os, column);
         match self.micros.get(index) {
             Some(&m) if m > 0 => Cell::Micros(m),
-            _ if self.zeros.contains(&index) => Cell::Zero,
+            _ if self
+                .zeros
+                .get(index / 64)
+                .is_some_and(|w| w & (1 << (index % 64)) != 0) =>
+            {
+                Cell::Zero
+            }
             _ => Cell::Missing,
         }
     }
@@ -253,7 +259,10 @@ impl PriceTable {
         let micros = match cell {
             Cell::Micros(m) => m,
             Cell::Zero => {
-                self.zeros.insert(index);
+                if self.zeros.len() <= index / 64 {
+                    self.zeros.resize(index / 64 + 1, 0);
+                }
+                self.zeros[index / 64] |= 1 << (index % 64);
                 0
             }
             Cell::Missing => 0,
