@@ -14,7 +14,7 @@ Sources (each pinned by version and sha256, see WHEELS):
 Writes, under assets/data/:
     instance-types.csv  one row per instance type (what the app embeds)
     prices.csv          on-demand hourly USD per (type, os) and region, as the source wrote it
-    prices-compact.csv  the embedded form of prices.csv (scripts/compact-prices.py)
+    prices-rates.csv    the embedded form of prices.csv: rates per family (scripts/price-rates.py)
     PROVENANCE.md       sources, versions, dates, licences, counts, checksums, comparisons
 and crates/model/tests/fixtures/api-instance-type-names.txt (the enum, for the tests).
 
@@ -85,7 +85,8 @@ LIBCLOUD_KEYS = {
     "gpu_memory": "gpuMemory", "dedicated_ebs_throughput": "dedicatedEbsThroughput",
     "current_generation": "currentGeneration",
 }
-PRICE_SECTIONS = [("linux", "ec2_linux"), ("windows", "ec2_windows")]
+PRICE_SECTIONS = [("linux", "ec2_linux"), ("windows", "ec2_windows"), ("rhel", "ec2_rhel"),
+                  ("rhel-ha", "ec2_rhel_ha"), ("suse", "ec2_suse")]
 GRAVITON = {1: "AWS Graviton Processor", 6: "AWS Graviton2 Processor",
             7: "AWS Graviton3 Processor", 8: "AWS Graviton4 Processor",
             9: "AWS Graviton5 Processor"}
@@ -93,6 +94,15 @@ GRAVITON = {1: "AWS Graviton Processor", 6: "AWS Graviton2 Processor",
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "assets" / "data"
 NAMES_OUT = ROOT / "crates" / "model" / "tests" / "fixtures" / "api-instance-type-names.txt"
+SAMPLE_OUT = (ROOT / "crates" / "model" / "tests" / "fixtures" / "describe-instance-types"
+              / "moto-5.2.5-sample.json")
+# Verbatim API records written as a describe-instance-types page for the importer's tests:
+# one of each kind of field the atlas reads (GPU total and model, fractional GPU, Neuron,
+# inference, FPGA and media accelerators, NVMe / SSD / HDD disks, EBS baseline below the
+# maximum, several network cards, EFA, bare metal, burstable, previous generation).
+SAMPLE_TYPES = ["p5en.48xlarge", "trn2.48xlarge", "g6f.large", "inf1.xlarge", "f2.12xlarge",
+                "vt1.3xlarge", "c1.medium", "i4g.large", "hpc7a.96xlarge", "c7g.metal",
+                "t3.micro", "m5.xlarge", "mac2.metal", "p6-b200.48xlarge", "g4dn.xlarge"]
 
 
 def fail(message: str) -> None:
@@ -412,21 +422,54 @@ def storage_kind_text(text: str) -> str:
     return "NVMe" if "NVMe" in text else ("HDD" if "HDD" in text else "SSD")
 
 
-def suspect_prices() -> str:
-    """The suspect-price count the app's model pins (`SUSPECT_PRICES` in prices/mod.rs)."""
+def suspect_prices() -> dict[str, int]:
+    """The suspect-price counts per OS the app's model pins (`SUSPECT_PRICES_BY_OS` in
+    prices/mod.rs, in the order of PRICE_SECTIONS); zeros if not found."""
     source = (ROOT / "crates" / "model" / "src" / "prices" / "mod.rs").read_text(encoding="utf-8")
     for line in source.splitlines():
-        if line.startswith("pub const SUSPECT_PRICES: usize ="):
-            return line.split("=")[1].strip(" ;")
-    return "(not found)"
+        if line.startswith("pub const SUSPECT_PRICES_BY_OS:"):
+            numbers = line.split("=")[1].strip(" ;[]").replace("_", "").split(",")
+            return {o: int(n) for (o, _), n in zip(PRICE_SECTIONS, numbers)}
+    return {o: 0 for o, _ in PRICE_SECTIONS}
 
 
-def compact(prices_text: str, names: set[str]) -> str:
-    """The embedded price table, by scripts/compact-prices.py's rules."""
-    spec = importlib.util.spec_from_file_location("compact", ROOT / "scripts" / "compact-prices.py")
+def by_os(counts: dict[str, int]) -> str:
+    """Counts per OS in words: "Linux 12596, Windows 10164, ..."."""
+    labels = {"linux": "Linux", "windows": "Windows", "rhel": "RHEL", "rhel-ha": "RHEL HA",
+              "suse": "SUSE"}
+    return ", ".join(f"{labels[o]} {n}" for o, n in counts.items())
+
+
+def rate_summary(text: str) -> str:
+    """How many fields, rate classes and exact prices the rate table holds."""
+    fields = [f for line in text.splitlines()[1:] for f in next(csv.reader([line]))[1:]
+              if line.split(",")[0] in dict(PRICE_SECTIONS) and f]
+    tokens = [t for f in fields for t in f.split(" ")[1:]]
+    relative = sum(f.split(" ")[0].count(k) for f in fields for k in "LKJSTUDEIFGH")
+    exact = sum(1 for t in tokens if t.startswith("="))
+    size = len(text.encode())
+    packed = len(gzip.compress(text.encode(), 9, mtime=0))
+    return (f"At this refresh the file is {size} bytes ({packed} with zlib at level 9): "
+            f"{len(fields)} fields (family x OS x region), {len(tokens) - exact} "
+            f"rates, {relative} sizes priced from Linux or the standard rate and {exact} exact "
+            f"prices.")
+
+
+def rates(prices_text: str, vcpus: dict[str, int]) -> str:
+    """The embedded price table, by scripts/price-rates.py's rules."""
+    spec = importlib.util.spec_from_file_location("rates", ROOT / "scripts" / "price-rates.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.compact(list(csv.reader(io.StringIO(prices_text))), names)
+    return module.encode(list(csv.reader(io.StringIO(prices_text))), vcpus)
+
+
+def sample_page(api: dict) -> str:
+    """The SAMPLE_TYPES records as one describe-instance-types page (JSON, keys as in moto)."""
+    missing = [n for n in SAMPLE_TYPES if n not in api]
+    if missing:
+        fail(f"{MOTO_TYPES} lacks the sample types {missing}; update SAMPLE_TYPES")
+    page = {"InstanceTypes": [api[n] for n in SAMPLE_TYPES]}
+    return json.dumps(page, indent=1, ensure_ascii=False) + "\n"
 
 
 def write_all(files: dict[Path, str]) -> None:
@@ -486,7 +529,9 @@ def main() -> None:
     prices_text = csv_text(prices)
     types_text = csv_text(rows)
     names = {r[0] for r in rows[1:]}
-    compact_text = compact(prices_text, names)
+    vcpus = {r[0]: int(r[1]) for r in rows[1:]}
+    rates_text = rates(prices_text, vcpus)
+    in_catalog = [r for r in prices[1:] if r[0] in names]
 
     retired = sorted(set(libcloud) - set(api))
     counts = {
@@ -494,22 +539,28 @@ def main() -> None:
         "metal": sum(1 for n in names if n.split(".")[1].startswith("metal")),
         "enum": len(enum), "enum_missing": sorted(set(enum) - names),
         "families": len({n.split(".")[0] for n in names}),
-        "price_rows": len(prices) - 1, "compact_rows": compact_text.count("\n") - 1,
+        "price_rows": len(prices) - 1, "rates_rows": rates_text.count("\n") - 1,
         "zeros": sum(1 for r in prices[1:] for c in r[2:] if c and float(c) == 0.0),
         "pairs": sum(bin(m).count("1") for m in masks.values()),
-        "known_prices": sum(1 for line in compact_text.splitlines()[1:]
-                            for cell in line.split(",")[2:] if cell),
+        "known_prices": sum(1 for r in in_catalog for c in r[2:] if c and float(c) > 0),
+        "known_by_os": {o: sum(1 for r in in_catalog if r[1] == o for c in r[2:] if c and float(c) > 0)
+                        for o, _ in PRICE_SECTIONS},
+        "zero_by_os": {o: sum(1 for r in in_catalog if r[1] == o for c in r[2:] if c and float(c) == 0)
+                       for o, _ in PRICE_SECTIONS},
         "suspect": suspect_prices(),
+        "rates_classes": rate_summary(rates_text),
     }
+    counts["suspect_total"] = sum(counts["suspect"].values())
     text = provenance({"moto": moto_sha, "botocore": boto_sha, "apache-libcloud": cloud_sha},
                       moto_date, int(pricing["updated"]), counts, retired, per_region,
                       price_regions, agreement(api, libcloud))
     write_all({
         OUT / "instance-types.csv": types_text,
         OUT / "prices.csv": prices_text,
-        OUT / "prices-compact.csv": compact_text,
+        OUT / "prices-rates.csv": rates_text,
         OUT / "PROVENANCE.md": text,
         NAMES_OUT: "".join(f"{n}\n" for n in enum),
+        SAMPLE_OUT: sample_page(api),
     })
     print(f"refresh-data: {counts['types']} instance types ({counts['api']} from the API, "
           f"{counts['retired']} no longer listed), {counts['price_rows']} price rows written "
@@ -539,8 +590,9 @@ Generated by `scripts/refresh-data.py`; do not edit these files by hand.
   which types each of {len(per_region)} regions offers ({counts['pairs']} type/region pairs): {regions}.
 - **Names**: `{BOTOCORE_EC2}` in botocore, the `InstanceType` enum:
   {counts['enum']} names, written to `crates/model/tests/fixtures/api-instance-type-names.txt` for the tests.
-- **Prices and processor names**: `{LIBCLOUD_PRICING}` (`compute.ec2_linux`,
-  `compute.ec2_windows`: on-demand hourly USD per type and region, from the AWS Price List)
+- **Prices and processor names**: `{LIBCLOUD_PRICING}` (`compute.ec2_linux`, `ec2_windows`,
+  `ec2_rhel`, `ec2_rhel_ha`, `ec2_suse`: on-demand hourly USD per type and region, from the
+  AWS Price List)
   and `{LIBCLOUD_TYPES}` (Price List specs, whose `physicalProcessor` names the processor
   model, "Intel Xeon Platinum 8175") in apache-libcloud.
 
@@ -554,7 +606,7 @@ Generated by `scripts/refresh-data.py`; do not edit these files by hand.
 |---|---|---|
 | `instance-types.csv` | {counts['types']} | {counts['api']} types from the API and {counts['retired']} kept from libcloud, in {counts['families']} families, {counts['metal']} of them `.metal` sizes |
 | `prices.csv` | {counts['price_rows']} | `instance_type,os`, then {len(price_regions)} region codes; hourly USD as written in the source, empty when missing |
-| `prices-compact.csv` | {counts['compact_rows']} | what the app embeds: the rows of `prices.csv` for the types above, `0.0` written as empty (no price known), numbers without redundant digits |
+| `prices-rates.csv` | {counts['rates_rows']} | what the app embeds: the cells of `prices.csv` for the types above, as rates per family, OS and region (below) |
 
 Columns of `instance-types.csv`, for a type the API lists: `vcpu` = `VCpuInfo.DefaultVCpus`;
 `memory` = `MemoryInfo.SizeInMiB` as GiB, `gpu_memory` likewise; `clock_speed` = `ProcessorInfo.SustainedClockSpeedInGhz`
@@ -602,14 +654,32 @@ its storage calls NVMe disks "SSD" (`i4g`), the HDDs of `c1`/`m1`/`m2` "SSD", an
 says 1536 GB; the atlas shows what the API says.
 
 ## Prices you can trust
-`prices-compact.csv` holds {counts['known_prices']} known prices (type x OS x region). The app judges
-each one (`PriceTable::assess`, `crates/model/src/prices/trust.rs`) by the consistency of
-AWS's own prices: sizes of a family cost the same per vCPU (or per GiB) within a region;
-regions priced alike ("twins") charge the same; Windows costs Linux plus a licence. At this
-refresh {counts['suspect']} of them are suspect (pinned as `SUSPECT_PRICES`): dedicated-tenancy and other
-special SKUs (a few per cent above the family's line or the twin region), Windows prices that
-equal Linux (bring-your-own-licence), and Windows prices that are the licence fee alone
-(0.046 USD per vCPU-hour). `0.0` cells (no price known) are empty in the compact table.
+The price list holds {counts['known_prices']} prices (type x OS x region, 0.0 not counted) for the
+types above: {by_os(counts['known_by_os'])}; and {sum(counts['zero_by_os'].values())} cells of 0.0, which
+say "no price known" ({by_os(counts['zero_by_os'])}). The app judges each price
+(`PriceTable::assess`, `crates/model/src/prices/trust.rs`) by the consistency of AWS's own
+prices: sizes of a family cost the same per vCPU (or per GiB) within a region; regions priced
+alike ("twins") charge the same; Windows, RHEL, RHEL HA and SUSE cost Linux plus a licence. At
+this refresh {counts['suspect_total']} of them are suspect (pinned as `SUSPECT_PRICES_BY_OS`):
+{by_os(counts['suspect'])}. They are dedicated-tenancy and other special SKUs (a few per cent
+above the family's line or the twin region), licensed prices that equal Linux (bring your own
+licence) or lie below it, and Windows prices that are the licence fee alone (0.046 USD per
+vCPU-hour).
+
+## How the embedded prices are encoded
+AWS prices the sizes of a family in proportion to their vCPUs within a region, and the licensed
+systems cost the Linux price plus a fee that depends on the vCPUs. `prices-rates.csv` (written
+by `scripts/price-rates.py`, read by `crates/model/src/prices/rates.rs`) therefore holds, per
+family, OS and region, one pattern letter per size and a few rates: a rate `r` gives a size
+`round_half_up(r x vCPUs [+ offset], 3 decimals)` (or the decimals written after `~`), a
+Linux-relative letter gives the Linux price plus the OS's usual fee (`fees` lines), a scaled
+letter the family's standard price times 1, 1.1 or 1.06 (the dedicated-tenancy and other SKUs
+the source mixes in) plus the fee, `=` an exact price; `-` is no cell and `0` the source's 0.0. Each rate is the shortest decimal in the
+intersection of the intervals of rates that round to each size's price, so rounding in the
+source makes no exceptions; only real deviations get a class of their own. The script decodes
+every cell again and compares it with `prices.csv` before writing, and a host test
+(`crates/model/tests/prices.rs`) does the same in the app's own decoder.
+{counts['rates_classes']}
 
 ## Refresh
 ```sh

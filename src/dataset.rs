@@ -4,14 +4,16 @@ use std::rc::Rc;
 
 use atlas_model::atlas::PriceSource;
 use atlas_model::catalog::{Catalog, CatalogError};
+use atlas_model::prices::{Os, SUSPECT_PRICES_BY_OS};
 
 use crate::browser::{mark, DATA_PARSED_MARK};
 
 /// The instance-type table, as the refresh script wrote it (see `assets/data/PROVENANCE.md`).
 pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types.csv");
 
-/// On-demand hourly prices per region (see `assets/data/PROVENANCE.md`).
-const PRICES_CSV: &str = include_str!("../assets/data/prices-compact.csv");
+/// On-demand hourly prices per region and OS, as rates per family (see
+/// `assets/data/PROVENANCE.md`).
+const PRICES_CSV: &str = include_str!("../assets/data/prices-rates.csv");
 
 /// The built-in price table, parsed the first time something needs a price (not at
 /// start-up, so the first chart does not wait for it) and judged against the built-in
@@ -36,12 +38,18 @@ const PRICES_SOURCE: &str = "the AWS Price List in apache-libcloud 3.9.1";
 pub fn source_line(catalog: Option<&Catalog>) -> String {
     let types = catalog.map_or(0, |c| c.types.len());
     let retired = catalog.map_or(0, |c| c.types.iter().filter(|t| t.details.retired).count());
+    let per_os: Vec<String> = Os::ALL
+        .into_iter()
+        .zip(SUSPECT_PRICES_BY_OS)
+        .map(|(os, n)| format!("{} {n}", os.label()))
+        .collect();
     format!(
         "Data: {types} instance types from {SPECS_SOURCE}, {retired} of them no longer listed \
          by the API and kept from the Price List; prices from {PRICES_SOURCE} as of {}, \
-         {} of them marked suspect. ",
+         {} of them marked suspect ({}). ",
         atlas_model::prices::PRICE_LIST_DATE,
         atlas_model::prices::SUSPECT_PRICES,
+        per_os.join(", "),
     )
 }
 

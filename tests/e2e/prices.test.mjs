@@ -15,6 +15,14 @@ describe('Prices and regions', () => {
     // The table builds only the rows in view: bring m5.large into it.
     await page.fill('[data-testid=table-search]', 'm5.large');
     assert.match((await priceOf(page, 'm5.large')).trim(), /^\$0\.096\b/);
+    // RHEL, RHEL HA and SUSE are in the OS menu and the address: SUSE m5.large is 0.152.
+    const systems = await page.locator('[data-testid=os-select] option').allInnerTexts();
+    assert.deepEqual(systems, ['Linux', 'Windows', 'RHEL', 'RHEL HA', 'SUSE']);
+    await page.selectOption('[data-testid=os-select]', 'suse');
+    await page.waitForFunction(() => location.search.includes('os=suse'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=instance-row][data-name="m5.large"] td[data-column=price-hour]')?.innerText.trim().startsWith('$0.152'));
+    await page.selectOption('[data-testid=os-select]', 'linux');
+    await page.waitForFunction(() => !location.search.includes('os=suse'));
     await page.selectOption('[data-testid=region-select]', 'eu-west-1');
     await page.waitForFunction(() => document.querySelector('[data-testid=instance-row][data-name="m5.large"] td[data-column=price-hour]')?.innerText.trim().startsWith('$0.114'));
     await page.fill('[data-testid=table-search]', '');

@@ -43,7 +43,7 @@ impl PriceSource {
     pub fn table(&self) -> Result<&PriceTable, &PriceError> {
         self.parsed
             .get_or_init(|| {
-                let mut table = PriceTable::from_csv(&self.csv);
+                let mut table = PriceTable::parse(&self.csv);
                 if let (Ok(table), Some(catalog)) = (table.as_mut(), &self.judge) {
                     table.assess(catalog);
                 }

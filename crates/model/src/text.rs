@@ -160,7 +160,9 @@ mod tests {
 
     #[test]
     fn a_price_reads_as_a_sentence_or_says_why_not() {
-        let table = PriceTable::from_csv("instance_type,os,us-east-1\nm5.large,linux,0.096\n");
+        let table = PriceTable::from_csv(
+            "instance_type,os,us-east-1\nm5.large,linux,0.096\nm5.large,windows,0.0\n",
+        );
         let Ok(table) = table else {
             panic!("the table parses");
         };
@@ -170,7 +172,11 @@ mod tests {
         );
         assert_eq!(
             price_sentence(Ok(&table), "m5.large", "us-east-1", Os::Windows),
-            "no Windows price known in us-east-1 (missing or 0.0 in the source)"
+            "0.0 in the source: no price known"
+        );
+        assert_eq!(
+            price_sentence(Ok(&table), "m5.large", "us-east-1", Os::Suse),
+            "no SUSE price for us-east-1 in the price list of 2025-03-02"
         );
     }
 }

@@ -291,7 +291,10 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         "feature" => {
             state.filter.feature = Some(Feature::from_slug(&one(value)).ok_or("not a feature")?)
         }
-        "os" => state.os = Os::from_slug(&one(value)).ok_or("not linux or windows")?,
+        "os" => {
+            state.os =
+                Os::from_slug(&one(value)).ok_or("not linux, windows, rhel, rhel-ha or suse")?
+        }
         "x" => state.families.x = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "y" => state.families.y = Metric::from_slug(&one(value)).ok_or("not a metric")?,
         "colour" => {

@@ -17,7 +17,7 @@ fn catalog() -> Catalog {
 }
 
 fn prices() -> PriceTable {
-    PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap()
+    PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv")).unwrap()
 }
 
 fn plan(spec: FamiliesSpec, filter: &Filter, pricing: Option<&Pricing>) -> FamiliesPlot {

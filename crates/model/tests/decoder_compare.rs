@@ -124,8 +124,7 @@ fn price_rows_follow_the_source_and_divide_by_the_first() {
     use atlas_model::compare::price_rows;
     use atlas_model::prices::{Os, PriceMetric, PriceTable, Pricing};
     let catalog = catalog();
-    let table =
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let table = PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv")).unwrap();
     let pricing = Pricing {
         table: &table,
         region: "us-east-1",

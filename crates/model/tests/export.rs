@@ -14,8 +14,7 @@ use atlas_model::table::{
 fn setup() -> (Catalog, RowPrices) {
     let catalog =
         Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
-    let table =
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let table = PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv")).unwrap();
     let pricing = Pricing {
         table: &table,
         region: "eu-west-1",

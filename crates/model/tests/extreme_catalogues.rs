@@ -46,7 +46,7 @@ fn builtin() -> &'static Catalog {
 fn prices() -> &'static PriceTable {
     static PRICES: OnceLock<PriceTable> = OnceLock::new();
     PRICES.get_or_init(|| {
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv"))
+        PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv"))
             .unwrap_or_else(|e| panic!("the embedded prices parse: {e:?}"))
     })
 }

@@ -374,8 +374,7 @@ fn colouring_by_vendor_generation_and_price() {
     );
     assert_eq!(line(&plot, "c7gn").colour, LineColour::Generation(Some(7)));
 
-    let table =
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let table = PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv")).unwrap();
     let pricing = Pricing {
         table: &table,
         region: "us-east-1",

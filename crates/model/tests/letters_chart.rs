@@ -21,7 +21,7 @@ const EAST: &str = "us-east-1";
 const IRELAND: &str = "eu-west-1";
 
 fn costs(region: &str) -> Vec<(FamilyPair, PairCost)> {
-    let table = PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv"))
+    let table = PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv"))
         .unwrap_or_else(|e| panic!("{e:?}"));
     let catalog = Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv"))
         .unwrap_or_else(|e| panic!("{e:?}"));
@@ -297,8 +297,7 @@ fn the_table_lists_every_pair_of_a_letter_unpriced_ones_last() {
 
 #[test]
 fn each_letter_is_summed_up_in_a_sentence() {
-    let table =
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let table = PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv")).unwrap();
     let catalog =
         Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
     let found = pairs(&families(&catalog));

@@ -8,20 +8,19 @@ use atlas_model::family::families;
 use atlas_model::letter_cost::{letter_summary, pair_ratios, pairs, FamilyPair, PairKind};
 use atlas_model::prices::{
     flags, Os, Price, PriceCheck, PriceError, PriceMetric, PriceTable, Pricing, Suspicion,
-    SUSPECT_PRICES,
+    SUSPECT_PRICES, SUSPECT_PRICES_BY_OS,
 };
 use atlas_model::regions::{region_name, REGIONS};
 
-/// What the app embeds: written by `scripts/compact-prices.py` from `prices.csv`.
-const PRICES: &str = include_str!("../../../assets/data/prices-compact.csv");
+/// What the app embeds: written by `scripts/price-rates.py` from `prices.csv`.
+const PRICES: &str = include_str!("../../../assets/data/prices-rates.csv");
 /// What `scripts/refresh-data.py` wrote from apache-libcloud 3.9.1 (not embedded).
 const SOURCE: &str = include_str!("../../../assets/data/prices.csv");
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 const EAST: &str = "us-east-1";
 
 fn table() -> PriceTable {
-    PriceTable::from_csv(PRICES)
-        .unwrap_or_else(|e| panic!("the embedded price table parses: {e:?}"))
+    PriceTable::parse(PRICES).unwrap_or_else(|e| panic!("the embedded price table parses: {e:?}"))
 }
 
 fn catalog() -> Catalog {
@@ -31,7 +30,7 @@ fn catalog() -> Catalog {
 #[test]
 fn embedded_table_is_compact_parses_fast_and_prices_the_catalog() {
     assert!(
-        PRICES.len() < 210_000,
+        PRICES.len() < 200_000,
         "{} bytes: the embedded table grew",
         PRICES.len()
     );
@@ -108,6 +107,30 @@ fn zero_missing_and_absent_prices_are_unknown() {
     }
     assert_eq!(odd.hourly("x.large", "r3", Os::Windows), Price::Unknown);
     assert_eq!(odd.hourly("x.large", "r4", Os::Windows), Price::Known(2.5));
+}
+
+#[test]
+fn the_rate_table_decodes_to_every_cell_of_the_source_exactly() {
+    let (table, source, catalog) = (table(), PriceTable::from_csv(SOURCE).unwrap(), catalog());
+    let names: std::collections::HashSet<&str> =
+        catalog.types.iter().map(|t| t.name.as_str()).collect();
+    let expected: Vec<_> = source
+        .cells()
+        .into_iter()
+        .filter(|c| names.contains(c.0.as_str()))
+        .collect();
+    let decoded = table.cells();
+    assert!(expected.len() > 70_000, "{} cells", expected.len());
+    for os in Os::ALL {
+        let known = decoded
+            .iter()
+            .filter(|c| c.1 == os && c.3.is_some())
+            .count();
+        assert!(known > 10_000, "{} {known} prices", os.label());
+    }
+    let first_difference = expected.iter().zip(&decoded).find(|(a, b)| a != b);
+    assert_eq!(first_difference, None);
+    assert_eq!(decoded.len(), expected.len());
 }
 
 #[test]
@@ -190,7 +213,7 @@ fn bad_price_files_say_what_is_wrong() {
     let bad_os = err(&format!("{head}m5.large,macos,1,2\n"));
     assert_eq!(
         bad_os.to_string(),
-        "price CSV line 2: os `macos` is neither linux nor windows"
+        "price CSV line 2: os `macos` is not one of linux, windows, rhel, rhel-ha, suse"
     );
     let twice = err(&format!("{head}m5.large,linux,1,2\nm5.large,linux,1,2\n"));
     assert!(
@@ -281,6 +304,11 @@ fn every_price_is_trusted_or_suspect_with_a_reason_in_words() {
         table.known_count(),
         share * 100.0
     );
+    for os in Os::ALL {
+        eprintln!("{}: {} suspect", os.label(), table.suspect_count_for(os));
+    }
+    let by_os = Os::ALL.map(|os| table.suspect_count_for(os));
+    assert_eq!(by_os, SUSPECT_PRICES_BY_OS);
     assert_eq!(table.suspect_count(), SUSPECT_PRICES);
 }
 
@@ -293,7 +321,7 @@ fn windows_byol_and_licence_only_prices_are_named() {
         for region in table.regions().to_vec() {
             if let PriceCheck::Suspect(_, why) = table.check(&t.name, &region, Os::Windows) {
                 *kinds.entry(std::mem::discriminant(&why)).or_insert(0) += 1;
-                if why == Suspicion::WindowsEqualsLinux {
+                if why == Suspicion::EqualsLinux(Os::Windows) {
                     let linux = table.hourly(&t.name, &region, Os::Linux);
                     assert_eq!(linux, table.hourly(&t.name, &region, Os::Windows));
                 }
@@ -301,11 +329,111 @@ fn windows_byol_and_licence_only_prices_are_named() {
         }
     }
     let count = |s: Suspicion| kinds.get(&std::mem::discriminant(&s)).copied().unwrap_or(0);
-    assert!(count(Suspicion::WindowsEqualsLinux) > 100);
+    assert!(count(Suspicion::EqualsLinux(Os::Windows)) > 100);
     assert!(count(Suspicion::WindowsLicenceOnly) > 100);
-    assert!(Suspicion::WindowsEqualsLinux
-        .describe()
-        .contains("bring-your-own-licence"));
+    assert_eq!(
+        Suspicion::EqualsLinux(Os::Windows).describe(),
+        "Windows price equals the Linux price: a bring-your-own-licence price"
+    );
+}
+
+#[test]
+fn rhel_rhel_ha_and_suse_are_priced_and_checked_against_linux() {
+    let (mut table, catalog) = (table(), catalog());
+    table.assess(&catalog);
+    // m5.large in us-east-1 in the source: Linux 0.096, RHEL 0.125, RHEL HA 0.169, SUSE 0.152.
+    for (os, usd) in [(Os::Rhel, 0.125), (Os::Suse, 0.152)] {
+        assert_eq!(
+            table.check("m5.large", EAST, os),
+            PriceCheck::Trusted(usd),
+            "{}",
+            os.label()
+        );
+    }
+    // RHEL HA is 0.169 here but 0.16 in us-east-2, which AWS prices like us-east-1.
+    let PriceCheck::Suspect(0.169, why) = table.check("m5.large", EAST, Os::RhelHa) else {
+        panic!("{:?}", table.check("m5.large", EAST, Os::RhelHa));
+    };
+    assert!(why.describe().contains("us-east-2"), "{}", why.describe());
+    for os in Os::ALL {
+        assert_eq!(Os::from_slug(os.slug()), Some(os));
+    }
+    let mut equal = 0;
+    for t in &catalog.types {
+        for region in table.regions().to_vec() {
+            for os in [Os::Rhel, Os::RhelHa, Os::Suse] {
+                let check = table.check(&t.name, &region, os);
+                if let PriceCheck::Suspect(usd, Suspicion::EqualsLinux(o)) = &check {
+                    assert_eq!(*o, os);
+                    assert_eq!(
+                        table.hourly(&t.name, &region, Os::Linux),
+                        Price::Known(*usd)
+                    );
+                    equal += 1;
+                }
+                if let PriceCheck::Trusted(usd) = check {
+                    let linux = table.hourly(&t.name, &region, Os::Linux).known();
+                    assert!(linux.is_none_or(|l| usd > l), "{} {region} {os:?}", t.name);
+                }
+            }
+        }
+    }
+    eprintln!("{equal} licensed prices equal Linux");
+    assert_eq!(
+        Suspicion::EqualsLinux(Os::Suse).describe(),
+        "SUSE price equals the Linux price: a bring-your-own-licence price"
+    );
+    assert_eq!(
+        Suspicion::BelowLinux(Os::Rhel).describe(),
+        "RHEL price is below the Linux price, though the licence is extra"
+    );
+}
+
+#[test]
+fn reasons_tell_missing_prices_apart() {
+    let (mut table, catalog) = (table(), catalog());
+    table.assess(&catalog);
+    let unknown = |name: &str, region: &str, os: Os| match table.check(name, region, os) {
+        PriceCheck::Unknown(why) => why,
+        other => panic!("{name} {region} {os:?}: {other:?}"),
+    };
+    // m5.xlarge is 0.0 in us-east-1 Linux in the source, and offered there.
+    assert_eq!(
+        unknown("m5.xlarge", EAST, Os::Linux),
+        "0.0 in the source: no price known"
+    );
+    // m8i.large is in the API dump but in no row of the price list.
+    assert!(catalog.get("m8i.large").is_some());
+    assert_eq!(
+        unknown("m8i.large", EAST, Os::Linux),
+        "no price: newer than the price list of 2025-03-02"
+    );
+    // a1.2xlarge has no cell in ap-east-1, and the offerings say it is not offered there.
+    let a1 = catalog.get("a1.2xlarge").unwrap();
+    assert_eq!(
+        atlas_model::availability::offered(a1, "ap-east-1"),
+        atlas_model::availability::Offered::No
+    );
+    assert_eq!(
+        unknown("a1.2xlarge", "ap-east-1", Os::Linux),
+        "not offered in ap-east-1"
+    );
+    // A cell missing where the type is offered: the price list lacks it.
+    let missing = catalog.types.iter().find_map(|t| {
+        table.regions().iter().find_map(|r| {
+            let offered =
+                atlas_model::availability::offered(t, r) == atlas_model::availability::Offered::Yes;
+            let why = match table.check(&t.name, r, Os::Linux) {
+                PriceCheck::Unknown(why) if offered => why,
+                _ => return None,
+            };
+            why.starts_with("no Linux price for").then_some(why)
+        })
+    });
+    assert!(
+        missing.is_some_and(|w| w.ends_with("in the price list of 2025-03-02")),
+        "a cell the source lacks where the type is offered"
+    );
 }
 
 fn pair(base: &str, variant: &str, letter: &str, kind: PairKind) -> FamilyPair {

@@ -550,8 +550,7 @@ fn price_columns_sort_filter_and_export_in_the_chosen_region() {
     let catalog =
         Catalog::from_csv(include_str!("../../../assets/data/instance-types.csv")).unwrap();
     let families = atlas_model::family::families(&catalog);
-    let table =
-        PriceTable::from_csv(include_str!("../../../assets/data/prices-compact.csv")).unwrap();
+    let table = PriceTable::parse(include_str!("../../../assets/data/prices-rates.csv")).unwrap();
     let pricing = Pricing {
         table: &table,
         region: "us-east-1",

@@ -115,6 +115,29 @@ fn including_suspect_prices_is_in_the_address_and_survives_a_round_trip() {
     );
 }
 
+#[test]
+fn every_operating_system_is_in_the_address_and_old_addresses_still_read() {
+    use atlas_model::prices::Os;
+    for (os, query) in [
+        (Os::Windows, "os=windows"),
+        (Os::Rhel, "os=rhel"),
+        (Os::RhelHa, "os=rhel-ha"),
+        (Os::Suse, "os=suse"),
+    ] {
+        let s = reduce(&State::default(), Action::SetOs(os));
+        assert_eq!(encode(&s), query);
+        assert_eq!(decode(&format!("?{query}")).state, s);
+    }
+    assert_eq!(decode("?os=linux").state, State::default());
+    assert_eq!(decode("?os=WINDOWS").state.os, Os::Windows);
+    let bad = decode("?os=macos");
+    assert_eq!(bad.state.os, Os::Linux);
+    assert!(
+        format!("{:?}", bad).contains("rhel-ha"),
+        "the ignored value names what works: {bad:?}"
+    );
+}
+
 fn arb_state() -> impl Strategy<Value = State> {
     let categories =
         proptest::collection::btree_set(proptest::sample::select(Category::ALL.to_vec()), 0..=5);

@@ -3,7 +3,7 @@
 //! (`describe_schema.rs`) to a draft. The output has no category at all: it is derived from
 //! the name (see [`super::category_from_name`]), or from accelerators when there are any.
 
-use crate::instance::Vendor;
+use crate::instance::{Details, Vendor};
 use crate::quantity::{LocalStorage, Network};
 
 use serde::de::{DeserializeSeed, IgnoredAny};
@@ -135,7 +135,7 @@ fn mib(info: Option<&MemoryInfo>, what: &str) -> Result<Option<f64>, String> {
 }
 
 /// Total count and memory (MiB, when every entry gives it) of a device list.
-fn devices(list: Option<&List<DeviceInfo>>, what: &str) -> Result<(u32, Option<f64>), String> {
+fn devices(list: Option<&List<DeviceInfo<'_>>>, what: &str) -> Result<(u32, Option<f64>), String> {
     let (mut count, mut memory) = (0u32, Some(0.0));
     for device in list.map_or(&[][..], |l| l.0.as_slice()) {
         let n = whole(what, device.count.number(what)?, 4096)?;
@@ -203,8 +203,88 @@ fn draft(r: &InstanceTypeInfo<'_>) -> Result<Draft, String> {
         gpu_memory_gib: accelerator_gib(accelerator_mib.map(|m| m / 1024.0))?,
         ebs,
         current_generation: r.current_generation.0,
+        details: details(r)?,
         ..Draft::default()
     })
+}
+
+/// The API's further facts, by the rules `scripts/refresh-data.py` writes the built-in data
+/// with (see `assets/data/PROVENANCE.md`): GPU maker and model, the share of one GPU below
+/// 1, other accelerators as `count x maker name`, the EBS baseline where below the maximum,
+/// bare metal, burstable and EFA.
+fn details(r: &InstanceTypeInfo<'_>) -> Result<Details, String> {
+    let gpus = r.gpu_info.get().map_or(&[][..], |g| g.gpus.0.as_slice());
+    let mut models: Vec<String> = gpus.iter().filter_map(device_name).collect();
+    models.sort();
+    models.dedup();
+    let mut fraction: Option<f64> = None;
+    for gpu in gpus {
+        if let Some(part) = gpu.gpu_partition_size.number("GPU partition size")? {
+            fraction = Some(fraction.map_or(part, |f| f.min(part)));
+        }
+    }
+    let neuron = r.neuron_info.get();
+    let mut accelerators = Vec::new();
+    for chip in neuron.map_or(&[][..], |n| n.neuron_devices.0.as_slice()) {
+        let name = chip.name.get().unwrap_or("Neuron");
+        accelerators.push(format!("{} x AWS {name}", count(chip)?));
+    }
+    if neuron.is_none() {
+        let inference = r.inference_accelerator_info.get();
+        for chip in inference.map_or(&[][..], |i| i.accelerators.0.as_slice()) {
+            accelerators.push(counted(chip)?);
+        }
+    }
+    let fpgas = r.fpga_info.get().map_or(&[][..], |f| f.fpgas.0.as_slice());
+    let media = r.media_accelerator_info.get();
+    let media = media.map_or(&[][..], |m| m.accelerators.0.as_slice());
+    for device in fpgas.iter().chain(media) {
+        accelerators.push(counted(device)?);
+    }
+    let ebs = r.ebs_info.get().and_then(|e| e.ebs_optimized_info.get());
+    let ebs_baseline_mbps = match ebs {
+        Some(e) => {
+            let base = e.baseline_bandwidth_in_mbps.number("EBS baseline")?;
+            let top = e.maximum_bandwidth_in_mbps.number("EBS bandwidth")?;
+            base.filter(|b| top.is_some_and(|t| b < &t))
+        }
+        None => None,
+    };
+    let flag = |f: &super::lenient::Flag| f.0 == Some(true);
+    Ok(Details {
+        gpu_model: (!models.is_empty()).then(|| models.join(" + ")),
+        gpu_fraction: fraction.filter(|f| *f > 0.0 && *f < 1.0),
+        accelerators,
+        ebs_baseline_mbps,
+        bare_metal: flag(&r.bare_metal),
+        burstable: flag(&r.burstable_performance_supported),
+        efa: r.network_info.get().is_some_and(|n| flag(&n.efa_supported)),
+        ..Details::default()
+    })
+}
+
+/// A device's maker and name (`NVIDIA H200`), when it gives a name.
+fn device_name(device: &DeviceInfo<'_>) -> Option<String> {
+    let name = device.name.get()?;
+    Some(match device.manufacturer.get() {
+        Some(maker) if !name.starts_with(maker) => format!("{maker} {name}"),
+        _ => name.to_owned(),
+    })
+}
+
+/// A device's count, checked.
+fn count(device: &DeviceInfo<'_>) -> Result<u32, String> {
+    whole(
+        "accelerator count",
+        device.count.number("accelerator count")?,
+        4096,
+    )
+}
+
+/// `count x maker name` of an accelerator (`1 x Xilinx U30`).
+fn counted(device: &DeviceInfo<'_>) -> Result<String, String> {
+    let name = device_name(device).unwrap_or_else(|| "accelerator".to_owned());
+    Ok(format!("{} x {name}", count(device)?))
 }
 
 /// The vendor a `ProcessorInfo.Manufacturer` names (`Intel`, `AMD`, `AWS`).
@@ -215,7 +295,7 @@ fn vendor_of(manufacturer: &str) -> Vendor {
     }
 }
 
-/// `NetworkPerformance`, with `NetworkCards` bandwidth where the words carry no number.
+/// `NetworkPerformance`, with the `NetworkCards` bandwidth as its number where they give one.
 fn network(info: Option<&NetworkInfo<'_>>) -> Result<Option<Network>, String> {
     let Some(info) = info else {
         return Ok(None);
@@ -243,10 +323,11 @@ fn network(info: Option<&NetworkInfo<'_>>) -> Result<Option<Network>, String> {
         ));
     }
     let from_cards = (peak > 0.0).then_some(peak);
+    // The cards' sum is the number, as in the built-in data: the label rounds it
+    // ("3.12 Gigabit" for 3.125) or has none ("Moderate").
     Ok(match said {
-        Some(n) if n.gbps.is_some() || from_cards.is_none() => Some(n),
         Some(n) => Some(Network {
-            gbps: from_cards,
+            gbps: from_cards.or(n.gbps),
             ..n
         }),
         None => from_cards.map(|gbps| Network {

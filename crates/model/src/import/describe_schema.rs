@@ -19,11 +19,14 @@ pub(super) struct InstanceTypeInfo<'a> {
     pub(super) processor_info: Obj<ProcessorInfo<'a>>,
     pub(super) network_info: Obj<NetworkInfo<'a>>,
     pub(super) instance_storage_info: Obj<InstanceStorageInfo<'a>>,
-    pub(super) gpu_info: Obj<GpuInfo>,
-    pub(super) inference_accelerator_info: Obj<InferenceAcceleratorInfo>,
-    pub(super) neuron_info: Obj<NeuronInfo>,
-    pub(super) fpga_info: Obj<FpgaInfo>,
+    pub(super) gpu_info: Obj<GpuInfo<'a>>,
+    pub(super) inference_accelerator_info: Obj<InferenceAcceleratorInfo<'a>>,
+    pub(super) neuron_info: Obj<NeuronInfo<'a>>,
+    pub(super) fpga_info: Obj<FpgaInfo<'a>>,
+    pub(super) media_accelerator_info: Obj<MediaAcceleratorInfo<'a>>,
     pub(super) ebs_info: Obj<EbsInfo>,
+    pub(super) bare_metal: Flag,
+    pub(super) burstable_performance_supported: Flag,
 }
 
 /// `VCpuInfo`.
@@ -55,6 +58,7 @@ pub(super) struct ProcessorInfo<'a> {
 pub(super) struct NetworkInfo<'a> {
     pub(super) network_performance: Text<'a>,
     pub(super) network_cards: List<NetworkCardInfo>,
+    pub(super) efa_supported: Flag,
 }
 
 /// One of `NetworkInfo.NetworkCards` (newer API versions).
@@ -86,43 +90,54 @@ pub(super) struct DiskInfo<'a> {
     pub(super) kind: Text<'a>,
 }
 
-/// A GPU, accelerator, Neuron device or FPGA entry: a count and memory each.
+/// A GPU, accelerator, Neuron device or FPGA entry: a count, memory, maker and name each
+/// (and, for a GPU, the share of one it is when less than whole).
 #[derive(Deserialize, Default)]
-#[serde(default, rename_all = "PascalCase")]
-pub(super) struct DeviceInfo {
+#[serde(default, rename_all = "PascalCase", bound(deserialize = "'de: 'a"))]
+pub(super) struct DeviceInfo<'a> {
     pub(super) count: Num,
     pub(super) memory_info: Obj<MemoryInfo>,
+    pub(super) manufacturer: Text<'a>,
+    pub(super) name: Text<'a>,
+    pub(super) gpu_partition_size: Num,
 }
 
 /// `GpuInfo`.
 #[derive(Deserialize, Default)]
-#[serde(default, rename_all = "PascalCase")]
-pub(super) struct GpuInfo {
-    pub(super) gpus: List<DeviceInfo>,
+#[serde(default, rename_all = "PascalCase", bound(deserialize = "'de: 'a"))]
+pub(super) struct GpuInfo<'a> {
+    pub(super) gpus: List<DeviceInfo<'a>>,
     pub(super) total_gpu_memory_in_mi_b: Num,
 }
 
 /// `InferenceAcceleratorInfo`.
 #[derive(Deserialize, Default)]
-#[serde(default, rename_all = "PascalCase")]
-pub(super) struct InferenceAcceleratorInfo {
-    pub(super) accelerators: List<DeviceInfo>,
+#[serde(default, rename_all = "PascalCase", bound(deserialize = "'de: 'a"))]
+pub(super) struct InferenceAcceleratorInfo<'a> {
+    pub(super) accelerators: List<DeviceInfo<'a>>,
     pub(super) total_inference_memory_in_mi_b: Num,
 }
 
 /// `NeuronInfo` (Inferentia2 and Trainium, newer API versions).
 #[derive(Deserialize, Default)]
-#[serde(default, rename_all = "PascalCase")]
-pub(super) struct NeuronInfo {
-    pub(super) neuron_devices: List<DeviceInfo>,
+#[serde(default, rename_all = "PascalCase", bound(deserialize = "'de: 'a"))]
+pub(super) struct NeuronInfo<'a> {
+    pub(super) neuron_devices: List<DeviceInfo<'a>>,
     pub(super) total_neuron_device_memory_in_mi_b: Num,
 }
 
 /// `FpgaInfo`.
 #[derive(Deserialize, Default)]
-#[serde(default, rename_all = "PascalCase")]
-pub(super) struct FpgaInfo {
-    pub(super) fpgas: List<DeviceInfo>,
+#[serde(default, rename_all = "PascalCase", bound(deserialize = "'de: 'a"))]
+pub(super) struct FpgaInfo<'a> {
+    pub(super) fpgas: List<DeviceInfo<'a>>,
+}
+
+/// `MediaAcceleratorInfo` (video transcoding cards, newer API versions).
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "PascalCase", bound(deserialize = "'de: 'a"))]
+pub(super) struct MediaAcceleratorInfo<'a> {
+    pub(super) accelerators: List<DeviceInfo<'a>>,
 }
 
 /// `EbsInfo`.

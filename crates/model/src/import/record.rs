@@ -56,6 +56,9 @@ pub(crate) struct Draft {
     pub current_generation: Option<bool>,
     /// Fields the source cannot tell at all (a CSV without the column).
     pub gaps: Gaps,
+    /// The further API facts (GPU model and fraction, accelerators, EBS baseline, bare
+    /// metal, burstable, EFA, offerings), as the built-in data has them.
+    pub details: crate::instance::Details,
 }
 
 /// An instance type name that passed [`check_name`], with the category its series suggests.
@@ -219,7 +222,15 @@ pub(crate) fn finish(checked: CheckedName, d: Draft) -> Result<(InstanceType, Ga
         ..e
     });
     let t = InstanceType {
-        details: crate::instance::Details::default(),
+        details: crate::instance::Details {
+            gpu_model: d
+                .details
+                .gpu_model
+                .map(|m| clean(&m))
+                .filter(|m| !m.is_empty()),
+            accelerators: d.details.accelerators.iter().map(|a| clean(a)).collect(),
+            ..d.details
+        },
         name,
         family,
         size,

@@ -6,9 +6,10 @@
 
 use csv::StringRecord;
 
-use crate::instance::{Architecture, Category, Vendor};
+use crate::availability::OFFERING_REGIONS;
+use crate::instance::{Architecture, Category, Details, Vendor};
 use crate::quantity::{
-    parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_storage, LocalStorage,
+    parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_storage, LocalStorage, Network,
 };
 
 use super::fields::{
@@ -40,11 +41,26 @@ enum Column {
     Generation,
     Vendor,
     StorageKind,
+    NetworkPeak,
+    EbsBaseline,
+    GpuModel,
+    GpuShare,
+    Accelerators,
+    BareMetal,
+    Burstable,
+    Efa,
+    Listed,
+    OfferedIn,
+    Flags,
+    RegionMask,
 }
+
+/// How many kinds of [`Column`] there are.
+const KINDS: usize = 27;
 
 /// Header names (lower case, letters and digits only) for each column, preferred first.
 #[rustfmt::skip]
-const ALIASES: [(Column, &[&str]); 15] = [
+const ALIASES: [(Column, &[&str]); KINDS] = [
     (Column::Name, &["instancetype", "apiname", "instancetypename", "name", "instance"]),
     (Column::Category, &["instancefamily", "category", "instancecategory"]),
     (Column::Vcpu, &["vcpu", "vcpus", "vcpucount", "cpus", "cpu"]),
@@ -60,16 +76,29 @@ const ALIASES: [(Column, &[&str]); 15] = [
     (Column::Generation, &["currentgeneration", "generation"]),
     (Column::Vendor, &["vendor", "processorvendor", "manufacturer"]),
     (Column::StorageKind, &["storagekind", "storagetype"]),
+    // The atlas's own export ("Network peak (Gbps)", ...) and dataset (`gpu_model`, ...).
+    (Column::NetworkPeak, &["networkpeakgbps", "networkpeak"]),
+    (Column::EbsBaseline, &["ebsbaselinembps", "ebsbaseline"]),
+    (Column::GpuModel, &["gpumodel"]),
+    (Column::GpuShare, &["gpushare", "gpufraction"]),
+    (Column::Accelerators, &["accelerators"]),
+    (Column::BareMetal, &["baremetal"]),
+    (Column::Burstable, &["burstable"]),
+    (Column::Efa, &["efa", "efasupported"]),
+    (Column::Listed, &["listedbytheec2api", "listedbyapi"]),
+    (Column::OfferedIn, &["offeredin"]),
+    (Column::Flags, &["flags"]),
+    (Column::RegionMask, &["regions"]),
 ];
 
 /// Where each [`Column`] is in the header, if anywhere.
-struct Columns([Option<usize>; 15]);
+struct Columns([Option<usize>; KINDS]);
 
 impl Columns {
     /// Reads a header row; `None` unless it names an instance type column.
     fn from_header(header: &StringRecord) -> Option<Columns> {
         let names: Vec<String> = header.iter().map(normalise).collect();
-        let mut at = [None; 15];
+        let mut at = [None; KINDS];
         for (column, aliases) in ALIASES {
             let found = aliases
                 .iter()
@@ -262,14 +291,108 @@ fn draft(record: &StringRecord, columns: &Columns) -> Result<Draft, String> {
             .filter(|v| !is_blank(v))
             .map(vendor),
         architecture: architecture(cell(Column::Architecture)),
-        network: network_text(cell(Column::Network))?,
+        network: network(cell(Column::Network), cell(Column::NetworkPeak))?,
         storage,
         gpus,
         gpu_memory_gib,
         ebs,
         current_generation,
         gaps,
+        details: details(record, columns)?,
     })
+}
+
+/// The columns of the atlas's own export and dataset beyond the Price List's: network peak
+/// is read into the network's number by [`draft`]'s caller, the rest into [`Details`].
+fn details(record: &StringRecord, columns: &Columns) -> Result<Details, String> {
+    let cell = |column| columns.cell(record, column);
+    let number = |column: Column, what: &str| -> Result<Option<f64>, String> {
+        match cell(column) {
+            s if is_blank(s) => Ok(None),
+            s => plain(s)
+                .filter(|x| x.is_finite() && *x >= 0.0)
+                .map(Some)
+                .ok_or_else(|| format!("{what} {:?} is not a number", clip(s))),
+        }
+    };
+    let yes = |column: Column| yes_no(cell(column)) == Some(true);
+    let flags = cell(Column::Flags);
+    let retired = yes_no(cell(Column::Listed)) == Some(false) || flags.contains('x');
+    let mask = cell(Column::RegionMask);
+    let offered = if retired {
+        Some(0)
+    } else if !is_blank(cell(Column::OfferedIn)) {
+        offered_in(cell(Column::OfferedIn))?
+    } else if !is_blank(mask) {
+        let mask = u32::from_str_radix(mask, 16)
+            .map_err(|_| format!("regions {:?} is not a hexadecimal mask", clip(mask)))?;
+        Some(mask)
+    } else {
+        None
+    };
+    let accelerators = cell(Column::Accelerators)
+        .split(';')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Ok(Details {
+        gpu_model: Some(cell(Column::GpuModel).to_owned()).filter(|m| !is_blank(m)),
+        gpu_fraction: number(Column::GpuShare, "GPU share")?.filter(|f| *f > 0.0 && *f < 1.0),
+        accelerators,
+        ebs_baseline_mbps: number(Column::EbsBaseline, "EBS baseline")?,
+        bare_metal: yes(Column::BareMetal) || flags.contains('m'),
+        burstable: yes(Column::Burstable) || flags.contains('b'),
+        efa: yes(Column::Efa) || flags.contains('e'),
+        retired,
+        offered,
+    })
+}
+
+/// The network cell, with the peak bandwidth column's number where there is one.
+fn network(text: &str, peak: &str) -> Result<Option<Network>, String> {
+    let said = network_text(text)?;
+    let peak = match peak {
+        p if is_blank(p) => return Ok(said),
+        p => plain(p).ok_or_else(|| format!("network peak {:?} is not a number", clip(p)))?,
+    };
+    Ok(Some(match said {
+        Some(n) => Network {
+            gbps: Some(peak),
+            ..n
+        },
+        None => Network {
+            gbps: Some(peak),
+            up_to: false,
+            label: format!("{} Gigabit", super::fields::show(peak)),
+        },
+    }))
+}
+
+/// An "Offered in" cell: region codes separated by commas (a mask over
+/// [`OFFERING_REGIONS`]), or the atlas's sentence for none or unknown.
+fn offered_in(text: &str) -> Result<Option<u32>, String> {
+    if text.starts_with("offered in none") || text.starts_with("offered nowhere") {
+        return Ok(Some(0));
+    }
+    if text.starts_with("availability not known") {
+        return Ok(None);
+    }
+    let mut mask = 0u32;
+    for code in text.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let bit = OFFERING_REGIONS
+            .iter()
+            .position(|r| *r == code)
+            .ok_or_else(|| {
+                format!(
+                    "offered in: {:?} is not one of the {} regions with known offerings",
+                    clip(code),
+                    OFFERING_REGIONS.len()
+                )
+            })?;
+        mask |= 1 << bit;
+    }
+    Ok(Some(mask))
 }
 
 /// A storage total in GB with its kind (`NVMe SSD`, `SSD`, `HDD`; NVMe when blank): one

@@ -1,19 +1,24 @@
 //! On-demand hourly prices per instance type, region and OS ([`PriceTable`]), the metrics
 //! derived from them ([`PriceMetric`]) and which prices to trust ([`PriceCheck`], [`flags()`]).
 //!
-//! The embedded table is `assets/data/prices-compact.csv` (written by
-//! `scripts/compact-prices.py` from `prices.csv`); [`PriceTable::from_csv`] reads both, as
-//! they share the header `instance_type,os,<region codes>`. Prices are kept as whole
-//! micro-dollars in a `u32` (the source writes at most six decimals, and the dearest type
-//! costs a few hundred dollars an hour), so each cell takes four bytes and reads back as the
-//! exact `f64` the source's text means. `0` stands for "no price known": the source writes
-//! `0.0` for that, never for "free".
+//! The embedded table is `assets/data/prices-rates.csv` (rates per family, OS and region,
+//! written by `scripts/price-rates.py` from `prices.csv`; read by `rates.rs`);
+//! [`PriceTable::from_csv`] reads a plain table with the header
+//! `instance_type,os,<region codes>` such as `prices.csv`, and [`PriceTable::parse`] either.
+//! Prices are kept as whole micro-dollars in a `u32` (the source writes at most six decimals,
+//! and the dearest type costs a few hundred dollars an hour), so each cell takes four bytes
+//! and reads back as the exact `f64` the source's text means. `0` stands for "no price
+//! known"; the cells where the source wrote `0.0` (its way of saying so, never "free") are
+//! remembered apart from the cells it lacks, so a reason can tell them apart.
 
 mod flags;
 mod metric;
+mod rates;
 mod trust;
 
 use std::collections::HashMap;
+
+use rates::Cell;
 
 use thiserror::Error;
 
@@ -25,9 +30,17 @@ pub use trust::{Suspicion, WINDOWS_LICENCE_PER_VCPU_HOUR};
 /// `assets/data/PROVENANCE.md`).
 pub const PRICE_LIST_DATE: &str = "2025-03-02";
 
-/// How many of the embedded prices [`PriceTable::assess`] finds suspect, over all regions
-/// and systems (pinned by a test; the page footer says it without parsing the prices).
-pub const SUSPECT_PRICES: usize = 6389;
+/// How many of the embedded prices [`PriceTable::assess`] finds suspect, per OS in the
+/// order of [`Os::ALL`] (pinned by a test; the page footer says it without parsing the
+/// prices, and `scripts/refresh-data.py` writes it into `PROVENANCE.md`).
+pub const SUSPECT_PRICES_BY_OS: [usize; 5] = [1870, 4519, 680, 629, 1266];
+
+/// How many of the embedded prices are suspect, over all regions and systems.
+pub const SUSPECT_PRICES: usize = SUSPECT_PRICES_BY_OS[0]
+    + SUSPECT_PRICES_BY_OS[1]
+    + SUSPECT_PRICES_BY_OS[2]
+    + SUSPECT_PRICES_BY_OS[3]
+    + SUSPECT_PRICES_BY_OS[4];
 
 /// One price cell judged: trusted, suspect (with the reason), or unknown.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,17 +60,27 @@ pub enum Os {
     Linux,
     /// Windows Server (licence included).
     Windows,
+    /// Red Hat Enterprise Linux (licence included).
+    Rhel,
+    /// Red Hat Enterprise Linux with High Availability (licence included).
+    RhelHa,
+    /// SUSE Linux Enterprise Server (licence included).
+    Suse,
 }
 
 impl Os {
-    /// Both systems, Linux first.
-    pub const ALL: [Os; 2] = [Os::Linux, Os::Windows];
+    /// Every system, Linux first, in the order of the menu and of the price table.
+    pub const ALL: [Os; 5] = [Os::Linux, Os::Windows, Os::Rhel, Os::RhelHa, Os::Suse];
 
-    /// The value of the CSV `os` column and of URLs: `linux` or `windows`.
+    /// The value of the CSV `os` column and of URLs: `linux`, `windows`, `rhel`, `rhel-ha`
+    /// or `suse`.
     pub fn slug(self) -> &'static str {
         match self {
             Os::Linux => "linux",
             Os::Windows => "windows",
+            Os::Rhel => "rhel",
+            Os::RhelHa => "rhel-ha",
+            Os::Suse => "suse",
         }
     }
 
@@ -66,10 +89,18 @@ impl Os {
         match self {
             Os::Linux => "Linux",
             Os::Windows => "Windows",
+            Os::Rhel => "RHEL",
+            Os::RhelHa => "RHEL HA",
+            Os::Suse => "SUSE",
         }
     }
 
-    /// Reads `linux` or `windows` (any case, trimmed).
+    /// Whether the price includes a licence on top of the Linux price.
+    pub fn licensed(self) -> bool {
+        self != Os::Linux
+    }
+
+    /// Reads a [`slug`](Os::slug) (any case, trimmed).
     pub fn from_slug(text: &str) -> Option<Os> {
         Os::ALL
             .into_iter()
@@ -142,11 +173,105 @@ pub struct PriceTable {
     rows: HashMap<String, usize>,
     /// Micro-dollars per hour, `0` = unknown; `[row][os][region]`.
     micros: Vec<u32>,
+    /// A bit per cell of `micros`, set where the source wrote `0.0`.
+    zeros: Vec<u64>,
+    /// Per row, a bit per region column where the EC2 API does not offer the type (set by
+    /// [`PriceTable::assess`] from the catalog's offerings).
+    not_offered: Vec<u64>,
     /// Suspect cells by (row, os, region column), once [`PriceTable::assess`] ran.
     suspicions: trust::Suspicions,
 }
 
 impl PriceTable {
+    /// Parses either kind of price file: the embedded rate table (first line `regions,...`)
+    /// or a plain CSV (first line `instance_type,os,...`).
+    pub fn parse(text: &str) -> Result<PriceTable, PriceError> {
+        if text.starts_with("regions,") {
+            rates::parse(text)
+        } else {
+            PriceTable::from_csv(text)
+        }
+    }
+
+    /// An empty table over these region columns (at most 64, each named once).
+    fn with_regions(regions: Vec<String>) -> Result<PriceTable, PriceError> {
+        if regions.is_empty() || regions.iter().any(String::is_empty) {
+            return Err(PriceError::BadHeader("a region column has no code".into()));
+        }
+        if regions.len() > 64 {
+            return Err(PriceError::BadHeader(format!(
+                "{} region columns; at most 64 are read",
+                regions.len()
+            )));
+        }
+        if let Some(dup) = regions
+            .iter()
+            .enumerate()
+            .find(|(i, r)| regions[..*i].contains(r))
+        {
+            return Err(PriceError::BadHeader(format!(
+                "region {} appears twice",
+                dup.1
+            )));
+        }
+        Ok(PriceTable {
+            regions,
+            ..PriceTable::default()
+        })
+    }
+
+    /// The row of `name`, added with no cells if new.
+    fn add_row(&mut self, name: &str) -> usize {
+        let next = self.rows.len();
+        let row = *self.rows.entry(name.to_owned()).or_insert(next);
+        if row == next {
+            let stride = Os::ALL.len() * self.regions.len();
+            self.micros.resize(self.micros.len() + stride, 0);
+            self.not_offered.push(0);
+        }
+        row
+    }
+
+    /// Index into `micros` of a cell.
+    fn index(&self, row: usize, os: Os, column: usize) -> usize {
+        (row * Os::ALL.len() + os as usize) * self.regions.len() + column
+    }
+
+    /// What the source held in one cell.
+    fn cell(&self, row: usize, os: Os, column: usize) -> Cell {
+        let index = self.index(row, os, column);
+        match self.micros.get(index) {
+            Some(&m) if m > 0 => Cell::Micros(m),
+            _ if self
+                .zeros
+                .get(index / 64)
+                .is_some_and(|w| w & (1 << (index % 64)) != 0) =>
+            {
+                Cell::Zero
+            }
+            _ => Cell::Missing,
+        }
+    }
+
+    /// Sets one cell.
+    fn set_cell(&mut self, row: usize, os: Os, column: usize, cell: Cell) {
+        let index = self.index(row, os, column);
+        let micros = match cell {
+            Cell::Micros(m) => m,
+            Cell::Zero => {
+                if self.zeros.len() <= index / 64 {
+                    self.zeros.resize(index / 64 + 1, 0);
+                }
+                self.zeros[index / 64] |= 1 << (index % 64);
+                0
+            }
+            Cell::Missing => 0,
+        };
+        if let Some(slot) = self.micros.get_mut(index) {
+            *slot = micros;
+        }
+    }
+
     /// Parses a CSV with the header `instance_type,os,<region codes>` and one row per
     /// (type, os); empty, `0.0`, negative and non-finite cells mean "no price known".
     pub fn from_csv(text: &str) -> Result<PriceTable, PriceError> {
@@ -163,25 +288,8 @@ impl PriceTable {
             ));
         }
         let regions: Vec<String> = headers.iter().skip(2).map(|h| h.trim().into()).collect();
-        if regions.is_empty() || regions.iter().any(String::is_empty) {
-            return Err(PriceError::BadHeader("a region column has no code".into()));
-        }
-        if let Some(dup) = regions
-            .iter()
-            .enumerate()
-            .find(|(i, r)| regions[..*i].contains(r))
-        {
-            return Err(PriceError::BadHeader(format!(
-                "region {} appears twice",
-                dup.1
-            )));
-        }
-        let stride = Os::ALL.len() * regions.len();
-        let mut table = PriceTable {
-            regions,
-            ..PriceTable::default()
-        };
-        let mut seen: Vec<[bool; 2]> = Vec::new();
+        let mut table = PriceTable::with_regions(regions)?;
+        let mut seen: Vec<[bool; 5]> = Vec::new();
         let mut record = csv::StringRecord::new();
         while reader.read_record(&mut record).map_err(unreadable)? {
             let line = record.position().map_or(0, csv::Position::line);
@@ -199,25 +307,23 @@ impl PriceTable {
             let os_text = record.get(1).unwrap_or("");
             let Some(os) = Os::from_slug(os_text) else {
                 return Err(bad_row(format!(
-                    "os `{os_text}` is neither linux nor windows"
+                    "os `{os_text}` is not one of linux, windows, rhel, rhel-ha, suse"
                 )));
             };
-            let next = table.rows.len();
-            let row = *table.rows.entry(name.to_owned()).or_insert(next);
-            if row == next {
-                table.micros.resize(table.micros.len() + stride, 0);
-                seen.push([false; 2]);
+            let row = table.add_row(name);
+            if row == seen.len() {
+                seen.push([false; 5]);
             }
             if std::mem::replace(&mut seen[row][os as usize], true) {
                 return Err(bad_row(format!("a second {} row for {name}", os.slug())));
             }
-            let start = row * stride + os as usize * table.regions.len();
-            for (i, cell) in record.iter().skip(2).enumerate() {
-                table.micros[start + i] = micros(cell).ok_or_else(|| PriceError::BadPrice {
+            for (i, text) in record.iter().skip(2).enumerate() {
+                let cell = micros(text).ok_or_else(|| PriceError::BadPrice {
                     line,
                     region: table.regions[i].clone(),
-                    text: cell.to_owned(),
+                    text: text.to_owned(),
                 })?;
+                table.set_cell(row, os, i, cell);
             }
         }
         Ok(table)
@@ -240,31 +346,55 @@ impl PriceTable {
 
     /// The hourly on-demand price of `instance_type` in `region` on `os`.
     pub fn hourly(&self, instance_type: &str, region: &str, os: Os) -> Price {
-        let cell = self.rows.get(instance_type).and_then(|&row| {
+        let known = self.rows.get(instance_type).and_then(|&row| {
             let column = self.regions.iter().position(|r| r == region)?;
-            let stride = Os::ALL.len() * self.regions.len();
-            self.micros
-                .get(row * stride + os as usize * self.regions.len() + column)
+            self.micros_at(row, os, column)
         });
-        match cell {
-            Some(&micros) if micros > 0 => Price::Known(f64::from(micros) / 1e6),
-            _ => Price::Unknown,
-        }
+        known.map_or(Price::Unknown, Price::Known)
     }
 
     /// A known cell in USD, by row, OS and region column.
     fn micros_at(&self, row: usize, os: Os, column: usize) -> Option<f64> {
-        let stride = Os::ALL.len() * self.regions.len();
-        let micros = *self
-            .micros
-            .get(row * stride + os as usize * self.regions.len() + column)?;
+        let micros = *self.micros.get(self.index(row, os, column))?;
         (micros > 0).then(|| f64::from(micros) / 1e6)
+    }
+
+    /// Every cell as the source held it, for comparing two tables: (type, OS, region)
+    /// with `None` for 0.0 and absent cells left out, sorted.
+    pub fn cells(&self) -> Vec<(String, Os, String, Option<u32>)> {
+        let mut all = Vec::new();
+        for (name, &row) in &self.rows {
+            for os in Os::ALL {
+                for (column, region) in self.regions.iter().enumerate() {
+                    let value = match self.cell(row, os, column) {
+                        Cell::Missing => continue,
+                        Cell::Zero => None,
+                        Cell::Micros(m) => Some(m),
+                    };
+                    all.push((name.clone(), os, region.clone(), value));
+                }
+            }
+        }
+        all.sort();
+        all
     }
 
     /// Judges every price against the catalog's vCPUs, memory and families (see
     /// [`Suspicion`]); until this runs every known price counts as trusted.
     pub fn assess(&mut self, catalog: &crate::catalog::Catalog) {
         self.suspicions = trust::assess(self, catalog);
+        for t in &catalog.types {
+            let Some(&row) = self.rows.get(&t.name) else {
+                continue;
+            };
+            let mask = self.regions.iter().enumerate().fold(0u64, |mask, (i, r)| {
+                let no = crate::availability::offered(t, r) == crate::availability::Offered::No;
+                mask | (u64::from(no) << i)
+            });
+            if let Some(slot) = self.not_offered.get_mut(row) {
+                *slot = mask;
+            }
+        }
     }
 
     /// The price cell judged: trusted, suspect with its reason, or unknown with why.
@@ -274,16 +404,34 @@ impl PriceTable {
                 "no price: newer than the price list of {PRICE_LIST_DATE}"
             ));
         };
-        let column = self.regions.iter().position(|r| r == region);
-        match column.and_then(|c| self.micros_at(row, os, c).map(|p| (c, p))) {
-            None => PriceCheck::Unknown(format!(
-                "no {} price known in {region} (missing or 0.0 in the source)",
+        let Some(column) = self.regions.iter().position(|r| r == region) else {
+            return PriceCheck::Unknown(format!(
+                "no price: the price list of {PRICE_LIST_DATE} has no region {region}"
+            ));
+        };
+        let offered = self
+            .not_offered
+            .get(row)
+            .is_none_or(|mask| mask & (1 << column) == 0);
+        match self.cell(row, os, column) {
+            Cell::Micros(m) => {
+                let usd = f64::from(m) / 1e6;
+                match self.suspicions.get(&(row, os, column)) {
+                    Some(s) => PriceCheck::Suspect(usd, s.clone()),
+                    None => PriceCheck::Trusted(usd),
+                }
+            }
+            Cell::Zero if offered => {
+                PriceCheck::Unknown("0.0 in the source: no price known".to_owned())
+            }
+            Cell::Zero => PriceCheck::Unknown(format!(
+                "0.0 in the source: no price known (not offered in {region})"
+            )),
+            Cell::Missing if !offered => PriceCheck::Unknown(format!("not offered in {region}")),
+            Cell::Missing => PriceCheck::Unknown(format!(
+                "no {} price for {region} in the price list of {PRICE_LIST_DATE}",
                 os.label()
             )),
-            Some((c, usd)) => match self.suspicions.get(&(row, os, c)) {
-                Some(s) => PriceCheck::Suspect(usd, s.clone()),
-                None => PriceCheck::Trusted(usd),
-            },
         }
     }
 
@@ -316,6 +464,11 @@ impl PriceTable {
         self.suspicions.len()
     }
 
+    /// How many known prices of `os` are suspect, over all regions.
+    pub fn suspect_count_for(&self, os: Os) -> usize {
+        self.suspicions.keys().filter(|(_, o, _)| *o == os).count()
+    }
+
     /// How many prices are known, over all regions and systems.
     pub fn known_count(&self) -> usize {
         self.micros.iter().filter(|&&m| m > 0).count()
@@ -337,19 +490,23 @@ fn unreadable(error: csv::Error) -> PriceError {
     PriceError::Unreadable { line, message }
 }
 
-/// A cell as whole micro-dollars (`0` = unknown), or `None` if it is not a number or too large.
-fn micros(cell: &str) -> Option<u32> {
+/// A cell as the source held it (empty: missing; `0.0`, negative or not finite: no price
+/// known), or `None` if it is not a number or too large.
+fn micros(cell: &str) -> Option<Cell> {
     let cell = cell.trim();
     if cell.is_empty() {
-        return Some(0);
+        return Some(Cell::Missing);
     }
     let usd: f64 = cell.parse().ok()?;
     if !usd.is_finite() || usd <= 0.0 {
-        return Some(0);
+        return Some(Cell::Zero);
     }
     let micros = (usd * 1e6).round();
     // In range, so the cast is exact.
-    (micros <= f64::from(u32::MAX)).then_some(micros as u32)
+    if micros < 1.0 {
+        return Some(Cell::Zero);
+    }
+    (micros <= f64::from(u32::MAX)).then_some(Cell::Micros(micros as u32))
 }
 
 /// Prices as the person chose to see them: a table, a region and an operating system.

@@ -3,14 +3,14 @@
 //! The source mixes kinds of SKU (dedicated tenancy, bring-your-own-licence, the Windows
 //! licence fee alone). Rather than one fixed threshold, the checks use the consistency AWS's
 //! own prices have:
-//! - within a region, the sizes of a family cost the same per vCPU (or, for burstable and
+//! - within a region, the sizes of a family cost the same per vCPU on Linux and Windows (or, for burstable and
 //!   odd-vCPU sizes, per GiB of memory): a size a few per cent above the price most of its
 //!   family agree on is probably a dedicated-tenancy price;
 //! - many regions are priced identically ("twins"): a price a few per cent above the same
 //!   type in a twin region is suspect too;
-//! - a Windows price equal to Linux is a bring-your-own-licence price; one equal to the
-//!   Windows licence fee alone (0.046 USD per vCPU-hour) is not the instance's price; one
-//!   below Linux cannot be right (the licence is extra).
+//! - a Windows, RHEL, RHEL HA or SUSE price equal to Linux is a bring-your-own-licence
+//!   price; one below Linux cannot be right (the licence is extra); a Windows price equal to
+//!   the Windows licence fee alone (0.046 USD per vCPU-hour) is not the instance's price.
 //!
 //! Suspect prices are left out of every metric ([`super::PriceMetric::value`]), so medians,
 //! letter ratios and colour ramps use trusted prices only.
@@ -42,12 +42,13 @@ const TWIN_MIN_TYPES: usize = 20;
 /// Why a price is not trusted.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Suspicion {
-    /// Windows costs exactly the Linux price: the licence is missing.
-    WindowsEqualsLinux,
+    /// A licensed system (Windows, RHEL, RHEL HA, SUSE) costs exactly the Linux price: the
+    /// licence is missing.
+    EqualsLinux(Os),
     /// The Windows price is the licence fee alone.
     WindowsLicenceOnly,
-    /// Windows costs less than Linux.
-    WindowsBelowLinux,
+    /// A licensed system costs less than Linux.
+    BelowLinux(Os),
     /// Above the price per vCPU most sizes of the family share in the region.
     AboveFamily {
         /// How much above, in per cent.
@@ -66,16 +67,18 @@ impl Suspicion {
     /// The reason in words, for a tooltip or a note beside the price.
     pub fn describe(&self) -> String {
         match self {
-            Suspicion::WindowsEqualsLinux => {
-                "Windows price equals the Linux price: a bring-your-own-licence price".into()
-            }
+            Suspicion::EqualsLinux(os) => format!(
+                "{} price equals the Linux price: a bring-your-own-licence price",
+                os.label()
+            ),
             Suspicion::WindowsLicenceOnly => format!(
                 "Windows price is the licence fee alone ({WINDOWS_LICENCE_PER_VCPU_HOUR} per \
                  vCPU-hour), not the instance's price"
             ),
-            Suspicion::WindowsBelowLinux => {
-                "Windows price is below the Linux price, though the licence is extra".into()
-            }
+            Suspicion::BelowLinux(os) => format!(
+                "{} price is below the Linux price, though the licence is extra",
+                os.label()
+            ),
             Suspicion::AboveFamily { percent } => format!(
                 "{percent:.0}% above its family's per-vCPU price in this region: {}",
                 special(*percent)
@@ -115,23 +118,19 @@ pub(super) fn assess(table: &PriceTable, catalog: &Catalog) -> Suspicions {
     for column in 0..table.regions.len() {
         for sizes in families.values() {
             for &(row, vcpu, _) in sizes {
-                let (linux, windows) =
-                    (cell(row, Os::Linux, column), cell(row, Os::Windows, column));
-                if let (Some(l), Some(w)) = (linux, windows) {
-                    let licence = WINDOWS_LICENCE_PER_VCPU_HOUR * vcpu;
-                    let suspicion = if w == l {
-                        Some(Suspicion::WindowsEqualsLinux)
-                    } else if (w - licence).abs() <= licence * 0.01 && w < l {
-                        Some(Suspicion::WindowsLicenceOnly)
-                    } else {
-                        (w < l).then_some(Suspicion::WindowsBelowLinux)
-                    };
-                    if let Some(s) = suspicion {
-                        found.insert((row, Os::Windows, column), s);
+                let Some(linux) = cell(row, Os::Linux, column) else {
+                    continue;
+                };
+                for os in Os::ALL.into_iter().filter(|os| os.licensed()) {
+                    if let Some(s) = cell(row, os, column).and_then(|p| licence(os, p, linux, vcpu))
+                    {
+                        found.insert((row, os, column), s);
                     }
                 }
             }
-            for os in Os::ALL {
+            // RHEL, RHEL HA and SUSE add a fee that is not proportional to the vCPUs (it
+            // steps at some sizes), so only Linux and Windows have a family line.
+            for os in [Os::Linux, Os::Windows] {
                 let priced: Vec<(usize, f64, f64)> = sizes
                     .iter()
                     .filter(|(row, ..)| !found.contains_key(&(*row, os, column)))
@@ -145,6 +144,21 @@ pub(super) fn assess(table: &PriceTable, catalog: &Catalog) -> Suspicions {
     }
     twin_regions(table, &mut found);
     found
+}
+
+/// What is wrong with the price of a licensed system `os` against Linux, if anything.
+fn licence(os: Os, price: f64, linux: f64, vcpu: f64) -> Option<Suspicion> {
+    let windows_fee = WINDOWS_LICENCE_PER_VCPU_HOUR * vcpu;
+    if price == linux {
+        Some(Suspicion::EqualsLinux(os))
+    } else if os == Os::Windows
+        && (price - windows_fee).abs() <= windows_fee * 0.01
+        && price < linux
+    {
+        Some(Suspicion::WindowsLicenceOnly)
+    } else {
+        (price < linux).then_some(Suspicion::BelowLinux(os))
+    }
 }
 
 /// Marks the sizes above the price most of their family agree on (per vCPU or per GiB).

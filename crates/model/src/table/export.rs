@@ -247,6 +247,7 @@ fn csv_cell(column: Column, t: &InstanceType, hourly: Option<f64>) -> String {
             Some(PriceMetric::Hourly) => number(4),
             Some(_) => number(6),
             None if c.is_numeric() => number(3),
+            None if matches!(c, Column::Accelerators | Column::OfferedIn) => c.text(t),
             None => c.text_ref(t).to_owned(),
         },
     }

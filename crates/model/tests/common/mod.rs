@@ -9,7 +9,7 @@ use atlas_model::prices::PriceTable;
 pub const DATASET: &str = include_str!("../../../../assets/data/instance-types.csv");
 
 /// The embedded price table.
-pub const PRICES: &str = include_str!("../../../../assets/data/prices-compact.csv");
+pub const PRICES: &str = include_str!("../../../../assets/data/prices-rates.csv");
 
 /// The embedded catalog.
 pub fn catalog() -> Catalog {
@@ -26,7 +26,7 @@ pub fn setup() -> (Catalog, Vec<Family>) {
 
 /// The embedded price table.
 pub fn prices() -> PriceTable {
-    PriceTable::from_csv(PRICES).unwrap_or_else(|e| panic!("the embedded prices parse: {e:?}"))
+    PriceTable::parse(PRICES).unwrap_or_else(|e| panic!("the embedded prices parse: {e:?}"))
 }
 
 /// The catalog index of the type called `name`.

@@ -1,0 +1,303 @@
+//! Reads the embedded price table: rates per family, OS and region (`prices-rates.csv`).
+//!
+//! The format is written by `scripts/price-rates.py`, whose notes describe it in full:
+//! a `regions` header, `fees` lines (the usual licence fee above Linux by vCPUs), then per
+//! family a line of `size:vcpu` and one line per OS with a field per region. A field is a
+//! pattern with a letter per size (`-` no cell, `0` the source's 0.0, `a`..`i` a class
+//! token, `L`/`K`/`J` Linux plus the fee, exact / to 3 / to 2 decimals, and the letters of
+//! [`SCALED`]: the family's standard price scaled by a factor, plus the fee) and the class
+//! tokens (`=price`, or `rate[+offset][~decimals]`: `round_half_up(rate * vcpu + offset)`).
+//! Decoding is integer arithmetic, so every cell reads back as the source's exact figure.
+
+use std::collections::HashMap;
+
+use super::{Os, PriceError, PriceTable};
+
+/// Decimals a rate class rounds to unless its token says otherwise.
+const DEFAULT_DECIMALS: u32 = 3;
+
+/// Letters that name class tokens, in token order.
+const CLASS_LETTERS: &str = "abcdefghi";
+
+/// Letters for a price scaled from the family's standard price in the region (what the
+/// first class of its Linux field gives for the size): the factor in hundredths and the
+/// decimals the sum is rounded to. The price is
+/// `round(round(standard * factor / 100, micro-dollars) + fee, decimals)`, the fee being the
+/// OS's usual licence fee for the vCPUs (none on Linux). 1.1 and 1.06 are the
+/// dedicated-tenancy and other SKUs the source mixes in.
+const SCALED: [(char, u64, u32); 9] = [
+    ('S', 100, 6),
+    ('T', 100, 3),
+    ('D', 110, 6),
+    ('E', 110, 3),
+    ('F', 106, 6),
+    ('G', 106, 3),
+    ('H', 106, 4),
+    ('I', 110, 4),
+    ('U', 100, 4),
+];
+
+/// What one cell of the source held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cell {
+    /// The region has no cell for the type and OS.
+    Missing,
+    /// The source wrote 0.0: no price known.
+    Zero,
+    /// A price in micro-dollars per hour.
+    Micros(u32),
+}
+
+/// Parses the rate table text into a [`PriceTable`].
+pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    if !reader.read_record(&mut record).map_err(super::unreadable)? {
+        return Err(PriceError::Empty);
+    }
+    if record.get(0) != Some("regions") || record.len() < 2 {
+        return Err(PriceError::BadHeader(
+            "a rate table starts with regions,<region codes>".into(),
+        ));
+    }
+    let regions: Vec<String> = record.iter().skip(1).map(str::to_owned).collect();
+    let mut table = PriceTable::with_regions(regions)?;
+    let mut fees: HashMap<(Os, u32), u32> = HashMap::new();
+    let mut sizes: Vec<(usize, u32)> = Vec::new();
+    // The first class token of the family's Linux field, per region column.
+    let mut linux_first: Vec<String> = Vec::new();
+    while reader.read_record(&mut record).map_err(super::unreadable)? {
+        let line = record.position().map_or(0, csv::Position::line);
+        let bad = |reason: String| PriceError::BadRow { line, reason };
+        let first = record.get(0).unwrap_or("");
+        if first == "fees" {
+            let os = os_of(record.get(1).unwrap_or("")).map_err(bad)?;
+            for entry in record.iter().skip(2) {
+                let (vcpu, fee) = size_pair(entry).map_err(bad)?;
+                let fee = decimal_micros(fee).ok_or_else(|| bad(format!("fee `{fee}`")))?;
+                fees.insert((os, vcpu), fee);
+            }
+        } else if let Ok(os) = os_of(first) {
+            if sizes.is_empty() {
+                return Err(bad(format!("a {first} line before any family line")));
+            }
+            if record.len() != table.regions.len() + 1 {
+                let (found, expected) = (record.len() - 1, table.regions.len());
+                return Err(bad(format!("{found} region fields, expected {expected}")));
+            }
+            if os == Os::Linux {
+                linux_first = record
+                    .iter()
+                    .skip(1)
+                    .map(|f| f.split(' ').nth(1).unwrap_or("").to_owned())
+                    .collect();
+            }
+            for (column, field) in record.iter().skip(1).enumerate() {
+                let standard = linux_first.get(column).map_or("", String::as_str);
+                let context = Context {
+                    sizes: &sizes,
+                    os,
+                    column,
+                    fees: &fees,
+                    standard,
+                };
+                decode_field(&mut table, &context, field).map_err(bad)?;
+            }
+        } else {
+            sizes.clear();
+            linux_first.clear();
+            for entry in record.iter().skip(1) {
+                let (size, vcpu) = entry
+                    .split_once(':')
+                    .ok_or_else(|| bad(format!("size `{entry}` is not size:vcpu")))?;
+                let vcpu = vcpu
+                    .parse()
+                    .map_err(|_| bad(format!("size `{entry}` has no vCPU count")))?;
+                sizes.push((table.add_row(&format!("{first}.{size}")), vcpu));
+            }
+        }
+    }
+    Ok(table)
+}
+
+/// The OS of a line's first field.
+fn os_of(slug: &str) -> Result<Os, String> {
+    Os::from_slug(slug).ok_or_else(|| format!("`{slug}` is not an operating system"))
+}
+
+/// `vcpu:text` of a `fees` entry.
+fn size_pair(entry: &str) -> Result<(u32, &str), String> {
+    let (vcpu, text) = entry
+        .split_once(':')
+        .ok_or_else(|| format!("fee `{entry}` is not vcpu:usd"))?;
+    let vcpu = vcpu.parse().map_err(|_| format!("fee `{entry}`"))?;
+    Ok((vcpu, text))
+}
+
+/// What a field is decoded against.
+struct Context<'a> {
+    /// The family's sizes: table row and vCPUs.
+    sizes: &'a [(usize, u32)],
+    /// The OS of the line.
+    os: Os,
+    /// The region column.
+    column: usize,
+    /// The usual licence fees by (OS, vCPUs).
+    fees: &'a HashMap<(Os, u32), u32>,
+    /// The first class token of the family's Linux field in this region.
+    standard: &'a str,
+}
+
+/// Decodes one field (one family, OS and region) into the table's cells.
+fn decode_field(table: &mut PriceTable, context: &Context<'_>, field: &str) -> Result<(), String> {
+    let Context {
+        sizes,
+        os,
+        column,
+        fees,
+        ..
+    } = *context;
+    let mut parts = field.split(' ');
+    let pattern = parts.next().unwrap_or("");
+    let tokens: Vec<&str> = parts.collect();
+    if pattern.chars().count() > sizes.len() {
+        return Err(format!("pattern `{pattern}` is longer than the family"));
+    }
+    for (letter, &(row, vcpu)) in pattern.chars().zip(sizes) {
+        let cell = match letter {
+            '-' => Cell::Missing,
+            '0' => Cell::Zero,
+            'L' | 'K' | 'J' => {
+                let Cell::Micros(linux) = table.cell(row, Os::Linux, column) else {
+                    return Err(format!("`{letter}` where the Linux price is not known"));
+                };
+                let fee = fees
+                    .get(&(os, vcpu))
+                    .ok_or_else(|| format!("no {} fee for {vcpu} vCPUs", os.slug()))?;
+                let places = match letter {
+                    'L' => 6,
+                    'K' => 3,
+                    _ => 2,
+                };
+                let sum = u64::from(linux) + u64::from(*fee);
+                Cell::Micros(to_u32(round_half_up(sum, 6, places))?)
+            }
+            _ if SCALED.iter().any(|s| s.0 == letter) => {
+                let standard = if os == Os::Linux {
+                    tokens.first().copied().unwrap_or("")
+                } else {
+                    context.standard
+                };
+                let fee = if os == Os::Linux {
+                    0
+                } else {
+                    *fees
+                        .get(&(os, vcpu))
+                        .ok_or_else(|| format!("no {} fee for {vcpu} vCPUs", os.slug()))?
+                };
+                Cell::Micros(scaled_price(letter, standard, vcpu, fee)?)
+            }
+            _ => {
+                let index = CLASS_LETTERS
+                    .find(letter)
+                    .ok_or_else(|| format!("`{letter}` is not a pattern letter"))?;
+                let token = tokens
+                    .get(index)
+                    .ok_or_else(|| format!("`{letter}` names a class the field lacks"))?;
+                Cell::Micros(class_price(token, vcpu)?)
+            }
+        };
+        table.set_cell(row, os, column, cell);
+    }
+    Ok(())
+}
+
+/// The price a class token gives for `vcpu` vCPUs, in micro-dollars.
+fn class_price(token: &str, vcpu: u32) -> Result<u32, String> {
+    let bad = || format!("`{token}` is not a rate or a price");
+    if let Some(exact) = token.strip_prefix('=') {
+        return decimal_micros(exact).ok_or_else(bad);
+    }
+    let (token, places) = match token.split_once('~') {
+        Some((t, p)) => (
+            t,
+            p.parse::<u32>().ok().filter(|&p| p <= 6).ok_or_else(bad)?,
+        ),
+        None => (token, DEFAULT_DECIMALS),
+    };
+    let (rate, offset) = match token.split_once('+') {
+        Some((r, o)) => (r, decimal_micros(o).ok_or_else(bad)?),
+        None => (token, 0),
+    };
+    let (digits, scale) = decimal_parts(rate).ok_or_else(bad)?;
+    let top = scale.max(6);
+    let x = digits
+        .checked_mul(u64::from(vcpu))
+        .and_then(|x| x.checked_mul(10u64.pow(top - scale)))
+        .and_then(|x| x.checked_add(u64::from(offset) * 10u64.pow(top - 6)))
+        .filter(|x| *x < u64::MAX / 4)
+        .ok_or_else(bad)?;
+    to_u32(round_half_up(x, top, places))
+}
+
+/// The price a [`SCALED`] letter gives from the standard class token, in micro-dollars.
+fn scaled_price(letter: char, standard: &str, vcpu: u32, fee: u32) -> Result<u32, String> {
+    let Some(&(_, factor, places)) = SCALED.iter().find(|s| s.0 == letter) else {
+        return Err(format!("`{letter}` is not a pattern letter"));
+    };
+    if standard.is_empty() || standard.starts_with('=') {
+        return Err(format!("`{letter}` where the family has no standard rate"));
+    }
+    let standard = u64::from(class_price(standard, vcpu)?);
+    let micros = (2 * standard * factor + 100) / 200 + u64::from(fee);
+    to_u32(round_half_up(micros, 6, places))
+}
+
+/// `value / 10^scale` rounded half up to `places` decimals, in micro-dollars.
+fn round_half_up(value: u64, scale: u32, places: u32) -> u64 {
+    let unit = 10u64.pow(scale - places);
+    (2 * value + unit) / (2 * unit) * 10u64.pow(6 - places)
+}
+
+/// A decimal text (`.0255`, `2`, `1.5`) as its digits and how many are decimals (at most
+/// 12, and at most 15 digits in all, so the arithmetic above fits a `u64`).
+fn decimal_parts(text: &str) -> Option<(u64, u32)> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let scale = u32::try_from(fraction.len()).ok().filter(|&s| s <= 12)?;
+    let all = format!("{whole}{fraction}");
+    if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) || all.len() > 15 {
+        return None;
+    }
+    Some((all.parse().ok()?, scale))
+}
+
+/// A decimal text with at most six decimals as micro-dollars.
+fn decimal_micros(text: &str) -> Option<u32> {
+    let (digits, scale) = decimal_parts(text)?;
+    let micros = digits.checked_mul(10u64.pow(6u32.checked_sub(scale)?))?;
+    u32::try_from(micros).ok()
+}
+
+/// A micro-dollar amount that fits the table's cells.
+fn to_u32(micros: u64) -> Result<u32, String> {
+    u32::try_from(micros).map_err(|_| "a price above 4294 USD an hour".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_half_up_like_the_encoder() {
+        // .0255 per vCPU x 2 = .051; x 3 = .0765 rounds to .077 at 3 decimals.
+        assert_eq!(class_price(".0255", 2), Ok(51_000));
+        assert_eq!(class_price(".0255", 3), Ok(77_000));
+        assert_eq!(class_price(".0255~4", 3), Ok(76_500));
+        assert_eq!(class_price(".0635+.1", 8), Ok(608_000));
+        assert_eq!(class_price("=1.058", 96), Ok(1_058_000));
+        assert!(class_price(".0x", 2).is_err());
+    }
+}
