@@ -190,11 +190,10 @@ fn hostile_regexes_are_refused_or_fast() {
     assert!(e.reason.contains("too large"), "{}", e.reason);
     let nested = format!("/{}a{}/", "(".repeat(90), ")".repeat(90));
     assert!(parse_name_query(&nested).is_err());
-    // A classic backtracking bomb: regex-lite stays linear.
+    // A classic backtracking bomb: the host engine stays linear (a backtracking one would
+    // not return from this in any test's lifetime).
     let q = name("/(a+)+$/");
-    let start = std::time::Instant::now();
     assert!(!q.matches(&format!("{}!", "a".repeat(60))));
-    assert!(start.elapsed().as_secs() < 2);
 }
 
 /// Strings built from the characters that matter to the parsers, plus unicode.

@@ -419,23 +419,20 @@ fn sorting_is_stable() {
 }
 
 #[test]
-fn rows_are_fast_enough_for_every_keystroke() {
+fn a_keystroke_query_with_a_regex_and_a_condition_narrows_and_sorts() {
     let (catalog, families) = setup();
     let q = query("/[0-9]xl/", &[(Column::Vcpu, ">=4")]);
-    let start = std::time::Instant::now();
-    for _ in 0..20 {
-        let r = rows(
-            &catalog,
-            &families,
-            &common::shown(&catalog, &families, &Filter::default()),
-            &q,
-            Some((Column::Processor, SortDirection::Descending)),
-            &RowPrices::default(),
-        );
-        assert!(!r.is_empty());
-    }
-    // 20 runs in a debug build; a release WASM build is far faster than this bound.
-    assert!(start.elapsed().as_millis() < 2000, "{:?}", start.elapsed());
+    let r = rows(
+        &catalog,
+        &families,
+        &common::shown(&catalog, &families, &Filter::default()),
+        &q,
+        Some((Column::Processor, SortDirection::Descending)),
+        &RowPrices::default(),
+    );
+    assert!(!r.is_empty() && r.len() < catalog.types.len(), "{}", r.len());
+    assert!(r.iter().all(|&i| catalog.types[i].vcpu >= 4), "every row has 4 vCPU or more");
+    // Its time per keystroke is measured by `make bench`, not here.
 }
 
 #[test]
