@@ -88,16 +88,17 @@ export async function anchorCatalogue() {
  * family names: copy k puts the digit k after the generation (`m5ad.large` -> `m53ad.large`,
  * `u-6tb1.112xlarge` -> `u-63tb1.112xlarge`), so families multiply and every name differs.
  */
-export async function multipliedCsv(times = 10) {
+export async function multipliedCsv(times = 10, limit = Infinity) {
   const { header, rows } = await builtinRows();
   const name = header.indexOf('instance_type');
   const lines = [header.map(quote).join(',')];
   for (let k = 0; k < times; k++) {
     for (const row of rows) {
+      if (lines.length > limit) break;
       const copy = [...row];
       copy[name] = row[name].replace(/\d+/, (digits) => `${digits}${k}`);
       lines.push(copy.map(quote).join(','));
     }
   }
-  return { buffer: Buffer.from(`${lines.join('\n')}\n`), count: rows.length * times };
+  return { buffer: Buffer.from(`${lines.join('\n')}\n`), count: lines.length - 1 };
 }
