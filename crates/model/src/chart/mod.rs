@@ -10,6 +10,7 @@ pub mod colour;
 pub mod families;
 pub mod focus;
 pub mod hitmap;
+pub mod image;
 pub mod ladder;
 pub mod letters;
 pub mod theme;

@@ -6,6 +6,7 @@
 //! [`State`]: crate::state::State
 
 pub mod capabilities;
+pub mod families;
 pub mod letters;
 pub mod sizes;
 pub mod table_window;
