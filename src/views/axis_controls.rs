@@ -1,10 +1,12 @@
-//! Axis controls: the metric on each axis and whether it is linear or log.
+//! Axis controls: the metric on each axis, linear or log, its typed range, the colouring,
+//! and the buttons back to the full range and to the view's defaults.
 
-use atlas_model::chart::axis::{Metric, Scale};
+use atlas_model::chart::axis::{AxisRange, Metric, Scale};
 use atlas_model::chart::colour::ColourBy;
 use atlas_model::chart::families::FamiliesSpec;
-use atlas_model::state::{Action, Axis};
-use web_sys::HtmlSelectElement;
+use atlas_model::screen::families::{range_text, range_unit, read_range_end};
+use atlas_model::state::{Action, Axis, View};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Props of [`AxisControls`].
@@ -16,11 +18,12 @@ pub struct AxisControlsProps {
     pub dispatch: Callback<Action>,
 }
 
-/// A metric menu and a log/linear switch per axis.
+/// A metric menu, a log/linear switch and a from/to range per axis; Reset zoom, Reset view.
 #[component]
 pub fn AxisControls(props: &AxisControlsProps) -> Html {
     let spec = props.spec;
-    let control = |axis: Axis, metric: Metric, scale: Scale| {
+    let refused = use_state(|| None::<String>);
+    let control = |axis: Axis, metric: Metric, scale: Scale, range: AxisRange| {
         let name = match axis {
             Axis::X => "x",
             Axis::Y => "y",
@@ -36,6 +39,40 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
         let on_scale = props.dispatch.reform(move |_: Event| {
             Action::SetScale(axis, if log { Scale::Linear } else { Scale::Log })
         });
+        let end_box = |is_min: bool| {
+            let (dispatch, refused) = (props.dispatch.clone(), refused.clone());
+            let onchange = Callback::from(move |event: Event| {
+                let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+                    return;
+                };
+                match read_range_end(&input.value()) {
+                    Ok(end) => {
+                        refused.set(None);
+                        let next = if is_min {
+                            AxisRange { min: end, ..range }
+                        } else {
+                            AxisRange { max: end, ..range }
+                        };
+                        dispatch.emit(Action::SetRange(axis, next));
+                    }
+                    Err(message) => refused.set(Some(message)),
+                }
+            });
+            let (word, end) = if is_min {
+                ("from", range.min)
+            } else {
+                ("to", range.max)
+            };
+            html! {
+                <label class="range-end">
+                    { word }
+                    <input type="text" inputmode="decimal" size="6" value={range_text(end)}
+                        data-testid={format!("axis-{name}-{}", if is_min { "min" } else { "max" })}
+                        aria-label={format!("{} axis {word} ({})", name.to_uppercase(), range_unit(metric))}
+                        placeholder="auto" {onchange} />
+                </label>
+            }
+        };
         html! {
             <div class="axis-control">
                 <label>
@@ -50,6 +87,11 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
                     <input type="checkbox" data-testid={format!("axis-{name}-log")} checked={log} onchange={on_scale} />
                     { "log" }
                 </label>
+                <span class="axis-range">
+                    { end_box(true) }
+                    { end_box(false) }
+                    <span class="range-unit">{ range_unit(metric) }</span>
+                </span>
             </div>
         }
     };
@@ -61,10 +103,19 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
             .unwrap_or(current);
         Action::SetColour(chosen)
     });
+    let zoomed = spec.x_range.is_set() || spec.y_range.is_set();
+    let on_reset_zoom = props.dispatch.reform(|_: MouseEvent| Action::ResetZoom);
+    let on_reset_view = {
+        let refused = refused.clone();
+        props.dispatch.reform(move |_: MouseEvent| {
+            refused.set(None);
+            Action::ResetView(View::Families)
+        })
+    };
     html! {
         <div class="axis-controls">
-            { control(Axis::X, spec.x, spec.x_scale) }
-            { control(Axis::Y, spec.y, spec.y_scale) }
+            { control(Axis::X, spec.x, spec.x_scale, spec.x_range) }
+            { control(Axis::Y, spec.y, spec.y_scale, spec.y_range) }
             <div class="axis-control">
                 <label>
                     { "Colour " }
@@ -75,6 +126,15 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
                     </select>
                 </label>
             </div>
+            <div class="axis-control view-resets">
+                <button type="button" data-testid="reset-zoom" disabled={!zoomed} onclick={on_reset_zoom}
+                    title="Back to the full range (or double-click the chart)">{ "Reset zoom" }</button>
+                <button type="button" data-testid="reset-view" onclick={on_reset_view}
+                    title="Axes, scales, colours, ranges and filters back to their defaults">{ "Reset view" }</button>
+            </div>
+            if let Some(message) = (*refused).clone() {
+                <p class="error" role="alert" data-testid="range-error">{ message }</p>
+            }
         </div>
     }
 }

@@ -28,6 +28,9 @@ pub struct SizesLadderProps {
     pub on_toggle: Callback<String>,
     /// Called with an instance type's name when its dot is clicked.
     pub on_pin: Callback<String>,
+    /// The pinned types (the tooltip's buttons say Pin or Unpin).
+    #[prop_or_default]
+    pub pinned: Vec<String>,
 }
 
 /// How vCPU and memory double along the ladder for a few families.
@@ -41,9 +44,16 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
     );
     let tooltip = {
         let (catalog, plot) = (props.catalog.clone(), plot.clone());
+        let (pinned, on_pin) = (props.pinned.clone(), props.on_pin.clone());
         Callback::from(move |hover: Hover| {
             let sizes = plot.lines.get(hover.line).map_or(0, |l| l.points.len());
-            instance_tooltip(&catalog, &hover, sizes, |_| String::new())
+            instance_tooltip(
+                &catalog,
+                &hover,
+                sizes,
+                |_| String::new(),
+                Some((pinned.as_slice(), &on_pin)),
+            )
         })
     };
     let on_pick = {

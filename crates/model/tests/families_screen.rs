@@ -148,3 +148,16 @@ fn the_saved_picture_has_title_axes_legend_and_source() {
     }
     assert!(svg.contains(&Theme::css(Theme::DARK.background).to_lowercase()) || svg.contains("#"));
 }
+
+#[test]
+fn range_boxes_read_numbers_and_say_what_they_refuse() {
+    use atlas_model::screen::families::{range_text, range_unit, read_range_end};
+    assert_eq!(read_range_end(" 800 "), Ok(Some(800.0)));
+    assert_eq!(read_range_end("1,024"), Ok(Some(1024.0)));
+    assert_eq!(read_range_end(""), Ok(None));
+    let refused = read_range_end("lots").unwrap_err();
+    assert!(refused.contains("not a number"), "{refused}");
+    assert_eq!(range_text(Some(0.5)), "0.5");
+    assert_eq!(range_text(None), "");
+    assert_eq!(range_unit(Metric::Memory), "GiB");
+}

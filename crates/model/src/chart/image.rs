@@ -160,6 +160,18 @@ pub fn svg_image(
     Ok(svg)
 }
 
+/// The source line under a saved chart: how many types, and the prices' region, system
+/// and date: `Data: 810 instance types from the EC2 API; prices for us-east-1, Linux, as of
+/// 2025-03-02 (AWS Price List). Instance Atlas`.
+pub fn source_line(types: usize, region: &str, os: crate::prices::Os) -> String {
+    format!(
+        "Data: {} from the EC2 API; prices for {region}, {}, as of {} (AWS Price List). Instance Atlas",
+        crate::text::count(types, "instance type", "instance types"),
+        os.label(),
+        crate::prices::PRICE_LIST_DATE
+    )
+}
+
 /// A file name for a saved chart: `instance-atlas-families.svg`.
 pub fn image_file_name(chart: &str, extension: &str) -> String {
     let slug: String = chart
@@ -200,6 +212,13 @@ mod tests {
             places.last().is_some_and(|(row, _)| *row >= 2),
             "{places:?}"
         );
+    }
+
+    #[test]
+    fn the_source_line_names_region_system_and_date() {
+        let line = source_line(810, "eu-west-1", crate::prices::Os::Linux);
+        assert!(line.starts_with("Data: 810 instance types"), "{line}");
+        assert!(line.contains("eu-west-1") && line.contains(crate::prices::PRICE_LIST_DATE));
     }
 
     #[test]

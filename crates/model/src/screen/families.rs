@@ -150,6 +150,39 @@ impl FamiliesScreen {
     }
 }
 
+/// The unit an axis's typed range is in (the metric's base unit): `GiB`, `vCPU`, `USD`.
+pub fn range_unit(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Memory => "GiB",
+        Metric::Vcpu => "vCPU",
+        Metric::Clock => "GHz",
+        Metric::Network => "Gbps",
+        Metric::Storage => "GB",
+        Metric::Gpus => "GPUs",
+        Metric::Price(_) => "USD",
+    }
+}
+
+/// An end of a typed range as its box shows it: `800`, `0.5`, empty when open.
+pub fn range_text(end: Option<f64>) -> String {
+    end.map_or_else(String::new, |v| v.to_string())
+}
+
+/// Reads a range box: empty is open, a number is an end; anything else is refused with a
+/// message a person can act on.
+pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.replace(',', "").parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v + 0.0)),
+        _ => Err(format!(
+            "\"{text}\" is not a number: type one such as 800 or 0.5, or leave the box empty"
+        )),
+    }
+}
+
 /// The chart in words: how many lines and types, each axis's span, and the extremes.
 fn summary(plot: &FamiliesPlot, rows: &[PlottedRow]) -> String {
     let spec = plot.spec;
