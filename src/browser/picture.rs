@@ -25,6 +25,16 @@ pub fn place_box(node: &NodeRef, left: f64, top: f64, width: f64, height: f64) {
     }
 }
 
+/// The one call back a PNG save makes, shared by the image's load and error handlers.
+type Done = Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>>;
+
+/// Calls the save's call back, the first time only.
+fn finish(done: &Done, outcome: Result<(), String>) {
+    if let Some(done) = done.borrow_mut().take() {
+        done(outcome);
+    }
+}
+
 /// Draws `svg` (a document `size` pixels large) onto a canvas `scale` times as large and
 /// saves it as the PNG file `file_name`; calls `done` once with the outcome.
 pub fn save_svg_as_png(
@@ -34,14 +44,7 @@ pub fn save_svg_as_png(
     file_name: String,
     done: impl FnOnce(Result<(), String>) + 'static,
 ) {
-    let done: Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>> =
-        Rc::new(RefCell::new(Some(Box::new(done))));
-    let finish = move |done: &Rc<RefCell<Option<Box<dyn FnOnce(Result<(), String>)>>>>,
-                       outcome: Result<(), String>| {
-        if let Some(done) = done.borrow_mut().take() {
-            done(outcome);
-        }
-    };
+    let done: Done = Rc::new(RefCell::new(Some(Box::new(done))));
     let image = match web_sys::HtmlImageElement::new() {
         Ok(image) => image,
         Err(error) => return finish(&done, Err(js_message(&error))),
@@ -73,9 +76,10 @@ pub fn save_svg_as_png(
     let on_error = {
         let done = done.clone();
         Closure::once_into_js(move || {
-            if let Some(done) = done.borrow_mut().take() {
-                done(Err("the browser could not read the chart's SVG".to_owned()));
-            }
+            finish(
+                &done,
+                Err("the browser could not read the chart's SVG".to_owned()),
+            );
         })
     };
     image.set_onload(Some(on_load.unchecked_ref()));

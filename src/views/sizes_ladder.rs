@@ -4,13 +4,16 @@
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
+use atlas_model::chart::image::specs_source_line;
 use atlas_model::chart::ladder::LadderPlot;
+use atlas_model::chart::words::{ladder_point, ladder_words};
 use atlas_model::family::Family;
 use atlas_model::instance::Category;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_table::ChartTable;
 use crate::widgets::tooltip::instance_tooltip;
 
 /// Props of [`SizesLadder`].
@@ -63,6 +66,18 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
                 on_pin.emit(instance.name.clone());
             }
         })
+    };
+    let words = use_memo(
+        (props.plot.clone(), props.catalog.clone()),
+        |(plot, catalog)| {
+            let mut words = ladder_words(plot, catalog);
+            words.caption.source = specs_source_line();
+            words
+        },
+    );
+    let describe = {
+        let catalog = props.catalog.clone();
+        Callback::from(move |item: usize| ladder_point(&catalog, item))
     };
     let on_add = {
         let on_toggle = props.on_toggle.clone();
@@ -143,8 +158,12 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
             <figure class="chart ladder-chart" data-testid="ladder-chart"
                 data-series={plot.series_count().to_string()}
                 data-points={plot.point_count().to_string()}>
-                <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty} />
+                <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty}
+                    describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
+                    caption={Some(words.caption.clone())} file_name="sizes-ladder" />
             </figure>
+            <ChartTable caption="How sizes double" headings={Rc::new(words.headings.clone())}
+                rows={Rc::new(words.rows.clone())} />
             if !plot.skipped.is_empty() {
                 <p class="notice" data-testid="ladder-skipped">
                     { format!("Not drawn (not in the data, or no size on the ladder): {}", plot.skipped.join(", ")) }

@@ -172,6 +172,15 @@ pub fn source_line(types: usize, region: &str, os: crate::prices::Os) -> String 
     )
 }
 
+/// The source line of a chart that reads no price region: the specs' source and the
+/// prices' date.
+pub fn specs_source_line() -> String {
+    format!(
+        "Data: the EC2 API's instance types; prices as of {} (AWS Price List). Instance Atlas",
+        crate::prices::PRICE_LIST_DATE
+    )
+}
+
 /// A file name for a saved chart: `instance-atlas-families.svg`.
 pub fn image_file_name(chart: &str, extension: &str) -> String {
     let slug: String = chart

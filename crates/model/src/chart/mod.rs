@@ -14,6 +14,7 @@ pub mod image;
 pub mod ladder;
 pub mod letters;
 pub mod theme;
+pub mod words;
 pub mod zoom;
 
 use plotters::coord::Shift;
