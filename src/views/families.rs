@@ -7,7 +7,7 @@ use atlas_model::chart::image::source_line;
 use atlas_model::screen::families::families_screen;
 use yew::prelude::*;
 
-use crate::views::axis_controls::AxisControls;
+use crate::views::axis_controls::{AxisControls, RangeControls};
 use crate::views::families_chart::FamiliesChart;
 use crate::views::legend::Legend;
 use crate::views::ViewProps;
@@ -57,7 +57,8 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
                 <FamiliesChart atlas={props.atlas.clone()} screen={screen.clone()}
                     dispatch={props.dispatch.clone()} pinned={state.pinned.clone()}
-                    region={state.region.clone()} os={state.os} />
+                    region={state.region.clone()} os={state.os}
+                    tools={html! { <RangeControls spec={state.families} dispatch={props.dispatch.clone()} /> }} />
                 if let Some(hint) = screen.hint.clone() {
                     <p class="notice chart-hint" data-testid="families-hint">{ hint }</p>
                 }

@@ -31,6 +31,9 @@ pub struct FamiliesChartProps {
     pub region: String,
     /// The operating system the tooltip quotes a price for.
     pub os: Os,
+    /// Controls shown right under the chart (the ranges and resets).
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 /// One line per family through its sizes; hover for specs, click to pin, drag to zoom.
@@ -86,7 +89,7 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
                 on_pick={Some(on_pick)} {empty} describe={Some(describe)}
                 summary={Some(AttrValue::from(screen.summary.clone()))}
                 on_zoom={Some(on_zoom)} on_reset_zoom={Some(on_reset_zoom)}
-                caption={Some(screen.caption.clone())} file_name="families" />
+                caption={Some(screen.caption.clone())} file_name="families" tools={props.tools.clone()} />
         </figure>
     }
 }

@@ -93,6 +93,9 @@ pub struct ChartCanvasProps<P: Plan + PartialEq + 'static> {
     /// The name saved pictures are filed under (`families`).
     #[prop_or_default]
     pub file_name: AttrValue,
+    /// Controls shown right under the chart (a zoomable chart's ranges).
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 /// A canvas that follows its frame's size and paints `plan`.
@@ -417,6 +420,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
                 </div>
                 <p class="visually-hidden" aria-live="polite" data-testid="chart-focus">{ announced }</p>
             </div>
+            { props.tools.clone() }
             if let Some(summary) = props.summary.clone() {
                 <p class="chart-summary" id={summary_id.to_string()} data-testid="chart-summary">{ summary }</p>
             }
