@@ -109,6 +109,7 @@ mod browser {
             on_reset_zoom: None,
             caption: None,
             file_name: "capabilities".into(),
+            tools: Html::default(),
         };
         yew::Renderer::<ChartCanvas<BarsPlot>>::with_root_and_props(root.clone(), props).render();
         wait_for("the chart-drawn mark", || {
