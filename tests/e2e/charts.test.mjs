@@ -151,6 +151,28 @@ describe('Chart keyboard and screen readers', () => {
     await context.close();
   });
 
+  test('on a bar chart, left and right step through segments, up and down between bars', async () => {
+    const { page, context, problems } = await open({ path: '?view=capabilities' });
+    const chart = '[data-testid=vendor-chart]';
+    await page.locator(`${chart} canvas.chart-canvas`).focus();
+    const live = page.locator(`${chart} [data-testid=chart-focus]`);
+    await page.keyboard.press('ArrowRight');
+    const first = await live.innerText();
+    assert.match(first, /^[^:]+ · [^:]+: \d+ types?$/, `a segment: ${first}`);
+    await page.keyboard.press('ArrowRight');
+    const second = await live.innerText();
+    assert.notEqual(second, first, 'right moves to the next segment');
+    assert.equal(second.split(' · ')[0], first.split(' · ')[0], 'on the same bar');
+    await page.keyboard.press('ArrowDown');
+    const third = await live.innerText();
+    assert.notEqual(third.split(' · ')[0], first.split(' · ')[0], 'down moves to the next bar');
+    const { name, bytes } = await save(page, 'save-svg');
+    assert.equal(name, 'instance-atlas-vendor-chart.svg');
+    assert.ok(svgTexts(bytes.toString('utf8')).includes('AMD'), 'the vendor legend is in the picture');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('Show as table lists every plotted type', async () => {
     const { page, context } = await open({ path: '?cat=storage' });
     const drawn = await points(page);

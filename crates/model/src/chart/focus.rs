@@ -44,7 +44,9 @@ impl HitMap {
             return Some(if step == Step::Last { last } else { 0 });
         };
         let here = self.points[at];
-        let in_line = |i: &usize| self.points[*i].line == here.line;
+        // The next thing along the line: a bar segment hit in several places counts once.
+        let in_line =
+            |i: &usize| self.points[*i].line == here.line && self.points[*i].item != here.item;
         Some(match step {
             Step::First => 0,
             Step::Last => last,
@@ -110,6 +112,22 @@ mod tests {
         );
         assert_eq!(map.step(Some(3), Step::Previous), Some(3));
         assert_eq!(map.step(Some(4), Step::Previous), Some(3));
+    }
+
+    #[test]
+    fn a_segment_hit_in_several_places_is_one_step() {
+        let point = |x, item| HitPoint {
+            x,
+            y: 10,
+            item,
+            line: 0,
+        };
+        let map = HitMap {
+            points: vec![point(0, 7), point(10, 7), point(20, 7), point(30, 8)],
+            ..HitMap::default()
+        };
+        assert_eq!(map.step(Some(0), Step::Next), Some(3));
+        assert_eq!(map.step(Some(3), Step::Previous), Some(2));
     }
 
     #[test]
