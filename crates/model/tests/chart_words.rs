@@ -13,8 +13,6 @@ use atlas_model::chart::words::{
     bars_words, ladder_point, ladder_words, letters_dot, letters_words,
 };
 use atlas_model::filter::Filter;
-use atlas_model::letter_cost::{pair_ratios, pairs};
-use atlas_model::prices::{Os, Pricing};
 
 #[test]
 fn the_ladder_lists_every_size_it_draws_and_names_the_families_that_break() {
@@ -60,18 +58,7 @@ fn bars_and_letter_prices_say_what_they_count() {
         .contains(&format!("{} instance types in all", bars.total())));
     assert_eq!(words.caption.legend.len(), 4, "a vendor legend");
 
-    let table = common::prices();
-    let costs: Vec<_> = pairs(&families)
-        .into_iter()
-        .map(|pair| {
-            let cost = pair_ratios(
-                &Pricing::new(&table, "us-east-1", Os::Linux),
-                &catalog,
-                &pair,
-            );
-            (pair, cost)
-        })
-        .collect();
+    let costs = common::letter_costs(&catalog, &families);
     let letters = LettersPlot::new("a", &costs);
     let words = letters_words(&letters, "a (AMD)");
     assert_eq!(words.rows.len(), letters.point_count());

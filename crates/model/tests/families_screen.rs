@@ -4,9 +4,6 @@
 
 mod common;
 
-use std::rc::Rc;
-
-use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::chart::axis::{AxisRange, Metric, Scale};
 use atlas_model::chart::image::svg_image;
 use atlas_model::chart::theme::Theme;
@@ -17,12 +14,7 @@ use atlas_model::screen::families::families_screen;
 use atlas_model::state::{reduce, Action, Axis, State};
 use plotters::prelude::*;
 
-fn atlas() -> Atlas {
-    Atlas::new(
-        Rc::new(common::catalog()),
-        Rc::new(PriceSource::from_csv(common::PRICES)),
-    )
-}
+use common::atlas;
 
 #[test]
 fn the_screen_counts_lists_and_sums_up_what_the_chart_draws() {
