@@ -18,29 +18,13 @@ use crate::widgets::filters::Filters;
 #[component]
 pub fn FamiliesView(props: &ViewProps) -> Html {
     let state = &props.state;
-    let screen = use_memo(
-        (
-            props.atlas.clone(),
-            state.filter.clone(),
-            state.families,
-            state.region.clone(),
-            state.os,
-            state.include_suspect,
-        ),
-        |(atlas, filter, spec, region, os, include_suspect)| {
-            let state = atlas_model::state::State {
-                filter: filter.clone(),
-                families: *spec,
-                region: region.clone(),
-                os: *os,
-                include_suspect: *include_suspect,
-                ..Default::default()
-            };
-            let mut screen = families_screen(atlas, &state);
-            screen.caption.source = source_line(atlas.catalog.types.len(), region, *os);
-            screen
-        },
-    );
+    // Keyed on the whole state, so whatever the screen function reads is in its key; the
+    // canvas repaints only when the plan it gets differs.
+    let screen = use_memo((props.atlas.clone(), state.clone()), |(atlas, state)| {
+        let mut screen = families_screen(atlas, state);
+        screen.caption.source = source_line(atlas.catalog.types.len(), &state.region, state.os);
+        screen
+    });
     let table_rows = use_memo(screen.rows.clone(), |rows| {
         rows.iter()
             .map(|r| vec![r.family.clone(), r.name.clone(), r.x.clone(), r.y.clone()])
