@@ -153,3 +153,26 @@ fn range_boxes_read_numbers_and_say_what_they_refuse() {
     assert_eq!(range_text(None), "");
     assert_eq!(range_unit(Metric::Memory), "GiB");
 }
+
+#[test]
+fn the_address_carries_the_ranges_and_names_a_bad_one() {
+    use atlas_model::url_state::{decode, encode};
+    let decoded = decode("?xscale=linear&xmin=0&xmax=800&ymax=64");
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    let spec = decoded.state.families;
+    assert_eq!(
+        (spec.x_range.min, spec.x_range.max),
+        (Some(0.0), Some(800.0))
+    );
+    assert_eq!((spec.y_range.min, spec.y_range.max), (None, Some(64.0)));
+    assert_eq!(
+        encode(&decoded.state),
+        "xscale=linear&xmin=0&xmax=800&ymax=64"
+    );
+    let bad = decode("?xmax=lots&ymin=inf");
+    assert_eq!(
+        bad.ignored,
+        ["xmax=lots: not a number", "ymin=inf: not a number"]
+    );
+    assert!(!bad.state.families.x_range.is_set());
+}
