@@ -145,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
 /// mode the frame's address is left as the embedding page wrote it.
 #[hook]
 fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
-    let last = use_mut_ref(|| (encode(state), state.view));
+    let last = use_mut_ref(|| (encode(state), state.view, chart_zoom(state)));
     {
         let last = last.clone();
         use_effect_with(state.clone(), move |state| {
@@ -153,9 +153,11 @@ fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
             browser::set_title(&state.view.page_title());
             let mut last = last.borrow_mut();
             if !embed && query != last.0 {
-                browser::set_query(&query, state.view != last.1);
+                // A zoom is a step back can undo, as a view change is.
+                let push = state.view != last.1 || chart_zoom(state) != last.2;
+                browser::set_query(&query, push);
             }
-            *last = (query, state.view);
+            *last = (query, state.view, chart_zoom(state));
         });
     }
     let dispatch = dispatch.clone();
@@ -163,11 +165,21 @@ fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
         let listener = browser::on_history_move(move |query| {
             let restored = decode(&query).state;
             // Recorded first, so the sync above sees nothing to write back.
-            *last.borrow_mut() = (encode(&restored), restored.view);
+            *last.borrow_mut() = (encode(&restored), restored.view, chart_zoom(&restored));
             dispatch.emit(Action::Restore(Box::new(restored)));
         });
         move || drop(listener)
     });
+}
+
+/// The Families chart's ranges: a change to them is a history step of its own.
+fn chart_zoom(
+    state: &State,
+) -> (
+    atlas_model::chart::axis::AxisRange,
+    atlas_model::chart::axis::AxisRange,
+) {
+    (state.families.x_range, state.families.y_range)
 }
 
 /// Props of [`Views`].

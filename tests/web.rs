@@ -103,6 +103,13 @@ mod browser {
             tooltip: Callback::from(|_| Html::default()),
             on_pick: None,
             empty: None,
+            describe: None,
+            summary: None,
+            on_zoom: None,
+            on_reset_zoom: None,
+            caption: None,
+            file_name: "capabilities".into(),
+            tools: Html::default(),
         };
         yew::Renderer::<ChartCanvas<BarsPlot>>::with_root_and_props(root.clone(), props).render();
         wait_for("the chart-drawn mark", || {

@@ -8,14 +8,19 @@ use super::*;
 /// Saves `text` as a file named `file_name`: a `Blob`, an object URL and a temporary
 /// `<a download>` that is clicked, removed, and its URL revoked a moment later.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("this page has no window")?;
-    let (document, body) = document_and_body()?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| js_message(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    download_blob(file_name, &blob)
+}
+
+/// Saves a `Blob` (a picture, a text) as a file named `file_name`, as [`download_text`] does.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let window = web_sys::window().ok_or("this page has no window")?;
+    let (document, body) = document_and_body()?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| js_message(&e))?;
     let anchor = document
         .create_element("a")
         .map_err(|e| js_message(&e))?

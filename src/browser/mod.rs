@@ -9,6 +9,7 @@ mod frame;
 mod history;
 mod hooks;
 mod marks;
+mod picture;
 mod spacer;
 
 pub use clipboard::*;
@@ -17,6 +18,7 @@ pub use frame::*;
 pub use history::*;
 pub use hooks::*;
 pub use marks::*;
+pub use picture::*;
 pub use spacer::*;
 
 /// A thrown JavaScript value (an `Error`, a `DOMException` or a string) in words.

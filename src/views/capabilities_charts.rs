@@ -4,11 +4,14 @@
 use std::rc::Rc;
 
 use atlas_model::chart::bars::{BarColour, BarsPlot, VENDORS};
+use atlas_model::chart::image::specs_source_line;
+use atlas_model::chart::words::bars_words;
 use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
 use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_table::ChartTable;
 
 /// Props of [`BarsChart`].
 #[derive(Properties, PartialEq)]
@@ -42,6 +45,18 @@ pub fn BarsChart(props: &BarsChartProps) -> Html {
             html! { <BarTooltip {text} x={hover.x} y={hover.y} frame_width={hover.frame_width} /> }
         })
     };
+    let words = use_memo(
+        (plot.clone(), props.caption.clone(), props.legend),
+        |(plot, caption, legend)| {
+            let mut words = bars_words(plot, caption, *legend);
+            words.caption.source = specs_source_line();
+            words
+        },
+    );
+    let describe = {
+        let plot = plot.clone();
+        Callback::from(move |item: usize| plot.describe(item).unwrap_or_default())
+    };
     let empty =
         (plot.total() == 0).then_some(AttrValue::from("No instance type matches the filters."));
     let class = classes!(
@@ -56,10 +71,14 @@ pub fn BarsChart(props: &BarsChartProps) -> Html {
             data-points={plot.point_count().to_string()}
             data-total={plot.total().to_string()}>
             <figcaption>{ props.caption.clone() }</figcaption>
-            <ChartCanvas<BarsPlot> plan={plot.clone()} {label} {tooltip} {empty} />
+            <ChartCanvas<BarsPlot> plan={plot.clone()} {label} {tooltip} {empty}
+                describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
+                caption={Some(words.caption.clone())} file_name={props.testid.clone()} />
             if props.legend {
                 { vendor_legend(plot) }
             }
+            <ChartTable caption={props.caption.clone()} headings={Rc::new(words.headings.clone())}
+                rows={Rc::new(words.rows.clone())} />
         </figure>
     }
 }

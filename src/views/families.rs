@@ -1,59 +1,52 @@
-//! The Families view: filters, axis controls, the chart and its legend.
+//! The Families view: filters, axis controls, the chart and its legend, all rendered from
+//! the one Families screen the model derives.
 
-use atlas_model::chart::axis::Metric;
-use atlas_model::chart::colour::ColourBy;
-use atlas_model::chart::families::FamiliesPlot;
-use atlas_model::state::Action;
+use std::rc::Rc;
+
+use atlas_model::chart::image::source_line;
+use atlas_model::screen::families::families_screen;
 use yew::prelude::*;
 
-use crate::views::axis_controls::AxisControls;
+use crate::views::axis_controls::{AxisControls, RangeControls};
 use crate::views::families_chart::FamiliesChart;
 use crate::views::legend::Legend;
 use crate::views::ViewProps;
+use crate::widgets::chart_table::ChartTable;
 use crate::widgets::filters::FilterSidebar;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
 pub fn FamiliesView(props: &ViewProps) -> Html {
     let state = &props.state;
-    let plot = use_memo(
-        (
-            props.atlas.clone(),
-            state.filter.clone(),
-            state.families,
-            state.region.clone(),
-            state.os,
-            state.include_suspect,
-        ),
-        |(atlas, filter, spec, region, os, include_suspect)| {
-            // Prices are parsed only once a price axis or the region filter needs them.
-            let wants_prices = matches!(spec.x, Metric::Price(_))
-                || matches!(spec.y, Metric::Price(_))
-                || matches!(spec.colour, ColourBy::Price(_));
-            let pricing = wants_prices
-                .then(|| atlas.pricing(region, *os, *include_suspect))
-                .flatten();
-            let shown = atlas.shown(filter, region);
-            FamiliesPlot::build(
-                &atlas.catalog,
-                &atlas.families,
-                &shown,
-                *spec,
-                pricing.as_ref(),
-            )
-        },
-    );
+    // Keyed on the whole state, so whatever the screen function reads is in its key; the
+    // canvas repaints only when the plan it gets differs.
+    let screen = use_memo((props.atlas.clone(), state.clone()), |(atlas, state)| {
+        let mut screen = families_screen(atlas, state);
+        screen.caption.source = source_line(atlas.catalog.types.len(), &state.region, state.os);
+        screen
+    });
+    let table_rows = use_memo(screen.rows.clone(), |rows| {
+        rows.iter()
+            .map(|r| vec![r.family.clone(), r.name.clone(), r.x.clone(), r.y.clone()])
+            .collect::<Vec<_>>()
+    });
+    let headings = Rc::new(screen.headings.to_vec());
     html! {
         <section class="view families" aria-label="Families">
             <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
                 dispatch={props.dispatch.clone()} />
             <div class="main">
                 <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
-                <FamiliesChart atlas={props.atlas.clone()} plot={plot.clone()}
-                    on_pin={props.dispatch.reform(Action::TogglePin)}
-                    region={state.region.clone()} os={state.os} />
+                <FamiliesChart atlas={props.atlas.clone()} screen={screen.clone()}
+                    dispatch={props.dispatch.clone()} pinned={state.pinned.clone()}
+                    region={state.region.clone()} os={state.os}
+                    tools={html! { <RangeControls spec={state.families} dispatch={props.dispatch.clone()} /> }} />
+                if let Some(hint) = screen.hint.clone() {
+                    <p class="notice chart-hint" data-testid="families-hint">{ hint }</p>
+                }
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
-                    colour={state.families.colour} price_span={plot.price_span} />
+                    colour={state.families.colour} price_span={screen.plot.price_span} />
+                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} rows={table_rows} />
             </div>
         </section>
     }

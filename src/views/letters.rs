@@ -104,7 +104,8 @@ pub fn LettersView(props: &ViewProps) -> Html {
                 <p class="letters-sentence" data-testid="letters-sentence" aria-live="polite">{ sentence }</p>
             }
             <div class="letters-panels">
-                <LettersChart {plot} />
+                <LettersChart {plot} source={Some(AttrValue::from(atlas_model::chart::image::source_line(
+                    props.atlas.catalog.types.len(), &state.region, state.os)))} />
                 <LettersTable {rows} {letter} every_letter={choices.every_letter} sort={(choices.sort, choices.descending)} {on_sort} {on_every_letter} />
             </div>
         </section>

@@ -4,18 +4,24 @@
 
 use std::rc::Rc;
 
+use atlas_model::chart::image::specs_source_line;
 use atlas_model::chart::letters::{format_ratio, letter_name, LettersPlot};
+use atlas_model::chart::words::{letters_dot, letters_words};
 use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
 use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_table::ChartTable;
 
 /// Props of [`LettersChart`].
 #[derive(Properties, PartialEq)]
 pub struct LettersChartProps {
     /// What to draw.
     pub plot: Rc<LettersPlot>,
+    /// Where and when the prices come from, for a saved picture (the region and system).
+    #[prop_or_default]
+    pub source: Option<AttrValue>,
 }
 
 /// One row per pair, a dot per size at its price ratio; hover a dot for its prices.
@@ -50,6 +56,20 @@ pub fn LettersChart(props: &LettersChartProps) -> Html {
         let plot = plot.clone();
         Callback::from(move |hover: Hover| html! { <DotTooltip plot={plot.clone()} {hover} /> })
     };
+    let words = use_memo(
+        (plot.clone(), caption.clone(), props.source.clone()),
+        |(plot, caption, source)| {
+            let mut words = letters_words(plot, caption);
+            words.caption.source = source
+                .as_ref()
+                .map_or_else(specs_source_line, |s| s.to_string());
+            words
+        },
+    );
+    let describe = {
+        let plot = plot.clone();
+        Callback::from(move |item: usize| letters_dot(&plot, item))
+    };
     let empty = plot.rows.is_empty().then_some(AttrValue::from(
         "No pair of this letter has prices in this region.",
     ));
@@ -58,13 +78,17 @@ pub fn LettersChart(props: &LettersChartProps) -> Html {
             data-letter={plot.letter.clone()}
             data-series={plot.series_count().to_string()}
             data-points={plot.point_count().to_string()}>
-            <figcaption>{ caption }</figcaption>
-            <ChartCanvas<LettersPlot> plan={plot.clone()} {label} {tooltip} {empty} />
+            <figcaption>{ caption.clone() }</figcaption>
+            <ChartCanvas<LettersPlot> plan={plot.clone()} {label} {tooltip} {empty}
+                describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
+                caption={Some(words.caption.clone())} file_name={format!("letter-prices-{}", plot.letter)} />
             <ul class="legend letters-key" aria-label="Key">
                 <li><span class="letters-dot cheaper" aria-hidden="true"></span>{ "one size, cheaper with the letter" }</li>
                 <li><span class="letters-dot dearer" aria-hidden="true"></span>{ "one size, dearer" }</li>
                 <li><span class="letters-median-bar" aria-hidden="true"></span>{ "median of the pair" }</li>
             </ul>
+            <ChartTable caption={AttrValue::from(caption.clone())} headings={Rc::new(words.headings.clone())}
+                rows={Rc::new(words.rows.clone())} />
         </figure>
     }
 }

@@ -93,7 +93,8 @@ pub fn SizesView(props: &ViewProps) -> Html {
             </div>
             <div class="sizes-panel">
                 <SizesLadder catalog={props.atlas.catalog.clone()} families={props.atlas.families.clone()}
-                    plot={plot.clone()} defaults={chosen.is_empty()} {on_toggle} {on_pin} />
+                    plot={plot.clone()} defaults={chosen.is_empty()} {on_toggle} {on_pin}
+                    pinned={state.pinned.clone()} />
             </div>
         </section>
     }

@@ -4,13 +4,16 @@
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
+use atlas_model::chart::image::specs_source_line;
 use atlas_model::chart::ladder::LadderPlot;
+use atlas_model::chart::words::{ladder_point, ladder_words};
 use atlas_model::family::Family;
 use atlas_model::instance::Category;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_table::ChartTable;
 use crate::widgets::tooltip::instance_tooltip;
 
 /// Props of [`SizesLadder`].
@@ -28,6 +31,9 @@ pub struct SizesLadderProps {
     pub on_toggle: Callback<String>,
     /// Called with an instance type's name when its dot is clicked.
     pub on_pin: Callback<String>,
+    /// The pinned types (the tooltip's buttons say Pin or Unpin).
+    #[prop_or_default]
+    pub pinned: Vec<String>,
 }
 
 /// How vCPU and memory double along the ladder for a few families.
@@ -41,9 +47,16 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
     );
     let tooltip = {
         let (catalog, plot) = (props.catalog.clone(), plot.clone());
+        let (pinned, on_pin) = (props.pinned.clone(), props.on_pin.clone());
         Callback::from(move |hover: Hover| {
             let sizes = plot.lines.get(hover.line).map_or(0, |l| l.points.len());
-            instance_tooltip(&catalog, &hover, sizes, |_| String::new())
+            instance_tooltip(
+                &catalog,
+                &hover,
+                sizes,
+                |_| String::new(),
+                Some((pinned.as_slice(), &on_pin)),
+            )
         })
     };
     let on_pick = {
@@ -53,6 +66,18 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
                 on_pin.emit(instance.name.clone());
             }
         })
+    };
+    let words = use_memo(
+        (props.plot.clone(), props.catalog.clone()),
+        |(plot, catalog)| {
+            let mut words = ladder_words(plot, catalog);
+            words.caption.source = specs_source_line();
+            words
+        },
+    );
+    let describe = {
+        let catalog = props.catalog.clone();
+        Callback::from(move |item: usize| ladder_point(&catalog, item))
     };
     let on_add = {
         let on_toggle = props.on_toggle.clone();
@@ -133,8 +158,12 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
             <figure class="chart ladder-chart" data-testid="ladder-chart"
                 data-series={plot.series_count().to_string()}
                 data-points={plot.point_count().to_string()}>
-                <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty} />
+                <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty}
+                    describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
+                    caption={Some(words.caption.clone())} file_name="sizes-ladder" />
             </figure>
+            <ChartTable caption="How sizes double" headings={Rc::new(words.headings.clone())}
+                rows={Rc::new(words.rows.clone())} />
             if !plot.skipped.is_empty() {
                 <p class="notice" data-testid="ladder-skipped">
                     { format!("Not drawn (not in the data, or no size on the ladder): {}", plot.skipped.join(", ")) }

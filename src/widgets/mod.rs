@@ -3,6 +3,8 @@
 //! embedding, loading your own data, skip links and Escape for panels. Each gets plain data and `Callback`s.
 
 pub mod chart_canvas;
+pub mod chart_save;
+pub mod chart_table;
 pub mod data_source;
 pub mod embed;
 pub mod escape;

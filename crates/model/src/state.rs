@@ -9,8 +9,8 @@ use crate::instance::Category;
 use crate::prices::Os;
 use crate::regions::DEFAULT_REGION;
 pub use crate::settings::{
-    Axis, CellMetric, ColourBy, FamiliesSpec, LetterTableSpec, Metric, PairSort, Scale, SizesSpec,
-    TableSpec,
+    Axis, AxisRange, CellMetric, ColourBy, FamiliesSpec, LetterTableSpec, Metric, PairSort, Scale,
+    SizesSpec, TableSpec,
 };
 use crate::table::{clear_all_filters, Column, QueryInput, SelectOption, SortDirection};
 
@@ -170,6 +170,15 @@ pub enum Action {
     SetScale(Axis, Scale),
     /// Choose what the Families chart is coloured by.
     SetColour(ColourBy),
+    /// Set an axis's typed range (base units; either end open).
+    SetRange(Axis, AxisRange),
+    /// Zoom the Families chart to a box: both ranges in one step.
+    Zoom(AxisRange, AxisRange),
+    /// Drop both typed ranges: the axes follow the data again.
+    ResetZoom,
+    /// Return every setting of a view to its default (Families: axes, scales, colour,
+    /// ranges and the shared filters its sidebar shows).
+    ResetView(View),
     /// Show a view.
     SetView(View),
     /// Pin an instance type for comparison (ignored when already pinned or when
@@ -255,11 +264,30 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::HideSeries(series) => filter.hidden_series.extend(series),
         Action::SetCurrentOnly(on) => filter.current_only = on,
         Action::ShowEveryType => *filter = Filter::default(),
-        Action::SetMetric(Axis::X, metric) => next.families.x = metric,
-        Action::SetMetric(Axis::Y, metric) => next.families.y = metric,
+        // A range in one metric's unit means nothing in another's.
+        Action::SetMetric(Axis::X, metric) if metric != next.families.x => {
+            next.families.x = metric;
+            next.families.x_range = AxisRange::OPEN;
+        }
+        Action::SetMetric(Axis::Y, metric) if metric != next.families.y => {
+            next.families.y = metric;
+            next.families.y_range = AxisRange::OPEN;
+        }
+        Action::SetMetric(..) => {}
         Action::SetScale(Axis::X, scale) => next.families.x_scale = scale,
         Action::SetScale(Axis::Y, scale) => next.families.y_scale = scale,
         Action::SetColour(colour) => next.families.colour = colour,
+        Action::SetRange(Axis::X, range) => next.families.x_range = range,
+        Action::SetRange(Axis::Y, range) => next.families.y_range = range,
+        Action::Zoom(x, y) => {
+            next.families.x_range = x;
+            next.families.y_range = y;
+        }
+        Action::ResetZoom => {
+            next.families.x_range = AxisRange::OPEN;
+            next.families.y_range = AxisRange::OPEN;
+        }
+        Action::ResetView(view) => reset_view(&mut next, view),
         Action::SetView(view) => next.view = view,
         Action::Pin(name) => pin(&mut next.pinned, name),
         Action::Unpin(name) => next.pinned.retain(|p| *p != name),
@@ -349,6 +377,30 @@ fn pick_category(filter: &mut Filter, category: Category) {
         hidden.insert(category);
         if hidden.len() == Category::ALL.len() {
             hidden.clear();
+        }
+    }
+}
+
+/// Puts every setting `view` owns back to its default; pins, region and the other views'
+/// settings stay.
+fn reset_view(state: &mut State, view: View) {
+    let defaults = State::default();
+    match view {
+        View::Families => {
+            state.families = defaults.families;
+            state.filter = defaults.filter;
+        }
+        View::Sizes => {
+            state.sizes = defaults.sizes;
+            state.filter = defaults.filter;
+        }
+        View::Capabilities => state.filter = defaults.filter,
+        View::Table => state.table = defaults.table,
+        View::Decoder => state.decoder = defaults.decoder,
+        View::Compare => state.differences_only = defaults.differences_only,
+        View::Letters => {
+            state.letter = defaults.letter;
+            state.letter_table = defaults.letter_table;
         }
     }
 }
@@ -545,5 +597,35 @@ mod tests {
         assert_eq!(s.families.x_scale, Scale::Linear);
         assert_eq!(s.families.y_scale, Scale::Log);
         assert_eq!(s.families.y, Metric::Clock);
+    }
+
+    #[test]
+    fn a_zoom_sets_both_ranges_and_reset_view_returns_every_families_setting() {
+        let range = |min: f64, max: f64| AxisRange {
+            min: Some(min),
+            max: Some(max),
+        };
+        let s = reduce(&State::default(), Action::SetScale(Axis::X, Scale::Linear));
+        let s = reduce(&s, Action::Zoom(range(0.0, 800.0), range(1.0, 64.0)));
+        assert_eq!(s.families.x_range, range(0.0, 800.0));
+        assert_eq!(s.families.y_range, range(1.0, 64.0));
+        let s = reduce(&s, Action::SetMetric(Axis::Y, Metric::Vcpu));
+        assert_eq!(s.families.y_range, range(1.0, 64.0), "same metric: kept");
+        let s = reduce(&s, Action::SetMetric(Axis::Y, Metric::Clock));
+        assert!(
+            !s.families.y_range.is_set(),
+            "another metric's unit: dropped"
+        );
+        let zoomed_out = reduce(&s, Action::ResetZoom);
+        assert!(!zoomed_out.families.x_range.is_set());
+        assert_eq!(zoomed_out.families.x_scale, Scale::Linear);
+
+        let s = reduce(&s, Action::ToggleCategory(Category::Compute));
+        let s = reduce(&s, Action::Pin("m5.large".into()));
+        let s = reduce(&s, Action::SetRange(Axis::X, range(2.0, 4.0)));
+        let reset = reduce(&s, Action::ResetView(View::Families));
+        assert_eq!(reset.families, FamiliesSpec::default());
+        assert_eq!(reset.filter, Filter::default());
+        assert_eq!(reset.pinned, ["m5.large"], "pins are not the view's");
     }
 }

@@ -79,6 +79,16 @@ pub fn encode(state: &State) -> String {
     if spec.colour != defaults.families.colour {
         put("colour", spec.colour.slug().to_owned());
     }
+    for (key, end) in [
+        ("xmin", spec.x_range.min),
+        ("xmax", spec.x_range.max),
+        ("ymin", spec.y_range.min),
+        ("ymax", spec.y_range.max),
+    ] {
+        if let Some(value) = end {
+            put(key, value.to_string());
+        }
+    }
     if state.sizes.metric != defaults.sizes.metric {
         put("cell", cell_slug(state.sizes.metric).to_owned());
     }
@@ -306,6 +316,10 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         "yscale" => {
             state.families.y_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
         }
+        "xmin" => state.families.x_range.min = range_end(value)?,
+        "xmax" => state.families.x_range.max = range_end(value)?,
+        "ymin" => state.families.y_range.min = range_end(value)?,
+        "ymax" => state.families.y_range.max = range_end(value)?,
         "cell" => {
             state.sizes.metric = [CellMetric::Vcpu, CellMetric::Memory, CellMetric::Price]
                 .into_iter()
@@ -437,6 +451,18 @@ fn flag(value: &str) -> Result<bool, String> {
         "1" | "true" | "yes" => Ok(true),
         "0" | "false" | "no" => Ok(false),
         _ => Err("not 1 or 0".into()),
+    }
+}
+
+/// An axis range's end: a finite number in the metric's base unit (empty: open).
+fn range_end(value: &str) -> Result<Option<f64>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<f64>() {
+        Ok(number) if number.is_finite() => Ok(Some(number + 0.0)),
+        _ => Err("not a number".into()),
     }
 }
 

@@ -18,8 +18,6 @@ use atlas_model::chart::letters::LettersPlot;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::filter::Filter;
-use atlas_model::letter_cost::{pair_ratios, pairs};
-use atlas_model::prices::{Os, Pricing};
 use plotters::prelude::*;
 
 /// The size every golden picture is drawn at, in pixels.
@@ -105,17 +103,6 @@ fn the_capability_bar_charts_look_as_committed() {
 #[test]
 fn the_letters_chart_looks_as_committed() {
     let (catalog, families) = common::setup();
-    let table = common::prices();
-    let costs: Vec<_> = pairs(&families)
-        .into_iter()
-        .map(|pair| {
-            let cost = pair_ratios(
-                &Pricing::new(&table, "us-east-1", Os::Linux),
-                &catalog,
-                &pair,
-            );
-            (pair, cost)
-        })
-        .collect();
+    let costs = common::letter_costs(&catalog, &families);
     check("letters", &LettersPlot::new("a", &costs));
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::capabilities::Feature;
-use atlas_model::chart::axis::{Metric, Scale};
+use atlas_model::chart::axis::{AxisRange, Metric, Scale};
 use atlas_model::chart::colour::ColourBy;
 use atlas_model::chart::letters::PairSort;
 use atlas_model::instance::Category;
@@ -51,6 +51,23 @@ fn typed() -> BoxedStrategy<String> {
     .boxed()
 }
 
+fn axis_pick() -> proptest::sample::Select<Axis> {
+    pick(vec![Axis::X, Axis::Y])
+}
+
+/// Ranges a person can type or drag: open ends, round numbers, any finite number.
+fn range() -> BoxedStrategy<AxisRange> {
+    let end = || {
+        proptest::option::of(prop_oneof![
+            pick(vec![0.0, 0.5, 1.0, 16.0, 800.0, 24576.0, -3.0]),
+            -1e6f64..1e6f64,
+        ])
+    };
+    (end(), end())
+        .prop_map(|(min, max)| AxisRange { min, max })
+        .boxed()
+}
+
 /// Every action a person can cause, with the values the app's controls offer.
 fn action() -> BoxedStrategy<Action> {
     let names = || {
@@ -80,6 +97,10 @@ fn action() -> BoxedStrategy<Action> {
         (axis.clone(), pick(Metric::ALL.to_vec())).prop_map(|(a, m)| Action::SetMetric(a, m)),
         (axis, pick(vec![Scale::Linear, Scale::Log])).prop_map(|(a, s)| Action::SetScale(a, s)),
         pick(ColourBy::ALL.to_vec()).prop_map(Action::SetColour),
+        (axis_pick(), range()).prop_map(|(a, r)| Action::SetRange(a, r)),
+        (range(), range()).prop_map(|(x, y)| Action::Zoom(x, y)),
+        Just(Action::ResetZoom),
+        pick(View::ALL.to_vec()).prop_map(Action::ResetView),
         pick(View::ALL.to_vec()).prop_map(Action::SetView),
         names().prop_map(Action::Pin),
         names().prop_map(Action::Unpin),

@@ -430,8 +430,15 @@ fn a_keystroke_query_with_a_regex_and_a_condition_narrows_and_sorts() {
         Some((Column::Processor, SortDirection::Descending)),
         &RowPrices::default(),
     );
-    assert!(!r.is_empty() && r.len() < catalog.types.len(), "{}", r.len());
-    assert!(r.iter().all(|&i| catalog.types[i].vcpu >= 4), "every row has 4 vCPU or more");
+    assert!(
+        !r.is_empty() && r.len() < catalog.types.len(),
+        "{}",
+        r.len()
+    );
+    assert!(
+        r.iter().all(|&i| catalog.types[i].vcpu >= 4),
+        "every row has 4 vCPU or more"
+    );
     // Its time per keystroke is measured by `make bench`, not here.
 }
 

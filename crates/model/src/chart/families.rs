@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use super::axis::{metric_layout, AxisLayout, Metric, Scale};
 use super::colour::{gradient, ColourBy, LineColour};
 use super::hitmap::{HitMap, HitPoint};
+use super::zoom::PlotFrame;
 use super::{ChartError, Paint, Plan};
 use crate::catalog::Catalog;
 use crate::family::Family;
@@ -260,8 +261,17 @@ pub fn draw<DB: DrawingBackend>(
 
     let line_width = paint.px(1.6);
     let dot = paint.px(3.0) as i32;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
     let mut hits = HitMap {
         points: Vec::with_capacity(plot.point_count()),
+        frame: Some(PlotFrame {
+            left: f64::from(xs.start),
+            right: f64::from(xs.end),
+            top: f64::from(ys.start),
+            bottom: f64::from(ys.end),
+            x: (x_axis.start, x_axis.end),
+            y: (y_axis.start, y_axis.end),
+        }),
     };
     for (index, line) in plot.lines.iter().enumerate() {
         let color = line.colour.rgb(theme);

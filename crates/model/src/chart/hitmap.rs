@@ -1,5 +1,7 @@
 //! Where each drawn point landed on the canvas, so a pointer position maps back to data.
 
+use super::zoom::PlotFrame;
+
 /// One drawn point: its pixel position and the item type it stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HitPoint {
@@ -34,6 +36,8 @@ pub struct PointerHit {
 pub struct HitMap {
     /// The points, in drawing order.
     pub points: Vec<HitPoint>,
+    /// The plotting area and what its edges stand for, on charts a box can zoom.
+    pub frame: Option<PlotFrame>,
 }
 
 impl HitMap {
@@ -116,6 +120,7 @@ mod tests {
                     line: 1,
                 },
             ],
+            ..HitMap::default()
         };
         assert_eq!(map.nearest(17.0, 11.0, 8.0).map(|p| p.item), Some(1));
         assert_eq!(map.nearest(12.0, 9.0, 8.0).map(|p| p.item), Some(0));
@@ -145,6 +150,7 @@ mod tests {
                     line: 1,
                 },
             ],
+            ..HitMap::default()
         };
         let stack: Vec<usize> = map
             .stack_at(11.0, 10.0, 8.0)
@@ -179,6 +185,7 @@ mod tests {
                     line: 3,
                 },
             ],
+            ..HitMap::default()
         };
         let Some(hit) = map.hit_at_css(21.0, 11.0, 2.0, 4.0) else {
             panic!("the pointer is within 4 CSS pixels of (20, 10)");

@@ -8,10 +8,14 @@ pub mod axis;
 pub mod bars;
 pub mod colour;
 pub mod families;
+pub mod focus;
 pub mod hitmap;
+pub mod image;
 pub mod ladder;
 pub mod letters;
 pub mod theme;
+pub mod words;
+pub mod zoom;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;

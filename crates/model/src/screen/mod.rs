@@ -8,6 +8,7 @@
 pub mod capabilities;
 pub mod compare;
 pub mod decoder;
+pub mod families;
 pub mod letters;
 pub mod sizes;
 pub mod table;

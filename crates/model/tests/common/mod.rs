@@ -53,3 +53,31 @@ pub fn shown(
 ) -> atlas_model::shown::Shown {
     atlas_model::shown::shown_types(catalog, families, filter, None)
 }
+
+/// The embedded catalog and prices as one atlas.
+pub fn atlas() -> atlas_model::atlas::Atlas {
+    atlas_model::atlas::Atlas::new(
+        std::rc::Rc::new(catalog()),
+        std::rc::Rc::new(atlas_model::atlas::PriceSource::from_csv(PRICES)),
+    )
+}
+
+/// Every family pair with its price ratios in us-east-1, Linux.
+pub fn letter_costs(
+    catalog: &Catalog,
+    families: &[Family],
+) -> Vec<(
+    atlas_model::letter_cost::FamilyPair,
+    atlas_model::letter_cost::PairCost,
+)> {
+    let table = prices();
+    let pricing =
+        atlas_model::prices::Pricing::new(&table, "us-east-1", atlas_model::prices::Os::Linux);
+    atlas_model::letter_cost::pairs(families)
+        .into_iter()
+        .map(|pair| {
+            let cost = atlas_model::letter_cost::pair_ratios(&pricing, catalog, &pair);
+            (pair, cost)
+        })
+        .collect()
+}

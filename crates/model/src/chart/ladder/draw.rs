@@ -59,6 +59,7 @@ impl Plan for LadderPlot {
             .color(&theme.text);
         let mut hits = HitMap {
             points: Vec::with_capacity(plot.point_count() * 2),
+            frame: None,
         };
         for (panel, metric) in panels.iter().zip(PANELS) {
             let values = plot

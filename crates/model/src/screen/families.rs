@@ -1,0 +1,261 @@
+//! The Families view's screen: the chart plan of the shown types, its counts, hints,
+//! legend, the summary a screen reader hears, the table that stands in for the chart, and
+//! the words around a saved picture.
+
+use std::rc::Rc;
+
+use crate::atlas::Atlas;
+use crate::chart::axis::{format_usd, Metric};
+use crate::chart::bars::BarColour;
+use crate::chart::bars::VENDORS;
+use crate::chart::colour::{ColourBy, LineColour};
+use crate::chart::families::FamiliesPlot;
+use crate::chart::image::{ImageCaption, KeyColour, LegendKey};
+use crate::instance::Category;
+use crate::state::State;
+use crate::text::count;
+
+/// One plotted instance type as a row of the chart's table alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlottedRow {
+    /// The catalog index of the type.
+    pub instance: usize,
+    /// Its family.
+    pub family: String,
+    /// Its name.
+    pub name: String,
+    /// Its horizontal value as a label (`8 GiB`).
+    pub x: String,
+    /// Its vertical value as a label (`2`).
+    pub y: String,
+}
+
+/// Everything the Families view draws for a state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamiliesScreen {
+    /// The chart plan.
+    pub plot: Rc<FamiliesPlot>,
+    /// The chart's accessible name.
+    pub label: String,
+    /// The chart in a sentence or two, for everyone (and the screen reader's description).
+    pub summary: String,
+    /// What the chart leaves out and why, when it does ("12 types not drawn ...").
+    pub hint: Option<String>,
+    /// The legend entries, as the chart is coloured.
+    pub legend: Vec<LegendKey>,
+    /// The chart's table alternative: every plotted type, family by family.
+    pub rows: Rc<Vec<PlottedRow>>,
+    /// The table's column headings: family, type, then the x and y metrics.
+    pub headings: [String; 4],
+    /// The title and legend of a saved picture (the page adds the data's source).
+    pub caption: ImageCaption,
+    /// Whether a range is typed or zoomed on either axis.
+    pub zoomed: bool,
+}
+
+/// The Families screen of `state`: every shared filter applies; prices are parsed only
+/// when an axis or the colouring needs them.
+pub fn families_screen(atlas: &Atlas, state: &State) -> FamiliesScreen {
+    let spec = state.families;
+    let wants_prices = matches!(spec.x, Metric::Price(_))
+        || matches!(spec.y, Metric::Price(_))
+        || matches!(spec.colour, ColourBy::Price(_));
+    let pricing = wants_prices
+        .then(|| atlas.pricing(&state.region, state.os, state.include_suspect))
+        .flatten();
+    let shown = atlas.shown(&state.filter, &state.region);
+    let plot = FamiliesPlot::build(
+        &atlas.catalog,
+        &atlas.families,
+        &shown,
+        spec,
+        pricing.as_ref(),
+    );
+    let value = |scale: crate::chart::axis::Scale, coord: f64| scale.from_coord(coord);
+    let rows: Vec<PlottedRow> = plot
+        .lines
+        .iter()
+        .flat_map(|line| {
+            line.points.iter().map(|p| PlottedRow {
+                instance: p.instance,
+                family: line.family.clone(),
+                name: atlas
+                    .catalog
+                    .types
+                    .get(p.instance)
+                    .map_or_else(String::new, |t| t.name.clone()),
+                x: spec.x.format_tick(value(spec.x_scale, p.x)),
+                y: spec.y.format_tick(value(spec.y_scale, p.y)),
+            })
+        })
+        .collect();
+    let label = format!(
+        "Families chart: {} family lines through {} instance types, {} against {}",
+        plot.series_count(),
+        plot.point_count(),
+        spec.y.label(),
+        spec.x.label()
+    );
+    let not_drawn = shown.type_count().saturating_sub(plot.point_count());
+    let hint = (not_drawn > 0).then(|| {
+        let why = if spec.x_range.is_set() || spec.y_range.is_set() {
+            "outside the range, or without a value on an axis"
+        } else {
+            "without a value on an axis (or 0 on a log scale)"
+        };
+        format!(
+            "{} of the {} shown not drawn: {why}.",
+            count(not_drawn, "type", "types"),
+            shown.type_count()
+        )
+    });
+    let legend = legend(state, plot.price_span);
+    let caption = ImageCaption {
+        title: format!(
+            "Instance Atlas: {} against {}",
+            spec.y.label(),
+            spec.x.label()
+        ),
+        legend: legend.clone(),
+        source: String::new(),
+    };
+    FamiliesScreen {
+        summary: summary(&plot, &rows),
+        label,
+        hint,
+        legend,
+        headings: [
+            "Family".to_owned(),
+            "Instance type".to_owned(),
+            spec.x.label().to_owned(),
+            spec.y.label().to_owned(),
+        ],
+        rows: Rc::new(rows),
+        caption,
+        zoomed: spec.x_range.is_set() || spec.y_range.is_set(),
+        plot: Rc::new(plot),
+    }
+}
+
+impl FamiliesScreen {
+    /// What a screen reader hears when a point is focused: `m5.large (m5): vCPU 2, Memory (GiB) 8 GiB`.
+    pub fn describe(&self, instance: usize) -> String {
+        let Some(row) = self.rows.iter().find(|r| r.instance == instance) else {
+            return String::new();
+        };
+        format!(
+            "{} ({}): {} {}, {} {}",
+            row.name, row.family, self.headings[3], row.y, self.headings[2], row.x
+        )
+    }
+}
+
+/// The unit an axis's typed range is in (the metric's base unit): `GiB`, `vCPU`, `USD`.
+pub fn range_unit(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Memory => "GiB",
+        Metric::Vcpu => "vCPU",
+        Metric::Clock => "GHz",
+        Metric::Network => "Gbps",
+        Metric::Storage => "GB",
+        Metric::Gpus => "GPUs",
+        Metric::Price(_) => "USD",
+    }
+}
+
+/// An end of a typed range as its box shows it: `800`, `0.5`, empty when open.
+pub fn range_text(end: Option<f64>) -> String {
+    end.map_or_else(String::new, |v| v.to_string())
+}
+
+/// Reads a range box: empty is open, a number is an end; anything else is refused with a
+/// message a person can act on.
+pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.replace(',', "").parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v + 0.0)),
+        _ => Err(format!(
+            "\"{text}\" is not a number: type one such as 800 or 0.5, or leave the box empty"
+        )),
+    }
+}
+
+/// The chart in words: how many lines and types, each axis's span, and the extremes.
+fn summary(plot: &FamiliesPlot, rows: &[PlottedRow]) -> String {
+    let spec = plot.spec;
+    if rows.is_empty() {
+        return "No instance type matches the filters.".to_owned();
+    }
+    let points = || {
+        plot.lines
+            .iter()
+            .flat_map(|l| l.points.iter().zip(std::iter::repeat(l)))
+    };
+    let extreme = |coord: fn(&crate::chart::families::PlotPoint) -> f64| {
+        points()
+            .min_by(|a, b| coord(a.0).total_cmp(&coord(b.0)))
+            .zip(points().max_by(|a, b| coord(a.0).total_cmp(&coord(b.0))))
+    };
+    let name = |instance: usize| {
+        rows.iter()
+            .find(|r| r.instance == instance)
+            .map_or("", |r| r.name.as_str())
+    };
+    let span = |metric: Metric, scale, pick: fn(&crate::chart::families::PlotPoint) -> f64| {
+        extreme(pick).map_or_else(String::new, |(lo, hi)| {
+            let text = |p: &crate::chart::families::PlotPoint| {
+                metric.format_tick(crate::chart::axis::Scale::from_coord(scale, pick(p)))
+            };
+            format!(
+                "{} from {} to {} ({})",
+                metric.label(),
+                text(lo.0),
+                text(hi.0),
+                name(hi.0.instance)
+            )
+        })
+    };
+    format!(
+        "{} through {}. {}; {}.",
+        count(plot.series_count(), "family line", "family lines"),
+        count(plot.point_count(), "instance type", "instance types"),
+        span(spec.y, spec.y_scale, |p| p.y),
+        span(spec.x, spec.x_scale, |p| p.x),
+    )
+}
+
+/// The legend as the chart is coloured: the categories shown, the vendors, or a ramp.
+fn legend(state: &State, price_span: Option<(f64, f64)>) -> Vec<LegendKey> {
+    let key = |label: &str, colour| LegendKey {
+        label: label.to_owned(),
+        colour,
+    };
+    match state.families.colour {
+        ColourBy::Category => Category::ALL
+            .into_iter()
+            .filter(|c| state.filter.shows_category(*c))
+            .map(|c| key(c.label(), KeyColour::Line(LineColour::Category(c))))
+            .collect(),
+        ColourBy::Vendor => VENDORS
+            .into_iter()
+            .map(|v| key(v.label(), KeyColour::Bar(BarColour::Vendor(v))))
+            .collect(),
+        ColourBy::Generation => vec![
+            key("generation 1", KeyColour::Ramp(0.0)),
+            key("generation 8+", KeyColour::Ramp(1.0)),
+        ],
+        ColourBy::Price(metric) => match price_span {
+            Some((low, high)) => vec![
+                key(
+                    &format!("{} {}", metric.label(), format_usd(low)),
+                    KeyColour::Ramp(0.0),
+                ),
+                key(&format_usd(high), KeyColour::Ramp(1.0)),
+            ],
+            None => Vec::new(),
+        },
+    }
+}

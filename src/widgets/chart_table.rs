@@ -1,0 +1,47 @@
+//! The table that stands in for a chart: every thing the chart plots, one row each, shown
+//! on request ("Show as table"), so nothing on a chart is reachable only by sight.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+/// Props of [`ChartTable`].
+#[derive(Properties, PartialEq)]
+pub struct ChartTableProps {
+    /// The table's caption (what the chart shows).
+    pub caption: AttrValue,
+    /// The column headings.
+    pub headings: Rc<Vec<String>>,
+    /// The rows, one cell per heading.
+    pub rows: Rc<Vec<Vec<String>>>,
+}
+
+/// A "Show as table" toggle and, when open, the table.
+#[component]
+pub fn ChartTable(props: &ChartTableProps) -> Html {
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <div class="chart-table">
+            <button type="button" aria-expanded={open.to_string()} data-testid="show-as-table" onclick={toggle}>
+                { if *open { "Hide the table" } else { "Show as table" } }
+            </button>
+            if *open {
+                <div class="chart-table-scroll">
+                    <table data-testid="chart-table">
+                        <caption>{ props.caption.clone() }</caption>
+                        <thead><tr>{ for props.headings.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <tbody>
+                            { for props.rows.iter().map(|row| html! {
+                                <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}
