@@ -19,6 +19,7 @@ pub mod instance;
 pub mod letter_cost;
 pub mod letters;
 pub mod name;
+pub mod order;
 pub mod prices;
 pub mod quantity;
 pub mod query;

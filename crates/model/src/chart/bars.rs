@@ -141,7 +141,7 @@ impl BarsPlot {
                 short: category_short(category).to_owned(),
             });
             let mut parts: Vec<_> = shown.collect();
-            parts.sort_by_key(|c| VENDORS.iter().position(|v| *v == c.1));
+            crate::order::sort_by_key(&mut parts, |c| VENDORS.iter().position(|v| *v == c.1));
             plot.segments.extend(parts.into_iter().map(|c| BarSegment {
                 row,
                 label: c.1.label().to_owned(),

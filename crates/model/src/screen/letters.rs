@@ -38,7 +38,10 @@ pub fn letter_prices(
     let pricing = Pricing::new(table, region, os).including_suspect(include_suspect);
     let found = pairs(&atlas.families);
     let mut summary = letter_summary(&pricing, &atlas.catalog, &found);
-    summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));
+    crate::order::sort_by(&mut summary, |a, b| {
+        let first = |c: &str| !matches!(c, "a" | "g");
+        (first(&a.letter), &a.letter).cmp(&(first(&b.letter), &b.letter))
+    });
     let costs = pair_costs(&pricing, &atlas.catalog, &found);
     Ok(LetterPrices { costs, summary })
 }
