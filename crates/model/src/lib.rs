@@ -33,3 +33,4 @@ pub mod suggest;
 pub mod table;
 pub mod text;
 pub mod url_state;
+pub mod wire;
