@@ -17,6 +17,9 @@
 //    inlined as a module script and the wasm as base64 bytes passed to
 //    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
 //    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
+//    The importer worker (importer-worker.js + _bg.wasm) goes in as a text block holding its
+//    glue and its wasm as base64; the boot turns it into a blob: URL (`window.atlasImporter`)
+//    that the page starts when a person loads data.
 //    Its boot keeps a copy of the file as a blob: URL (`window.atlasOfflineCopy`), which the
 //    app's "Download for offline use" link saves: no navigation, no request. A note in the
 //    page says what the file is and is removed by the boot, so where a strict CSP blocks its
@@ -31,6 +34,8 @@ import { basename, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const SINGLE_FILE = 'instance-atlas.html';
+const WORKER_GLUE = 'importer-worker.js';
+const WORKER_WASM = 'importer-worker_bg.wasm';
 const LOADER_PREFIX = 'init-';
 const MIME = {
   '.svg': 'image/svg+xml',
@@ -163,6 +168,7 @@ async function main(dir) {
   const { js, wasm } = loaderTargets(loader);
   const glue = inlineGlue(await readFile(join(dir, js), 'utf8'), js);
   const wasmBytes = await readFile(join(dir, wasm));
+  const importer = await inlineWorker(dir);
 
   let single = html
     .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))
@@ -190,6 +196,10 @@ async function main(dir) {
     "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
     '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
     "  document.getElementById('atlas-blocked')?.remove();",
+    '  // The importer worker, started from a blob: URL when a person loads data.',
+    "  const importer = document.getElementById('atlas-importer');",
+    "  window.atlasImporter = URL.createObjectURL(new Blob([importer.textContent], { type: 'text/javascript' }));",
+    '  importer.remove();',
     "  const block = document.getElementById('atlas-wasm');",
     '  const text = atob(block.textContent.trim());',
     '  block.remove();',
@@ -215,6 +225,7 @@ async function main(dir) {
     loaderTag,
     () =>
       `<script type="application/wasm;base64" id="atlas-wasm">\n${wasmBase64}</script>\n` +
+      `<script type="text/plain" id="atlas-importer">\n${importer}\n</script>\n` +
       `<script type="module">\n${boot}\n</script>`,
   );
   // Self-contained: no reference to another file may be left.
@@ -229,6 +240,31 @@ async function main(dir) {
     `postbuild: index.html loads ./${loaderName}; ${SINGLE_FILE} ${kb(Buffer.byteLength(single))}${gz} ` +
       `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.code.length)}) in ${dir}`,
   );
+}
+
+/** The importer worker as one script: its no-modules glue, then its wasm from base64. */
+async function inlineWorker(dir) {
+  let glue;
+  let bytes;
+  try {
+    glue = await readFile(join(dir, WORKER_GLUE), 'utf8');
+    bytes = await readFile(join(dir, WORKER_WASM));
+  } catch {
+    fail(`${WORKER_GLUE} and ${WORKER_WASM} are missing: index.html must build the importer worker (data-type="worker")`);
+  }
+  if (/^\s*import\b/m.test(glue) || !/\bwasm_bindgen\b/.test(glue)) {
+    fail(`${WORKER_GLUE} is not wasm-bindgen no-modules glue (expected a global wasm_bindgen)`);
+  }
+  const worker = [
+    glue.trimEnd(),
+    '// Instance Atlas offline importer: the wasm comes from the string below, not the network.',
+    `const atlasImporterWasm = atob('${bytes.toString('base64')}');`,
+    'const atlasImporterBytes = new Uint8Array(atlasImporterWasm.length);',
+    'for (let i = 0; i < atlasImporterWasm.length; i++) atlasImporterBytes[i] = atlasImporterWasm.charCodeAt(i);',
+    'wasm_bindgen({ module_or_path: atlasImporterBytes });',
+  ].join('\n');
+  // Inside <script>, "</script" would end the element and "<!--" changes how it is parsed.
+  return worker.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
 /** The glue and wasm file names a Trunk loader refers to. */

@@ -1,6 +1,8 @@
 // `make bench`, loading your own data: a generated 10 MB describe-instance-types file chosen
-// in the file input, timed to the parsed data (marks set by the app), with the longest
-// main-thread task seen while it loads.
+// in the file input, timed to the parsed data (marks set by the app), with the main thread's
+// long tasks (PerformanceObserver `longtask`, over 50 ms) seen while the importer worker
+// parses it, and the one task that takes the worker's answer (decode, fill from the
+// built-in data).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +42,15 @@ export async function importOnce(browser, url, file) {
       parse: at('atlas:data-loaded') - at('atlas:import-start'),
       // Only the app's own tasks: handing the file to the page is the test driver's work.
       longest: Math.max(0, ...window.__tasks.filter((t) => t.startTime >= at('bench:file-chosen')).map((t) => t.duration)),
+      // While the worker parses: tasks that start after the file went to the worker and
+      // before its answer arrived (reading the file and the worker's own work excluded).
+      whileParsing: Math.max(0, ...window.__tasks
+        .filter((t) => t.startTime >= at('atlas:import-start') && t.startTime < at('atlas:import-answer'))
+        .map((t) => t.duration)),
+      longTasksWhileParsing: window.__tasks
+        .filter((t) => t.startTime >= at('atlas:import-start') && t.startTime < at('atlas:import-answer')).length,
+      // The task that took the answer: from the answer mark to the data-loaded mark.
+      answer: at('atlas:data-loaded') - at('atlas:import-answer'),
       banner: document.querySelector('[data-testid=data-source]')?.innerText ?? '',
     };
   });
