@@ -56,7 +56,7 @@ export function sections(bytes) {
   return { sections: out, functions, segments };
 }
 
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 
 /** Prints the split of every .wasm in `dist`. */
