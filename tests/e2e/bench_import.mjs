@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 const FIXTURES = fileURLToPath(new URL('../../crates/model/tests/fixtures/', import.meta.url));
 
-/** About `megabytes` of real describe-instance-types records, each with its own name. */
-export async function describeFile(megabytes = 10) {
+/**
+ * About `megabytes` of real describe-instance-types records, each with its own name, and at
+ * most `records` of them (the import budget is 10,000 types: a larger file is refused).
+ */
+export async function describeFile(megabytes = 10, most = 10000) {
   const fixture = JSON.parse(await readFile(`${FIXTURES.replace(/\/?$/, '/')}describe-instance-types/t3_micro_and_p3_16xl.json`, 'utf8'));
   const records = [];
   let bytes = 0;
-  for (let i = 0; bytes < megabytes * 1024 * 1024; i++) {
+  for (let i = 0; bytes < megabytes * 1024 * 1024 && i < most; i++) {
     const record = structuredClone(fixture.InstanceTypes[i % fixture.InstanceTypes.length]);
     record.InstanceType = `m${(i % 8) + 1}.${i + 2}xlarge`;
     bytes += JSON.stringify(record).length + 2;
