@@ -168,7 +168,7 @@ console.log([
 const importParse = median(imports.map((r) => r.parse));
 console.log(`\n10 MB describe-instance-types file (${describe.count} types, ${kb(describe.buffer.length)}), medians of ${RUNS}:`);
 console.log(`  parse in the browser ${ms(importParse)}; file chosen -> data shown ${ms(median(imports.map((r) => r.total)))}; longest main-thread task ${ms(median(imports.map((r) => r.longest)))}`);
-console.log(`  while the importer worker parses: longest main-thread task ${ms(median(imports.map((r) => r.whileParsing)))} (${median(imports.map((r) => r.longTasksWhileParsing))} tasks over 50 ms); taking its answer (decode + fill) ${ms(median(imports.map((r) => r.answer)))}`);
+console.log(`  while the importer worker parses: longest main-thread task ${ms(median(imports.map((r) => r.whileParsing)))} (${median(imports.map((r) => r.longTasksWhileParsing))} tasks over 50 ms); answer decoded and filled in ${ms(median(imports.map((r) => r.answer)))}, in a task of ${ms(median(imports.map((r) => r.answerTask)))}`);
 
 const plot = (pick) => figure('Plot', pick);
 const atlas = (pick) => figure('atlas', pick);
