@@ -42,6 +42,9 @@ pub struct ImportJob {
 
 impl Drop for ImportJob {
     fn drop(&mut self) {
+        // Detach the handlers first: a message already queued must not reach a dropped closure.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

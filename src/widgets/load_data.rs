@@ -79,7 +79,9 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
     let reading = use_mut_ref(|| None::<FileRead>);
     let paste = use_node_ref();
 
-    let importing = use_mut_ref(|| None::<ImportJob>);
+    // The running import with its number, so that an answered job stops only itself.
+    let importing = use_mut_ref(|| None::<(u64, ImportJob)>);
+    let imports_started = use_mut_ref(|| 0u64);
 
     // Hands text or bytes to the importer worker; its answer arrives as a message.
     let parse = {
@@ -93,6 +95,11 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         Rc::new(move |input: ImportInput, source: String| {
             phase.set(Phase::Parsing);
             mark(IMPORT_START_MARK);
+            let number = {
+                let mut started = imports_started.borrow_mut();
+                *started += 1;
+                *started
+            };
             let (status, message, open, slot, builtin, on_loaded) = (
                 phase.clone(),
                 error.clone(),
@@ -114,7 +121,13 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
                 status.set(Phase::Idle);
                 // The worker has answered: stop it once this message has been handled.
                 let slot = slot.clone();
-                Timeout::new(0, move || drop(slot.borrow_mut().take())).forget();
+                Timeout::new(0, move || {
+                    let mut running = slot.borrow_mut();
+                    if running.as_ref().is_some_and(|(n, _)| *n == number) {
+                        running.take();
+                    }
+                })
+                .forget();
                 match outcome {
                     Ok(imported) => {
                         let loaded = LoadedData::new(imported, label.clone(), builtin.as_deref());
@@ -127,7 +140,7 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
                 }
             };
             match start_import(input, &source, report) {
-                Ok(job) => *importing.borrow_mut() = Some(job),
+                Ok(job) => *importing.borrow_mut() = Some((number, job)),
                 Err(problem) => {
                     phase.set(Phase::Idle);
                     error.set(Some(describe(&source, &problem)));
