@@ -43,5 +43,5 @@ bench-anchors:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -p instance-atlas -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p instance-atlas -p atlas-importer -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p instance-atlas --tests -- -D warnings

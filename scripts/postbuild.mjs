@@ -18,6 +18,9 @@
 //    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
 //    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
 //    The glue rides as base64 text and is imported from a blob: URL, so it goes in unchanged.
+//    The importer worker (importer-worker.js + _bg.wasm) goes in as a text block holding its
+//    glue and its wasm as base64; the boot turns it into a blob: URL (`window.atlasImporter`)
+//    that the page starts when a person loads data.
 //    Its boot keeps a copy of the file as a blob: URL (`window.atlasOfflineCopy`), which the
 //    app's "Download for offline use" link saves: no navigation, no request. A note in the
 //    page says what the file is and is removed by the boot, so where a strict CSP blocks its
@@ -38,6 +41,8 @@ import { basename, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const SINGLE_FILE = 'instance-atlas.html';
+const WORKER_GLUE = 'importer-worker.js';
+const WORKER_WASM = 'importer-worker_bg.wasm';
 const LOADER_PREFIX = 'init-';
 const MIME = {
   '.svg': 'image/svg+xml',
@@ -191,6 +196,7 @@ async function main(dir) {
   const glue = await readFile(join(dir, js));
   checkGlue(glue.toString('utf8'), js);
   const wasmBytes = await readFile(join(dir, wasm));
+  const importer = await inlineWorker(dir);
 
   const cssFile = local(attr(html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0] ?? fail('index.html has no stylesheet'), 'href'));
   const template = offlineTemplate(html, { cssFile, loaderName, classic });
@@ -199,6 +205,7 @@ async function main(dir) {
     glue: glue.toString('base64'),
     // One line, as the site's loader writes it, so both give the very same file.
     wasm: wasmBytes.toString('base64'),
+    importer,
   });
   await writeFile(join(dir, SINGLE_FILE), single);
 
@@ -208,6 +215,37 @@ async function main(dir) {
     `postbuild: index.html loads ./${loaderName}; ${SINGLE_FILE} ${kb(Buffer.byteLength(single))}${gz} ` +
       `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.length)}) in ${dir}`,
   );
+}
+
+/** The importer worker as one script: its no-modules glue, then its wasm from base64. */
+async function inlineWorker(dir) {
+  let glue;
+  let bytes;
+  try {
+    glue = await readFile(join(dir, WORKER_GLUE), 'utf8');
+    bytes = await readFile(join(dir, WORKER_WASM));
+  } catch {
+    fail(`${WORKER_GLUE} and ${WORKER_WASM} are missing: index.html must build the importer worker (data-type="worker")`);
+  }
+  if (/^\s*import\b/m.test(glue) || !/\bwasm_bindgen\b/.test(glue)) {
+    fail(`${WORKER_GLUE} is not wasm-bindgen no-modules glue (expected a global wasm_bindgen)`);
+  }
+  return atlasImporterText(glue, bytes.toString('base64'));
+}
+
+/** The importer worker as one script: its glue, then its wasm from a base64 string. The
+ * site's loader carries this very function (`siteKeeper`), so both make the same text. */
+function atlasImporterText(glue, wasmBase64) {
+  const worker = [
+    glue.trimEnd(),
+    '// Instance Atlas offline importer: the wasm comes from the string below, not the network.',
+    `const atlasImporterWasm = atob('${wasmBase64}');`,
+    'const atlasImporterBytes = new Uint8Array(atlasImporterWasm.length);',
+    'for (let i = 0; i < atlasImporterWasm.length; i++) atlasImporterBytes[i] = atlasImporterWasm.charCodeAt(i);',
+    'wasm_bindgen({ module_or_path: atlasImporterBytes });',
+  ].join('\n');
+  // Inside <script>, "</script" would end the element and "<!--" changes how it is parsed.
+  return worker.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
 /** The glue and wasm file names a Trunk loader refers to. */
@@ -247,6 +285,10 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
     '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
     "  document.getElementById('atlas-blocked')?.remove();",
+    '  // The importer worker, started from a blob: URL when a person loads data.',
+    "  const importer = document.getElementById('atlas-importer');",
+    "  window.atlasImporter = URL.createObjectURL(new Blob([importer.textContent], { type: 'text/javascript' }));",
+    '  importer.remove();',
     '  const decode = (id) => {',
     '    const block = document.getElementById(id);',
     '    const text = atob(block.textContent.trim());',
@@ -294,15 +336,16 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     () =>
       `<script type="text/plain" id="atlas-glue">\n${hole('glue')}\n</script>\n` +
       `<script type="application/wasm;base64" id="atlas-wasm">\n${hole('wasm')}</script>\n` +
+      `<script type="text/plain" id="atlas-importer">\n${hole('importer')}\n</script>\n` +
       `<script type="module">\n${boot}\n</script>`,
   );
   // Self-contained: no reference to another file may be left.
   for (const [, a, url] of page.matchAll(/<(?:script|link|img|source|iframe)\b[^>]*\s(src|href)\s*=\s*["']([^"']*)["']/gi)) {
     if (!url.startsWith('data:')) fail(`${SINGLE_FILE} would still refer to ${a}="${url}"`);
   }
-  const template = page.split(/\u0000(css|glue|wasm)\u0000/);
+  const template = page.split(/\u0000(css|glue|wasm|importer)\u0000/);
   const holes = template.filter((_, i) => i % 2 === 1).join(',');
-  if (holes !== 'css,glue,wasm') fail(`the offline template has the holes ${holes}, expected css,glue,wasm`);
+  if (holes !== 'css,glue,wasm,importer') fail(`the offline template has the holes ${holes}, expected css,glue,wasm,importer`);
   return template;
 }
 
@@ -312,14 +355,16 @@ function fillTemplate(template, parts) {
   return template.map((piece, i) => (i % 2 === 1 ? parts[piece] : piece)).join('');
 }
 
-/** Code for the site's loader: `atlasKeepParts()` fetches the wasm once (for init and to keep),
- * reads the glue and CSS the page has loaded, and fills the offline template in memory into
- * `window.atlasOfflineCopy`. Should anything fail, the link keeps pointing at the file beside
- * the page. */
+/** Code for the site's loader: `atlasKeepParts()` fetches the wasm once (for init and to keep)
+ * and reads the glue and CSS the page has loaded; `window.atlasMakeOfflineCopy()` fills the
+ * offline template from them in memory when a person asks for the file, and keeps it in
+ * `window.atlasOfflineCopy`. The importer worker is loaded only when a person loads data, so
+ * that one part is read then (from the cache when the person has loaded data already). Should
+ * anything fail, the link keeps pointing at the file beside the page. */
 function siteKeeper({ js, wasm, cssFile, template }) {
   return `
-// "Download for offline use" without a request after load: the offline file is filled in
-// from what the page fetched at start (scripts/postbuild.mjs, step 3).
+// "Download for offline use" from what the page fetched at start (scripts/postbuild.mjs).
+${atlasImporterText.toString()}
 function atlasKeepParts() {
   const here = (file) => new URL(file, import.meta.url);
   const cached = (file) => fetch(here(file), { cache: 'force-cache' });
@@ -331,14 +376,26 @@ function atlasKeepParts() {
   });
   const wasm = fetch(here('./${wasm}'));
   const kept = wasm.then((response) => response.clone().blob());
-  Promise.all([kept, cached('./${js}').then((r) => r.blob()), cached('./${cssFile}').then((r) => r.text())])
-    .then(async ([code, glue, css]) => {
-      const parts = { css, glue: await base64(glue), wasm: await base64(code) };
-      const template = ${JSON.stringify(template)};
-      const file = template.map((piece, i) => (i % 2 === 1 ? parts[piece] : piece));
-      window.atlasOfflineCopy = URL.createObjectURL(new Blob(file, { type: 'text/html' }));
-    })
-    .catch(() => {});
+  const parts = Promise.all([kept, cached('./${js}').then((r) => r.blob()), cached('./${cssFile}').then((r) => r.text())]);
+  parts.catch(() => {});
+  window.atlasMakeOfflineCopy = async () => {
+    if (window.atlasOfflineCopy) return window.atlasOfflineCopy;
+    const [code, glue, css] = await parts;
+    const [workerGlue, workerWasm] = await Promise.all([
+      cached('./${WORKER_GLUE}').then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText)))),
+      cached('./${WORKER_WASM}').then((r) => (r.ok ? r.blob() : Promise.reject(new Error(r.statusText)))),
+    ]);
+    const filled = {
+      css,
+      glue: await base64(glue),
+      wasm: await base64(code),
+      importer: atlasImporterText(workerGlue, await base64(workerWasm)),
+    };
+    const template = ${JSON.stringify(template)};
+    const file = template.map((piece, i) => (i % 2 === 1 ? filled[piece] : piece));
+    window.atlasOfflineCopy = URL.createObjectURL(new Blob(file, { type: 'text/html' }));
+    return window.atlasOfflineCopy;
+  };
   return { wasm };
 }
 `;

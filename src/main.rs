@@ -8,6 +8,7 @@ use instance_atlas::{browser, dataset, panic_page, App, AppProps};
 fn main() {
     panic_page::install();
     browser::mark(browser::START_MARK);
+    browser::install_browser_regex();
     let builtin = dataset::builtin();
     let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
     let query = browser::location_query();

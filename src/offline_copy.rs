@@ -1,9 +1,11 @@
 //! Where "Download for offline use" points: a `blob:` copy of the one-file build held in
 //! memory (`window.atlasOfflineCopy`), so saving it neither navigates away (dropping loaded
-//! data) nor requests anything. In the offline file its boot script makes the copy from the
-//! file itself; on the site the loader fills the offline template from the code and styles it
-//! fetched at start (`scripts/postbuild.mjs`, step 3), shortly after the app has started. Until
-//! a copy is there the link points at the `instance-atlas.html` beside the page.
+//! data) nor downloads the page's code again. In the offline file its boot script makes the
+//! copy from the file itself; on the site the loader keeps the code and styles it fetched at
+//! start and fills the offline template from them on the first click
+//! (`window.atlasMakeOfflineCopy`, `scripts/postbuild.mjs`). The one part it may read then is
+//! the importer worker (about 105 KB gzip), which the site loads only when a person loads
+//! data. Until a copy can be made the link points at the `instance-atlas.html` beside the page.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -19,17 +21,58 @@ pub fn offline_copy_href() -> String {
         .unwrap_or_else(|| SITE_COPY.to_owned())
 }
 
-/// On a click of the link, before the browser follows it: points it at the copy in memory
-/// if one has been made since the link was drawn (on the site the copy arrives after the
-/// first render).
+/// On a click of the link, before the browser follows it: points it at the copy in memory.
+/// On the site the copy is made on the first click (`window.atlasMakeOfflineCopy`, which may
+/// read the importer worker's files first): that click waits for it and then clicks again.
+/// Should making it fail, the link falls back to the file beside the page.
 pub fn point_at_copy(event: &web_sys::MouseEvent) {
     let link = event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a").ok().flatten());
-    if let Some(link) = link {
+        .and_then(|element| element.closest("a").ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(link) = link else { return };
+    if link.has_attribute(FALLBACK) {
+        return;
+    }
+    let href = offline_copy_href();
+    let maker = (href == SITE_COPY)
+        .then(|| {
+            web_sys::window().and_then(|w| {
+                js_sys::Reflect::get(&w, &JsValue::from_str("atlasMakeOfflineCopy")).ok()
+            })
+        })
+        .flatten()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(maker) = maker else {
         // An attribute the browser reads when it follows the link; nothing to report if the
         // page refuses it (the link then downloads the file beside the page).
-        let _ = link.set_attribute("href", &offline_copy_href());
-    }
+        let _ = link.set_attribute("href", &href);
+        return;
+    };
+    event.prevent_default();
+    let made = maker
+        .call0(&JsValue::NULL)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    wasm_bindgen_futures::spawn_local(async move {
+        let made = match made {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
+            None => None,
+        };
+        let url = made.and_then(|url| url.as_string()).filter(|u| u.starts_with("blob:"));
+        match url {
+            Some(url) => {
+                let _ = link.set_attribute("href", &url);
+            }
+            None => {
+                let _ = link.set_attribute("href", SITE_COPY);
+                let _ = link.set_attribute(FALLBACK, "");
+            }
+        }
+        link.click();
+    });
 }
+
+/// Marks a link whose copy could not be made: it follows its `href` to the file beside the page.
+const FALLBACK: &str = "data-offline-fallback";

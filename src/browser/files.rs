@@ -1,6 +1,4 @@
-//! Reading a person's file (picked or dropped) and waiting for a paint before a long parse.
-
-use std::cell::RefCell;
+//! Reading a person's file (picked or dropped) into an `ArrayBuffer` for the importer worker.
 
 use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
@@ -21,48 +19,13 @@ impl Drop for FileRead {
     }
 }
 
-thread_local! {
-    /// The buffer file bytes are read into, kept between files (see [`FileBytes`]).
-    static FILE_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The bytes of a file that was read. They live in one buffer that the page keeps and
-/// reuses for the next file (it is handed back when this is dropped): WebAssembly memory
-/// never shrinks, and a fresh multi-megabyte allocation per file would leave holes that
-/// small allocations fill, so each import would grow the memory by the file's size.
-pub struct FileBytes(Vec<u8>);
-
-impl FileBytes {
-    /// The bytes of `array`, copied into the kept buffer.
-    fn copy_of(array: &js_sys::Uint8Array) -> FileBytes {
-        let mut bytes = FILE_BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
-        bytes.clear();
-        bytes.resize(array.length() as usize, 0);
-        array.copy_to(&mut bytes);
-        FileBytes(bytes)
-    }
-}
-
-impl std::ops::Deref for FileBytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-impl Drop for FileBytes {
-    fn drop(&mut self) {
-        let bytes = std::mem::take(&mut self.0);
-        FILE_BUFFER.with(|b| *b.borrow_mut() = bytes);
-    }
-}
-
 /// Reads a file's bytes, reporting `(bytes read, bytes in all)` as it goes, then calls
-/// `done` once with the bytes or why they could not be read.
+/// `done` once with the bytes (never copied into the WebAssembly's memory: they go on to
+/// the importer worker) or why they could not be read.
 pub fn read_file(
     file: &web_sys::File,
     progress: impl Fn(f64, f64) + 'static,
-    done: impl FnOnce(Result<FileBytes, String>) + 'static,
+    done: impl FnOnce(Result<js_sys::ArrayBuffer, String>) + 'static,
 ) -> Result<FileRead, String> {
     let reader =
         web_sys::FileReader::new().map_err(|_| "this browser cannot read files".to_owned())?;
@@ -79,7 +42,7 @@ pub fn read_file(
             };
             let outcome = match reader.result() {
                 Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
-                    Ok(FileBytes::copy_of(&js_sys::Uint8Array::new(&buffer)))
+                    Ok(buffer.unchecked_into::<js_sys::ArrayBuffer>())
                 }
                 _ => Err(reader
                     .error()
@@ -123,17 +86,4 @@ pub fn on_file_drop(
         }
     });
     Some((over, drop))
-}
-
-/// Runs `work` after the browser has painted what is on the page now: a timeout queued
-/// from an animation frame, so a "Parsing…" message shows before a long parse starts.
-pub fn after_paint(work: impl FnOnce() + 'static) {
-    let next =
-        Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, work).forget());
-    let queued = web_sys::window().map(|w| w.request_animation_frame(next.unchecked_ref()));
-    if !matches!(queued, Some(Ok(_))) {
-        // No animation frames (a hidden page): run on the next turn instead.
-        let run = next.unchecked_into::<js_sys::Function>();
-        let _ = run.call0(&wasm_bindgen::JsValue::NULL);
-    }
 }

@@ -1,5 +1,5 @@
 //! The only module with raw browser APIs, split by job: performance marks, the address
-//! and history, messages to an embedding page, files, the clipboard and downloads, and the
+//! and history, messages to an embedding page, files, the importer worker, regular expressions, the clipboard and downloads, and the
 //! hooks for the page's geometry. Everything is re-exported here, so callers write
 //! `browser::set_query` whatever file it lives in.
 
@@ -8,8 +8,10 @@ mod files;
 mod frame;
 mod history;
 mod hooks;
+mod importer;
 mod marks;
 mod picture;
+mod regex;
 mod spacer;
 
 pub use clipboard::*;
@@ -17,8 +19,10 @@ pub use files::*;
 pub use frame::*;
 pub use history::*;
 pub use hooks::*;
+pub use importer::*;
 pub use marks::*;
 pub use picture::*;
+pub use regex::*;
 pub use spacer::*;
 
 /// A thrown JavaScript value (an `Error`, a `DOMException` or a string) in words.

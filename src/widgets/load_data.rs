@@ -1,23 +1,27 @@
 //! "Load data": a file picker, drag-and-drop onto the page and a paste box. Files are read
-//! and parsed in the browser; nothing is uploaded. A failure is a message, and the data
-//! shown before stays.
+//! in the browser and parsed in the importer Web Worker (`browser::start_import`), off the
+//! main thread; nothing is uploaded. A failure is a message, and the data shown before stays.
 
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
-use atlas_model::import::{
-    fill_from, load, load_bytes, FillReport, ImportError, Imported, MAX_IMPORT_BYTES,
-};
+use atlas_model::import::{fill_from, FillReport, Imported, MAX_IMPORT_BYTES};
+use atlas_model::wire;
+use gloo::timers::callback::Timeout;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::browser::{after_paint, mark, on_file_drop, read_file, FileBytes, FileRead};
+use crate::browser::{
+    mark, on_file_drop, read_file, start_import, FileRead, ImportInput, ImportJob, ImportProgress,
+};
 use crate::widgets::escape::escape_closes;
 
 /// The mark set when a loaded file has been parsed (the benchmark measures to it).
 pub const DATA_LOADED_MARK: &str = "atlas:data-loaded";
-/// The mark set when parsing a loaded file starts.
+/// The mark set when parsing a loaded file starts (the file goes to the importer worker).
 pub const IMPORT_START_MARK: &str = "atlas:import-start";
+/// The mark set when the importer worker's answer arrives on the main thread.
+pub const IMPORT_ANSWER_MARK: &str = "atlas:import-answer";
 
 /// Data a person loaded, with what the atlas did to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,37 +89,73 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         )
     };
 
-    // Parses text or bytes after a paint, so the "Parsing" message shows first.
+    // The running import with its number, so that an answered job stops only itself.
+    let importing = use_mut_ref(|| None::<(u64, ImportJob)>);
+    let imports_started = use_mut_ref(|| 0u64);
+
+    // Hands text or bytes to the importer worker; its answer arrives as a message.
     let parse = {
-        let (phase, error, open) = (phase.clone(), error.clone(), open.clone());
+        let (phase, error, open, importing) = (
+            phase.clone(),
+            error.clone(),
+            open.clone(),
+            importing.clone(),
+        );
         let (builtin, on_loaded) = (props.builtin.clone(), props.on_loaded.clone());
-        Rc::new(move |input: Input, source: String| {
+        Rc::new(move |input: ImportInput, source: String| {
             phase.set(Phase::Parsing);
-            let (phase, error, open, builtin, on_loaded) = (
+            mark(IMPORT_START_MARK);
+            let number = {
+                let mut started = imports_started.borrow_mut();
+                *started += 1;
+                *started
+            };
+            let (status, message, open, slot, builtin, on_loaded) = (
                 phase.clone(),
                 error.clone(),
                 open.clone(),
+                importing.clone(),
                 builtin.clone(),
                 on_loaded.clone(),
             );
-            after_paint(move || {
-                mark(IMPORT_START_MARK);
-                let outcome = match &input {
-                    Input::Text(text) => load(text, Some(&source)),
-                    Input::Bytes(bytes) => load_bytes(bytes, Some(&source)),
+            let label = source.clone();
+            let report = move |progress: ImportProgress| {
+                let outcome = match progress {
+                    ImportProgress::Parsing => return status.set(Phase::Parsing),
+                    ImportProgress::Catalogue(text) => {
+                        mark(IMPORT_ANSWER_MARK);
+                        wire::decode(&text).map_err(|e| e.to_string())
+                    }
+                    ImportProgress::Failed(message) => Err(message),
                 };
-                phase.set(Phase::Idle);
+                status.set(Phase::Idle);
+                // The worker has answered: stop it once this message has been handled.
+                let slot = slot.clone();
+                Timeout::new(0, move || {
+                    let mut running = slot.borrow_mut();
+                    if running.as_ref().is_some_and(|(n, _)| *n == number) {
+                        running.take();
+                    }
+                })
+                .forget();
                 match outcome {
                     Ok(imported) => {
-                        let loaded = LoadedData::new(imported, source, builtin.as_deref());
+                        let loaded = LoadedData::new(imported, label.clone(), builtin.as_deref());
                         mark(DATA_LOADED_MARK);
-                        error.set(None);
+                        message.set(None);
                         open.set(false);
                         on_loaded.emit(Rc::new(loaded));
                     }
-                    Err(problem) => error.set(Some(describe(&source, &problem))),
+                    Err(problem) => message.set(Some(describe(&label, &problem))),
                 }
-            });
+            };
+            match start_import(input, &source, report) {
+                Ok(job) => *importing.borrow_mut() = Some((number, job)),
+                Err(problem) => {
+                    phase.set(Phase::Idle);
+                    error.set(Some(describe(&source, &problem)));
+                }
+            }
         })
     };
     let start_file = {
@@ -144,8 +184,8 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
             let done = {
                 let (phase, error, parse, name) =
                     (phase.clone(), error.clone(), parse.clone(), name.clone());
-                move |bytes: Result<FileBytes, String>| match bytes {
-                    Ok(bytes) => parse(Input::Bytes(bytes), name),
+                move |bytes: Result<js_sys::ArrayBuffer, String>| match bytes {
+                    Ok(bytes) => parse(ImportInput::Bytes(bytes), name),
                     Err(reason) => {
                         phase.set(Phase::Idle);
                         error.set(Some(format!(
@@ -190,7 +230,7 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         let (paste, parse) = (paste.clone(), parse.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = paste.cast::<HtmlTextAreaElement>() {
-                parse(Input::Text(area.value()), "pasted text".to_owned());
+                parse(ImportInput::Text(area.value()), "pasted text".to_owned());
             }
         })
     };
@@ -236,13 +276,7 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
     }
 }
 
-/// What to parse.
-enum Input {
-    Text(String),
-    Bytes(FileBytes),
-}
-
-fn describe(source: &str, problem: &ImportError) -> String {
+fn describe(source: &str, problem: &str) -> String {
     format!("{source} was not loaded: {problem}. The data shown before is unchanged.")
 }
 

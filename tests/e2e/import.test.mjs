@@ -1,11 +1,16 @@
-// End-to-end: loading your own data by file and by paste; bad and hostile files.
+// End-to-end: loading your own data by file and by paste; bad and hostile files; the
+// importer Web Worker, fetched only when a person loads data, on the site, under the strict
+// CSP at a sub-path, and inlined in the offline file.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { LOOKS, open, shoot, useSite, waitForPaints, paints, DATA } from './harness.mjs';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LOOKS, open, shoot, useSite, waitForPaints, paints, DATA, DIST } from './harness.mjs';
+import { CSP, serve } from './server.mjs';
 
-useSite();
+const shared = useSite();
 
 const FIXTURES = fileURLToPath(new URL('../../crates/model/tests/fixtures/', import.meta.url));
 const fixture = (path) => `${FIXTURES.replace(/\/?$/, '/')}${path}`;
@@ -95,5 +100,77 @@ describe('Bring your own data', () => {
       await shoot(page, `import-${look.name}`);
     }
     await context.close();
+  });
+});
+
+describe('The importer worker', () => {
+  const importerFiles = (urls) => urls.filter((u) => /importer-worker/.test(u)).map((u) => u.replace(/^.*\//, '')).sort();
+
+  test('nothing of the importer is fetched until a person loads data; then it parses in a worker', async () => {
+    const { page, context, problems } = await open();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.click('[data-testid=tab-table]');
+    await page.click('[data-testid=tab-families]');
+    assert.deepEqual(importerFiles(requests), [], 'the importer is not loaded with the page');
+    const before = await loadFile(page, fixture('describe-instance-types/g2_2xlarge_group.json'));
+    await page.waitForSelector('[data-testid=data-source]');
+    await waitForPaints(page, before + 1);
+    assert.equal(await points(page), 7);
+    assert.deepEqual(importerFiles(requests), ['importer-worker.js', 'importer-worker_bg.wasm', 'importer-worker_loader.js']);
+    assert.deepEqual(importerFiles(workers), ['importer-worker_loader.js'], 'it ran as a Web Worker');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('under the strict CSP at a sub-path, a file loads with no violation', async () => {
+    const strict = await serve(DIST, { prefix: '/tools/atlas/', headers: { 'content-security-policy': CSP } });
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(strict.url);
+    await waitForPaints(page, 1);
+    const before = await loadFile(page, fixture('describe-instance-types/t3_micro_and_p3_16xl.json'));
+    await page.waitForSelector('[data-testid=data-source]');
+    await waitForPaints(page, before + 1);
+    assert.equal(await points(page), 2);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+    await strict.close();
+  });
+
+  test('the offline file, from disk with every request blocked, loads a file through its inlined worker', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-offline-import-'));
+    await copyFile(join(DIST, 'instance-atlas.html'), join(folder, 'instance-atlas.html'));
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const refused = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('blob:')) return route.continue();
+      refused.push(url);
+      return route.abort();
+    });
+    await context.setOffline(true);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(pathToFileURL(join(folder, 'instance-atlas.html')).href);
+    await waitForPaints(page, 1);
+    const before = await loadFile(page, fixture('describe-instance-types/g2_2xlarge_group.json'));
+    await page.waitForSelector('[data-testid=data-source]');
+    await waitForPaints(page, before + 1);
+    assert.equal(await points(page), 7);
+    assert.deepEqual(refused, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -32,7 +32,7 @@ pub fn families(catalog: &Catalog) -> Vec<Family> {
     let mut families: Vec<Family> = by_name
         .into_iter()
         .filter_map(|(family, mut members)| {
-            members.sort_by_cached_key(|&i| size_key(&catalog.types[i]));
+            crate::order::sort_by_cached_key(&mut members, |&i| size_key(&catalog.types[i]));
             let first = catalog.types.get(*members.first()?)?;
             let (series, generation) = match name::decode(&first.name) {
                 Ok(decoded) => (decoded.series, decoded.generation),
@@ -47,7 +47,7 @@ pub fn families(catalog: &Catalog) -> Vec<Family> {
             })
         })
         .collect();
-    families.sort_by(|a, b| {
+    crate::order::sort_by(&mut families, |a, b| {
         (a.category, &a.series, a.generation, &a.name).cmp(&(
             b.category,
             &b.series,
@@ -61,7 +61,7 @@ pub fn families(catalog: &Catalog) -> Vec<Family> {
 /// The distinct series of the given families, sorted (single letters first, then longer ones).
 pub fn series_of(families: &[Family]) -> Vec<String> {
     let mut series: Vec<String> = families.iter().map(|f| f.series.clone()).collect();
-    series.sort_by(|a, b| (a.len() > 1, a).cmp(&(b.len() > 1, b)));
+    crate::order::sort_by(&mut series, |a, b| (a.len() > 1, a).cmp(&(b.len() > 1, b)));
     series.dedup();
     series
 }

@@ -139,7 +139,9 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
             }
         }
     }
-    pairs.sort_by(|a, b| (&a.letter, &a.base, &a.variant).cmp(&(&b.letter, &b.base, &b.variant)));
+    crate::order::sort_by(&mut pairs, |a, b| {
+        (&a.letter, &a.base, &a.variant).cmp(&(&b.letter, &b.base, &b.variant))
+    });
     pairs.dedup();
     pairs
 }
@@ -247,7 +249,9 @@ fn ratios(pricing: &Pricing, base: &[&InstanceType], variant: &[&InstanceType]) 
         })
         .collect();
     // Ladder order; sizes off the ladder last (`None` would sort first).
-    sizes.sort_by(|a, b| (a.0.is_none(), &a.0, &a.1).cmp(&(b.0.is_none(), &b.0, &b.1)));
+    crate::order::sort_by(&mut sizes, |a, b| {
+        (a.0.is_none(), &a.0, &a.1).cmp(&(b.0.is_none(), &b.0, &b.1))
+    });
     let mut ratios: Vec<f64> = sizes.iter().map(|s| s.3 / s.2).collect();
     PairCost {
         median: median(&mut ratios),

@@ -18,6 +18,7 @@
 use thiserror::Error;
 
 mod number;
+pub mod pattern;
 mod text;
 mod unit;
 
@@ -27,11 +28,6 @@ pub use unit::ColumnUnit;
 
 /// Filter text longer than this (in characters) is refused: no real filter comes close.
 pub const MAX_QUERY_CHARS: usize = 200;
-
-/// The largest compiled size of a search regex, in bytes; hostile patterns like
-/// `/(a{1000}){1000}/` are refused instead of eating memory. (regex-lite matches in time
-/// linear in the name's length, so a compiled pattern cannot hang the page.)
-pub(crate) const REGEX_SIZE_LIMIT: usize = 64 * 1024;
 
 /// Why a filter or search could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -104,6 +104,6 @@ pub fn region_menu(catalog: &crate::catalog::Catalog) -> Vec<RegionChoice> {
             }),
         })
         .collect();
-    menu.sort_by(|a, b| a.region.name.cmp(b.region.name));
+    crate::order::sort_by(&mut menu, |a, b| a.region.name.cmp(b.region.name));
     menu
 }

@@ -47,7 +47,7 @@ pub fn size_matrix(catalog: &Catalog, shown: &Shown) -> SizeMatrix {
         .iter()
         .flat_map(|(_, sized)| sized.iter().map(|(size, _)| size.clone()))
         .collect();
-    columns.sort();
+    crate::order::sort(&mut columns);
     columns.dedup();
     let rows = shown
         .into_iter()
@@ -102,7 +102,7 @@ pub fn doubling(catalog: &Catalog, family: &Family) -> Vec<LadderPoint> {
             })
         })
         .collect();
-    points.sort_by(|a, b| a.step.total_cmp(&b.step));
+    crate::order::sort_by(&mut points, |a, b| a.step.total_cmp(&b.step));
     points
 }
 
@@ -148,7 +148,7 @@ pub fn breaks_doubling(points: &[LadderPoint]) -> Vec<usize> {
 fn reference(points: &[LadderPoint], ratio: impl Fn(&LadderPoint) -> f64) -> Option<f64> {
     let ratios: Vec<f64> = points.iter().map(&ratio).collect();
     let mut sorted = ratios.clone();
-    sorted.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut sorted);
     points
         .iter()
         .zip(&ratios)

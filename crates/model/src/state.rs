@@ -330,7 +330,7 @@ pub fn reduce(state: &State, action: Action) -> State {
             } else {
                 // Keep the picker's order: a column comes back where it belongs.
                 columns.push(column);
-                columns.sort_by_key(|c| Column::ALL.iter().position(|a| a == c));
+                crate::order::sort_by_key(columns, |c| Column::ALL.iter().position(|a| a == c));
             }
         }
         Action::SetColumnFilter(column, text) => {

@@ -83,7 +83,7 @@ pub fn suggest<'a>(input: &str, names: impl Iterator<Item = &'a str>, limit: usi
         let written = written.unwrap_or(usize::MAX);
         found.push((best, written, name_len.abs_diff(len), name));
     }
-    found.sort_unstable();
+    crate::order::sort(&mut found);
     found.dedup_by(|a, b| a.3 == b.3);
     found
         .into_iter()

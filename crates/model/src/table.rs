@@ -527,7 +527,7 @@ fn sort_missing_last<K>(
     direction: SortDirection,
 ) {
     let mut keyed: Vec<(Option<K>, usize)> = rows.iter().map(|&i| (key(i), i)).collect();
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+    crate::order::sort_by(&mut keyed, |(a, _), (b, _)| match (a, b) {
         (Some(a), Some(b)) => direction.apply(cmp(a, b)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

@@ -141,7 +141,7 @@ impl BarsPlot {
                 short: category_short(category).to_owned(),
             });
             let mut parts: Vec<_> = shown.collect();
-            parts.sort_by_key(|c| VENDORS.iter().position(|v| *v == c.vendor));
+            crate::order::sort_by_key(&mut parts, |c| VENDORS.iter().position(|v| *v == c.vendor));
             plot.segments.extend(parts.into_iter().map(|c| BarSegment {
                 row,
                 label: c.vendor.label().to_owned(),

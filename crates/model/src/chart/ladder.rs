@@ -69,7 +69,7 @@ pub fn default_families(families: &[Family]) -> Vec<String> {
         .map(|name| (*name).to_owned())
         .collect();
     let mut largest: Vec<&Family> = families.iter().collect();
-    largest.sort_by_key(|f| std::cmp::Reverse(f.members.len()));
+    crate::order::sort_by_key(&mut largest, |f| std::cmp::Reverse(f.members.len()));
     for family in largest {
         if chosen.len() >= 2 {
             break;

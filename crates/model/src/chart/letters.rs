@@ -94,7 +94,7 @@ impl LettersPlot {
             .filter(|(pair, _)| pair.letter == letter)
             .filter_map(|(pair, cost)| Some((pair, cost, cost.median?)))
             .collect();
-        chosen.sort_by(|a, b| {
+        crate::order::sort_by(&mut chosen, |a, b| {
             a.2.total_cmp(&b.2)
                 .then_with(|| (&a.0.base, &a.0.variant).cmp(&(&b.0.base, &b.0.variant)))
         });
@@ -184,7 +184,7 @@ impl RatioAxis {
         if reach <= 2.0 {
             let between = [0.75_f64, 1.5, 3.0].map(f64::log2);
             ticks.extend(between.into_iter().filter(|t| t.abs() <= reach));
-            ticks.sort_by(f64::total_cmp);
+            crate::order::sort_floats(&mut ticks);
         }
         RatioAxis {
             half: reach + 0.15,

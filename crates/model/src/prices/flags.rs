@@ -30,7 +30,7 @@ pub fn flags(
 
 /// The median of some numbers (the mean of the middle two for an even count); `None` if empty.
 pub fn median(values: &mut [f64]) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
+    crate::order::sort_floats(values);
     let middle = values.len() / 2;
     match values.len() {
         0 => None,

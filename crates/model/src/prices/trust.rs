@@ -185,7 +185,7 @@ fn family_line(priced: &[(usize, f64, f64)], os: Os, column: usize, found: &mut 
 /// half of them do; else `None` (a family priced with no common rate, such as GPU sizes).
 fn consensus(values: &[f64]) -> Option<f64> {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut sorted);
     let mut best: Option<(usize, f64)> = None;
     for (start, &low) in sorted.iter().enumerate() {
         let end = sorted[start..].partition_point(|&v| v <= low * SAME) + start;

@@ -1,17 +1,19 @@
 //! Text searches (the name search and the text columns' filters): words ANDed, each a
 //! substring or `/regex/`, `a|b` for either, `!` to exclude (`m5 !m5a`, `!/metal/`).
 
-use regex_lite::{Regex, RegexBuilder};
+use std::rc::Rc;
 
-use super::{Cursor, QueryError, MAX_QUERY_CHARS, REGEX_SIZE_LIMIT};
+use super::pattern::{self, Pattern};
+use super::{Cursor, QueryError, MAX_QUERY_CHARS};
 
 /// One searched word: a case-insensitive substring, or a regex written between slashes.
 #[derive(Debug, Clone)]
 pub enum NameQuery {
     /// Text to find anywhere, lower-cased (ASCII).
     Substring(String),
-    /// `/.../`: a case-insensitive regular expression (regex-lite syntax).
-    Regex(Regex),
+    /// `/.../`: a case-insensitive regular expression, compiled by the installed engine
+    /// (the browser's `RegExp` in the app; see [`pattern`](super::pattern)).
+    Regex(Rc<dyn Pattern>),
 }
 
 impl NameQuery {
@@ -147,21 +149,7 @@ fn word(cursor: &mut Cursor) -> Result<Option<NameQuery>, QueryError> {
     if pattern.is_empty() {
         return Ok(None);
     }
-    let regex = RegexBuilder::new(&pattern)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(50)
-        .build()
-        .map_err(|e| {
-            let message = e.to_string();
-            let message = message.lines().last().unwrap_or_default().trim();
-            let reason = if message.contains("size limit") {
-                "the regex is too large once compiled; use a simpler pattern".to_owned()
-            } else {
-                format!("not a valid regex: {message}")
-            };
-            QueryError::new(open + 1, reason)
-        })?;
+    let regex = pattern::compile(&pattern).map_err(|reason| QueryError::new(open + 1, reason))?;
     Ok(Some(NameQuery::Regex(regex)))
 }
 

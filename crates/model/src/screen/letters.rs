@@ -82,7 +82,10 @@ pub fn letter_prices(atlas: &Atlas, state: &LetterPricesInput) -> Result<LetterP
     let types = shown.types().filter_map(|i| atlas.catalog.types.get(i));
     let costs = pair_costs_among(&pricing, types, &found);
     let mut summary = summarise(&costs);
-    summary.sort_by_key(|c| (!matches!(c.letter.as_str(), "a" | "g"), c.letter.clone()));
+    crate::order::sort_by(&mut summary, |a, b| {
+        let first = |c: &str| !matches!(c, "a" | "g");
+        (first(&a.letter), &a.letter).cmp(&(first(&b.letter), &b.letter))
+    });
     Ok(LetterPrices {
         costs,
         summary,

@@ -192,7 +192,7 @@ fn steps(kind: TickKind, raw: f64) -> impl Iterator<Item = f64> {
     };
     let whole = matches!(kind, TickKind::Doubling | TickKind::Count);
     all.retain(|s| *s >= raw * (1.0 - 1e-9) && (!whole || (*s >= 1.0 && s.fract() == 0.0)));
-    all.sort_by(f64::total_cmp);
+    crate::order::sort_floats(&mut all);
     all.dedup();
     all.into_iter()
 }

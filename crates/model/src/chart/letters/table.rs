@@ -57,7 +57,7 @@ pub fn table_rows(
             .then_with(|| natural(&a.variant, &b.variant))
             .then_with(|| a.letter.cmp(&b.letter))
     };
-    lines.sort_by(|a, b| match (a.median, b.median) {
+    crate::order::sort_by(&mut lines, |a, b| match (a.median, b.median) {
         // Unpriced pairs last in either direction, by name.
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
