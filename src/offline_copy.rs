@@ -60,7 +60,9 @@ pub fn point_at_copy(event: &web_sys::MouseEvent) {
             Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
             None => None,
         };
-        let url = made.and_then(|url| url.as_string()).filter(|u| u.starts_with("blob:"));
+        let url = made
+            .and_then(|url| url.as_string())
+            .filter(|u| u.starts_with("blob:"));
         match url {
             Some(url) => {
                 let _ = link.set_attribute("href", &url);
