@@ -176,8 +176,8 @@ fn use_address_sync(state: &State, dispatch: &Callback<Action>, embed: bool) {
 fn chart_zoom(
     state: &State,
 ) -> (
-    atlas_model::chart::axis::AxisRange,
-    atlas_model::chart::axis::AxisRange,
+    atlas_model::settings::AxisRange,
+    atlas_model::settings::AxisRange,
 ) {
     (state.families.x_range, state.families.y_range)
 }

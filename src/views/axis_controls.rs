@@ -2,11 +2,12 @@
 //! chart); each axis's typed range and the buttons back to the full range and to the
 //! view's defaults (right under it, where a box is dragged).
 
-use atlas_model::chart::axis::{AxisRange, Metric, Scale};
-use atlas_model::chart::colour::ColourBy;
-use atlas_model::chart::families::FamiliesSpec;
 use atlas_model::screen::families::{range_text, range_unit, read_range_end};
-use atlas_model::state::{Action, Axis, View};
+use atlas_model::settings::Axis;
+use atlas_model::settings::ColourBy;
+use atlas_model::settings::FamiliesSpec;
+use atlas_model::settings::{AxisRange, Metric, Scale};
+use atlas_model::state::{Action, View};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -1,12 +1,12 @@
 //! The chart legend: one toggle per category, or the key of the other colourings
 //! (vendor swatches, the generation ramp, the price ramp with its range).
 
-use atlas_model::chart::axis::format_usd;
-use atlas_model::chart::colour::ColourBy;
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::instance::Vendor;
+use atlas_model::settings::ColourBy;
 use atlas_model::state::Action;
+use atlas_model::text::format_usd;
 use yew::prelude::*;
 
 /// Props of [`Legend`].

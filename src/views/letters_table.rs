@@ -4,8 +4,10 @@
 
 use std::rc::Rc;
 
-use atlas_model::chart::letters::{change_phrase, format_ratio, PairLine, PairSort};
+use atlas_model::chart::letters::{change_phrase, format_ratio, PairLine};
+
 use atlas_model::letter_cost::PairKind;
+use atlas_model::settings::PairSort;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use atlas_model::chart::ladder::{default_families, LadderPlot};
 use atlas_model::screen::sizes::sizes_screen;
+use atlas_model::settings::CellMetric;
 use atlas_model::sizes::{breaks_doubling, doubling};
-use atlas_model::state::{Action, CellMetric};
+use atlas_model::state::Action;
 use yew::prelude::*;
 
 use crate::views::sizes_ladder::SizesLadder;

@@ -8,8 +8,8 @@ use atlas_model::catalog::Catalog;
 use atlas_model::family::Family;
 use atlas_model::instance::Category;
 use atlas_model::screen::sizes::{cell_value, group_heading, Shade};
+use atlas_model::settings::CellMetric;
 use atlas_model::sizes::{SizeMatrix, SizeRow};
-use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
 use crate::views::sizes_row::SizesRow;

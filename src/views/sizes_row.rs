@@ -8,8 +8,8 @@ use std::rc::Rc;
 use atlas_model::catalog::Catalog;
 use atlas_model::family::Family;
 use atlas_model::instance::InstanceType;
+use atlas_model::settings::CellMetric;
 use atlas_model::sizes::SizeRow;
-use atlas_model::state::CellMetric;
 use yew::prelude::*;
 
 use atlas_model::screen::sizes::{cell_text, cell_value, Shade};

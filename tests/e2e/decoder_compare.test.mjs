@@ -54,7 +54,7 @@ describe('Decoder prices and availability', () => {
     await price.waitFor();
     assert.match(await price.innerText(), /\$0\.096 per hour \(\$70\.08 per month\) in us-east-1 \(US East \(N\. Virginia\)\), Linux/);
     const offered = page.locator('[data-testid=decoder-offered]');
-    assert.match(await offered.innerText(), /Offered in us-east-1 \(US East \(N\. Virginia\)\); offered in (\d+) of 30 regions/);
+    assert.match(await offered.innerText(), /Offered in US East \(N\. Virginia\) · us-east-1; offered in (\d+) of 30 regions/);
     const [, count] = (await offered.innerText()).match(/offered in (\d+) of 30/);
     assert.equal(await offered.locator('li').count(), Number(count), 'every offering region listed');
     await page.selectOption('[data-testid=region-select]', 'eu-west-1');

@@ -12,12 +12,14 @@ mod shapes;
 
 use std::time::{Duration, Instant};
 
-use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::families::FamiliesPlot;
+
 use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::import;
 use atlas_model::letter_cost::{letter_summary, pairs};
 use atlas_model::prices::{Os, Pricing};
+use atlas_model::settings::FamiliesSpec;
 use atlas_model::shown::shown_types;
 use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, Column, RowPrices, SortDirection, TableQuery};

@@ -8,7 +8,7 @@ use crate::filter::Filter;
 use crate::instance::Category;
 use crate::prices::Os;
 use crate::regions::DEFAULT_REGION;
-pub use crate::settings::{
+use crate::settings::{
     Axis, AxisRange, CellMetric, ColourBy, FamiliesSpec, LetterTableSpec, Metric, PairSort, Scale,
     SizesSpec, TableSpec,
 };

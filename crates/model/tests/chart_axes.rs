@@ -3,13 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use atlas_model::catalog::Catalog;
-use atlas_model::chart::axis::{AxisLayout, AxisRange, Metric, Scale};
-use atlas_model::chart::families::{draw, FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::axis::AxisLayout;
+use atlas_model::chart::families::{draw, FamiliesPlot};
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::Paint;
 use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::prices::{Os, PriceMetric, PriceTable, Pricing};
+use atlas_model::settings::FamiliesSpec;
+use atlas_model::settings::{AxisRange, Metric, Scale};
 use plotters::prelude::*;
 
 fn catalog() -> Catalog {

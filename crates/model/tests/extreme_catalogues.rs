@@ -13,12 +13,10 @@ use atlas_model::capabilities::{
     counts_by_category_and_vendor, counts_by_feature, family_features,
 };
 use atlas_model::catalog::Catalog;
-use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::chart::bars::BarsPlot;
-use atlas_model::chart::colour::ColourBy;
-use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::chart::ladder::{default_families, LadderPlot};
-use atlas_model::chart::letters::{table_rows, LettersPlot, PairSort};
+use atlas_model::chart::letters::{table_rows, LettersPlot};
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::compare::{compare, price_rows};
@@ -28,6 +26,10 @@ use atlas_model::family::{families, series_of};
 use atlas_model::filter::Filter;
 use atlas_model::letter_cost::{letter_summary, pair_costs, pairs};
 use atlas_model::prices::{Os, PriceTable, Pricing};
+use atlas_model::settings::ColourBy;
+use atlas_model::settings::FamiliesSpec;
+use atlas_model::settings::PairSort;
+use atlas_model::settings::{Metric, Scale};
 use atlas_model::shown::shown_types;
 use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, to_csv, to_markdown, Column, RowPrices, SortDirection, TableQuery};

@@ -4,14 +4,15 @@
 mod common;
 
 use atlas_model::catalog::Catalog;
-use atlas_model::chart::axis::{Metric, Scale};
-use atlas_model::chart::families::{draw, FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::families::{draw, FamiliesPlot};
 use atlas_model::chart::hitmap::HitMap;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::Paint;
 use atlas_model::family::{families, series_of, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
+use atlas_model::settings::FamiliesSpec;
+use atlas_model::settings::{Metric, Scale};
 use plotters::prelude::*;
 
 fn catalog() -> Catalog {
@@ -333,9 +334,10 @@ fn a_highlight_redraws_one_family_through_its_drawn_points() {
 
 #[test]
 fn colouring_by_vendor_generation_and_price() {
-    use atlas_model::chart::colour::{ColourBy, LineColour};
+    use atlas_model::chart::colour::LineColour;
     use atlas_model::instance::Vendor;
     use atlas_model::prices::{Os, PriceMetric, PriceTable, Pricing};
+    use atlas_model::settings::ColourBy;
     let catalog = catalog();
     let families = families(&catalog);
     let vendor = FamiliesSpec {

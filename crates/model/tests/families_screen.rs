@@ -4,14 +4,15 @@
 
 mod common;
 
-use atlas_model::chart::axis::{AxisRange, Metric, Scale};
 use atlas_model::chart::image::svg_image;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::zoom::{zoom_ranges, DragBox};
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::instance::Category;
 use atlas_model::screen::families::families_screen;
-use atlas_model::state::{reduce, Action, Axis, State};
+use atlas_model::settings::Axis;
+use atlas_model::settings::{AxisRange, Metric, Scale};
+use atlas_model::state::{reduce, Action, State};
 use plotters::prelude::*;
 
 use common::atlas;

@@ -12,12 +12,13 @@ use std::path::PathBuf;
 
 use atlas_model::capabilities::{counts_by_category_and_vendor, counts_by_feature};
 use atlas_model::chart::bars::BarsPlot;
-use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::chart::ladder::LadderPlot;
 use atlas_model::chart::letters::LettersPlot;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::filter::Filter;
+use atlas_model::settings::FamiliesSpec;
 use plotters::prelude::*;
 
 /// The size every golden picture is drawn at, in pixels.

@@ -5,8 +5,8 @@
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::hitmap::HitMap;
 use atlas_model::chart::letters::{
-    change_phrase, format_ratio, format_tick, summary_sentence, table_rows, LettersPlot, PairSort,
-    RatioAxis, DARK_SIDES, LIGHT_SIDES,
+    change_phrase, format_ratio, format_tick, summary_sentence, table_rows, LettersPlot, RatioAxis,
+    DARK_SIDES, LIGHT_SIDES,
 };
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::{Paint, Plan};
@@ -15,6 +15,7 @@ use atlas_model::letter_cost::{
     letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost, PairKind,
 };
 use atlas_model::prices::{Os, PriceTable, Pricing};
+use atlas_model::settings::PairSort;
 use plotters::prelude::*;
 
 const EAST: &str = "us-east-1";

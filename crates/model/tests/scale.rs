@@ -5,11 +5,12 @@
 mod shapes;
 
 use atlas_model::capabilities::counts_by_feature;
-use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::letter_cost::{letter_summary, pair_costs, pairs};
 use atlas_model::prices::{Os, Pricing};
+use atlas_model::settings::FamiliesSpec;
 use atlas_model::shown::shown_types;
 use atlas_model::sizes::{breaks_doubling, doubling, size_matrix};
 use atlas_model::table::{rows, Column, RowPrices, SortDirection, TableQuery};

@@ -10,7 +10,8 @@ use atlas_model::instance::Category;
 use atlas_model::screen::capabilities::{capabilities_screen, group_heading, matrix_note};
 use atlas_model::screen::letters::{letter_prices, LetterPrices, LetterPricesInput};
 use atlas_model::screen::sizes::{cell_text, cell_value, sizes_screen, Shade, ShadeKey};
-use atlas_model::state::{reduce, Action, CellMetric, State};
+use atlas_model::settings::CellMetric;
+use atlas_model::state::{reduce, Action, State};
 
 fn atlas() -> Atlas {
     Atlas::new(

@@ -273,7 +273,7 @@ fn the_decoder_shows_the_price_here_and_where_the_type_is_offered() {
     assert_eq!(known.price.suspect, None);
     assert_eq!(
         known.offered.here,
-        "Offered in us-east-1 (US East (N. Virginia))"
+        "Offered in US East (N. Virginia) · us-east-1"
     );
     assert!(known.offered.regions.contains(&"us-east-1"));
     assert!(known

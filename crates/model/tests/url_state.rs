@@ -1,9 +1,10 @@
 //! URL state: readable encodings, round trips for generated states, and hostile input.
 #![allow(missing_docs)]
 
-use atlas_model::chart::axis::{Metric, Scale};
 use atlas_model::instance::Category;
-use atlas_model::state::{reduce, Action, Axis, CellMetric, State, View};
+use atlas_model::settings::{Axis, CellMetric};
+use atlas_model::settings::{Metric, Scale};
+use atlas_model::state::{reduce, Action, State, View};
 use atlas_model::table::Column;
 use atlas_model::url_state::{decode, encode};
 use proptest::prelude::*;
@@ -195,7 +196,7 @@ fn arb_state() -> impl Strategy<Value = State> {
                     );
                     s = reduce(
                         &s,
-                        Action::SetColour(atlas_model::chart::colour::ColourBy::Vendor),
+                        Action::SetColour(atlas_model::settings::ColourBy::Vendor),
                     );
                     s = reduce(&s, Action::SetCellMetric(CellMetric::Memory));
                     s = reduce(

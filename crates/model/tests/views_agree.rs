@@ -10,13 +10,14 @@ use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::capabilities::{
     counts_by_category_and_vendor, counts_by_feature, family_features, Feature,
 };
-use atlas_model::chart::families::{FamiliesPlot, FamiliesSpec};
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::compare::{compare, hidden_by_filters};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
 use atlas_model::prices::Os;
 use atlas_model::screen::capabilities::capabilities_screen;
 use atlas_model::screen::sizes::sizes_screen;
+use atlas_model::settings::FamiliesSpec;
 use atlas_model::sizes::size_matrix;
 use atlas_model::state::{reduce, Action, State};
 use atlas_model::table::{rows, RowPrices, TableQuery};

@@ -4,8 +4,7 @@ use std::ops::Range;
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 
-pub use crate::settings::{AxisRange, Metric, Scale};
-pub use crate::text::format_usd;
+use crate::settings::{AxisRange, Metric, Scale};
 
 mod ticks;
 

@@ -6,7 +6,6 @@ use plotters::style::RGBColor;
 use super::bars::BarColour;
 use super::theme::Theme;
 use crate::instance::{Category, Vendor};
-pub use crate::settings::ColourBy;
 
 /// The colour of one family's line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,8 +3,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::axis::{metric_layout, AxisLayout, Metric, Scale};
-use super::colour::{gradient, ColourBy, LineColour};
+use super::axis::{metric_layout, AxisLayout};
+
+use super::colour::{gradient, LineColour};
 use super::hitmap::{HitMap, HitPoint};
 use super::zoom::PlotFrame;
 use super::{ChartError, Paint, Plan};
@@ -12,7 +13,9 @@ use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::Category;
 use crate::prices::Pricing;
-pub use crate::settings::FamiliesSpec;
+use crate::settings::ColourBy;
+use crate::settings::FamiliesSpec;
+use crate::settings::{Metric, Scale};
 use crate::shown::Shown;
 
 /// One point of a family line, in the chart's internal coordinates.

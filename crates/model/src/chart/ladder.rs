@@ -6,11 +6,11 @@ mod draw;
 
 use plotters::prelude::RGBColor;
 
-use super::axis::Metric;
 use super::theme::Theme;
 use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::Category;
+use crate::settings::Metric;
 use crate::sizes::{breaks_doubling, doubling, LadderPoint};
 
 /// Families drawn when none are chosen, if the data has them: three that double all the

@@ -11,15 +11,15 @@
 mod draw;
 mod table;
 
-pub use table::{table_rows, PairLine, PairSort};
+pub use table::{table_rows, PairLine};
 
 use std::cmp::Ordering;
 
 use plotters::prelude::RGBColor;
 
-use super::axis::format_usd;
 use super::theme::Theme;
 use crate::letter_cost::{FamilyPair, LetterCost, PairCost};
+use crate::text::format_usd;
 
 /// The colours of a ratio below 1× (cheaper: blue) and above it (dearer: orange) on a light
 /// page, a pair that stays apart for the common colour-vision deficiencies.

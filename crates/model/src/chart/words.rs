@@ -2,13 +2,13 @@
 //! screen reader hears, the table that stands in for each chart, the words a focused point
 //! is announced with, and the caption of a saved picture.
 
-use super::axis::format_usd;
 use super::bars::{BarColour, BarsPlot, VENDORS};
 use super::image::{ImageCaption, KeyColour, LegendKey};
 use super::ladder::{size_name, LadderPlot};
 use super::letters::{format_ratio, LettersPlot};
 use crate::catalog::Catalog;
 use crate::text::count;
+use crate::text::format_usd;
 
 /// What a chart says in words besides its picture.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -39,7 +39,7 @@ pub fn ladder_words(plot: &LadderPlot, catalog: &Catalog) -> ChartWords {
                         .map_or_else(String::new, |t| t.name.clone()),
                     size_name(p.step.round() as i32),
                     p.vcpu.to_string(),
-                    super::axis::Metric::Memory.format_tick(p.memory),
+                    crate::settings::Metric::Memory.format_tick(p.memory),
                     if line.breaks(p.instance) { "yes" } else { "" }.to_owned(),
                 ]
             })

@@ -1,8 +1,8 @@
 //! From pointer pixels back to data: the plotting frame a chart drew its axes in, and the
 //! ranges a dragged box asks for.
 
-use super::axis::{AxisRange, Scale};
-use super::families::FamiliesSpec;
+use crate::settings::FamiliesSpec;
+use crate::settings::{AxisRange, Scale};
 
 /// Where a chart's plotting area landed, in the drawing's own (device) pixels, and the
 /// internal coordinates its edges stand for.
@@ -137,7 +137,7 @@ fn clean(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::axis::Metric;
+    use crate::settings::Metric;
 
     fn frame() -> PlotFrame {
         PlotFrame {

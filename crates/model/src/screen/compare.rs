@@ -4,12 +4,12 @@
 //! that differ" applied.
 
 use crate::atlas::Atlas;
-use crate::chart::axis::format_usd;
 use crate::compare::{compare, hidden_by_filters, price_rows};
 use crate::prices::flags;
 use crate::regions::region_name;
 use crate::state::State;
 use crate::table::Column;
+use crate::text::format_usd;
 use crate::text::ratio_text;
 
 /// Columns that show a ratio against the first pinned type.

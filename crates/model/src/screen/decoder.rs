@@ -5,12 +5,12 @@
 
 use crate::atlas::Atlas;
 use crate::availability::{self, offered, Offered};
-use crate::chart::axis::format_usd;
 use crate::decoder::{explain, Explanation};
 use crate::prices::{PriceCheck, HOURS_PER_MONTH};
 use crate::regions::region_name;
 use crate::state::State;
 use crate::table::Column;
+use crate::text::format_usd;
 
 /// Specs listed for a known type (those without a value are left out).
 const SPECS: [Column; 18] = [
@@ -47,7 +47,7 @@ pub struct DecoderPrice {
 /// Where the decoded type is offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecoderOffered {
-    /// "Offered in us-east-1 (US East (N. Virginia))", "Not offered in ...", or unknown.
+    /// "Offered in US East (N. Virginia) · us-east-1", "Not offered in ...", or unknown.
     pub here: String,
     /// "offered in 28 of 30 regions".
     pub summary: String,
@@ -171,7 +171,7 @@ fn capitalised(why: &str) -> String {
 /// Where `t` is offered, starting with the chosen region.
 fn offered_where(t: &crate::instance::InstanceType, region: &str) -> DecoderOffered {
     let place = match region_name(region) {
-        Some(name) => format!("{region} ({name})"),
+        Some(name) => format!("{name} · {region}"),
         None => region.to_owned(),
     };
     let here = match offered(t, region) {

@@ -5,15 +5,17 @@
 use std::rc::Rc;
 
 use crate::atlas::Atlas;
-use crate::chart::axis::{format_usd, Metric};
 use crate::chart::bars::BarColour;
 use crate::chart::bars::VENDORS;
-use crate::chart::colour::{ColourBy, LineColour};
+use crate::chart::colour::LineColour;
 use crate::chart::families::FamiliesPlot;
 use crate::chart::image::{ImageCaption, KeyColour, LegendKey};
 use crate::instance::Category;
+use crate::settings::ColourBy;
+use crate::settings::Metric;
 use crate::state::State;
 use crate::text::count;
+use crate::text::format_usd;
 
 /// One plotted instance type as a row of the chart's table alternative.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +73,7 @@ pub fn families_screen(atlas: &Atlas, state: &State) -> FamiliesScreen {
         spec,
         pricing.as_ref(),
     );
-    let value = |scale: crate::chart::axis::Scale, coord: f64| scale.from_coord(coord);
+    let value = |scale: crate::settings::Scale, coord: f64| scale.from_coord(coord);
     let rows: Vec<PlottedRow> = plot
         .lines
         .iter()
@@ -207,7 +209,7 @@ fn summary(plot: &FamiliesPlot, rows: &[PlottedRow]) -> String {
     let span = |metric: Metric, scale, pick: fn(&crate::chart::families::PlotPoint) -> f64| {
         extreme(pick).map_or_else(String::new, |(lo, hi)| {
             let text = |p: &crate::chart::families::PlotPoint| {
-                metric.format_tick(crate::chart::axis::Scale::from_coord(scale, pick(p)))
+                metric.format_tick(crate::settings::Scale::from_coord(scale, pick(p)))
             };
             format!(
                 "{} from {} to {} ({})",

@@ -4,12 +4,14 @@
 use std::rc::Rc;
 
 use crate::atlas::Atlas;
-use crate::chart::axis::{format_usd, Metric};
 use crate::filter::Filter;
 use crate::instance::{Category, InstanceType};
+use crate::settings::CellMetric;
+use crate::settings::Metric;
 use crate::sizes::{size_matrix, SizeMatrix};
-use crate::state::{CellMetric, State};
+use crate::state::State;
 use crate::text::count;
+use crate::text::format_usd;
 
 /// Everything the Sizes matrix shows for a state.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 //! words the atlas uses (`Accelerated computing`, `EBS only`), and a tooltip that keeps
 //! what the number alone loses ("Up to 12.5 Gbps", "2 x 900 GB NVMe SSD").
 
-use crate::chart::axis::format_usd;
 use crate::instance::InstanceType;
+use crate::text::format_usd;
 
 use super::{kind_label, Column};
 

@@ -5,9 +5,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{BarsPlot, HIT_SPACING_PX, MAX_BAR_PX, NARROW_PX};
-use crate::chart::axis::{layout, AxisLayout, Scale};
+use crate::chart::axis::{layout, AxisLayout};
 use crate::chart::hitmap::{HitMap, HitPoint};
 use crate::chart::{ChartError, Paint, Plan};
+use crate::settings::Scale;
 
 /// A segment's rectangle in device pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,9 +6,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{family_colour, size_name, value, LadderPlot, PANELS};
-use crate::chart::axis::{metric_layout, AxisLayout, AxisRange, Scale};
+use crate::chart::axis::{metric_layout, AxisLayout};
 use crate::chart::hitmap::{HitMap, HitPoint};
 use crate::chart::{ChartError, Paint, Plan};
+use crate::settings::{AxisRange, Scale};
 
 /// Side by side when at least this wide (CSS pixels), stacked otherwise.
 const SIDE_BY_SIDE_MIN_WIDTH: f64 = 640.0;

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::letter_cost::{FamilyPair, PairCost, PairKind};
-pub use crate::settings::PairSort;
+use crate::settings::PairSort;
 
 /// One row of the table: a pair and what its letter costs.
 #[derive(Debug, Clone, PartialEq)]
