@@ -126,7 +126,9 @@ mod tests {
     #[test]
     fn the_snippet_carries_the_resize_listener_after_the_frame() {
         let snippet = iframe_snippet(PAGE, &State::default());
-        let (frame, script) = snippet.split_once('\n').unwrap();
+        let Some((frame, script)) = snippet.split_once('\n') else {
+            panic!("the snippet is one frame line, then the script: {snippet}");
+        };
         assert!(frame.starts_with("<iframe ") && frame.ends_with("</iframe>"));
         assert_eq!(script, RESIZE_LISTENER);
         assert!(script.starts_with("<script>") && script.ends_with("</script>"));

@@ -4,9 +4,9 @@
 
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::axis::AxisLayout;
-use atlas_model::chart::families::{draw, FamiliesPlot};
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::chart::theme::Theme;
-use atlas_model::chart::Paint;
+use atlas_model::chart::{Paint, Plan};
 use atlas_model::family::families;
 use atlas_model::filter::Filter;
 use atlas_model::prices::{Os, PriceMetric, PriceTable, Pricing};
@@ -37,7 +37,7 @@ fn svg_of(plot: &FamiliesPlot, size: (u32, u32)) -> String {
             theme: Theme::LIGHT,
             pixel_ratio: 1.0,
         };
-        draw(&area, plot, &paint).unwrap();
+        plot.draw(&area, &paint).unwrap();
     }
     if let Ok(dir) = std::env::var("ATLAS_SVG_OUT") {
         let name = format!(

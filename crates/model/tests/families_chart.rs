@@ -4,10 +4,10 @@
 mod common;
 
 use atlas_model::catalog::Catalog;
-use atlas_model::chart::families::{draw, FamiliesPlot};
+use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::chart::hitmap::HitMap;
 use atlas_model::chart::theme::Theme;
-use atlas_model::chart::Paint;
+use atlas_model::chart::{Paint, Plan};
 use atlas_model::family::{families, series_of, Family};
 use atlas_model::filter::Filter;
 use atlas_model::instance::Category;
@@ -29,9 +29,8 @@ fn render(
     let mut svg = String::new();
     let hits = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(
+        plot.draw(
             &area,
-            plot,
             &Paint {
                 theme,
                 pixel_ratio: 1.0,
@@ -307,9 +306,8 @@ fn a_highlight_redraws_one_family_through_its_drawn_points() {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (900, 600)).into_drawing_area();
-        atlas_model::chart::families::draw_highlight(
+        plot.draw_highlight(
             &area,
-            &plot,
             &hits,
             m5,
             &Paint {

@@ -195,14 +195,98 @@ impl FamiliesPlot {
 }
 
 impl Plan for FamiliesPlot {
+    /// Paints the plan on a drawing area and returns where every point landed.
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         paint: &Paint,
     ) -> Result<HitMap, ChartError> {
-        draw(area, self, paint)
+        let plot = self;
+        let theme = &paint.theme;
+        area.fill(&theme.background)?;
+        let (width, _) = area.dim_in_pixel();
+        let (x_axis, y_axis) = plot.axes(f64::from(width), paint.pixel_ratio);
+        let spec = plot.spec;
+
+        // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
+        let font = ("sans-serif", f64::from(paint.px(15.0)))
+            .into_font()
+            .color(&theme.text);
+        // Room for the labels: the last x label is centred on the right edge of the plot, so
+        // the right margin holds half of it; the y labels sit left of the axis.
+        let x_last = x_axis.labels.last().map_or(0, |l| l.chars().count());
+        let right = (x_last as f64 * LABEL_CHAR_PX / 2.0 + 6.0).max(10.0);
+        let y_room = y_label_room(&y_axis);
+        let (x_title, y_title) = (
+            axis_title(spec.x, spec.x_scale, x_axis.unit),
+            axis_title(spec.y, spec.y_scale, y_axis.unit),
+        );
+        let mut chart = ChartBuilder::on(area)
+            .margin(paint.px(10.0))
+            .margin_right(paint.px(right))
+            .x_label_area_size(paint.px(40.0))
+            .y_label_area_size(paint.px(y_room))
+            .build_cartesian_2d(x_axis.clone(), y_axis.clone())?;
+
+        let x_label = |v: &f64| x_axis.label(*v);
+        let y_label = |v: &f64| y_axis.label(*v);
+        chart
+            .configure_mesh()
+            .x_desc(x_title)
+            .y_desc(y_title)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .label_style(font.clone())
+            .axis_desc_style(font)
+            .axis_style(theme.axis.stroke_width(paint.px(1.0)))
+            .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
+            .light_line_style(TRANSPARENT)
+            .set_all_tick_mark_size(paint.px(4.0))
+            .draw()?;
+
+        let line_width = paint.px(1.6);
+        let dot = paint.px(3.0) as i32;
+        let (xs, ys) = chart.plotting_area().get_pixel_range();
+        let mut hits = HitMap {
+            points: Vec::with_capacity(plot.point_count()),
+            frame: Some(PlotFrame {
+                left: f64::from(xs.start),
+                right: f64::from(xs.end),
+                top: f64::from(ys.start),
+                bottom: f64::from(ys.end),
+                x: (x_axis.start, x_axis.end),
+                y: (y_axis.start, y_axis.end),
+            }),
+        };
+        for (index, line) in plot.lines.iter().enumerate() {
+            let color = line.colour.rgb(theme);
+            let coords: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
+            if coords.len() > 1 {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    coords.clone(),
+                    color.stroke_width(line_width),
+                )))?;
+            }
+            chart.draw_series(line.points.iter().map(|p| {
+                let fill = p.shade.map_or(color, |t| gradient(theme, t));
+                Circle::new((p.x, p.y), dot, fill.filled())
+            }))?;
+            hits.points.extend(line.points.iter().map(|p| {
+                let (x, y) = chart.backend_coord(&(p.x, p.y));
+                HitPoint {
+                    x,
+                    y,
+                    item: p.instance,
+                    line: index,
+                }
+            }));
+        }
+        area.present()?;
+        Ok(hits)
     }
 
+    /// Paints one line of an already drawn plan, emphasised, on a transparent overlay of the
+    /// same size; `hits` is what [`Plan::draw`] returned, so no coordinates are computed twice.
     fn draw_highlight<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -210,129 +294,29 @@ impl Plan for FamiliesPlot {
         line: usize,
         paint: &Paint,
     ) -> Result<(), ChartError> {
-        draw_highlight(area, self, hits, line, paint)
-    }
-}
-
-/// Paints the plan on a drawing area and returns where every point landed.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &FamiliesPlot,
-    paint: &Paint,
-) -> Result<HitMap, ChartError> {
-    let theme = &paint.theme;
-    area.fill(&theme.background)?;
-    let (width, _) = area.dim_in_pixel();
-    let (x_axis, y_axis) = plot.axes(f64::from(width), paint.pixel_ratio);
-    let spec = plot.spec;
-
-    // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
-    let font = ("sans-serif", f64::from(paint.px(15.0)))
-        .into_font()
-        .color(&theme.text);
-    // Room for the labels: the last x label is centred on the right edge of the plot, so
-    // the right margin holds half of it; the y labels sit left of the axis.
-    let x_last = x_axis.labels.last().map_or(0, |l| l.chars().count());
-    let right = (x_last as f64 * LABEL_CHAR_PX / 2.0 + 6.0).max(10.0);
-    let y_room = y_label_room(&y_axis);
-    let (x_title, y_title) = (
-        axis_title(spec.x, spec.x_scale, x_axis.unit),
-        axis_title(spec.y, spec.y_scale, y_axis.unit),
-    );
-    let mut chart = ChartBuilder::on(area)
-        .margin(paint.px(10.0))
-        .margin_right(paint.px(right))
-        .x_label_area_size(paint.px(40.0))
-        .y_label_area_size(paint.px(y_room))
-        .build_cartesian_2d(x_axis.clone(), y_axis.clone())?;
-
-    let x_label = |v: &f64| x_axis.label(*v);
-    let y_label = |v: &f64| y_axis.label(*v);
-    chart
-        .configure_mesh()
-        .x_desc(x_title)
-        .y_desc(y_title)
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .label_style(font.clone())
-        .axis_desc_style(font)
-        .axis_style(theme.axis.stroke_width(paint.px(1.0)))
-        .bold_line_style(theme.grid.stroke_width(paint.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .set_all_tick_mark_size(paint.px(4.0))
-        .draw()?;
-
-    let line_width = paint.px(1.6);
-    let dot = paint.px(3.0) as i32;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    let mut hits = HitMap {
-        points: Vec::with_capacity(plot.point_count()),
-        frame: Some(PlotFrame {
-            left: f64::from(xs.start),
-            right: f64::from(xs.end),
-            top: f64::from(ys.start),
-            bottom: f64::from(ys.end),
-            x: (x_axis.start, x_axis.end),
-            y: (y_axis.start, y_axis.end),
-        }),
-    };
-    for (index, line) in plot.lines.iter().enumerate() {
-        let color = line.colour.rgb(theme);
-        let coords: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.y)).collect();
-        if coords.len() > 1 {
-            chart.draw_series(std::iter::once(PathElement::new(
-                coords.clone(),
-                color.stroke_width(line_width),
-            )))?;
-        }
-        chart.draw_series(line.points.iter().map(|p| {
-            let fill = p.shade.map_or(color, |t| gradient(theme, t));
-            Circle::new((p.x, p.y), dot, fill.filled())
-        }))?;
-        hits.points.extend(line.points.iter().map(|p| {
-            let (x, y) = chart.backend_coord(&(p.x, p.y));
-            HitPoint {
-                x,
-                y,
-                item: p.instance,
-                line: index,
-            }
-        }));
-    }
-    area.present()?;
-    Ok(hits)
-}
-
-/// Paints one line of an already drawn plan, emphasised, on a transparent overlay of the
-/// same size; `hits` is what [`draw`] returned, so no coordinates are computed twice.
-pub fn draw_highlight<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    plot: &FamiliesPlot,
-    hits: &HitMap,
-    line: usize,
-    paint: &Paint,
-) -> Result<(), ChartError> {
-    let Some(family) = plot.lines.get(line) else {
-        return Ok(());
-    };
-    let color = family.colour.rgb(&paint.theme);
-    let pixels: Vec<(i32, i32)> = hits.line(line).map(|p| (p.x, p.y)).collect();
-    let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
-    area.draw(&PathElement::new(pixels.clone(), halo))?;
-    area.draw(&PathElement::new(
-        pixels.clone(),
-        color.stroke_width(paint.px(3.2)),
-    ))?;
-    let dot = paint.px(4.5) as i32;
-    for pixel in pixels {
-        area.draw(&Circle::new(pixel, dot, color.filled()))?;
-        area.draw(&Circle::new(
-            pixel,
-            dot,
-            paint.theme.background.stroke_width(paint.px(1.5)),
+        let plot = self;
+        let Some(family) = plot.lines.get(line) else {
+            return Ok(());
+        };
+        let color = family.colour.rgb(&paint.theme);
+        let pixels: Vec<(i32, i32)> = hits.line(line).map(|p| (p.x, p.y)).collect();
+        let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
+        area.draw(&PathElement::new(pixels.clone(), halo))?;
+        area.draw(&PathElement::new(
+            pixels.clone(),
+            color.stroke_width(paint.px(3.2)),
         ))?;
+        let dot = paint.px(4.5) as i32;
+        for pixel in pixels {
+            area.draw(&Circle::new(pixel, dot, color.filled()))?;
+            area.draw(&Circle::new(
+                pixel,
+                dot,
+                paint.theme.background.stroke_width(paint.px(1.5)),
+            ))?;
+        }
+        Ok(area.present()?)
     }
-    Ok(area.present()?)
 }
 
 /// The width of one tick label character in CSS pixels (12 px digits), a little generous.
