@@ -3,14 +3,16 @@
 //! Only what a person chose lives here; everything shown (families, filtered rows,
 //! chart plans) is derived from it and the catalog.
 
+use std::collections::BTreeSet;
+
 use crate::capabilities::Feature;
 use crate::filter::Filter;
 use crate::instance::Category;
 use crate::prices::Os;
 use crate::regions::DEFAULT_REGION;
 use crate::settings::{
-    Axis, AxisRange, CellMetric, ColourBy, FamiliesSpec, LetterTableSpec, Metric, PairSort, Scale,
-    SizesSpec, TableSpec,
+    Axis, AxisRange, CellMetric, ChartAxis, ColourBy, FamiliesSpec, LetterTableSpec, Metric,
+    PairSort, Scale, SizesSpec, TableSpec, ZoomChart,
 };
 use crate::table::{clear_all_filters, Column, QueryInput, SelectOption, SortDirection};
 
@@ -49,8 +51,10 @@ pub struct State {
     pub letter: String,
     /// Compare shows only the rows where the pinned types differ.
     pub differences_only: bool,
-    /// The Letter prices table's choices.
+    /// The Letter prices view's choices (its table, its chart's range).
     pub letter_table: LetterTableSpec,
+    /// The views whose charts show their "Show as table" alternative.
+    pub chart_tables: BTreeSet<View>,
 }
 
 impl Default for State {
@@ -69,12 +73,13 @@ impl Default for State {
             letter: DEFAULT_LETTER.to_owned(),
             differences_only: false,
             letter_table: LetterTableSpec::default(),
+            chart_tables: BTreeSet::new(),
         }
     }
 }
 
 /// The views of the atlas, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub enum View {
     /// Families: one line per family through its sizes.
     #[default]
@@ -170,12 +175,14 @@ pub enum Action {
     SetScale(Axis, Scale),
     /// Choose what the Families chart is coloured by.
     SetColour(ColourBy),
-    /// Set an axis's typed range (base units; either end open).
-    SetRange(Axis, AxisRange),
-    /// Zoom the Families chart to a box: both ranges in one step.
-    Zoom(AxisRange, AxisRange),
-    /// Drop both typed ranges: the axes follow the data again.
-    ResetZoom,
+    /// Set a chart axis's typed range (its base unit; either end open).
+    SetRange(ChartAxis, AxisRange),
+    /// Zoom a chart to a dragged box: the ranges of its axes in one step.
+    Zoom(Vec<(ChartAxis, AxisRange)>),
+    /// Drop every range of a chart: its axes follow the data again.
+    ResetZoom(ZoomChart),
+    /// Show a view's charts as tables (their "Show as table" alternative), or hide them.
+    ShowChartTable(View, bool),
     /// Return every setting of a view to its default (Families: axes, scales, colour,
     /// ranges and the shared filters its sidebar shows).
     ResetView(View),
@@ -277,15 +284,22 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetScale(Axis::X, scale) => next.families.x_scale = scale,
         Action::SetScale(Axis::Y, scale) => next.families.y_scale = scale,
         Action::SetColour(colour) => next.families.colour = colour,
-        Action::SetRange(Axis::X, range) => next.families.x_range = range,
-        Action::SetRange(Axis::Y, range) => next.families.y_range = range,
-        Action::Zoom(x, y) => {
-            next.families.x_range = x;
-            next.families.y_range = y;
+        Action::SetRange(axis, range) => *next.range_mut(axis) = held(axis, range),
+        Action::Zoom(ranges) => {
+            for (axis, range) in ranges {
+                *next.range_mut(axis) = held(axis, range);
+            }
         }
-        Action::ResetZoom => {
-            next.families.x_range = AxisRange::OPEN;
-            next.families.y_range = AxisRange::OPEN;
+        Action::ResetZoom(chart) => {
+            for &axis in chart.axes() {
+                *next.range_mut(axis) = AxisRange::OPEN;
+            }
+        }
+        Action::ShowChartTable(view, true) => {
+            next.chart_tables.insert(view);
+        }
+        Action::ShowChartTable(view, false) => {
+            next.chart_tables.remove(&view);
         }
         Action::ResetView(view) => reset_view(&mut next, view),
         Action::SetView(view) => next.view = view,
@@ -381,10 +395,61 @@ fn pick_category(filter: &mut Filter, category: Category) {
     }
 }
 
+impl State {
+    /// The range a chart axis is held to.
+    pub fn range(&self, axis: ChartAxis) -> AxisRange {
+        match axis {
+            ChartAxis::Families(Axis::X) => self.families.x_range,
+            ChartAxis::Families(Axis::Y) => self.families.y_range,
+            ChartAxis::LadderSize => self.sizes.ladder_ranges.size,
+            ChartAxis::LadderVcpu => self.sizes.ladder_ranges.vcpu,
+            ChartAxis::LadderMemory => self.sizes.ladder_ranges.memory,
+            ChartAxis::LetterRatio => self.letter_table.ratio_range,
+        }
+    }
+
+    /// The range a chart axis is held to, to change it.
+    fn range_mut(&mut self, axis: ChartAxis) -> &mut AxisRange {
+        match axis {
+            ChartAxis::Families(Axis::X) => &mut self.families.x_range,
+            ChartAxis::Families(Axis::Y) => &mut self.families.y_range,
+            ChartAxis::LadderSize => &mut self.sizes.ladder_ranges.size,
+            ChartAxis::LadderVcpu => &mut self.sizes.ladder_ranges.vcpu,
+            ChartAxis::LadderMemory => &mut self.sizes.ladder_ranges.memory,
+            ChartAxis::LetterRatio => &mut self.letter_table.ratio_range,
+        }
+    }
+
+    /// Whether any axis of `chart` is held to a range.
+    pub fn zoomed(&self, chart: ZoomChart) -> bool {
+        chart.axes().iter().any(|&axis| self.range(axis).is_set())
+    }
+}
+
+/// The most steps from xlarge a size range reaches either way (1/1024 to 1024 xlarge).
+pub const MAX_SIZE_STEPS: f64 = 10.0;
+
+/// A range as the axis keeps it: sizes in whole steps from xlarge, within
+/// [`MAX_SIZE_STEPS`]; every other axis as given.
+fn held(axis: ChartAxis, range: AxisRange) -> AxisRange {
+    if axis != ChartAxis::LadderSize {
+        return range;
+    }
+    let step = |end: Option<f64>| {
+        end.filter(|v| v.is_finite())
+            .map(|v| v.round().clamp(-MAX_SIZE_STEPS, MAX_SIZE_STEPS) + 0.0)
+    };
+    AxisRange {
+        min: step(range.min),
+        max: step(range.max),
+    }
+}
+
 /// Puts every setting `view` owns back to its default; pins, region and the other views'
 /// settings stay.
 fn reset_view(state: &mut State, view: View) {
     let defaults = State::default();
+    state.chart_tables.remove(&view);
     match view {
         View::Families => {
             state.families = defaults.families;
@@ -411,7 +476,7 @@ fn pin(pinned: &mut Vec<String>, name: String) {
     }
 }
 
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T) {
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
     if !set.remove(&item) {
         set.insert(item);
     }
@@ -606,7 +671,12 @@ mod tests {
             max: Some(max),
         };
         let s = reduce(&State::default(), Action::SetScale(Axis::X, Scale::Linear));
-        let s = reduce(&s, Action::Zoom(range(0.0, 800.0), range(1.0, 64.0)));
+        let x = ChartAxis::Families(Axis::X);
+        let y = ChartAxis::Families(Axis::Y);
+        let s = reduce(
+            &s,
+            Action::Zoom(vec![(x, range(0.0, 800.0)), (y, range(1.0, 64.0))]),
+        );
         assert_eq!(s.families.x_range, range(0.0, 800.0));
         assert_eq!(s.families.y_range, range(1.0, 64.0));
         let s = reduce(&s, Action::SetMetric(Axis::Y, Metric::Vcpu));
@@ -616,16 +686,60 @@ mod tests {
             !s.families.y_range.is_set(),
             "another metric's unit: dropped"
         );
-        let zoomed_out = reduce(&s, Action::ResetZoom);
+        let zoomed_out = reduce(&s, Action::ResetZoom(ZoomChart::Families));
         assert!(!zoomed_out.families.x_range.is_set());
         assert_eq!(zoomed_out.families.x_scale, Scale::Linear);
 
         let s = reduce(&s, Action::ToggleCategory(Category::Compute));
         let s = reduce(&s, Action::Pin("m5.large".into()));
-        let s = reduce(&s, Action::SetRange(Axis::X, range(2.0, 4.0)));
+        let s = reduce(&s, Action::SetRange(x, range(2.0, 4.0)));
         let reset = reduce(&s, Action::ResetView(View::Families));
         assert_eq!(reset.families, FamiliesSpec::default());
         assert_eq!(reset.filter, Filter::default());
         assert_eq!(reset.pinned, ["m5.large"], "pins are not the view's");
+    }
+
+    #[test]
+    fn the_ladder_and_letter_prices_zoom_alone_and_reset_alone() {
+        let range = |min: f64, max: f64| AxisRange {
+            min: Some(min),
+            max: Some(max),
+        };
+        let s = reduce(
+            &State::default(),
+            Action::Zoom(vec![
+                (ChartAxis::LadderSize, range(-1.4, 3.6)),
+                (ChartAxis::LadderVcpu, range(2.0, 64.0)),
+            ]),
+        );
+        assert_eq!(
+            s.sizes.ladder_ranges.size,
+            range(-1.0, 4.0),
+            "sizes in whole steps"
+        );
+        assert_eq!(s.sizes.ladder_ranges.vcpu, range(2.0, 64.0));
+        assert!(s.zoomed(ZoomChart::Ladder) && !s.zoomed(ZoomChart::Families));
+        let s = reduce(&s, Action::SetRange(ChartAxis::LetterRatio, range(0.8, 1.2)));
+        assert_eq!(s.letter_table.ratio_range, range(0.8, 1.2));
+        let ladder_out = reduce(&s, Action::ResetZoom(ZoomChart::Ladder));
+        assert!(!ladder_out.zoomed(ZoomChart::Ladder));
+        assert!(ladder_out.zoomed(ZoomChart::Letters), "the other chart keeps its zoom");
+        let letters_reset = reduce(&s, Action::ResetView(View::Letters));
+        assert!(!letters_reset.zoomed(ZoomChart::Letters));
+        assert!(letters_reset.zoomed(ZoomChart::Ladder));
+    }
+
+    #[test]
+    fn show_as_table_is_per_view_and_reset_view_hides_it() {
+        let s = reduce(&State::default(), Action::ShowChartTable(View::Sizes, true));
+        let s = reduce(&s, Action::ShowChartTable(View::Letters, true));
+        assert_eq!(
+            s.chart_tables.iter().copied().collect::<Vec<_>>(),
+            [View::Sizes, View::Letters]
+        );
+        let s = reduce(&s, Action::ResetView(View::Sizes));
+        assert!(!s.chart_tables.contains(&View::Sizes));
+        let s = reduce(&s, Action::ShowChartTable(View::Letters, false));
+        assert!(s.chart_tables.is_empty());
     }
 }

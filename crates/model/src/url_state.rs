@@ -10,8 +10,9 @@ use crate::name;
 use crate::name::Capability;
 use crate::prices::Os;
 use crate::regions::region_name;
-use crate::settings::{CellMetric, ColourBy, Metric, PairSort, Scale};
-use crate::state::{State, View, MAX_PINNED};
+use crate::chart::ladder::{size_name, size_step};
+use crate::settings::{CellMetric, ChartAxis, ColourBy, Metric, PairSort, Scale, ZoomChart};
+use crate::state::{reduce, Action, State, View, MAX_PINNED, MAX_SIZE_STEPS};
 use crate::table::{
     architecture_slug, vendor_slug, Column, QueryInput, SortDirection, StorageChoice,
     ARCHITECTURES, VENDORS,
@@ -88,6 +89,21 @@ pub fn encode(state: &State) -> String {
         if let Some(value) = end {
             put(key, value.to_string());
         }
+    }
+    for &axis in ZoomChart::Ladder
+        .axes()
+        .iter()
+        .chain(ZoomChart::Letters.axes())
+    {
+        let range = state.range(axis);
+        for (end, value) in [("min", range.min), ("max", range.max)] {
+            if let Some(value) = value {
+                put(&format!("{}-{end}", axis.slug()), range_end_text(axis, value));
+            }
+        }
+    }
+    if !state.chart_tables.is_empty() {
+        put("tables", join(state.chart_tables.iter().map(|v| v.slug())));
     }
     if state.sizes.metric != defaults.sizes.metric {
         put("cell", cell_slug(state.sizes.metric).to_owned());
@@ -231,6 +247,9 @@ fn kept_slug(input: QueryInput) -> &'static str {
 
 /// Applies one key to the state; the error says why it was ignored.
 fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<(), String> {
+    if let Some(result) = apply_chart_range(state, key, value) {
+        return result;
+    }
     let one = |value: &str| value.trim().to_ascii_lowercase();
     match key {
         "embed" => *embed = matches!(one(value).as_str(), "1" | "true" | "yes"),
@@ -315,6 +334,11 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         }
         "yscale" => {
             state.families.y_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
+        }
+        "tables" => {
+            state.chart_tables = list(value)
+                .map(|slug| View::from_slug(&slug).ok_or("not a view"))
+                .collect::<Result<_, _>>()?;
         }
         "xmin" => state.families.x_range.min = range_end(value)?,
         "xmax" => state.families.x_range.max = range_end(value)?,
@@ -452,6 +476,52 @@ fn flag(value: &str) -> Result<bool, String> {
         "0" | "false" | "no" => Ok(false),
         _ => Err("not 1 or 0".into()),
     }
+}
+
+/// A chart axis's range end, as the address writes it: a size name on the ladder's size
+/// axis (`large`, `8xlarge`), a number elsewhere.
+fn range_end_text(axis: ChartAxis, value: f64) -> String {
+    if axis == ChartAxis::LadderSize {
+        size_name(value as i32)
+    } else {
+        value.to_string()
+    }
+}
+
+/// Reads `{axis}-min` / `{axis}-max` for the ladder's and Letter prices' axes.
+fn apply_chart_range(state: &mut State, key: &str, value: &str) -> Option<Result<(), String>> {
+    let (slug, end) = key.rsplit_once('-')?;
+    let axis = ZoomChart::ALL
+        .iter()
+        .flat_map(|chart| chart.axes())
+        .copied()
+        .filter(|axis| axis.chart() != ZoomChart::Families)
+        .find(|axis| axis.slug() == slug)?;
+    if end != "min" && end != "max" {
+        return None;
+    }
+    let read = if axis == ChartAxis::LadderSize {
+        let name = value.trim().to_ascii_lowercase();
+        if name.is_empty() {
+            Ok(None)
+        } else {
+            size_step(&name)
+                .filter(|step| step.abs() <= MAX_SIZE_STEPS as i32)
+                .map(|step| Some(f64::from(step)))
+                .ok_or_else(|| "not a size such as large or 8xlarge".to_owned())
+        }
+    } else {
+        range_end(value)
+    };
+    Some(read.map(|read| {
+        let mut range = state.range(axis);
+        if end == "min" {
+            range.min = read;
+        } else {
+            range.max = read;
+        }
+        *state = reduce(state, Action::SetRange(axis, range));
+    }))
 }
 
 /// An axis range's end: a finite number in the metric's base unit (empty: open).

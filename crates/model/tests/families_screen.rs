@@ -6,11 +6,11 @@ mod common;
 
 use atlas_model::chart::image::svg_image;
 use atlas_model::chart::theme::Theme;
-use atlas_model::chart::zoom::{zoom_ranges, DragBox};
+use atlas_model::chart::zoom::{zoom_action, zoom_ranges, DragBox};
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::instance::Category;
 use atlas_model::screen::families::families_screen;
-use atlas_model::settings::Axis;
+use atlas_model::settings::{Axis, ChartAxis, ZoomChart};
 use atlas_model::settings::{AxisRange, Metric, Scale};
 use atlas_model::state::{reduce, Action, State};
 use plotters::prelude::*;
@@ -60,7 +60,7 @@ fn a_typed_range_holds_the_ticks_and_says_what_it_leaves_out() {
     let state = reduce(
         &state,
         Action::SetRange(
-            Axis::X,
+            ChartAxis::Families(Axis::X),
             AxisRange {
                 min: Some(0.0),
                 max: Some(800.0),
@@ -95,13 +95,17 @@ fn a_box_dragged_on_the_drawn_chart_zooms_to_what_it_covers() {
         };
         screen.plot.draw(&area, &paint).expect("drawn")
     };
-    let frame = hits.frame.expect("the Families chart reports its frame");
+    let frame = *hits
+        .frames
+        .first()
+        .expect("the Families chart reports its frame");
+    let scales = (state.families.x_scale, state.families.y_scale);
     // The whole frame, corner to corner: the ranges are the axes' own ends.
     let drag = DragBox {
         from: (frame.left, frame.top),
         to: (frame.right, frame.bottom),
     };
-    let (x, y) = zoom_ranges(&state.families, &frame, drag, 1.0).expect("a zoom");
+    let (x, y) = zoom_ranges(scales, &frame, drag, 1.0).expect("a zoom");
     // Rounded outwards to three significant digits: 32,768 GiB reads 32,800.
     let near =
         |got: Option<f64>, want: f64| got.is_some_and(|g| g >= want && g <= want * 1.01 + 1e-9);
@@ -113,9 +117,17 @@ fn a_box_dragged_on_the_drawn_chart_zooms_to_what_it_covers() {
         from: (frame.left, frame.top),
         to: ((frame.left + frame.right) / 2.0, frame.bottom),
     };
-    let (x, _) = zoom_ranges(&state.families, &frame, half, 1.0).expect("a zoom");
+    let (x, _) = zoom_ranges(scales, &frame, half, 1.0).expect("a zoom");
     assert!(near(x.max, frame.x.1 / 2.0), "{x:?}");
-    let zoomed = reduce(&state, Action::Zoom(x, y));
+    let action = zoom_action(ZoomChart::Families, &state.families, 0, &frame, half, 1.0).expect("a zoom");
+    assert_eq!(
+        action,
+        Action::Zoom(vec![
+            (ChartAxis::Families(Axis::X), x),
+            (ChartAxis::Families(Axis::Y), y)
+        ])
+    );
+    let zoomed = reduce(&state, action);
     let after = families_screen(&atlas, &zoomed);
     assert!(after.plot.point_count() < screen.plot.point_count());
     assert_eq!(state.families.x, Metric::Memory);

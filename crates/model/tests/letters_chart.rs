@@ -15,7 +15,9 @@ use atlas_model::letter_cost::{
     letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost, PairKind,
 };
 use atlas_model::prices::{Os, PriceTable, Pricing};
-use atlas_model::settings::PairSort;
+use atlas_model::chart::zoom::{zoom_action, DragBox};
+use atlas_model::settings::{AxisRange, PairSort, ZoomChart};
+use atlas_model::state::{reduce, State};
 use plotters::prelude::*;
 
 const EAST: &str = "us-east-1";
@@ -141,7 +143,7 @@ fn another_region_gives_other_ratios() {
 #[test]
 fn the_axis_is_centred_on_one_with_round_ticks() {
     let axis = RatioAxis::for_ratios([0.8, 0.9, 1.15].into_iter());
-    assert!(axis.half > 1.0 && axis.half < 1.3);
+    assert!(axis.high > 1.0 && axis.high < 1.3 && axis.low == -axis.high);
     let labels: Vec<String> = axis.ticks.iter().map(|t| format_tick(*t)).collect();
     assert_eq!(labels, ["0.5×", "0.75×", "1×", "1.5×", "2×"]);
     // `e` doubles the price and more: the axis grows to the next power of two.
@@ -325,4 +327,57 @@ fn each_letter_is_summed_up_in_a_sentence() {
         summary_sentence(&one, "Europe (Ireland)"),
         "b (EBS-optimised): 1.00× — the same as the family without it, over 1 pair in Europe (Ireland)"
     );
+}
+
+#[test]
+fn a_zoomed_ratio_axis_runs_to_its_ends_with_round_ticks() {
+    let held = |min: f64, max: f64| {
+        RatioAxis::for_ratios([0.8, 1.1].into_iter()).held_to(AxisRange {
+            min: Some(min),
+            max: Some(max),
+        })
+    };
+    let axis = held(0.8, 1.2);
+    assert!(axis.zoomed);
+    assert_eq!((axis.low.exp2(), axis.high.exp2()), (0.8, 1.2));
+    let labels: Vec<String> = axis.ticks.iter().map(|t| format_tick(*t)).collect();
+    assert_eq!(labels, ["0.8×", "0.9×", "1×", "1.1×", "1.2×"]);
+    let fine = held(0.9, 0.96);
+    let labels: Vec<String> = fine.ticks.iter().map(|t| format_tick(*t)).collect();
+    assert_eq!(labels, ["0.9×", "0.92×", "0.94×", "0.96×"]);
+    let crossed = RatioAxis::for_ratios([0.8].into_iter()).held_to(AxisRange {
+        min: Some(2.0),
+        max: Some(1.0),
+    });
+    assert!(!crossed.zoomed, "crossed ends are dropped");
+}
+
+#[test]
+fn a_box_dragged_over_the_letter_prices_chart_zooms_the_ratio_and_drops_dots_outside() {
+    let plot = LettersPlot::new("a", &costs(EAST));
+    let (_, hits) = render(&plot, &light(1.0), (900, 600));
+    let Some(frame) = hits.frames.first().copied() else {
+        panic!("the chart reports its frame");
+    };
+    // From the left edge to the 1× rule: the cheaper half.
+    let one = frame.left + (frame.right - frame.left) * (0.0 - frame.x.0) / (frame.x.1 - frame.x.0);
+    let drag = DragBox {
+        from: (frame.left + 1.0, frame.top + 2.0),
+        to: (one, frame.bottom - 2.0),
+    };
+    let Some(action) = zoom_action(ZoomChart::Letters, &State::default().families, 0, &frame, drag, 1.0)
+    else {
+        panic!("a box this big zooms");
+    };
+    let state = reduce(&State::default(), action);
+    let range = state.letter_table.ratio_range;
+    assert!(range.max.is_some_and(|m| (1.0..1.02).contains(&m)), "{range:?}");
+    let zoomed = plot.clone().zoomed(range);
+    let (svg, after) = render(&zoomed, &light(1.0), (900, 600));
+    assert!(after.points.len() < hits.points.len(), "dearer dots are left out");
+    assert!(after
+        .points
+        .iter()
+        .all(|p| zoomed.dots[p.item].ratio <= range.max.unwrap_or(f64::MAX)));
+    assert!(!texts(&svg).iter().any(|t| t.starts_with("dearer")));
 }

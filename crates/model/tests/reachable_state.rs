@@ -17,7 +17,7 @@ use atlas_model::screen::decoder::decoder_screen;
 use atlas_model::screen::table::{table_screen, TablePrices};
 use atlas_model::settings::ColourBy;
 use atlas_model::settings::PairSort;
-use atlas_model::settings::{Axis, CellMetric};
+use atlas_model::settings::{Axis, CellMetric, ChartAxis, ZoomChart};
 use atlas_model::settings::{AxisRange, Metric, Scale};
 use atlas_model::sizes::size_matrix;
 use atlas_model::state::{reduce, Action, State, View};
@@ -52,8 +52,15 @@ fn typed() -> BoxedStrategy<String> {
     .boxed()
 }
 
-fn axis_pick() -> proptest::sample::Select<Axis> {
-    pick(vec![Axis::X, Axis::Y])
+/// Every zoomable chart axis.
+fn chart_axis() -> proptest::sample::Select<ChartAxis> {
+    pick(
+        ZoomChart::ALL
+            .iter()
+            .flat_map(|chart| chart.axes())
+            .copied()
+            .collect(),
+    )
 }
 
 /// Ranges a person can type or drag: open ends, round numbers, any finite number.
@@ -98,9 +105,10 @@ fn action() -> BoxedStrategy<Action> {
         (axis.clone(), pick(Metric::ALL.to_vec())).prop_map(|(a, m)| Action::SetMetric(a, m)),
         (axis, pick(vec![Scale::Linear, Scale::Log])).prop_map(|(a, s)| Action::SetScale(a, s)),
         pick(ColourBy::ALL.to_vec()).prop_map(Action::SetColour),
-        (axis_pick(), range()).prop_map(|(a, r)| Action::SetRange(a, r)),
-        (range(), range()).prop_map(|(x, y)| Action::Zoom(x, y)),
-        Just(Action::ResetZoom),
+        (chart_axis(), range()).prop_map(|(a, r)| Action::SetRange(a, r)),
+        proptest::collection::vec((chart_axis(), range()), 1..3).prop_map(Action::Zoom),
+        pick(ZoomChart::ALL.to_vec()).prop_map(Action::ResetZoom),
+        (pick(View::ALL.to_vec()), any::<bool>()).prop_map(|(v, on)| Action::ShowChartTable(v, on)),
         pick(View::ALL.to_vec()).prop_map(Action::ResetView),
         pick(View::ALL.to_vec()).prop_map(Action::SetView),
         names().prop_map(Action::Pin),

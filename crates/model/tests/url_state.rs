@@ -139,6 +139,23 @@ fn every_operating_system_is_in_the_address_and_old_addresses_still_read() {
     );
 }
 
+#[test]
+fn ladder_and_letter_ranges_and_shown_tables_read_as_a_person_writes_them() {
+    let query = "view=sizes&lsize-min=large&lsize-max=16xlarge&lvcpu-max=64&ratio-min=0.8&tables=sizes,letters";
+    let decoded = decode(query);
+    assert!(decoded.ignored.is_empty(), "{:?}", decoded.ignored);
+    let state = &decoded.state;
+    let ranges = state.sizes.ladder_ranges;
+    assert_eq!((ranges.size.min, ranges.size.max), (Some(-1.0), Some(4.0)));
+    assert_eq!((ranges.vcpu.min, ranges.vcpu.max), (None, Some(64.0)));
+    assert_eq!(state.letter_table.ratio_range.min, Some(0.8));
+    assert!(state.chart_tables.contains(&View::Sizes) && state.chart_tables.contains(&View::Letters));
+    assert_eq!(encode(state), query);
+    let bad = decode("lsize-min=3xlarge&tables=nowhere&ratio-max=lots");
+    assert_eq!(bad.ignored.len(), 3, "{:?}", bad.ignored);
+    assert!(bad.ignored[0].contains("not a size"), "{:?}", bad.ignored);
+}
+
 fn arb_state() -> impl Strategy<Value = State> {
     let categories =
         proptest::collection::btree_set(proptest::sample::select(Category::ALL.to_vec()), 0..=5);

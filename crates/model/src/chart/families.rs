@@ -249,14 +249,14 @@ impl Plan for FamiliesPlot {
         let (xs, ys) = chart.plotting_area().get_pixel_range();
         let mut hits = HitMap {
             points: Vec::with_capacity(plot.point_count()),
-            frame: Some(PlotFrame {
+            frames: vec![PlotFrame {
                 left: f64::from(xs.start),
                 right: f64::from(xs.end),
                 top: f64::from(ys.start),
                 bottom: f64::from(ys.end),
                 x: (x_axis.start, x_axis.end),
                 y: (y_axis.start, y_axis.end),
-            }),
+            }],
         };
         for (index, line) in plot.lines.iter().enumerate() {
             let color = line.colour.rgb(theme);

@@ -36,11 +36,21 @@ pub struct PointerHit {
 pub struct HitMap {
     /// The points, in drawing order.
     pub points: Vec<HitPoint>,
-    /// The plotting area and what its edges stand for, on charts a box can zoom.
-    pub frame: Option<PlotFrame>,
+    /// The plotting areas and what their edges stand for, on charts a box can zoom (one
+    /// per panel: the ladder has two).
+    pub frames: Vec<PlotFrame>,
 }
 
 impl HitMap {
+    /// The panel a device pixel falls in, with its frame.
+    pub fn frame_at(&self, px: f64, py: f64) -> Option<(usize, PlotFrame)> {
+        self.frames
+            .iter()
+            .copied()
+            .enumerate()
+            .find(|(_, f)| f.contains(px, py))
+    }
+
     /// The point nearest to `(x, y)` within `radius` pixels, if any.
     pub fn nearest(&self, x: f64, y: f64, radius: f64) -> Option<HitPoint> {
         self.points

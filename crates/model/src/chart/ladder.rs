@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::catalog::Catalog;
 use crate::family::Family;
 use crate::instance::Category;
-use crate::settings::Metric;
+use crate::settings::{AxisRange, LadderRanges, Metric};
 use crate::sizes::{breaks_doubling, doubling, LadderPoint};
 
 /// Families drawn when none are chosen, if the data has them: three that double all the
@@ -56,6 +56,25 @@ pub fn size_name(step: i32) -> String {
         -1 => "large".into(),
         0 => "xlarge".into(),
         _ => format!("{}xlarge", 1u64 << step.min(62)),
+    }
+}
+
+/// The step of a size name, the inverse of [`size_name`]: `large` -1, `xlarge` 0,
+/// `8xlarge` 3, `1/64xlarge` -6; `None` for a name that is not a whole doubling of xlarge.
+pub fn size_step(name: &str) -> Option<i32> {
+    let named = ["nano", "micro", "small", "medium", "large", "xlarge"];
+    if let Some(index) = named.iter().position(|n| *n == name) {
+        return Some(index as i32 - 5);
+    }
+    let power = |count: &str| {
+        let count: u64 = count.parse().ok()?;
+        count
+            .is_power_of_two()
+            .then(|| count.trailing_zeros() as i32)
+    };
+    match name.strip_suffix("xlarge")?.strip_prefix("1/") {
+        Some(count) => power(count).filter(|p| *p >= 6).map(|p| -p),
+        None => power(name.strip_suffix("xlarge")?).filter(|p| *p >= 1),
     }
 }
 
@@ -140,6 +159,8 @@ pub struct LadderPlot {
     pub lines: Vec<LadderLine>,
     /// Chosen names that are not drawn: not a family of the data, or no size on the ladder.
     pub skipped: Vec<String>,
+    /// The ranges the axes are held to: points outside them are left out of the drawing.
+    pub ranges: LadderRanges,
 }
 
 impl LadderPlot {
@@ -170,6 +191,36 @@ impl LadderPlot {
             });
         }
         plot
+    }
+
+    /// The same plan held to `ranges` (a typed or dragged zoom).
+    pub fn zoomed(self, ranges: LadderRanges) -> Self {
+        LadderPlot { ranges, ..self }
+    }
+
+    /// The sizes shown, in steps from xlarge: the size range when its ends do not cross.
+    pub(crate) fn size_range(&self) -> AxisRange {
+        match self.ranges.size {
+            AxisRange {
+                min: Some(lo),
+                max: Some(hi),
+            } if lo > hi => AxisRange::OPEN,
+            range => range,
+        }
+    }
+
+    /// The range one panel's values are held to.
+    pub(crate) fn panel_range(&self, metric: Metric) -> AxisRange {
+        match metric {
+            Metric::Memory => self.ranges.memory,
+            _ => self.ranges.vcpu,
+        }
+    }
+
+    /// Whether a point is drawn on the panel of `metric`: its size and its value in range.
+    pub(crate) fn shows(&self, metric: Metric, point: &LadderPoint) -> bool {
+        let range = self.panel_range(metric).usable(crate::settings::Scale::Log);
+        self.size_range().contains(point.step) && range.contains(value(metric, point))
     }
 
     /// Number of family lines drawn.

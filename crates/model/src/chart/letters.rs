@@ -19,6 +19,7 @@ use plotters::prelude::RGBColor;
 
 use super::theme::Theme;
 use crate::letter_cost::{FamilyPair, LetterCost, PairCost};
+use crate::settings::{AxisRange, Scale};
 use crate::text::format_usd;
 
 /// The colours of a ratio below 1× (cheaper: blue) and above it (dearer: orange) on a light
@@ -73,6 +74,9 @@ pub struct LettersPlot {
     pub rows: Vec<RatioRow>,
     /// The sizes, row by row, in ladder order within a row.
     pub dots: Vec<RatioDot>,
+    /// The ratio range the axis is held to (a typed or dragged zoom): dots outside it are
+    /// left out of the drawing. Open by default.
+    pub range: AxisRange,
 }
 
 /// A hovered dot in words, for a tooltip.
@@ -122,6 +126,11 @@ impl LettersPlot {
         plot
     }
 
+    /// The same plot held to a ratio range.
+    pub fn zoomed(self, range: AxisRange) -> Self {
+        LettersPlot { range, ..self }
+    }
+
     /// Number of pairs drawn.
     pub fn series_count(&self) -> usize {
         self.rows.len()
@@ -153,19 +162,24 @@ impl LettersPlot {
         })
     }
 
-    /// The ratio axis these dots need.
+    /// The ratio axis these dots need, held to [`LettersPlot::range`].
     pub fn axis(&self) -> RatioAxis {
-        RatioAxis::for_ratios(self.dots.iter().map(|d| d.ratio))
+        RatioAxis::for_ratios(self.dots.iter().map(|d| d.ratio)).held_to(self.range)
     }
 }
 
-/// A log2 ratio axis, symmetric around 1× (log2 = 0).
+/// A log2 ratio axis: symmetric around 1× (log2 = 0), or held to a range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatioAxis {
-    /// The axis runs from `-half` to `half` in log2 units.
-    pub half: f64,
-    /// Tick positions in log2 units, from left to right; 0 (1×) is always one.
+    /// The left end in log2 units.
+    pub low: f64,
+    /// The right end in log2 units.
+    pub high: f64,
+    /// Tick positions in log2 units, from left to right; 0 (1×) is one unless held to a
+    /// range without it.
     pub ticks: Vec<f64>,
+    /// Held to a range: ticks at round ratios (0.9×, 0.95×, 1×), not powers of two.
+    pub zoomed: bool,
 }
 
 impl RatioAxis {
@@ -187,10 +201,66 @@ impl RatioAxis {
             crate::order::sort_floats(&mut ticks);
         }
         RatioAxis {
-            half: reach + 0.15,
+            low: -(reach + 0.15),
+            high: reach + 0.15,
             ticks,
+            zoomed: false,
         }
     }
+
+    /// The axis held to `range` (ratios; an open end keeps this axis's end): it runs exactly
+    /// to the ends, with round ticks between them. Unchanged when the range is open or its
+    /// ends cross.
+    pub fn held_to(self, range: AxisRange) -> Self {
+        let range = range.usable(Scale::Log);
+        if !range.is_set() {
+            return self;
+        }
+        let low = range.min.map_or(self.low, f64::log2);
+        let high = range.max.map_or(self.high, f64::log2);
+        if low >= high {
+            return self;
+        }
+        RatioAxis {
+            low,
+            high,
+            ticks: round_ratio_ticks(low.exp2(), high.exp2()),
+            zoomed: true,
+        }
+    }
+
+    /// Whether a ratio (in log2 units) lies on the axis.
+    pub fn shows(&self, log2: f64) -> bool {
+        (self.low - 1e-9..=self.high + 1e-9).contains(&log2)
+    }
+}
+
+/// Ticks (in log2 units) at round ratios from `low` to `high`: each power of two when the
+/// span is at least fourfold, otherwise multiples of 1, 2, 2.5 or 5 × 10^k, about five.
+fn round_ratio_ticks(low: f64, high: f64) -> Vec<f64> {
+    if high / low >= 4.0 {
+        let (first, last) = (low.log2().ceil() as i32, high.log2().floor() as i32);
+        return (first..=last).map(f64::from).collect();
+    }
+    let raw = (high - low) / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw * 0.999)
+        .unwrap_or(10.0 * magnitude);
+    let (first, last) = (
+        (low / step - 1e-9).ceil() as i64,
+        (high / step + 1e-9).floor() as i64,
+    );
+    (first..=last)
+        .map(|k| {
+            let ratio: f64 = format!("{:.6e}", k as f64 * step)
+                .parse()
+                .unwrap_or(k as f64 * step);
+            ratio.log2()
+        })
+        .collect()
 }
 
 /// A ratio as people read it: `0.90×`.
@@ -198,9 +268,16 @@ pub fn format_ratio(ratio: f64) -> String {
     format!("{ratio:.2}×")
 }
 
-/// A tick at `log2` as a ratio: `0.5×`, `0.75×`, `1×`, `1.5×`, `2×`.
+/// A tick at `log2` as a ratio: `0.5×`, `0.75×`, `1×`, `1.5×`, `2×`; three decimals where
+/// two would round it (`0.925×`).
 pub fn format_tick(log2: f64) -> String {
-    let text = format!("{:.2}", log2.exp2());
+    let ratio = log2.exp2();
+    let two = ((ratio * 100.0).round() - ratio * 100.0).abs() < 1e-6;
+    let text = if two {
+        format!("{ratio:.2}")
+    } else {
+        format!("{ratio:.3}")
+    };
     format!("{}×", text.trim_end_matches('0').trim_end_matches('.'))
 }
 

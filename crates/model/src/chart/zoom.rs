@@ -1,8 +1,8 @@
 //! From pointer pixels back to data: the plotting frame a chart drew its axes in, and the
 //! ranges a dragged box asks for.
 
-use crate::settings::FamiliesSpec;
-use crate::settings::{AxisRange, Scale};
+use crate::settings::{Axis, AxisRange, ChartAxis, FamiliesSpec, Scale, ZoomChart};
+use crate::state::Action;
 
 /// Where a chart's plotting area landed, in the drawing's own (device) pixels, and the
 /// internal coordinates its edges stand for.
@@ -78,11 +78,12 @@ impl DragBox {
     }
 }
 
-/// The axis ranges (in the metrics' base units) that show what `drag` covers on a chart
-/// drawn in `frame` at `pixel_ratio`, rounded to three significant digits so the typed
-/// boxes and the address read well. `None` when the box is too small or outside the frame.
+/// The axis ranges (in the axes' base units) that show what `drag` covers on a chart
+/// drawn in `frame` at `pixel_ratio` with horizontal and vertical `scales`, rounded to three
+/// significant digits so the typed boxes and the address read well. `None` when the box is
+/// too small or outside the frame. Every zoomable chart maps its box through this.
 pub fn zoom_ranges(
-    spec: &FamiliesSpec,
+    (x_scale, y_scale): (Scale, Scale),
     frame: &PlotFrame,
     drag: DragBox,
     pixel_ratio: f64,
@@ -106,7 +107,49 @@ pub fn zoom_ranges(
             max: Some(hi),
         })
     };
-    Some((range(x0, x1, spec.x_scale)?, range(y0, y1, spec.y_scale)?))
+    Some((range(x0, x1, x_scale)?, range(y0, y1, y_scale)?))
+}
+
+/// The action a box dragged over `chart` asks for: the ranges of the axes it covers on the
+/// panel it was dragged in (`panel` 0 is the ladder's vCPU panel, 1 its memory panel; the
+/// other charts have one), mapped through [`zoom_ranges`] (the Families chart on the scales
+/// of `families`). `None` when the box is too small or outside the frame.
+pub fn zoom_action(
+    chart: ZoomChart,
+    families: &FamiliesSpec,
+    panel: usize,
+    frame: &PlotFrame,
+    drag: DragBox,
+    pixel_ratio: f64,
+) -> Option<Action> {
+    let ranges = |scales| zoom_ranges(scales, frame, drag, pixel_ratio);
+    let axes = match chart {
+        ZoomChart::Families => {
+            let (x, y) = ranges((families.x_scale, families.y_scale))?;
+            vec![
+                (ChartAxis::Families(Axis::X), x),
+                (ChartAxis::Families(Axis::Y), y),
+            ]
+        }
+        ZoomChart::Ladder => {
+            let values = if panel == 0 {
+                ChartAxis::LadderVcpu
+            } else {
+                ChartAxis::LadderMemory
+            };
+            let scales = (
+                ChartAxis::LadderSize.fixed_scale(),
+                values.fixed_scale(),
+            );
+            let (x, y) = ranges(scales)?;
+            vec![(ChartAxis::LadderSize, x), (values, y)]
+        }
+        ZoomChart::Letters => {
+            let (x, _) = ranges((ChartAxis::LetterRatio.fixed_scale(), Scale::Linear))?;
+            vec![(ChartAxis::LetterRatio, x)]
+        }
+    };
+    Some(Action::Zoom(axes))
 }
 
 /// The step three significant digits give `value`.
@@ -137,7 +180,6 @@ fn clean(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::Metric;
 
     fn frame() -> PlotFrame {
         PlotFrame {
@@ -161,17 +203,13 @@ mod tests {
 
     #[test]
     fn a_dragged_box_becomes_round_ranges_in_base_units() {
-        let spec = FamiliesSpec {
-            x_scale: Scale::Linear,
-            y_scale: Scale::Linear,
-            ..FamiliesSpec::default()
-        };
+        let linear = (Scale::Linear, Scale::Linear);
         // At pixel ratio 2, CSS (50, 210)..(250, 110) is device (100, 420)..(500, 220).
         let drag = DragBox {
             from: (50.0, 210.0),
             to: (250.3, 110.0),
         };
-        let Some((x, y)) = zoom_ranges(&spec, &frame(), drag, 2.0) else {
+        let Some((x, y)) = zoom_ranges(linear, &frame(), drag, 2.0) else {
             panic!("a box this big zooms");
         };
         assert_eq!((x.min, x.max), (Some(0.0), Some(401.0)));
@@ -180,15 +218,11 @@ mod tests {
             from: (50.0, 50.0),
             to: (53.0, 52.0),
         };
-        assert_eq!(zoom_ranges(&spec, &frame(), click, 2.0), None);
+        assert_eq!(zoom_ranges(linear, &frame(), click, 2.0), None);
     }
 
     #[test]
     fn on_log_axes_the_box_reads_powers_back_as_values() {
-        let spec = FamiliesSpec {
-            x: Metric::Memory,
-            ..FamiliesSpec::default()
-        };
         // Internal log2 coordinates 0..10 across the frame: 1 GiB to 1024 GiB.
         let f = PlotFrame {
             x: (0.0, 10.0),
@@ -199,7 +233,7 @@ mod tests {
             from: (180.0, 420.0),
             to: (820.0, 100.0),
         };
-        let Some((x, y)) = zoom_ranges(&spec, &f, drag, 1.0) else {
+        let Some((x, y)) = zoom_ranges((Scale::Log, Scale::Log), &f, drag, 1.0) else {
             panic!("a box this big zooms");
         };
         assert_eq!((x.min, x.max), (Some(2.0), Some(512.0)));

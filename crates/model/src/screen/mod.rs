@@ -10,6 +10,7 @@ pub mod compare;
 pub mod decoder;
 pub mod families;
 pub mod letters;
+pub mod ranges;
 pub mod sizes;
 pub mod table;
 pub mod table_export;

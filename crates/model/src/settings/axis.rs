@@ -1,7 +1,7 @@
 //! How a person set up a chart axis: which one, its scale and a typed range.
 
 /// A chart axis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Axis {
     /// Horizontal.
     X,

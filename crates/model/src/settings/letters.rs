@@ -1,4 +1,7 @@
-//! What a person chose for the Letter prices table: which pairs and their order.
+//! What a person chose for the Letter prices view: the chart's ratio range, and the table's
+//! pairs and their order.
+
+use super::axis::AxisRange;
 
 /// A table column the pairs can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -10,7 +13,7 @@ pub enum PairSort {
     Median,
 }
 
-/// The Letter prices table's choices.
+/// The Letter prices view's choices: its table's, and the chart's ratio range.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LetterTableSpec {
     /// Every letter's pairs, not only the chosen letter's.
@@ -19,4 +22,6 @@ pub struct LetterTableSpec {
     pub sort: PairSort,
     /// Whether the sort runs downwards.
     pub descending: bool,
+    /// The ratio range the chart is held to (variant / base; open by default).
+    pub ratio_range: AxisRange,
 }

@@ -9,7 +9,8 @@ use super::{family_colour, size_name, value, LadderPlot, PANELS};
 use crate::chart::axis::{metric_layout, AxisLayout};
 use crate::chart::hitmap::{HitMap, HitPoint};
 use crate::chart::{ChartError, Paint, Plan};
-use crate::settings::{AxisRange, Scale};
+use crate::chart::zoom::PlotFrame;
+use crate::settings::Scale;
 
 /// Side by side when at least this wide (CSS pixels), stacked otherwise.
 const SIDE_BY_SIDE_MIN_WIDTH: f64 = 640.0;
@@ -36,13 +37,17 @@ impl Plan for LadderPlot {
             (css(width), css(height) / 2.0)
         };
 
+        let sizes = plot.size_range();
         let steps = || {
             plot.lines
                 .iter()
                 .flat_map(|l| l.points.iter().map(|p| p.step))
+                .filter(|step| sizes.contains(*step))
         };
-        let low = steps().fold(f64::INFINITY, f64::min);
-        let high = steps().fold(f64::NEG_INFINITY, f64::max);
+        let low = sizes.min.unwrap_or_else(|| steps().fold(f64::INFINITY, f64::min));
+        let high = sizes
+            .max
+            .unwrap_or_else(|| steps().fold(f64::NEG_INFINITY, f64::max));
         let (low, high) = if low <= high {
             (low, high)
         } else {
@@ -60,14 +65,17 @@ impl Plan for LadderPlot {
             .color(&theme.text);
         let mut hits = HitMap {
             points: Vec::with_capacity(plot.point_count() * 2),
-            frame: None,
+            frames: Vec::with_capacity(PANELS.len()),
         };
         for (panel, metric) in panels.iter().zip(PANELS) {
             let values = plot
                 .lines
                 .iter()
-                .flat_map(|l| l.points.iter().map(move |p| value(metric, p)));
-            let y_axis = metric_layout(metric, Scale::Log, values, y_ticks, AxisRange::OPEN);
+                .flat_map(|l| l.points.iter())
+                .filter(|p| sizes.contains(p.step))
+                .map(|p| value(metric, p));
+            let range = plot.panel_range(metric);
+            let y_axis = metric_layout(metric, Scale::Log, values, y_ticks, range);
             let title_text = format!("{} · log2", metric.title_in(y_axis.unit));
             // The caption is drawn as plain centred text: plotters' own caption measures text
             // through a styled element, which a strict Content-Security-Policy refuses.
@@ -107,11 +115,21 @@ impl Plan for LadderPlot {
                 .set_all_tick_mark_size(paint.px(4.0))
                 .draw()?;
 
+            let (xs, ys) = chart.plotting_area().get_pixel_range();
+            hits.frames.push(PlotFrame {
+                left: f64::from(xs.start),
+                right: f64::from(xs.end),
+                top: f64::from(ys.start),
+                bottom: f64::from(ys.end),
+                x: (x_axis.start, x_axis.end),
+                y: (y_axis.start, y_axis.end),
+            });
+
             let dot = paint.px(3.5) as i32;
             for (index, line) in plot.lines.iter().enumerate() {
                 let color = family_colour(theme, index);
-                let coords: Vec<(f64, f64)> = line
-                    .points
+                let shown: Vec<_> = line.points.iter().filter(|p| plot.shows(metric, p)).collect();
+                let coords: Vec<(f64, f64)> = shown
                     .iter()
                     .map(|p| (plot.x_of(index, p), value(metric, p).log2()))
                     .collect();
@@ -121,7 +139,7 @@ impl Plan for LadderPlot {
                         color.stroke_width(paint.px(1.8)),
                     )))?;
                 }
-                for (point, &c) in line.points.iter().zip(&coords) {
+                for (point, &c) in shown.into_iter().zip(&coords) {
                     let pixel = chart.backend_coord(&c);
                     if line.breaks_in(metric, point.instance) {
                         // A hollow ring: the background inside, the family colour around it.
@@ -159,9 +177,16 @@ impl Plan for LadderPlot {
             return Ok(());
         };
         let color = family_colour(&paint.theme, line);
-        let points: Vec<&HitPoint> = hits.line(line).collect();
         let dot = paint.px(5.0) as i32;
-        for (run, metric) in points.chunks(family.points.len().max(1)).zip(PANELS) {
+        for (panel, metric) in PANELS.into_iter().enumerate() {
+            // A point belongs to the panel whose frame it was drawn in.
+            let run: Vec<&HitPoint> = hits
+                .line(line)
+                .filter(|p| {
+                    hits.frame_at(f64::from(p.x), f64::from(p.y))
+                        .is_some_and(|(i, _)| i == panel)
+                })
+                .collect();
             let pixels: Vec<(i32, i32)> = run.iter().map(|p| (p.x, p.y)).collect();
             let halo = paint.theme.background.mix(0.85).stroke_width(paint.px(7.0));
             area.draw(&PathElement::new(pixels.clone(), halo))?;
@@ -169,7 +194,7 @@ impl Plan for LadderPlot {
                 pixels.clone(),
                 color.stroke_width(paint.px(3.4)),
             ))?;
-            for point in run {
+            for point in &run {
                 let fill = if family.breaks_in(metric, point.item) {
                     paint.theme.background
                 } else {

@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{format_ratio, format_tick, side_colour, LettersPlot, RatioAxis, NARROW_PX};
 use crate::chart::hitmap::{HitMap, HitPoint};
+use crate::chart::zoom::PlotFrame;
 use crate::chart::{ChartError, Paint, Plan};
 
 /// The layout of a drawing: label column, ratio band, median column, row bands.
@@ -53,8 +54,8 @@ impl Frame {
 
     /// The pixel column of a ratio given in log2 units.
     pub(super) fn x(&self, log2: f64) -> i32 {
-        let span = 2.0 * self.axis.half;
-        let fraction = (log2.clamp(-self.axis.half, self.axis.half) + self.axis.half) / span;
+        let (low, high) = (self.axis.low, self.axis.high);
+        let fraction = (log2.clamp(low, high) - low) / (high - low);
         self.left + (fraction * f64::from(self.right - self.left)).round() as i32
     }
 
@@ -84,9 +85,18 @@ impl Plan for LettersPlot {
             return Ok(hits);
         }
         let frame = Frame::new(plot, area.dim_in_pixel(), paint);
+        let bottom = frame.bottom(plot.rows.len());
+        hits.frames.push(PlotFrame {
+            left: f64::from(frame.left),
+            right: f64::from(frame.right),
+            top: f64::from(frame.top),
+            bottom: f64::from(bottom),
+            x: (frame.axis.low, frame.axis.high),
+            y: (0.0, 1.0),
+        });
+        let shown = |ratio: f64| frame.axis.shows(ratio.log2());
         let font = ("sans-serif", frame.font).into_font().color(&theme.text);
         let muted = ("sans-serif", frame.font).into_font().color(&theme.axis);
-        let bottom = frame.bottom(plot.rows.len());
         let gap = paint.px(6.0) as i32;
 
         // Grid and tick labels; labels thin out to whole powers of two when they would touch.
@@ -98,14 +108,22 @@ impl Plan for LettersPlot {
             .map(|w| frame.x(w[1]) - frame.x(w[0]))
             .min()
             .unwrap_or(i32::MAX);
-        let every = f64::from(spacing) >= 5.0 * 0.6 * frame.font + f64::from(gap);
+        let room = 5.0 * 0.6 * frame.font + f64::from(gap);
+        let every = f64::from(spacing) >= room;
+        // Zoomed ticks are not powers of two: thin them to every 2nd, 3rd ... instead.
+        let stride = (room / f64::from(spacing.max(1))).ceil().max(1.0) as usize;
         let grid = theme.grid.stroke_width(paint.px(1.0));
-        for &tick in &frame.axis.ticks {
+        for (index, &tick) in frame.axis.ticks.iter().enumerate() {
             let x = frame.x(tick);
             if tick != 0.0 {
                 area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
             }
-            if every || tick.fract() == 0.0 {
+            let named = if frame.axis.zoomed {
+                index % stride == 0
+            } else {
+                every || tick.fract() == 0.0
+            };
+            if named {
                 area.draw(&Text::new(
                     format_tick(tick),
                     (x, bottom + paint.px(4.0) as i32),
@@ -114,28 +132,34 @@ impl Plan for LettersPlot {
             }
         }
 
-        // The 1× rule and the words on either side of it.
+        // The 1× rule and the words on either side of it (a zoom may leave one side out).
         let one = frame.x(0.0);
-        area.draw(&PathElement::new(
-            [(one, frame.top - paint.px(4.0) as i32), (one, bottom)],
-            theme.axis.stroke_width(paint.px(1.5)),
-        ))?;
+        if frame.axis.shows(0.0) {
+            area.draw(&PathElement::new(
+                [(one, frame.top - paint.px(4.0) as i32), (one, bottom)],
+                theme.axis.stroke_width(paint.px(1.5)),
+            ))?;
+        }
         let header_y = frame.top / 2;
         let (cheaper, dearer) = if frame.narrow {
             ("← cheaper", "dearer →")
         } else {
             ("← cheaper with the letter", "dearer with the letter →")
         };
-        area.draw(&Text::new(
-            cheaper,
-            (one - gap, header_y),
-            muted.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-        area.draw(&Text::new(
-            dearer,
-            (one + gap, header_y),
-            muted.pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        if frame.axis.low < 0.0 {
+            area.draw(&Text::new(
+                cheaper,
+                (one - gap, header_y),
+                muted.pos(Pos::new(HPos::Right, VPos::Center)),
+            ))?;
+        }
+        if frame.axis.high > 0.0 {
+            area.draw(&Text::new(
+                dearer,
+                (one + gap, header_y),
+                muted.pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
         let median_x = frame.right + gap;
         area.draw(&Text::new(
             "median",
@@ -151,7 +175,10 @@ impl Plan for LettersPlot {
         for (index, row) in plot.rows.iter().enumerate() {
             let y = frame.centre(index);
             area.draw(&Text::new(row.label(), (frame.left - gap, y), &label_style))?;
-            let xs = plot.dots.iter().filter(|d| d.row == index);
+            let xs = plot
+                .dots
+                .iter()
+                .filter(|d| d.row == index && shown(d.ratio));
             let (lo, hi) = xs.fold((i32::MAX, i32::MIN), |(lo, hi), d| {
                 let x = frame.x(d.ratio.log2());
                 (lo.min(x), hi.max(x))
@@ -170,6 +197,9 @@ impl Plan for LettersPlot {
             ))?;
         }
         for (index, dot) in plot.dots.iter().enumerate() {
+            if !shown(dot.ratio) {
+                continue;
+            }
             let (x, y) = (frame.x(dot.ratio.log2()), frame.centre(dot.row));
             let colour = side_colour(dot.ratio, theme);
             area.draw(&Circle::new((x, y), radius, colour.filled()))?;
@@ -187,6 +217,9 @@ impl Plan for LettersPlot {
         }
         // Median bars last, on a halo of background, so dots never hide them.
         for (index, row) in plot.rows.iter().enumerate() {
+            if !shown(row.median) {
+                continue;
+            }
             let (x, y) = (frame.x(row.median.log2()), frame.centre(index));
             let bar = [(x, y - half_bar), (x, y + half_bar)];
             area.draw(&PathElement::new(
