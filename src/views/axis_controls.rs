@@ -1,15 +1,18 @@
-//! Axis controls: the metric on each axis, linear or log, and the colouring (above the
-//! chart); each axis's typed range and the buttons back to the full range and to the
-//! view's defaults (right under it, where a box is dragged).
+//! Axis controls: the Families chart's metric on each axis, linear or log, and the colouring
+//! (above the chart); under every zoomable chart, each numeric axis's typed range and the
+//! buttons back to the full range and to the view's defaults (where a box is dragged).
 
-use atlas_model::screen::families::{range_text, range_unit, read_range_end};
+use atlas_model::chart::zoom::zoom_action;
+use atlas_model::screen::ranges::{read_range_box, RangeBoxes};
 use atlas_model::settings::Axis;
 use atlas_model::settings::ColourBy;
 use atlas_model::settings::FamiliesSpec;
-use atlas_model::settings::{AxisRange, Metric, Scale};
+use atlas_model::settings::{AxisRange, ChartAxis, Metric, Scale, ZoomChart};
 use atlas_model::state::{Action, View};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::widgets::chart_canvas::ZoomRequest;
 
 /// Props of [`AxisControls`].
 #[derive(Properties, PartialEq)]
@@ -83,23 +86,34 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
     }
 }
 
-/// A from/to range per axis (or drag a box on the chart), Reset zoom and Reset view.
+/// Props of [`RangeControls`].
+#[derive(Properties, PartialEq)]
+pub struct RangeControlsProps {
+    /// The chart the boxes and Reset zoom belong to.
+    pub chart: ZoomChart,
+    /// One pair of boxes per numeric axis (the model's `screen::ranges::range_boxes`).
+    pub boxes: Vec<RangeBoxes>,
+    /// The view Reset view returns to its defaults.
+    pub view: View,
+    /// Where changes go.
+    pub dispatch: Callback<Action>,
+}
+
+/// A from/to range per numeric axis of a chart (or drag a box on it), Reset zoom and
+/// Reset view: the same controls under every chart that zooms.
 #[component]
-pub fn RangeControls(props: &AxisControlsProps) -> Html {
-    let spec = props.spec;
+pub fn RangeControls(props: &RangeControlsProps) -> Html {
     let refused = use_state(|| None::<String>);
-    let range_of = |axis: Axis, metric: Metric, range: AxisRange| {
-        let name = match axis {
-            Axis::X => "x",
-            Axis::Y => "y",
-        };
+    let range_of = |boxes: &RangeBoxes| {
+        let (axis, range) = (boxes.axis, boxes.range);
+        let slug = axis.slug();
         let end_box = |is_min: bool| {
             let (dispatch, refused) = (props.dispatch.clone(), refused.clone());
             let onchange = Callback::from(move |event: Event| {
                 let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                     return;
                 };
-                match read_range_end(&input.value()) {
+                match read_range_box(axis, &input.value()) {
                     Ok(end) => {
                         refused.set(None);
                         let next = if is_min {
@@ -112,50 +126,87 @@ pub fn RangeControls(props: &AxisControlsProps) -> Html {
                     Err(message) => refused.set(Some(message)),
                 }
             });
-            let (word, end) = if is_min {
-                ("from", range.min)
+            let (word, text) = if is_min {
+                ("from", boxes.min.clone())
             } else {
-                ("to", range.max)
+                ("to", boxes.max.clone())
+            };
+            let unit = if boxes.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", boxes.unit)
             };
             html! {
                 <label class="range-end">
                     { word }
-                    <input type="text" inputmode="decimal" size="6" value={range_text(end)}
-                        data-testid={format!("axis-{name}-{}", if is_min { "min" } else { "max" })}
-                        aria-label={format!("{} axis {word} ({})", name.to_uppercase(), range_unit(metric))}
+                    <input type="text" inputmode={if axis == ChartAxis::LadderSize { "text" } else { "decimal" }}
+                        size="6" value={text}
+                        data-testid={format!("axis-{slug}-{}", if is_min { "min" } else { "max" })}
+                        aria-label={format!("{} axis {word}{unit}", boxes.name)}
                         placeholder="auto" {onchange} />
                 </label>
             }
         };
         html! {
             <span class="axis-range">
-                { format!("{} ", name.to_uppercase()) }
+                { format!("{} ", boxes.name) }
                 { end_box(true) }
                 { end_box(false) }
-                <span class="range-unit">{ range_unit(metric) }</span>
+                if !boxes.unit.is_empty() {
+                    <span class="range-unit">{ boxes.unit }</span>
+                }
             </span>
         }
     };
-    let zoomed = spec.x_range.is_set() || spec.y_range.is_set();
-    let on_reset_zoom = props.dispatch.reform(|_: MouseEvent| Action::ResetZoom);
+    let zoomed = props.boxes.iter().any(|b| b.range.is_set());
+    let chart = props.chart;
+    let on_reset_zoom = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ResetZoom(chart));
     let on_reset_view = {
-        let refused = refused.clone();
+        let (refused, view) = (refused.clone(), props.view);
         props.dispatch.reform(move |_: MouseEvent| {
             refused.set(None);
-            Action::ResetView(View::Families)
+            Action::ResetView(view)
         })
     };
     html! {
         <div class="range-controls">
-            { range_of(Axis::X, spec.x, spec.x_range) }
-            { range_of(Axis::Y, spec.y, spec.y_range) }
+            { for props.boxes.iter().map(range_of) }
             <button type="button" data-testid="reset-zoom" disabled={!zoomed} onclick={on_reset_zoom}
                 title="Back to the full range (or double-click the chart)">{ "Reset zoom" }</button>
             <button type="button" data-testid="reset-view" onclick={on_reset_view}
-                title="Axes, scales, colours, ranges and filters back to their defaults">{ "Reset view" }</button>
+                title="Every setting of this view back to its default">{ "Reset view" }</button>
             if let Some(message) = (*refused).clone() {
                 <p class="error" role="alert" data-testid="range-error">{ message }</p>
             }
         </div>
     }
+}
+
+/// What a zoomable chart does with a dragged box: the model maps it to ranges
+/// (`chart::zoom::zoom_action`) and the action goes to `dispatch`.
+pub fn zoom_to_box(
+    chart: ZoomChart,
+    families: FamiliesSpec,
+    dispatch: Callback<Action>,
+) -> Callback<ZoomRequest> {
+    Callback::from(move |zoom: ZoomRequest| {
+        let action = zoom_action(
+            chart,
+            &families,
+            zoom.panel,
+            &zoom.frame,
+            zoom.drag,
+            zoom.pixel_ratio,
+        );
+        if let Some(action) = action {
+            dispatch.emit(action);
+        }
+    })
+}
+
+/// What a zoomable chart does on a double-click: back to its full range.
+pub fn reset_zoom(chart: ZoomChart, dispatch: &Callback<Action>) -> Callback<()> {
+    dispatch.reform(move |_: ()| Action::ResetZoom(chart))
 }

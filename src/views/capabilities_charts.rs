@@ -24,6 +24,12 @@ pub struct BarsChartProps {
     pub caption: AttrValue,
     /// Whether to show the vendor legend with each vendor's total.
     pub legend: bool,
+    /// Whether the chart's table alternative is shown (the view's state).
+    #[prop_or_default]
+    pub table_shown: bool,
+    /// Called to show (`true`) or hide the table alternative.
+    #[prop_or_default]
+    pub on_table: Callback<bool>,
 }
 
 /// Horizontal bars of instance-type counts; hover a segment for its count.
@@ -78,7 +84,7 @@ pub fn BarsChart(props: &BarsChartProps) -> Html {
                 { vendor_legend(plot) }
             }
             <ChartTable caption={props.caption.clone()} headings={Rc::new(words.headings.clone())}
-                rows={Rc::new(words.rows.clone())} />
+                rows={Rc::new(words.rows.clone())} shown={props.table_shown} on_toggle={props.on_table.clone()} />
         </figure>
     }
 }

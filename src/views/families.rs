@@ -5,6 +5,9 @@ use std::rc::Rc;
 
 use atlas_model::chart::image::source_line;
 use atlas_model::screen::families::families_screen;
+use atlas_model::screen::ranges::range_boxes;
+use atlas_model::settings::ZoomChart;
+use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
 use crate::views::axis_controls::{AxisControls, RangeControls};
@@ -40,13 +43,16 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
                 <FamiliesChart atlas={props.atlas.clone()} screen={screen.clone()}
                     dispatch={props.dispatch.clone()} pinned={state.pinned.clone()}
                     region={state.region.clone()} os={state.os}
-                    tools={html! { <RangeControls spec={state.families} dispatch={props.dispatch.clone()} /> }} />
+                    tools={html! { <RangeControls chart={ZoomChart::Families} view={View::Families}
+                        boxes={range_boxes(state, ZoomChart::Families)} dispatch={props.dispatch.clone()} /> }} />
                 if let Some(hint) = screen.hint.clone() {
                     <p class="notice chart-hint" data-testid="families-hint">{ hint }</p>
                 }
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
                     colour={state.families.colour} price_span={screen.plot.price_span} />
-                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} rows={table_rows} />
+                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} rows={table_rows}
+                    shown={state.chart_tables.contains(&View::Families)}
+                    on_toggle={props.dispatch.reform(|on| Action::ShowChartTable(View::Families, on))} />
             </div>
         </section>
     }

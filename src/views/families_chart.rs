@@ -6,14 +6,15 @@ use std::rc::Rc;
 
 use atlas_model::atlas::Atlas;
 use atlas_model::chart::families::FamiliesPlot;
-use atlas_model::chart::zoom::zoom_ranges;
 use atlas_model::prices::Os;
 use atlas_model::screen::families::FamiliesScreen;
+use atlas_model::settings::ZoomChart;
 use atlas_model::state::Action;
 use atlas_model::text::price_sentence;
 use yew::prelude::*;
 
-use crate::widgets::chart_canvas::{ChartCanvas, Hover, ZoomRequest};
+use crate::views::axis_controls::{reset_zoom, zoom_to_box};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
 use crate::widgets::tooltip::instance_tooltip;
 
 /// Props of [`FamiliesChart`].
@@ -65,15 +66,8 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
             }
         })
     };
-    let on_zoom = {
-        let (dispatch, spec) = (props.dispatch.clone(), plot.spec);
-        Callback::from(move |zoom: ZoomRequest| {
-            if let Some((x, y)) = zoom_ranges(&spec, &zoom.frame, zoom.drag, zoom.pixel_ratio) {
-                dispatch.emit(Action::Zoom(x, y));
-            }
-        })
-    };
-    let on_reset_zoom = props.dispatch.reform(|_: ()| Action::ResetZoom);
+    let on_zoom = zoom_to_box(ZoomChart::Families, plot.spec, props.dispatch.clone());
+    let on_reset_zoom = reset_zoom(ZoomChart::Families, &props.dispatch);
     let describe = {
         let screen = screen.clone();
         Callback::from(move |item: usize| screen.describe(item))

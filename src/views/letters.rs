@@ -8,9 +8,12 @@ use std::rc::Rc;
 use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot};
 use atlas_model::regions::region_name;
 use atlas_model::screen::letters::{letter_prices, LetterPricesInput};
-use atlas_model::state::Action;
+use atlas_model::screen::ranges::range_boxes;
+use atlas_model::settings::ZoomChart;
+use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
+use crate::views::axis_controls::{reset_zoom, zoom_to_box, RangeControls};
 use crate::views::letters_chart::LettersChart;
 use crate::views::letters_summary::LetterChips;
 use crate::views::letters_table::LettersTable;
@@ -34,9 +37,9 @@ pub fn LettersView(props: &ViewProps) -> Html {
         Err(_) => chosen.clone(),
     };
     let plot = use_memo(
-        (priced.clone(), letter.clone()),
-        |(priced, letter)| match priced.as_ref() {
-            Ok(data) => LettersPlot::new(letter, &data.costs),
+        (priced.clone(), letter.clone(), choices.ratio_range),
+        |(priced, letter, range)| match priced.as_ref() {
+            Ok(data) => LettersPlot::new(letter, &data.costs).zoomed(*range),
             Err(_) => LettersPlot::default(),
         },
     );
@@ -105,7 +108,13 @@ pub fn LettersView(props: &ViewProps) -> Html {
             }
             <div class="letters-panels">
                 <LettersChart {plot} source={Some(AttrValue::from(atlas_model::chart::image::source_line(
-                    props.atlas.catalog.types.len(), &state.region, state.os)))} />
+                    props.atlas.catalog.types.len(), &state.region, state.os)))}
+                    on_zoom={Some(zoom_to_box(ZoomChart::Letters, state.families, props.dispatch.clone()))}
+                    on_reset_zoom={Some(reset_zoom(ZoomChart::Letters, &props.dispatch))}
+                    tools={html! { <RangeControls chart={ZoomChart::Letters} view={View::Letters}
+                        boxes={range_boxes(state, ZoomChart::Letters)} dispatch={props.dispatch.clone()} /> }}
+                    table_shown={state.chart_tables.contains(&View::Letters)}
+                    on_table={props.dispatch.reform(|on| Action::ShowChartTable(View::Letters, on))} />
                 <LettersTable {rows} {letter} every_letter={choices.every_letter} sort={(choices.sort, choices.descending)} {on_sort} {on_every_letter} />
             </div>
         </section>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
-use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover, ZoomRequest};
 use crate::widgets::chart_table::ChartTable;
 
 /// Props of [`LettersChart`].
@@ -22,6 +22,21 @@ pub struct LettersChartProps {
     /// Where and when the prices come from, for a saved picture (the region and system).
     #[prop_or_default]
     pub source: Option<AttrValue>,
+    /// Called with a box dragged over the chart, to zoom.
+    #[prop_or_default]
+    pub on_zoom: Option<Callback<ZoomRequest>>,
+    /// Called on a double-click of the chart, back to the full range.
+    #[prop_or_default]
+    pub on_reset_zoom: Option<Callback<()>>,
+    /// The range boxes and resets under the chart.
+    #[prop_or_default]
+    pub tools: Html,
+    /// Whether the chart's table alternative is shown (the view's state).
+    #[prop_or_default]
+    pub table_shown: bool,
+    /// Called to show (`true`) or hide the table alternative.
+    #[prop_or_default]
+    pub on_table: Callback<bool>,
 }
 
 /// One row per pair, a dot per size at its price ratio; hover a dot for its prices.
@@ -75,20 +90,22 @@ pub fn LettersChart(props: &LettersChartProps) -> Html {
     ));
     html! {
         <figure class="chart letters-panel letters-chart" data-testid="letters-chart" ref={figure}
-            data-letter={plot.letter.clone()}
+            data-letter={plot.letter.clone()} data-zoomed={plot.range.is_set().to_string()}
             data-series={plot.series_count().to_string()}
             data-points={plot.point_count().to_string()}>
             <figcaption>{ caption.clone() }</figcaption>
             <ChartCanvas<LettersPlot> plan={plot.clone()} {label} {tooltip} {empty}
                 describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
-                caption={Some(words.caption.clone())} file_name={format!("letter-prices-{}", plot.letter)} />
+                caption={Some(words.caption.clone())} file_name={format!("letter-prices-{}", plot.letter)}
+                on_zoom={props.on_zoom.clone()} on_reset_zoom={props.on_reset_zoom.clone()}
+                tools={props.tools.clone()} />
             <ul class="legend letters-key" aria-label="Key">
                 <li><span class="letters-dot cheaper" aria-hidden="true"></span>{ "one size, cheaper with the letter" }</li>
                 <li><span class="letters-dot dearer" aria-hidden="true"></span>{ "one size, dearer" }</li>
                 <li><span class="letters-median-bar" aria-hidden="true"></span>{ "median of the pair" }</li>
             </ul>
             <ChartTable caption={AttrValue::from(caption.clone())} headings={Rc::new(words.headings.clone())}
-                rows={Rc::new(words.rows.clone())} />
+                rows={Rc::new(words.rows.clone())} shown={props.table_shown} on_toggle={props.on_table.clone()} />
         </figure>
     }
 }

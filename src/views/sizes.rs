@@ -4,12 +4,15 @@
 use std::collections::BTreeSet;
 
 use atlas_model::chart::ladder::{default_families, LadderPlot};
+use atlas_model::screen::ranges::range_boxes;
 use atlas_model::screen::sizes::sizes_screen;
 use atlas_model::settings::CellMetric;
+use atlas_model::settings::ZoomChart;
 use atlas_model::sizes::{breaks_doubling, doubling};
-use atlas_model::state::Action;
+use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
+use crate::views::axis_controls::{reset_zoom, zoom_to_box, RangeControls};
 use crate::views::sizes_ladder::SizesLadder;
 use crate::views::sizes_matrix::SizesMatrix;
 use crate::views::ViewProps;
@@ -32,8 +35,14 @@ pub fn SizesView(props: &ViewProps) -> Html {
             .collect::<BTreeSet<usize>>()
     });
     let plot = use_memo(
-        (props.atlas.clone(), state.sizes.ladder_families.clone()),
-        |(atlas, chosen)| LadderPlot::build(&atlas.catalog, &atlas.families, chosen),
+        (
+            props.atlas.clone(),
+            state.sizes.ladder_families.clone(),
+            state.sizes.ladder_ranges,
+        ),
+        |(atlas, chosen, ranges)| {
+            LadderPlot::build(&atlas.catalog, &atlas.families, chosen).zoomed(*ranges)
+        },
     );
 
     let dispatch = &props.dispatch;
@@ -95,7 +104,13 @@ pub fn SizesView(props: &ViewProps) -> Html {
             <div class="sizes-panel">
                 <SizesLadder catalog={props.atlas.catalog.clone()} families={props.atlas.families.clone()}
                     plot={plot.clone()} defaults={chosen.is_empty()} {on_toggle} {on_pin}
-                    pinned={state.pinned.clone()} />
+                    pinned={state.pinned.clone()}
+                    on_zoom={Some(zoom_to_box(ZoomChart::Ladder, state.families, dispatch.clone()))}
+                    on_reset_zoom={Some(reset_zoom(ZoomChart::Ladder, dispatch))}
+                    tools={html! { <RangeControls chart={ZoomChart::Ladder} view={View::Sizes}
+                        boxes={range_boxes(state, ZoomChart::Ladder)} dispatch={dispatch.clone()} /> }}
+                    table_shown={state.chart_tables.contains(&View::Sizes)}
+                    on_table={dispatch.reform(|on| Action::ShowChartTable(View::Sizes, on))} />
             </div>
         </section>
     }

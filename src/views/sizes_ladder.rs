@@ -12,7 +12,7 @@ use atlas_model::instance::Category;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::widgets::chart_canvas::{ChartCanvas, Hover};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover, ZoomRequest};
 use crate::widgets::chart_table::ChartTable;
 use crate::widgets::tooltip::instance_tooltip;
 
@@ -34,6 +34,21 @@ pub struct SizesLadderProps {
     /// The pinned types (the tooltip's buttons say Pin or Unpin).
     #[prop_or_default]
     pub pinned: Vec<String>,
+    /// Called with a box dragged over the chart, to zoom.
+    #[prop_or_default]
+    pub on_zoom: Option<Callback<ZoomRequest>>,
+    /// Called on a double-click of the chart, back to the full range.
+    #[prop_or_default]
+    pub on_reset_zoom: Option<Callback<()>>,
+    /// The range boxes and resets under the chart.
+    #[prop_or_default]
+    pub tools: Html,
+    /// Whether the chart's table alternative is shown (the view's state).
+    #[prop_or_default]
+    pub table_shown: bool,
+    /// Called to show (`true`) or hide the table alternative.
+    #[prop_or_default]
+    pub on_table: Callback<bool>,
 }
 
 /// How vCPU and memory double along the ladder for a few families.
@@ -155,15 +170,17 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
                     </select>
                 </label>
             </div>
-            <figure class="chart ladder-chart" data-testid="ladder-chart"
+            <figure class="chart ladder-chart" data-testid="ladder-chart" data-zoomed={plot.ranges.is_set().to_string()}
                 data-series={plot.series_count().to_string()}
                 data-points={plot.point_count().to_string()}>
                 <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty}
                     describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
-                    caption={Some(words.caption.clone())} file_name="sizes-ladder" />
+                    caption={Some(words.caption.clone())} file_name="sizes-ladder"
+                    on_zoom={props.on_zoom.clone()} on_reset_zoom={props.on_reset_zoom.clone()}
+                    tools={props.tools.clone()} />
             </figure>
             <ChartTable caption="How sizes double" headings={Rc::new(words.headings.clone())}
-                rows={Rc::new(words.rows.clone())} />
+                rows={Rc::new(words.rows.clone())} shown={props.table_shown} on_toggle={props.on_table.clone()} />
             if !plot.skipped.is_empty() {
                 <p class="notice" data-testid="ladder-skipped">
                     { format!("Not drawn (not in the data, or no size on the ladder): {}", plot.skipped.join(", ")) }

@@ -2,7 +2,8 @@
 //! pixel ratio, paints any chart [`Plan`] with plotters, maps the pointer through the hit
 //! map the plan returned, emphasises the hovered line on an overlay canvas, and asks its
 //! parent for the tooltip. The chart takes the keyboard focus (arrow keys move between
-//! points, Enter pins), a tap shows the tooltip, and a dragged box asks to zoom.
+//! points, Enter pins), a tap shows the tooltip, and a dragged box asks to zoom; on a touch
+//! screen the "Zoom" button turns the next drag into that box (otherwise a drag scrolls).
 
 use std::rc::Rc;
 
@@ -51,7 +52,9 @@ pub struct Hover {
 /// and the pixel ratio it was drawn at, for the model to map back to data.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ZoomRequest {
-    /// The plotting frame the chart reported.
+    /// The panel the box was dragged in (0 on charts of one panel).
+    pub panel: usize,
+    /// The plotting frame of that panel, as the chart reported it.
     pub frame: PlotFrame,
     /// The box, corner to corner, in CSS pixels.
     pub drag: DragBox,
@@ -113,6 +116,8 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     let focus = use_state(|| None::<usize>);
     let drag = use_state(|| None::<DragBox>);
     let touched = use_mut_ref(|| false);
+    // A touch drag scrolls the page; with this on, the next one draws a zoom box instead.
+    let zoom_mode = use_state(|| false);
     let dragged = use_mut_ref(|| false);
     let failure = use_state(|| None::<String>);
     let painted = use_mut_ref(|| None::<(Rc<P>, (f64, f64), bool)>);
@@ -256,14 +261,16 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
             touched.clone(),
             locate.clone(),
         );
+        let zoom_mode = *zoom_mode;
         Callback::from(move |event: PointerEvent| {
             let touch = event.pointer_type() != "mouse";
             *touched.borrow_mut() = touch;
             focus.set(None);
-            if touch {
+            if touch && !(zooms && zoom_mode) {
                 // A tap shows the tooltip (with its pin buttons); it never pins.
                 hover.set(locate(&event, TAP_RADIUS, true));
             } else if zooms && event.button() == 0 {
+                hover.set(None);
                 let at = css_point(&event);
                 drag.set(Some(DragBox { from: at, to: at }));
                 if let Some(target) = event.target_dyn_into::<web_sys::Element>() {
@@ -275,14 +282,14 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     let on_move = {
         let (hover, drag, locate) = (hover.clone(), drag.clone(), locate.clone());
         Callback::from(move |event: PointerEvent| {
-            if event.pointer_type() != "mouse" {
-                return;
-            }
             if let Some(started) = *drag {
                 drag.set(Some(DragBox {
                     from: started.from,
                     to: css_point(&event),
                 }));
+                return;
+            }
+            if event.pointer_type() != "mouse" {
                 return;
             }
             let found = locate(&event, HOVER_RADIUS, false);
@@ -294,25 +301,48 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     };
     let on_up = {
         let (drag, dragged, hits) = (drag.clone(), dragged.clone(), hits.clone());
-        let on_zoom = props.on_zoom.clone();
+        let (on_zoom, zoom_mode) = (props.on_zoom.clone(), zoom_mode.clone());
         Callback::from(move |event: PointerEvent| {
             let Some(started) = *drag else {
                 return;
             };
             drag.set(None);
+            if event.pointer_type() != "mouse" {
+                // One box per press of the button: the next drag scrolls again.
+                zoom_mode.set(false);
+            }
             let done = DragBox {
                 from: started.from,
                 to: css_point(&event),
             };
-            let frame = hits.borrow().frame;
-            if let (Some(on_zoom), Some(frame), true) = (&on_zoom, frame, done.is_zoom()) {
+            let ratio = pixel_ratio();
+            // The panel the box started in (or, failing that, ended in).
+            let panel = {
+                let map = hits.borrow();
+                let (ax, ay) = (done.from.0 * ratio, done.from.1 * ratio);
+                let (bx, by) = (done.to.0 * ratio, done.to.1 * ratio);
+                map.frame_at(ax, ay).or_else(|| map.frame_at(bx, by))
+            };
+            if let (Some(on_zoom), Some((panel, frame)), true) = (&on_zoom, panel, done.is_zoom()) {
                 *dragged.borrow_mut() = true;
                 on_zoom.emit(ZoomRequest {
+                    panel,
                     frame,
                     drag: done,
-                    pixel_ratio: pixel_ratio(),
+                    pixel_ratio: ratio,
                 });
             }
+        })
+    };
+    let on_cancel = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| drag.set(None))
+    };
+    let on_zoom_mode = {
+        let (zoom_mode, hover) = (zoom_mode.clone(), hover.clone());
+        Callback::from(move |_: MouseEvent| {
+            hover.set(None);
+            zoom_mode.set(!*zoom_mode);
         })
     };
     let on_click = {
@@ -397,12 +427,13 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     html! {
         <>
             <div class="chart-frame" ref={frame} onfocusout={on_focus_out}>
-                <canvas ref={canvas} class="chart-canvas" role="application" tabindex="0"
+                <canvas ref={canvas} class={classes!("chart-canvas", (zooms && *zoom_mode).then_some("zoom-mode"))}
+                    role="application" tabindex="0"
                     aria-roledescription="chart"
                     aria-label={props.label.clone()} aria-describedby={described}
                     data-testid="chart-canvas"
                     onpointermove={on_move} onpointerdown={on_down} onpointerup={on_up}
-                    onpointerout={on_leave} onclick={on_click} ondblclick={on_double}
+                    onpointerout={on_leave} onpointercancel={on_cancel} onclick={on_click} ondblclick={on_double}
                     onkeydown={on_key} />
                 <canvas ref={overlay} class="chart-highlight" aria-hidden="true" />
                 // The overlay is always there, so the canvases before it are never re-created.
@@ -420,6 +451,18 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
                 </div>
                 <p class="visually-hidden" aria-live="polite" data-testid="chart-focus">{ announced }</p>
             </div>
+            if zooms {
+                <div class="chart-zoom-mode">
+                    <button type="button" data-testid="zoom-mode" aria-pressed={zoom_mode.to_string()}
+                        onclick={on_zoom_mode}
+                        title="On a touch screen: the next drag over the chart draws a box to zoom to">
+                        { "Zoom" }
+                    </button>
+                    if *zoom_mode {
+                        <span class="chart-zoom-hint" role="status">{ "Drag a box over the chart to zoom to it." }</span>
+                    }
+                </div>
+            }
             { props.tools.clone() }
             if let Some(summary) = props.summary.clone() {
                 <p class="chart-summary" id={summary_id.to_string()} data-testid="chart-summary">{ summary }</p>

@@ -1,5 +1,6 @@
 //! The table that stands in for a chart: every thing the chart plots, one row each, shown
-//! on request ("Show as table"), so nothing on a chart is reachable only by sight.
+//! on request ("Show as table"), so nothing on a chart is reachable only by sight. Whether
+//! it is shown is the view's state (and so in the address): a shared link opens with it.
 
 use std::rc::Rc;
 
@@ -14,22 +15,23 @@ pub struct ChartTableProps {
     pub headings: Rc<Vec<String>>,
     /// The rows, one cell per heading.
     pub rows: Rc<Vec<Vec<String>>>,
+    /// Whether the table is shown.
+    pub shown: bool,
+    /// Called with `true` to show the table, `false` to hide it.
+    pub on_toggle: Callback<bool>,
 }
 
 /// A "Show as table" toggle and, when open, the table.
 #[component]
 pub fn ChartTable(props: &ChartTableProps) -> Html {
-    let open = use_state(|| false);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let open = props.shown;
+    let toggle = props.on_toggle.reform(move |_: MouseEvent| !open);
     html! {
         <div class="chart-table">
             <button type="button" aria-expanded={open.to_string()} data-testid="show-as-table" onclick={toggle}>
-                { if *open { "Hide the table" } else { "Show as table" } }
+                { if open { "Hide the table" } else { "Show as table" } }
             </button>
-            if *open {
+            if open {
                 <div class="chart-table-scroll">
                     <table data-testid="chart-table">
                         <caption>{ props.caption.clone() }</caption>

@@ -182,6 +182,7 @@ describe('Chart keyboard and screen readers', () => {
     assert.equal(await rows.count(), drawn);
     assert.deepEqual(await page.locator('[data-testid=chart-table] thead th').allInnerTexts(), ['Family', 'Instance type', 'Memory (GiB)', 'vCPU']);
     assert.equal(await page.getAttribute('[data-testid=show-as-table]', 'aria-expanded'), 'true');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('tables') === 'families');
     await context.close();
   });
 });

@@ -719,11 +719,17 @@ mod tests {
         );
         assert_eq!(s.sizes.ladder_ranges.vcpu, range(2.0, 64.0));
         assert!(s.zoomed(ZoomChart::Ladder) && !s.zoomed(ZoomChart::Families));
-        let s = reduce(&s, Action::SetRange(ChartAxis::LetterRatio, range(0.8, 1.2)));
+        let s = reduce(
+            &s,
+            Action::SetRange(ChartAxis::LetterRatio, range(0.8, 1.2)),
+        );
         assert_eq!(s.letter_table.ratio_range, range(0.8, 1.2));
         let ladder_out = reduce(&s, Action::ResetZoom(ZoomChart::Ladder));
         assert!(!ladder_out.zoomed(ZoomChart::Ladder));
-        assert!(ladder_out.zoomed(ZoomChart::Letters), "the other chart keeps its zoom");
+        assert!(
+            ladder_out.zoomed(ZoomChart::Letters),
+            "the other chart keeps its zoom"
+        );
         let letters_reset = reduce(&s, Action::ResetView(View::Letters));
         assert!(!letters_reset.zoomed(ZoomChart::Letters));
         assert!(letters_reset.zoomed(ZoomChart::Ladder));

@@ -5,12 +5,12 @@
 use std::collections::BTreeSet;
 
 use crate::capabilities::Feature;
+use crate::chart::ladder::{size_name, size_step};
 use crate::instance::Category;
 use crate::name;
 use crate::name::Capability;
 use crate::prices::Os;
 use crate::regions::region_name;
-use crate::chart::ladder::{size_name, size_step};
 use crate::settings::{CellMetric, ChartAxis, ColourBy, Metric, PairSort, Scale, ZoomChart};
 use crate::state::{reduce, Action, State, View, MAX_PINNED, MAX_SIZE_STEPS};
 use crate::table::{
@@ -98,7 +98,10 @@ pub fn encode(state: &State) -> String {
         let range = state.range(axis);
         for (end, value) in [("min", range.min), ("max", range.max)] {
             if let Some(value) = value {
-                put(&format!("{}-{end}", axis.slug()), range_end_text(axis, value));
+                put(
+                    &format!("{}-{end}", axis.slug()),
+                    range_end_text(axis, value),
+                );
             }
         }
     }

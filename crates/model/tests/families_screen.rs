@@ -119,7 +119,8 @@ fn a_box_dragged_on_the_drawn_chart_zooms_to_what_it_covers() {
     };
     let (x, _) = zoom_ranges(scales, &frame, half, 1.0).expect("a zoom");
     assert!(near(x.max, frame.x.1 / 2.0), "{x:?}");
-    let action = zoom_action(ZoomChart::Families, &state.families, 0, &frame, half, 1.0).expect("a zoom");
+    let action =
+        zoom_action(ZoomChart::Families, &state.families, 0, &frame, half, 1.0).expect("a zoom");
     assert_eq!(
         action,
         Action::Zoom(vec![

@@ -4,17 +4,17 @@
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::hitmap::HitMap;
 use atlas_model::chart::ladder::{
-    default_families, family_colour, size_name, size_step, LadderPlot, DARK_FAMILY_COLOURS, DEFAULT_FAMILIES,
-    LIGHT_FAMILY_COLOURS,
+    default_families, family_colour, size_name, size_step, LadderPlot, DARK_FAMILY_COLOURS,
+    DEFAULT_FAMILIES, LIGHT_FAMILY_COLOURS,
 };
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::zoom::{zoom_action, DragBox};
-use atlas_model::settings::ZoomChart;
-use atlas_model::state::{reduce, State};
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::family::{families, Family};
 use atlas_model::name::Size;
+use atlas_model::settings::ZoomChart;
 use atlas_model::sizes::{breaks_doubling, doubling};
+use atlas_model::state::{reduce, State};
 use plotters::prelude::*;
 
 fn setup() -> (Catalog, Vec<Family>) {
@@ -275,7 +275,12 @@ fn the_page_legend_uses_the_chart_colours() {
 #[test]
 fn size_names_read_back_as_steps() {
     for step in -10..=10 {
-        assert_eq!(size_step(&size_name(step)), Some(step), "{}", size_name(step));
+        assert_eq!(
+            size_step(&size_name(step)),
+            Some(step),
+            "{}",
+            size_name(step)
+        );
     }
     assert_eq!(size_step("3xlarge"), None, "not a whole doubling");
     assert_eq!(size_step("huge"), None);
@@ -302,8 +307,14 @@ fn a_box_dragged_on_the_vcpu_panel_holds_sizes_and_vcpu_and_leaves_the_rest_out(
     let (Some(lo), Some(hi)) = (ranges.size.min, ranges.size.max) else {
         panic!("both size ends are set: {ranges:?}");
     };
-    assert!(lo.fract() == 0.0 && hi.fract() == 0.0, "whole steps: {ranges:?}");
-    assert!(ranges.vcpu.is_set() && !ranges.memory.is_set(), "{ranges:?}");
+    assert!(
+        lo.fract() == 0.0 && hi.fract() == 0.0,
+        "whole steps: {ranges:?}"
+    );
+    assert!(
+        ranges.vcpu.is_set() && !ranges.memory.is_set(),
+        "{ranges:?}"
+    );
 
     let held = plot.clone().zoomed(ranges);
     let (svg, after) = render(&held, Theme::LIGHT, (1000, 420));
@@ -314,6 +325,9 @@ fn a_box_dragged_on_the_vcpu_panel_holds_sizes_and_vcpu_and_leaves_the_rest_out(
         .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim()))
         .collect();
     let label = |name: &str| texts.contains(&name);
-    assert!(label(&size_name(lo as i32)), "the axis starts at the range: {texts:?}");
+    assert!(
+        label(&size_name(lo as i32)),
+        "the axis starts at the range: {texts:?}"
+    );
     assert!(!label("48xlarge"), "sizes beyond the range are left out");
 }

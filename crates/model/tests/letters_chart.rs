@@ -9,13 +9,13 @@ use atlas_model::chart::letters::{
     DARK_SIDES, LIGHT_SIDES,
 };
 use atlas_model::chart::theme::Theme;
+use atlas_model::chart::zoom::{zoom_action, DragBox};
 use atlas_model::chart::{Paint, Plan};
 use atlas_model::family::families;
 use atlas_model::letter_cost::{
     letter_summary, pair_ratios, pairs, FamilyPair, LetterCost, PairCost, PairKind,
 };
 use atlas_model::prices::{Os, PriceTable, Pricing};
-use atlas_model::chart::zoom::{zoom_action, DragBox};
 use atlas_model::settings::{AxisRange, PairSort, ZoomChart};
 use atlas_model::state::{reduce, State};
 use plotters::prelude::*;
@@ -365,16 +365,28 @@ fn a_box_dragged_over_the_letter_prices_chart_zooms_the_ratio_and_drops_dots_out
         from: (frame.left + 1.0, frame.top + 2.0),
         to: (one, frame.bottom - 2.0),
     };
-    let Some(action) = zoom_action(ZoomChart::Letters, &State::default().families, 0, &frame, drag, 1.0)
-    else {
+    let Some(action) = zoom_action(
+        ZoomChart::Letters,
+        &State::default().families,
+        0,
+        &frame,
+        drag,
+        1.0,
+    ) else {
         panic!("a box this big zooms");
     };
     let state = reduce(&State::default(), action);
     let range = state.letter_table.ratio_range;
-    assert!(range.max.is_some_and(|m| (1.0..1.02).contains(&m)), "{range:?}");
+    assert!(
+        range.max.is_some_and(|m| (1.0..1.02).contains(&m)),
+        "{range:?}"
+    );
     let zoomed = plot.clone().zoomed(range);
     let (svg, after) = render(&zoomed, &light(1.0), (900, 600));
-    assert!(after.points.len() < hits.points.len(), "dearer dots are left out");
+    assert!(
+        after.points.len() < hits.points.len(),
+        "dearer dots are left out"
+    );
     assert!(after
         .points
         .iter()

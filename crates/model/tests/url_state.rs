@@ -149,7 +149,9 @@ fn ladder_and_letter_ranges_and_shown_tables_read_as_a_person_writes_them() {
     assert_eq!((ranges.size.min, ranges.size.max), (Some(-1.0), Some(4.0)));
     assert_eq!((ranges.vcpu.min, ranges.vcpu.max), (None, Some(64.0)));
     assert_eq!(state.letter_table.ratio_range.min, Some(0.8));
-    assert!(state.chart_tables.contains(&View::Sizes) && state.chart_tables.contains(&View::Letters));
+    assert!(
+        state.chart_tables.contains(&View::Sizes) && state.chart_tables.contains(&View::Letters)
+    );
     assert_eq!(encode(state), query);
     let bad = decode("lsize-min=3xlarge&tables=nowhere&ratio-max=lots");
     assert_eq!(bad.ignored.len(), 3, "{:?}", bad.ignored);

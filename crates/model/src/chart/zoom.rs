@@ -137,10 +137,7 @@ pub fn zoom_action(
             } else {
                 ChartAxis::LadderMemory
             };
-            let scales = (
-                ChartAxis::LadderSize.fixed_scale(),
-                values.fixed_scale(),
-            );
+            let scales = (ChartAxis::LadderSize.fixed_scale(), values.fixed_scale());
             let (x, y) = ranges(scales)?;
             vec![(ChartAxis::LadderSize, x), (values, y)]
         }

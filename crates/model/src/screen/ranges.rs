@@ -4,7 +4,7 @@
 
 use super::families::{range_text, range_unit, read_range_end};
 use crate::chart::ladder::{size_name, size_step};
-use crate::settings::{Axis, ChartAxis, Metric, ZoomChart};
+use crate::settings::{Axis, AxisRange, ChartAxis, Metric, ZoomChart};
 use crate::state::{State, MAX_SIZE_STEPS};
 
 /// One axis's pair of range boxes.
@@ -12,6 +12,8 @@ use crate::state::{State, MAX_SIZE_STEPS};
 pub struct RangeBoxes {
     /// The axis the boxes set.
     pub axis: ChartAxis,
+    /// The range it is held to now.
+    pub range: AxisRange,
     /// Its short name before the boxes: `X`, `Size`, `vCPU`, `Ratio`.
     pub name: &'static str,
     /// The unit after the boxes: `GiB`, `×`; empty for sizes.
@@ -43,6 +45,7 @@ pub fn range_boxes(state: &State, chart: ZoomChart) -> Vec<RangeBoxes> {
             };
             RangeBoxes {
                 axis,
+                range,
                 name,
                 unit,
                 min: text(range.min),
@@ -77,7 +80,6 @@ pub fn read_range_box(axis: ChartAxis, text: &str) -> Result<Option<f64>, String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::AxisRange;
     use crate::state::{reduce, Action};
 
     #[test]
@@ -95,9 +97,15 @@ mod tests {
         let boxes = range_boxes(&state, ZoomChart::Ladder);
         let names: Vec<&str> = boxes.iter().map(|b| b.name).collect();
         assert_eq!(names, ["Size", "vCPU", "Memory"]);
-        assert_eq!((boxes[0].min.as_str(), boxes[0].max.as_str()), ("large", "8xlarge"));
+        assert_eq!(
+            (boxes[0].min.as_str(), boxes[0].max.as_str()),
+            ("large", "8xlarge")
+        );
         assert_eq!(boxes[2].unit, "GiB");
-        assert_eq!(read_range_box(ChartAxis::LadderSize, " 8XLarge "), Ok(Some(3.0)));
+        assert_eq!(
+            read_range_box(ChartAxis::LadderSize, " 8XLarge "),
+            Ok(Some(3.0))
+        );
         assert_eq!(read_range_box(ChartAxis::LadderSize, ""), Ok(None));
         let refused = read_range_box(ChartAxis::LadderSize, "3xlarge");
         assert!(refused.is_err_and(|m| m.contains("not a size")));

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{family_colour, size_name, value, LadderPlot, PANELS};
 use crate::chart::axis::{metric_layout, AxisLayout};
 use crate::chart::hitmap::{HitMap, HitPoint};
-use crate::chart::{ChartError, Paint, Plan};
 use crate::chart::zoom::PlotFrame;
+use crate::chart::{ChartError, Paint, Plan};
 use crate::settings::Scale;
 
 /// Side by side when at least this wide (CSS pixels), stacked otherwise.
@@ -44,7 +44,9 @@ impl Plan for LadderPlot {
                 .flat_map(|l| l.points.iter().map(|p| p.step))
                 .filter(|step| sizes.contains(*step))
         };
-        let low = sizes.min.unwrap_or_else(|| steps().fold(f64::INFINITY, f64::min));
+        let low = sizes
+            .min
+            .unwrap_or_else(|| steps().fold(f64::INFINITY, f64::min));
         let high = sizes
             .max
             .unwrap_or_else(|| steps().fold(f64::NEG_INFINITY, f64::max));
@@ -128,7 +130,11 @@ impl Plan for LadderPlot {
             let dot = paint.px(3.5) as i32;
             for (index, line) in plot.lines.iter().enumerate() {
                 let color = family_colour(theme, index);
-                let shown: Vec<_> = line.points.iter().filter(|p| plot.shows(metric, p)).collect();
+                let shown: Vec<_> = line
+                    .points
+                    .iter()
+                    .filter(|p| plot.shows(metric, p))
+                    .collect();
                 let coords: Vec<(f64, f64)> = shown
                     .iter()
                     .map(|p| (plot.x_of(index, p), value(metric, p).log2()))
