@@ -3,12 +3,12 @@
 //! buttons back to the full range and to the view's defaults (where a box is dragged).
 
 use atlas_model::chart::zoom::zoom_action;
-use atlas_model::screen::ranges::{read_range_box, RangeBoxes};
+use atlas_model::screen::ranges::{range_boxes, read_range_box, RangeBoxes};
 use atlas_model::settings::Axis;
 use atlas_model::settings::ColourBy;
 use atlas_model::settings::FamiliesSpec;
 use atlas_model::settings::{AxisRange, ChartAxis, Metric, Scale, ZoomChart};
-use atlas_model::state::{Action, View};
+use atlas_model::state::{Action, State, View};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -91,7 +91,7 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
 pub struct RangeControlsProps {
     /// The chart the boxes and Reset zoom belong to.
     pub chart: ZoomChart,
-    /// One pair of boxes per numeric axis (the model's `screen::ranges::range_boxes`).
+    /// One pair of boxes per numeric axis (the model's [`range_boxes`]).
     pub boxes: Vec<RangeBoxes>,
     /// The view Reset view returns to its defaults.
     pub view: View,
@@ -181,6 +181,50 @@ pub fn RangeControls(props: &RangeControlsProps) -> Html {
                 <p class="error" role="alert" data-testid="range-error">{ message }</p>
             }
         </div>
+    }
+}
+
+/// What a zoomable chart (other than Families, which lays out its own) gets from its view:
+/// what a dragged box and a double-click do, and the range boxes under it.
+#[derive(Clone, PartialEq)]
+pub struct ChartZoom {
+    /// Called with a box dragged over the chart.
+    pub on_zoom: Callback<ZoomRequest>,
+    /// Called on a double-click: back to the full range.
+    pub on_reset_zoom: Callback<()>,
+    /// The range boxes, Reset zoom and Reset view, shown under the chart.
+    pub tools: Html,
+}
+
+impl ChartZoom {
+    /// The zoom of `chart` in `view`, as `state` holds it.
+    pub fn new(chart: ZoomChart, view: View, state: &State, dispatch: &Callback<Action>) -> Self {
+        ChartZoom {
+            on_zoom: zoom_to_box(chart, state.families, dispatch.clone()),
+            on_reset_zoom: reset_zoom(chart, dispatch),
+            tools: html! {
+                <RangeControls {chart} {view} boxes={range_boxes(state, chart)} dispatch={dispatch.clone()} />
+            },
+        }
+    }
+}
+
+/// Whether a view's charts show their table alternative, and how to change it.
+#[derive(Clone, PartialEq, Default)]
+pub struct ShownTable {
+    /// Whether the table is shown.
+    pub shown: bool,
+    /// Called with `true` to show it, `false` to hide it.
+    pub on_toggle: Callback<bool>,
+}
+
+impl ShownTable {
+    /// The table alternative of `view`'s charts, as `state` holds it.
+    pub fn new(view: View, state: &State, dispatch: &Callback<Action>) -> Self {
+        ShownTable {
+            shown: state.chart_tables.contains(&view),
+            on_toggle: dispatch.reform(move |on| Action::ShowChartTable(view, on)),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use atlas_model::screen::capabilities::capabilities_screen;
 use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
+use crate::views::axis_controls::ShownTable;
 use crate::views::capabilities_charts::BarsChart;
 use crate::views::capabilities_extremes::Extremes;
 use crate::views::capabilities_matrix::CapabilityMatrix;
@@ -22,10 +23,7 @@ pub fn CapabilitiesView(props: &ViewProps) -> Html {
     });
     let records = use_memo(props.atlas.clone(), |atlas| extremes(&atlas.catalog));
 
-    let table_shown = state.chart_tables.contains(&View::Capabilities);
-    let on_table = props
-        .dispatch
-        .reform(|on| Action::ShowChartTable(View::Capabilities, on));
+    let table = ShownTable::new(View::Capabilities, state, &props.dispatch);
     let to_filters = props
         .dispatch
         .reform(|_: MouseEvent| Action::SetView(View::Families));
@@ -41,10 +39,10 @@ pub fn CapabilitiesView(props: &ViewProps) -> Html {
             </p>
             <div class="caps-charts">
                 <BarsChart plot={screen.vendor_plot.clone()} testid="vendor-chart" legend={true}
-                    {table_shown} on_table={on_table.clone()}
+                    table={table.clone()}
                     caption="Instance types per category, by processor vendor" />
                 <BarsChart plot={screen.feature_plot.clone()} testid="feature-chart" legend={false}
-                    {table_shown} {on_table}
+                    {table}
                     caption="Instance types per capability" />
             </div>
             <Extremes catalog={props.atlas.catalog.clone()} {records} pinned={props.state.pinned.clone()}

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
+use crate::views::axis_controls::ShownTable;
 use crate::widgets::chart_canvas::{ChartCanvas, Hover};
 use crate::widgets::chart_table::ChartTable;
 
@@ -24,12 +25,9 @@ pub struct BarsChartProps {
     pub caption: AttrValue,
     /// Whether to show the vendor legend with each vendor's total.
     pub legend: bool,
-    /// Whether the chart's table alternative is shown (the view's state).
+    /// Whether the table alternative is shown, and how to change it.
     #[prop_or_default]
-    pub table_shown: bool,
-    /// Called to show (`true`) or hide the table alternative.
-    #[prop_or_default]
-    pub on_table: Callback<bool>,
+    pub table: ShownTable,
 }
 
 /// Horizontal bars of instance-type counts; hover a segment for its count.
@@ -84,7 +82,7 @@ pub fn BarsChart(props: &BarsChartProps) -> Html {
                 { vendor_legend(plot) }
             }
             <ChartTable caption={props.caption.clone()} headings={Rc::new(words.headings.clone())}
-                rows={Rc::new(words.rows.clone())} shown={props.table_shown} on_toggle={props.on_table.clone()} />
+                rows={Rc::new(words.rows.clone())} shown={props.table.shown} on_toggle={props.table.on_toggle.clone()} />
         </figure>
     }
 }

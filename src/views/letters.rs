@@ -8,12 +8,11 @@ use std::rc::Rc;
 use atlas_model::chart::letters::{summary_sentence, table_rows, LettersPlot};
 use atlas_model::regions::region_name;
 use atlas_model::screen::letters::{letter_prices, LetterPricesInput};
-use atlas_model::screen::ranges::range_boxes;
 use atlas_model::settings::ZoomChart;
 use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
-use crate::views::axis_controls::{reset_zoom, zoom_to_box, RangeControls};
+use crate::views::axis_controls::{ChartZoom, ShownTable};
 use crate::views::letters_chart::LettersChart;
 use crate::views::letters_summary::LetterChips;
 use crate::views::letters_table::LettersTable;
@@ -109,12 +108,8 @@ pub fn LettersView(props: &ViewProps) -> Html {
             <div class="letters-panels">
                 <LettersChart {plot} source={Some(AttrValue::from(atlas_model::chart::image::source_line(
                     props.atlas.catalog.types.len(), &state.region, state.os)))}
-                    on_zoom={Some(zoom_to_box(ZoomChart::Letters, state.families, props.dispatch.clone()))}
-                    on_reset_zoom={Some(reset_zoom(ZoomChart::Letters, &props.dispatch))}
-                    tools={html! { <RangeControls chart={ZoomChart::Letters} view={View::Letters}
-                        boxes={range_boxes(state, ZoomChart::Letters)} dispatch={props.dispatch.clone()} /> }}
-                    table_shown={state.chart_tables.contains(&View::Letters)}
-                    on_table={props.dispatch.reform(|on| Action::ShowChartTable(View::Letters, on))} />
+                    zoom={ChartZoom::new(ZoomChart::Letters, View::Letters, state, &props.dispatch)}
+                    table={ShownTable::new(View::Letters, state, &props.dispatch)} />
                 <LettersTable {rows} {letter} every_letter={choices.every_letter} sort={(choices.sort, choices.descending)} {on_sort} {on_every_letter} />
             </div>
         </section>

@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use crate::browser::use_beside_point;
 
-use crate::widgets::chart_canvas::{ChartCanvas, Hover, ZoomRequest};
+use crate::views::axis_controls::{ChartZoom, ShownTable};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
 use crate::widgets::chart_table::ChartTable;
 
 /// Props of [`LettersChart`].
@@ -22,27 +23,19 @@ pub struct LettersChartProps {
     /// Where and when the prices come from, for a saved picture (the region and system).
     #[prop_or_default]
     pub source: Option<AttrValue>,
-    /// Called with a box dragged over the chart, to zoom.
+    /// The chart's zoom: a dragged box, a double-click, the range boxes (none: no zoom).
     #[prop_or_default]
-    pub on_zoom: Option<Callback<ZoomRequest>>,
-    /// Called on a double-click of the chart, back to the full range.
+    pub zoom: Option<ChartZoom>,
+    /// Whether the table alternative is shown, and how to change it.
     #[prop_or_default]
-    pub on_reset_zoom: Option<Callback<()>>,
-    /// The range boxes and resets under the chart.
-    #[prop_or_default]
-    pub tools: Html,
-    /// Whether the chart's table alternative is shown (the view's state).
-    #[prop_or_default]
-    pub table_shown: bool,
-    /// Called to show (`true`) or hide the table alternative.
-    #[prop_or_default]
-    pub on_table: Callback<bool>,
+    pub table: ShownTable,
 }
 
 /// One row per pair, a dot per size at its price ratio; hover a dot for its prices.
 #[component]
 pub fn LettersChart(props: &LettersChartProps) -> Html {
     let plot = &props.plot;
+    let zoom = props.zoom.clone();
     let figure = use_node_ref();
     {
         // The frame grows with the number of pairs; set through the CSS object model, as a
@@ -97,15 +90,16 @@ pub fn LettersChart(props: &LettersChartProps) -> Html {
             <ChartCanvas<LettersPlot> plan={plot.clone()} {label} {tooltip} {empty}
                 describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
                 caption={Some(words.caption.clone())} file_name={format!("letter-prices-{}", plot.letter)}
-                on_zoom={props.on_zoom.clone()} on_reset_zoom={props.on_reset_zoom.clone()}
-                tools={props.tools.clone()} />
+                on_zoom={zoom.as_ref().map(|z| z.on_zoom.clone())}
+                on_reset_zoom={zoom.as_ref().map(|z| z.on_reset_zoom.clone())}
+                tools={zoom.map(|z| z.tools).unwrap_or_default()} />
             <ul class="legend letters-key" aria-label="Key">
                 <li><span class="letters-dot cheaper" aria-hidden="true"></span>{ "one size, cheaper with the letter" }</li>
                 <li><span class="letters-dot dearer" aria-hidden="true"></span>{ "one size, dearer" }</li>
                 <li><span class="letters-median-bar" aria-hidden="true"></span>{ "median of the pair" }</li>
             </ul>
             <ChartTable caption={AttrValue::from(caption.clone())} headings={Rc::new(words.headings.clone())}
-                rows={Rc::new(words.rows.clone())} shown={props.table_shown} on_toggle={props.on_table.clone()} />
+                rows={Rc::new(words.rows.clone())} shown={props.table.shown} on_toggle={props.table.on_toggle.clone()} />
         </figure>
     }
 }

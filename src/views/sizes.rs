@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use atlas_model::chart::ladder::{default_families, LadderPlot};
-use atlas_model::screen::ranges::range_boxes;
 use atlas_model::screen::sizes::sizes_screen;
 use atlas_model::settings::CellMetric;
 use atlas_model::settings::ZoomChart;
@@ -12,7 +11,7 @@ use atlas_model::sizes::{breaks_doubling, doubling};
 use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
-use crate::views::axis_controls::{reset_zoom, zoom_to_box, RangeControls};
+use crate::views::axis_controls::{ChartZoom, ShownTable};
 use crate::views::sizes_ladder::SizesLadder;
 use crate::views::sizes_matrix::SizesMatrix;
 use crate::views::ViewProps;
@@ -105,12 +104,8 @@ pub fn SizesView(props: &ViewProps) -> Html {
                 <SizesLadder catalog={props.atlas.catalog.clone()} families={props.atlas.families.clone()}
                     plot={plot.clone()} defaults={chosen.is_empty()} {on_toggle} {on_pin}
                     pinned={state.pinned.clone()}
-                    on_zoom={Some(zoom_to_box(ZoomChart::Ladder, state.families, dispatch.clone()))}
-                    on_reset_zoom={Some(reset_zoom(ZoomChart::Ladder, dispatch))}
-                    tools={html! { <RangeControls chart={ZoomChart::Ladder} view={View::Sizes}
-                        boxes={range_boxes(state, ZoomChart::Ladder)} dispatch={dispatch.clone()} /> }}
-                    table_shown={state.chart_tables.contains(&View::Sizes)}
-                    on_table={dispatch.reform(|on| Action::ShowChartTable(View::Sizes, on))} />
+                    zoom={ChartZoom::new(ZoomChart::Ladder, View::Sizes, state, dispatch)}
+                    table={ShownTable::new(View::Sizes, state, dispatch)} />
             </div>
         </section>
     }

@@ -12,7 +12,8 @@ use atlas_model::instance::Category;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::widgets::chart_canvas::{ChartCanvas, Hover, ZoomRequest};
+use crate::views::axis_controls::{ChartZoom, ShownTable};
+use crate::widgets::chart_canvas::{ChartCanvas, Hover};
 use crate::widgets::chart_table::ChartTable;
 use crate::widgets::tooltip::instance_tooltip;
 
@@ -34,27 +35,19 @@ pub struct SizesLadderProps {
     /// The pinned types (the tooltip's buttons say Pin or Unpin).
     #[prop_or_default]
     pub pinned: Vec<String>,
-    /// Called with a box dragged over the chart, to zoom.
+    /// The chart's zoom: a dragged box, a double-click, the range boxes (none: no zoom).
     #[prop_or_default]
-    pub on_zoom: Option<Callback<ZoomRequest>>,
-    /// Called on a double-click of the chart, back to the full range.
+    pub zoom: Option<ChartZoom>,
+    /// Whether the table alternative is shown, and how to change it.
     #[prop_or_default]
-    pub on_reset_zoom: Option<Callback<()>>,
-    /// The range boxes and resets under the chart.
-    #[prop_or_default]
-    pub tools: Html,
-    /// Whether the chart's table alternative is shown (the view's state).
-    #[prop_or_default]
-    pub table_shown: bool,
-    /// Called to show (`true`) or hide the table alternative.
-    #[prop_or_default]
-    pub on_table: Callback<bool>,
+    pub table: ShownTable,
 }
 
 /// How vCPU and memory double along the ladder for a few families.
 #[component]
 pub fn SizesLadder(props: &SizesLadderProps) -> Html {
     let plot = &props.plot;
+    let zoom = props.zoom.clone();
     let drawn: Vec<&str> = plot.lines.iter().map(|l| l.family.as_str()).collect();
     let label = format!(
         "Ladder chart: vCPU and memory against size, log2 axes, for {}",
@@ -176,11 +169,12 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
                 <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty}
                     describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
                     caption={Some(words.caption.clone())} file_name="sizes-ladder"
-                    on_zoom={props.on_zoom.clone()} on_reset_zoom={props.on_reset_zoom.clone()}
-                    tools={props.tools.clone()} />
+                    on_zoom={zoom.as_ref().map(|z| z.on_zoom.clone())}
+                    on_reset_zoom={zoom.as_ref().map(|z| z.on_reset_zoom.clone())}
+                    tools={zoom.map(|z| z.tools).unwrap_or_default()} />
             </figure>
             <ChartTable caption="How sizes double" headings={Rc::new(words.headings.clone())}
-                rows={Rc::new(words.rows.clone())} shown={props.table_shown} on_toggle={props.on_table.clone()} />
+                rows={Rc::new(words.rows.clone())} shown={props.table.shown} on_toggle={props.table.on_toggle.clone()} />
             if !plot.skipped.is_empty() {
                 <p class="notice" data-testid="ladder-skipped">
                     { format!("Not drawn (not in the data, or no size on the ladder): {}", plot.skipped.join(", ")) }

@@ -52,6 +52,23 @@ async function fingerDrag(page, canvas, from, to) {
   await cdp.detach();
 }
 
+/** Waits until the page has stopped scrolling (a fling runs on after the finger lifts). */
+async function settle(page) {
+  let last = await page.evaluate(() => window.scrollY);
+  for (let i = 0; i < 40; i += 1) {
+    await page.waitForTimeout(100);
+    const now = await page.evaluate(() => window.scrollY);
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/** Scrolls `selector` to the middle of the screen and waits for the page to stand still. */
+async function centre(page, selector) {
+  await page.locator(selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await settle(page);
+}
+
 /** A phone with a touch screen. */
 async function phone(colorScheme, path) {
   const context = await site.browser.newContext({
@@ -151,14 +168,19 @@ describe('Touch zoom', () => {
       const { page, context, problems } = await phone(colorScheme, '?view=sizes');
       const canvas = `${LADDER} canvas.chart-canvas`;
       await page.locator(canvas).scrollIntoViewIfNeeded();
-      // Without the button a drag is the page's: nothing zooms.
-      await fingerDrag(page, canvas, [0.1, 0.1], [0.6, 0.4]);
-      await page.waitForTimeout(300);
+      // Without the button a drag is the page's: it scrolls, nothing zooms.
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await fingerDrag(page, canvas, [0.5, 0.1], [0.5, 0.4]);
+      await settle(page);
+      assert.notEqual(await page.evaluate(() => window.scrollY), scrolled, 'a plain drag scrolls the page');
       assert.ok(!('lsize-min' in query(page)), `a plain drag does not zoom: ${page.url()}`);
+      await page.locator(canvas).scrollIntoViewIfNeeded();
+      await settle(page);
 
       const toggle = page.locator(`${LADDER} [data-testid=zoom-mode]`);
       await toggle.tap();
       assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      await centre(page, canvas);
       // Stacked at 390 px: the vCPU panel is the top half.
       await repaint(page, () => fingerDrag(page, canvas, [0.2, 0.08], [0.75, 0.45]));
       const q = query(page);
@@ -173,7 +195,9 @@ describe('Touch zoom', () => {
       const { page, context, problems } = await phone(colorScheme, '?view=letters');
       const canvas = `${LETTERS} canvas.chart-canvas`;
       await page.locator(canvas).scrollIntoViewIfNeeded();
+      await settle(page);
       await page.locator(`${LETTERS} [data-testid=zoom-mode]`).tap();
+      await centre(page, canvas);
       await repaint(page, () => fingerDrag(page, canvas, [0.35, 0.1], [0.7, 0.6]));
       assert.ok('ratio-min' in query(page), page.url());
       await page.locator(canvas).scrollIntoViewIfNeeded();

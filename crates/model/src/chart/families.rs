@@ -246,17 +246,10 @@ impl Plan for FamiliesPlot {
 
         let line_width = paint.px(1.6);
         let dot = paint.px(3.0) as i32;
-        let (xs, ys) = chart.plotting_area().get_pixel_range();
+        let pixels = chart.plotting_area().get_pixel_range();
         let mut hits = HitMap {
             points: Vec::with_capacity(plot.point_count()),
-            frames: vec![PlotFrame {
-                left: f64::from(xs.start),
-                right: f64::from(xs.end),
-                top: f64::from(ys.start),
-                bottom: f64::from(ys.end),
-                x: (x_axis.start, x_axis.end),
-                y: (y_axis.start, y_axis.end),
-            }],
+            frames: vec![PlotFrame::of(pixels, &x_axis, &y_axis)],
         };
         for (index, line) in plot.lines.iter().enumerate() {
             let color = line.colour.rgb(theme);

@@ -1,6 +1,7 @@
 //! From pointer pixels back to data: the plotting frame a chart drew its axes in, and the
 //! ranges a dragged box asks for.
 
+use super::axis::AxisLayout;
 use crate::settings::{Axis, AxisRange, ChartAxis, FamiliesSpec, Scale, ZoomChart};
 use crate::state::Action;
 
@@ -23,6 +24,23 @@ pub struct PlotFrame {
 }
 
 impl PlotFrame {
+    /// The frame of a plotting area drawn over `pixels` (plotters' `get_pixel_range`) with
+    /// axes `x` and `y`.
+    pub fn of(
+        (xs, ys): (std::ops::Range<i32>, std::ops::Range<i32>),
+        x: &AxisLayout,
+        y: &AxisLayout,
+    ) -> Self {
+        PlotFrame {
+            left: f64::from(xs.start),
+            right: f64::from(xs.end),
+            top: f64::from(ys.start),
+            bottom: f64::from(ys.end),
+            x: (x.start, x.end),
+            y: (y.start, y.end),
+        }
+    }
+
     /// The internal coordinates under a device pixel, held to the frame.
     pub fn coord_at(&self, px: f64, py: f64) -> (f64, f64) {
         let along = |p: f64, from: f64, to: f64| {

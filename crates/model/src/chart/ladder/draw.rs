@@ -117,15 +117,8 @@ impl Plan for LadderPlot {
                 .set_all_tick_mark_size(paint.px(4.0))
                 .draw()?;
 
-            let (xs, ys) = chart.plotting_area().get_pixel_range();
-            hits.frames.push(PlotFrame {
-                left: f64::from(xs.start),
-                right: f64::from(xs.end),
-                top: f64::from(ys.start),
-                bottom: f64::from(ys.end),
-                x: (x_axis.start, x_axis.end),
-                y: (y_axis.start, y_axis.end),
-            });
+            let pixels = chart.plotting_area().get_pixel_range();
+            hits.frames.push(PlotFrame::of(pixels, &x_axis, &y_axis));
 
             let dot = paint.px(3.5) as i32;
             for (index, line) in plot.lines.iter().enumerate() {

@@ -141,19 +141,28 @@ impl Plan for LettersPlot {
             ))?;
         }
         let header_y = frame.top / 2;
-        let (cheaper, dearer) = if frame.narrow {
-            ("← cheaper", "dearer →")
-        } else {
-            ("← cheaper with the letter", "dearer with the letter →")
+        // The longest words that fit beside the rule (a zoom can push it to an edge).
+        let words = |long: &'static str, short: &'static str, room: i32| {
+            let width = |text: &str| (text.chars().count() as f64 * 0.6 * frame.font) as i32;
+            [long, short]
+                .into_iter()
+                .skip(usize::from(frame.narrow))
+                .find(|text| width(text) <= room)
         };
-        if frame.axis.low < 0.0 {
+        let cheaper = words("← cheaper with the letter", "← cheaper", one - gap);
+        if let (Some(cheaper), true) = (cheaper, frame.axis.low < 0.0) {
             area.draw(&Text::new(
                 cheaper,
                 (one - gap, header_y),
                 muted.pos(Pos::new(HPos::Right, VPos::Center)),
             ))?;
         }
-        if frame.axis.high > 0.0 {
+        let dearer = words(
+            "dearer with the letter →",
+            "dearer →",
+            frame.right - one - gap,
+        );
+        if let (Some(dearer), true) = (dearer, frame.axis.high > 0.0) {
             area.draw(&Text::new(
                 dearer,
                 (one + gap, header_y),
