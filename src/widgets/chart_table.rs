@@ -5,6 +5,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+/// Rows made only when the table is opened: a chart of many points then costs nothing
+/// per redraw for a table nobody has asked for. Equal when they are the same maker.
+#[derive(Clone)]
+pub struct LazyRows(Rc<dyn Fn() -> Rc<Vec<Vec<String>>>>);
+
+impl LazyRows {
+    /// Rows that `make` builds, once per opening.
+    pub fn new(make: impl Fn() -> Rc<Vec<Vec<String>>> + 'static) -> Self {
+        LazyRows(Rc::new(make))
+    }
+}
+
+impl PartialEq for LazyRows {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`ChartTable`].
 #[derive(Properties, PartialEq)]
 pub struct ChartTableProps {
@@ -13,7 +31,11 @@ pub struct ChartTableProps {
     /// The column headings.
     pub headings: Rc<Vec<String>>,
     /// The rows, one cell per heading.
+    #[prop_or_default]
     pub rows: Rc<Vec<Vec<String>>>,
+    /// Rows built only while the table is open (instead of `rows`).
+    #[prop_or_default]
+    pub lazy_rows: Option<LazyRows>,
 }
 
 /// A "Show as table" toggle and, when open, the table.
@@ -23,6 +45,10 @@ pub fn ChartTable(props: &ChartTableProps) -> Html {
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let rows = match (&props.lazy_rows, *open) {
+        (Some(lazy), true) => (lazy.0)(),
+        _ => props.rows.clone(),
     };
     html! {
         <div class="chart-table">
@@ -35,7 +61,7 @@ pub fn ChartTable(props: &ChartTableProps) -> Html {
                         <caption>{ props.caption.clone() }</caption>
                         <thead><tr>{ for props.headings.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                         <tbody>
-                            { for props.rows.iter().map(|row| html! {
+                            { for rows.iter().map(|row| html! {
                                 <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
                             }) }
                         </tbody>
