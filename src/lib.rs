@@ -80,9 +80,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
     let source_line = dataset::source_line(builtin.as_deref());
+    // Made once, so the Load data panel does not render again with every state change.
     let on_loaded = {
         let (loaded, prices) = (loaded.clone(), props.prices.clone());
-        Callback::from(move |data: Rc<LoadedData>| {
+        use_callback((), move |data: Rc<LoadedData>, _| {
             let atlas = Atlas::new(data.catalog.clone(), prices.clone());
             loaded.set(Some((data, atlas)));
         })
