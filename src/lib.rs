@@ -196,7 +196,8 @@ struct ViewsProps {
 #[component]
 fn Views(props: &ViewsProps) -> Html {
     let rejected = props.atlas.catalog.rejected.len();
-    let menu = use_memo(props.atlas.catalog.clone(), |catalog| region_menu(catalog));
+    // Keyed on the atlas (compared by identity), not on the catalog's records.
+    let menu = use_memo(props.atlas.clone(), |atlas| region_menu(&atlas.catalog));
     let view = ViewProps {
         atlas: props.atlas.clone(),
         state: props.state.clone(),
