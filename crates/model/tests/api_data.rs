@@ -189,7 +189,10 @@ fn the_region_menu_counts_offered_types_and_marks_regions_without_offerings() {
             .iter()
             .filter(|t| atlas_model::availability::offered(t, code) == Offered::Yes)
             .count();
-        assert_eq!(n, one_by_one, "{code}: the menu counts what the Decoder says");
+        assert_eq!(
+            n, one_by_one,
+            "{code}: the menu counts what the Decoder says"
+        );
     }
     let east = choice("us-east-1");
     assert!(east.offered.unwrap_or(0) > 700, "{east:?}");
