@@ -80,9 +80,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
     let source_line = dataset::source_line(builtin.as_deref());
+    // Made once, so the Load data panel does not render again with every state change.
     let on_loaded = {
         let (loaded, prices) = (loaded.clone(), props.prices.clone());
-        Callback::from(move |data: Rc<LoadedData>| {
+        use_callback((), move |data: Rc<LoadedData>, _| {
             let atlas = Atlas::new(data.catalog.clone(), prices.clone());
             loaded.set(Some((data, atlas)));
         })
@@ -195,7 +196,8 @@ struct ViewsProps {
 #[component]
 fn Views(props: &ViewsProps) -> Html {
     let rejected = props.atlas.catalog.rejected.len();
-    let menu = use_memo(props.atlas.catalog.clone(), |catalog| region_menu(catalog));
+    // Keyed on the atlas (compared by identity), not on the catalog's records.
+    let menu = use_memo(props.atlas.clone(), |atlas| region_menu(&atlas.catalog));
     let view = ViewProps {
         atlas: props.atlas.clone(),
         state: props.state.clone(),

@@ -15,7 +15,7 @@ fn main() {
     let start = Rc::new(atlas_model::url_state::decode(&query));
     let props = AppProps {
         builtin,
-        prices,
+        prices: prices.clone(),
         start,
     };
     // index.html paints the page's frame inside #atlas; mounting there replaces it.
@@ -24,4 +24,10 @@ fn main() {
         None => yew::Renderer::<App>::with_props(props).render(),
     };
     panic_page::panic_if_asked(&query);
+    // The first chart needs no prices; parsing and judging them takes a while (the Table,
+    // the Decoder, a price metric need them), so it is done once the page is idle, and
+    // whatever asks first before then parses them itself.
+    browser::when_idle(move || {
+        let _ = prices.table();
+    });
 }

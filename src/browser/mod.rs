@@ -1,4 +1,4 @@
-//! The only module with raw browser APIs, split by job: performance marks, the address
+//! The only module with raw browser APIs, split by job: performance marks, idle work, the address
 //! and history, messages to an embedding page, files, the importer worker, regular expressions, the clipboard and downloads, and the
 //! hooks for the page's geometry. Everything is re-exported here, so callers write
 //! `browser::set_query` whatever file it lives in.
@@ -8,6 +8,7 @@ mod files;
 mod frame;
 mod history;
 mod hooks;
+mod idle;
 mod importer;
 mod marks;
 mod picture;
@@ -19,6 +20,7 @@ pub use files::*;
 pub use frame::*;
 pub use history::*;
 pub use hooks::*;
+pub use idle::*;
 pub use importer::*;
 pub use marks::*;
 pub use picture::*;

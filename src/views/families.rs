@@ -14,7 +14,7 @@ use crate::views::axis_controls::{AxisControls, RangeControls};
 use crate::views::families_chart::FamiliesChart;
 use crate::views::legend::Legend;
 use crate::views::ViewProps;
-use crate::widgets::chart_table::ChartTable;
+use crate::widgets::chart_table::{ChartTable, LazyRows};
 use crate::widgets::filters::FilterSidebar;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
@@ -22,17 +22,27 @@ use crate::widgets::filters::FilterSidebar;
 pub fn FamiliesView(props: &ViewProps) -> Html {
     let state = &props.state;
     // Keyed on the whole state, so whatever the screen function reads is in its key; the
-    // canvas repaints only when the plan it gets differs.
-    let screen = use_memo((props.atlas.clone(), state.clone()), |(atlas, state)| {
+    // canvas repaints only when the plan it gets differs. The table alternative's rows are
+    // formatted only when a person opens it.
+    let derived = use_memo((props.atlas.clone(), state.clone()), |(atlas, state)| {
         let mut screen = families_screen(atlas, state);
         screen.caption.source = source_line(atlas.catalog.types.len(), &state.region, state.os);
-        screen
+        let screen = Rc::new(screen);
+        let rows = {
+            let screen = screen.clone();
+            LazyRows::new(move || {
+                Rc::new(
+                    screen
+                        .rows()
+                        .iter()
+                        .map(|r| vec![r.family.clone(), r.name.clone(), r.x.clone(), r.y.clone()])
+                        .collect(),
+                )
+            })
+        };
+        (screen, rows)
     });
-    let table_rows = use_memo(screen.rows.clone(), |rows| {
-        rows.iter()
-            .map(|r| vec![r.family.clone(), r.name.clone(), r.x.clone(), r.y.clone()])
-            .collect::<Vec<_>>()
-    });
+    let (screen, table_rows) = (derived.0.clone(), derived.1.clone());
     let headings = Rc::new(screen.headings.to_vec());
     html! {
         <section class="view families" aria-label="Families">
@@ -50,7 +60,7 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
                 }
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
                     colour={state.families.colour} price_span={screen.plot.price_span} />
-                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} rows={table_rows}
+                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} lazy_rows={Some(table_rows)}
                     shown={state.chart_tables.contains(&View::Families)}
                     on_toggle={props.dispatch.reform(|on| Action::ShowChartTable(View::Families, on))} />
             </div>

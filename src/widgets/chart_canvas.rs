@@ -14,7 +14,6 @@ use atlas_model::chart::theme::Theme;
 use atlas_model::chart::zoom::{DragBox, PlotFrame};
 use atlas_model::chart::{ChartError, Paint, Plan};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -22,6 +21,7 @@ use yew::prelude::*;
 use crate::browser::{
     mark, pixel_ratio, place_box, use_element_size, use_prefers_dark, CHART_DRAWN_MARK,
 };
+use crate::widgets::canvas_batch::BatchedCanvas;
 use crate::widgets::chart_save::ChartSave;
 
 /// Pointer distance, in CSS pixels, within which a point counts as hovered.
@@ -167,29 +167,34 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     {
         let (overlay, hits) = (overlay.clone(), hits.clone());
         let line = hover.as_ref().map(|h| h.line);
+        // Whether the overlay holds a highlight: a redraw with nothing hovered leaves an empty
+        // overlay of the same size alone.
+        let highlighted = use_mut_ref(|| false);
         use_effect_with(
             (props.plan.clone(), line, width, height, dark),
             move |(plan, line, width, height, dark)| {
                 if let Some(overlay) = overlay.cast::<HtmlCanvasElement>() {
-                    // Resizing the backing store also clears it.
-                    let result =
-                        size_canvas(&overlay, (*width, *height)).and_then(
-                            |pixel_ratio| match line {
-                                Some(line) => {
-                                    let area = backend(&overlay)?.into_drawing_area();
-                                    plan.draw_highlight(
-                                        &area,
-                                        &hits.borrow(),
-                                        *line,
-                                        &Paint {
-                                            theme: theme(*dark),
-                                            pixel_ratio,
-                                        },
-                                    )
-                                }
-                                None => Ok(()),
-                            },
-                        );
+                    let result = size_canvas(&overlay, (*width, *height)).and_then(|sized| {
+                        if !sized.resized && (line.is_some() || *highlighted.borrow()) {
+                            clear(&overlay)?;
+                        }
+                        *highlighted.borrow_mut() = line.is_some();
+                        match line {
+                            Some(line) => {
+                                let area = backend(&overlay)?.into_drawing_area();
+                                plan.draw_highlight(
+                                    &area,
+                                    &hits.borrow(),
+                                    *line,
+                                    &Paint {
+                                        theme: theme(*dark),
+                                        pixel_ratio: sized.pixel_ratio,
+                                    },
+                                )
+                            }
+                            None => Ok(()),
+                        }
+                    });
                     // A failed highlight only loses the emphasis; the chart and tooltip stay.
                     drop(result);
                 }
@@ -504,23 +509,60 @@ fn paint<P: Plan>(
     theme: Theme,
     css_size: (f64, f64),
 ) -> Result<HitMap, ChartError> {
-    let pixel_ratio = size_canvas(canvas, css_size)?;
+    // Every plan fills its whole area first, so a canvas of the right size needs no clearing.
+    let sized = size_canvas(canvas, css_size)?;
     plan.draw(
         &backend(canvas)?.into_drawing_area(),
-        &Paint { theme, pixel_ratio },
+        &Paint {
+            theme,
+            pixel_ratio: sized.pixel_ratio,
+        },
     )
 }
 
-/// Gives a canvas a backing store of its CSS size times the device pixel ratio (which
-/// clears it) and returns that ratio.
-fn size_canvas(canvas: &HtmlCanvasElement, css_size: (f64, f64)) -> Result<f64, ChartError> {
-    let pixel_ratio = pixel_ratio();
-    canvas.set_width((css_size.0 * pixel_ratio).round() as u32);
-    canvas.set_height((css_size.1 * pixel_ratio).round() as u32);
-    Ok(pixel_ratio)
+/// What [`size_canvas`] did.
+struct Sized {
+    /// Device pixels per CSS pixel.
+    pixel_ratio: f64,
+    /// Whether the backing store was made anew (which also clears it).
+    resized: bool,
 }
 
-fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, ChartError> {
-    CanvasBackend::with_canvas_object(canvas.clone())
+/// Gives a canvas a backing store of its CSS size times the device pixel ratio, only when
+/// it has another size: a new backing store costs the browser an allocation per redraw.
+fn size_canvas(canvas: &HtmlCanvasElement, css_size: (f64, f64)) -> Result<Sized, ChartError> {
+    let pixel_ratio = pixel_ratio();
+    let width = (css_size.0 * pixel_ratio).round() as u32;
+    let height = (css_size.1 * pixel_ratio).round() as u32;
+    let resized = canvas.width() != width || canvas.height() != height;
+    if resized {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    Ok(Sized {
+        pixel_ratio,
+        resized,
+    })
+}
+
+/// Clears a canvas that keeps its size.
+fn clear(canvas: &HtmlCanvasElement) -> Result<(), ChartError> {
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| ChartError::Backend("the browser gave no 2D canvas context".into()))?;
+    context.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    Ok(())
+}
+
+fn backend(canvas: &HtmlCanvasElement) -> Result<BatchedCanvas, ChartError> {
+    BatchedCanvas::new(canvas)
         .ok_or_else(|| ChartError::Backend("the browser gave no 2D canvas context".into()))
 }

@@ -6,6 +6,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+/// Rows made only when the table is opened: a chart of many points then costs nothing
+/// per redraw for a table nobody has asked for. Equal when they are the same maker.
+#[derive(Clone)]
+pub struct LazyRows(Rc<dyn Fn() -> Rc<Vec<Vec<String>>>>);
+
+impl LazyRows {
+    /// Rows that `make` builds, once per opening.
+    pub fn new(make: impl Fn() -> Rc<Vec<Vec<String>>> + 'static) -> Self {
+        LazyRows(Rc::new(make))
+    }
+}
+
+impl PartialEq for LazyRows {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`ChartTable`].
 #[derive(Properties, PartialEq)]
 pub struct ChartTableProps {
@@ -14,7 +32,11 @@ pub struct ChartTableProps {
     /// The column headings.
     pub headings: Rc<Vec<String>>,
     /// The rows, one cell per heading.
+    #[prop_or_default]
     pub rows: Rc<Vec<Vec<String>>>,
+    /// Rows built only while the table is open (instead of `rows`).
+    #[prop_or_default]
+    pub lazy_rows: Option<LazyRows>,
     /// Whether the table is shown.
     pub shown: bool,
     /// Called with `true` to show the table, `false` to hide it.
@@ -26,6 +48,10 @@ pub struct ChartTableProps {
 pub fn ChartTable(props: &ChartTableProps) -> Html {
     let open = props.shown;
     let toggle = props.on_toggle.reform(move |_: MouseEvent| !open);
+    let rows = match (&props.lazy_rows, open) {
+        (Some(lazy), true) => (lazy.0)(),
+        _ => props.rows.clone(),
+    };
     html! {
         <div class="chart-table">
             <button type="button" aria-expanded={open.to_string()} data-testid="show-as-table" onclick={toggle}>
@@ -37,7 +63,7 @@ pub fn ChartTable(props: &ChartTableProps) -> Html {
                         <caption>{ props.caption.clone() }</caption>
                         <thead><tr>{ for props.headings.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                         <tbody>
-                            { for props.rows.iter().map(|row| html! {
+                            { for rows.iter().map(|row| html! {
                                 <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
                             }) }
                         </tbody>

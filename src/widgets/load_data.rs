@@ -63,12 +63,25 @@ enum Phase {
 }
 
 /// Props of [`LoadData`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct LoadDataProps {
     /// The built-in data, to fill gaps by name.
     pub builtin: Option<Rc<Catalog>>,
     /// Called with data that loaded.
     pub on_loaded: Callback<Rc<LoadedData>>,
+}
+
+/// The same built-in data (by identity: comparing some 1,400 records on every render of the
+/// page would say nothing more) and the same callback.
+impl PartialEq for LoadDataProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_builtin = match (&self.builtin, &other.builtin) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_builtin && self.on_loaded == other.on_loaded
+    }
 }
 
 /// The "Load data" button and panel; also listens for files dropped on the page.

@@ -65,6 +65,18 @@ pub fn offered(instance: &InstanceType, region: &str) -> Offered {
     }
 }
 
+/// How many of `types` `region` offers, or `None` when its offerings are not known: the
+/// region's bit is found once, not once per type.
+pub fn offered_count(types: &[InstanceType], region: &str) -> Option<usize> {
+    let bit = OFFERING_REGIONS.iter().position(|r| *r == region)?;
+    Some(
+        types
+            .iter()
+            .filter(|t| t.details.offered.is_some_and(|mask| mask & (1 << bit) != 0))
+            .count(),
+    )
+}
+
 /// The regions offering `instance`, in [`OFFERING_REGIONS`] order; empty when none or unknown.
 pub fn regions(instance: &InstanceType) -> Vec<&'static str> {
     let mask = instance.details.offered.unwrap_or(0);

@@ -90,18 +90,11 @@ impl RegionChoice {
 /// `catalog` each offers) and every priced region, the latter marked "offerings unknown"
 /// when the EC2 API's offerings for it are not in the data.
 pub fn region_menu(catalog: &crate::catalog::Catalog) -> Vec<RegionChoice> {
-    use crate::availability::{offered, Offered, OFFERING_REGIONS};
     let mut menu: Vec<RegionChoice> = REGIONS
         .iter()
         .map(|&region| RegionChoice {
             region,
-            offered: OFFERING_REGIONS.contains(&region.code).then(|| {
-                catalog
-                    .types
-                    .iter()
-                    .filter(|t| offered(t, region.code) == Offered::Yes)
-                    .count()
-            }),
+            offered: crate::availability::offered_count(&catalog.types, region.code),
         })
         .collect();
     crate::order::sort_by(&mut menu, |a, b| a.region.name.cmp(b.region.name));

@@ -184,6 +184,15 @@ fn the_region_menu_counts_offered_types_and_marks_regions_without_offerings() {
     for code in OFFERING_REGIONS {
         let n = choice(code).offered.unwrap_or(0);
         assert!(n > 0, "{code} offers no type");
+        let one_by_one = catalog
+            .types
+            .iter()
+            .filter(|t| atlas_model::availability::offered(t, code) == Offered::Yes)
+            .count();
+        assert_eq!(
+            n, one_by_one,
+            "{code}: the menu counts what the Decoder says"
+        );
     }
     let east = choice("us-east-1");
     assert!(east.offered.unwrap_or(0) > 700, "{east:?}");

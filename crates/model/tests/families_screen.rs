@@ -23,7 +23,7 @@ fn the_screen_counts_lists_and_sums_up_what_the_chart_draws() {
     let screen = families_screen(&atlas, &State::default());
     let types = atlas.catalog.types.len();
     assert_eq!(screen.plot.point_count(), types);
-    assert_eq!(screen.rows.len(), types, "one table row per dot");
+    assert_eq!(screen.rows().len(), types, "one table row per dot");
     assert!(screen.summary.starts_with(&format!(
         "{} family lines through {types} instance types.",
         atlas.families.len()
@@ -45,7 +45,7 @@ fn the_screen_counts_lists_and_sums_up_what_the_chart_draws() {
 
     let no_compute = reduce(&State::default(), Action::ToggleCategory(Category::Compute));
     let fewer = families_screen(&atlas, &no_compute);
-    assert!(fewer.rows.len() < types);
+    assert!(fewer.rows().len() < types);
     assert_eq!(
         fewer.legend.len(),
         Category::ALL.len() - 1,

@@ -2,13 +2,15 @@
 //! legend, the summary a screen reader hears, the table that stands in for the chart, and
 //! the words around a saved picture.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::atlas::Atlas;
+use crate::catalog::Catalog;
 use crate::chart::bars::BarColour;
 use crate::chart::bars::VENDORS;
 use crate::chart::colour::LineColour;
-use crate::chart::families::FamiliesPlot;
+use crate::chart::families::{FamiliesPlot, PlotLine, PlotPoint};
 use crate::chart::image::{ImageCaption, KeyColour, LegendKey};
 use crate::instance::Category;
 use crate::settings::ColourBy;
@@ -45,8 +47,9 @@ pub struct FamiliesScreen {
     pub hint: Option<String>,
     /// The legend entries, as the chart is coloured.
     pub legend: Vec<LegendKey>,
-    /// The chart's table alternative: every plotted type, family by family.
-    pub rows: Rc<Vec<PlottedRow>>,
+    /// The chart's table alternative, built on first use ([`FamiliesScreen::rows`]): a
+    /// redraw formats no label that nobody reads.
+    table: PlottedRows,
     /// The table's column headings: family, type, then the x and y metrics.
     pub headings: [String; 4],
     /// The title and legend of a saved picture (the page adds the data's source).
@@ -73,24 +76,6 @@ pub fn families_screen(atlas: &Atlas, state: &State) -> FamiliesScreen {
         spec,
         pricing.as_ref(),
     );
-    let value = |scale: crate::settings::Scale, coord: f64| scale.from_coord(coord);
-    let rows: Vec<PlottedRow> = plot
-        .lines
-        .iter()
-        .flat_map(|line| {
-            line.points.iter().map(|p| PlottedRow {
-                instance: p.instance,
-                family: line.family.clone(),
-                name: atlas
-                    .catalog
-                    .types
-                    .get(p.instance)
-                    .map_or_else(String::new, |t| t.name.clone()),
-                x: spec.x.format_tick(value(spec.x_scale, p.x)),
-                y: spec.y.format_tick(value(spec.y_scale, p.y)),
-            })
-        })
-        .collect();
     let label = format!(
         "Families chart: {} family lines through {} instance types, {} against {}",
         plot.series_count(),
@@ -122,7 +107,7 @@ pub fn families_screen(atlas: &Atlas, state: &State) -> FamiliesScreen {
         source: String::new(),
     };
     FamiliesScreen {
-        summary: summary(&plot, &rows),
+        summary: summary(&plot, &atlas.catalog),
         label,
         hint,
         legend,
@@ -132,17 +117,72 @@ pub fn families_screen(atlas: &Atlas, state: &State) -> FamiliesScreen {
             spec.x.label().to_owned(),
             spec.y.label().to_owned(),
         ],
-        rows: Rc::new(rows),
+        table: PlottedRows {
+            catalog: atlas.catalog.clone(),
+            rows: OnceCell::new(),
+        },
         caption,
         zoomed: spec.x_range.is_set() || spec.y_range.is_set(),
         plot: Rc::new(plot),
     }
 }
 
+/// The rows of the chart's table alternative, made from the plan and the catalog the first
+/// time they are asked for. Two are equal when they read the same catalog: the rows are a
+/// function of the plan (compared on its own) and the catalog.
+#[derive(Debug, Clone)]
+struct PlottedRows {
+    catalog: Rc<Catalog>,
+    rows: OnceCell<Rc<Vec<PlottedRow>>>,
+}
+
+impl PartialEq for PlottedRows {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &other.catalog) || self.catalog == other.catalog
+    }
+}
+
 impl FamiliesScreen {
+    /// The chart's table alternative: every plotted type, family by family (built once, on
+    /// the first call).
+    pub fn rows(&self) -> Rc<Vec<PlottedRow>> {
+        self.table
+            .rows
+            .get_or_init(|| {
+                let catalog = &self.table.catalog;
+                Rc::new(
+                    self.plot
+                        .lines
+                        .iter()
+                        .flat_map(|line| line.points.iter().map(|p| self.row(catalog, line, p)))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    /// One plotted point as a row: its family, name and both values as labels.
+    fn row(&self, catalog: &Catalog, line: &PlotLine, point: &PlotPoint) -> PlottedRow {
+        let spec = self.plot.spec;
+        PlottedRow {
+            instance: point.instance,
+            family: line.family.clone(),
+            name: catalog
+                .types
+                .get(point.instance)
+                .map_or_else(String::new, |t| t.name.clone()),
+            x: spec.x.format_tick(spec.x_scale.from_coord(point.x)),
+            y: spec.y.format_tick(spec.y_scale.from_coord(point.y)),
+        }
+    }
+
     /// What a screen reader hears when a point is focused: `m5.large (m5): vCPU 2, Memory (GiB) 8 GiB`.
     pub fn describe(&self, instance: usize) -> String {
-        let Some(row) = self.rows.iter().find(|r| r.instance == instance) else {
+        let found = self.plot.lines.iter().find_map(|line| {
+            let point = line.points.iter().find(|p| p.instance == instance)?;
+            Some(self.row(&self.table.catalog, line, point))
+        });
+        let Some(row) = found else {
             return String::new();
         };
         format!(
@@ -186,9 +226,9 @@ pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
 }
 
 /// The chart in words: how many lines and types, each axis's span, and the extremes.
-fn summary(plot: &FamiliesPlot, rows: &[PlottedRow]) -> String {
+fn summary(plot: &FamiliesPlot, catalog: &Catalog) -> String {
     let spec = plot.spec;
-    if rows.is_empty() {
+    if plot.point_count() == 0 {
         return "No instance type matches the filters.".to_owned();
     }
     let points = || {
@@ -196,19 +236,15 @@ fn summary(plot: &FamiliesPlot, rows: &[PlottedRow]) -> String {
             .iter()
             .flat_map(|l| l.points.iter().zip(std::iter::repeat(l)))
     };
-    let extreme = |coord: fn(&crate::chart::families::PlotPoint) -> f64| {
+    let extreme = |coord: fn(&PlotPoint) -> f64| {
         points()
             .min_by(|a, b| coord(a.0).total_cmp(&coord(b.0)))
             .zip(points().max_by(|a, b| coord(a.0).total_cmp(&coord(b.0))))
     };
-    let name = |instance: usize| {
-        rows.iter()
-            .find(|r| r.instance == instance)
-            .map_or("", |r| r.name.as_str())
-    };
-    let span = |metric: Metric, scale, pick: fn(&crate::chart::families::PlotPoint) -> f64| {
+    let name = |instance: usize| catalog.types.get(instance).map_or("", |t| t.name.as_str());
+    let span = |metric: Metric, scale, pick: fn(&PlotPoint) -> f64| {
         extreme(pick).map_or_else(String::new, |(lo, hi)| {
-            let text = |p: &crate::chart::families::PlotPoint| {
+            let text = |p: &PlotPoint| {
                 metric.format_tick(crate::settings::Scale::from_coord(scale, pick(p)))
             };
             format!(
