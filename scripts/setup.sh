@@ -59,8 +59,9 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSI
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
-  say "installing the e2e driver (playwright-core) and the accessibility checker (axe-core)"
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] \
+  || [ ! -d tests/e2e/node_modules/lighthouse ]; then
+  say "installing the e2e driver (playwright-core) and the accessibility checkers (axe-core, lighthouse)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -54,7 +54,14 @@ pub fn CompareView(props: &ViewProps) -> Html {
         let flagged = cell.suspect.is_some();
         html! {
             <td class={classes!(flagged.then_some("flagged"))} title={cell.suspect.clone()}>
-                { cell.text.clone() }
+                if cell.folded.is_empty() {
+                    { cell.text.clone() }
+                } else {
+                    <details class="compare-fold" data-testid="compare-fold">
+                        <summary>{ cell.text.clone() }</summary>
+                        <ul class="compare-fold-list">{ for cell.folded.iter().map(|item| html! { <li>{ item }</li> }) }</ul>
+                    </details>
+                }
                 if flagged { <span class="flag" aria-label="price flagged">{ " ⚠" }</span> }
                 if let Some(r) = &cell.ratio { <span class="ratio">{ r }</span> }
             </td>
@@ -85,7 +92,8 @@ pub fn CompareView(props: &ViewProps) -> Html {
                     { "Only rows that differ" }
                 </label>
                 <div class="table-scroll">
-                    <table class="compare-table" data-testid="compare-table">
+                    // The class tells the phone layout how many columns of values a line has.
+                    <table class={classes!("compare-table", format!("types-{}", screen.columns.len()))} data-testid="compare-table">
                         <thead><tr><th scope="col">{ "Spec" }</th>
                             { for screen.columns.iter().map(heading) }
                         </tr></thead>

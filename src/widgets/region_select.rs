@@ -1,7 +1,7 @@
 //! The region and operating system prices are shown for, and "offered here only".
 
 use atlas_model::prices::Os;
-use atlas_model::regions::RegionChoice;
+use atlas_model::regions::{region_groups, RegionChoice};
 use atlas_model::state::Action;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -24,7 +24,7 @@ pub struct RegionSelectProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Region menu (names, codes and how many types each offers), the operating system, and the "offered here only" box.
+/// Region menu (grouped by area: places, codes and how many types each offers), the operating system, and the "offered here only" box.
 #[component]
 pub fn RegionSelect(props: &RegionSelectProps) -> Html {
     let on_region = props.dispatch.reform(|e: Event| {
@@ -49,7 +49,8 @@ pub fn RegionSelect(props: &RegionSelectProps) -> Html {
     let on_suspect = props
         .dispatch
         .reform(move |_: Event| Action::SetIncludeSuspect(!include_suspect));
-    let note = match props.menu.iter().find(|c| c.region.code == props.region) {
+    let chosen = props.menu.iter().find(|c| c.region.code == props.region);
+    let note = match chosen {
         Some(RegionChoice {
             offered: Some(n), ..
         }) => format!("{n} types offered there"),
@@ -59,9 +60,15 @@ pub fn RegionSelect(props: &RegionSelectProps) -> Html {
         <div class="region-select">
             <label>
                 { "Prices in " }
-                <select data-testid="region-select" onchange={on_region} aria-label="Region">
-                    { for props.menu.iter().map(|choice| html! {
-                        <option value={choice.region.code} selected={choice.region.code == props.region}>{ choice.label() }</option>
+                <select data-testid="region-select" onchange={on_region} aria-label="Region"
+                    title={chosen.map(RegionChoice::description)}>
+                    { for region_groups(&props.menu).into_iter().map(|group| html! {
+                        <optgroup label={group.area}>
+                            { for group.choices.iter().map(|choice| html! {
+                                <option value={choice.region.code} selected={choice.region.code == props.region}
+                                    title={choice.description()}>{ choice.label() }</option>
+                            }) }
+                        </optgroup>
                     }) }
                 </select>
             </label>

@@ -118,6 +118,40 @@ describe('Compare', () => {
     await context.close();
   });
 
+  for (const width of [390, 1280]) {
+    test(`at ${width} px the types' columns are readable and "Offered in" is a count that unfolds`, async () => {
+      const { page, context, problems } = await open({ width, height: 844, path: '?view=compare&pin=m5.large,m6g.large,c7gn.16xlarge', waitForChart: false });
+      await page.locator('[data-testid=compare-table]').waitFor();
+      const geometry = await page.$$eval('[data-testid=compare-spec]', (rows) =>
+        rows.map((tr) => {
+          const label = tr.querySelector('th').getBoundingClientRect();
+          const cells = [...tr.querySelectorAll('td')].map((td) => td.getBoundingClientRect());
+          return { label: tr.querySelector('th').textContent, labelBottom: label.bottom, labelRight: label.right, cells: cells.map((c) => ({ left: c.left, top: c.top, width: c.width })) };
+        }));
+      for (const row of geometry) {
+        for (const cell of row.cells) {
+          assert.ok(cell.width >= 100, `${row.label}: a type's column is ${Math.round(cell.width)} px wide`);
+          if (width < 600) assert.ok(cell.top >= row.labelBottom - 1, `${row.label}: on a phone the name stands above the values`);
+          else assert.ok(cell.left >= row.labelRight - 1, `${row.label}: on a desktop the name is left of the values`);
+        }
+      }
+      assert.ok(!geometry.some((r) => r.label === 'Offered in (regions)'), 'one line says where each type is offered');
+      const fold = page.locator('[data-testid=compare-fold]').first();
+      assert.match(await fold.locator('summary').innerText(), /^\d+ regions$/);
+      const [, count] = (await fold.locator('summary').innerText()).match(/^(\d+)/);
+      assert.equal(await fold.locator('li').first().isVisible(), false, 'the list is folded');
+      const folded = await page.locator('[data-testid=compare-spec]:has([data-testid=compare-fold])').boundingBox();
+      assert.ok(folded.height < 80, `a folded line is one line tall (${folded.height} px)`);
+      await fold.locator('summary').click();
+      assert.ok(await fold.locator('li').first().isVisible(), 'the summary unfolds the list');
+      assert.equal(await fold.locator('li').count(), Number(count));
+      assert.ok(await fold.locator('li', { hasText: /^us-east-1$/ }).count() === 1);
+      await shoot(page, `compare-offered-open-${width}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
   test('screenshots of Decoder and Compare at desktop and phone width, light and dark', async () => {
     for (const look of LOOKS) {
       const { page, context } = await open(look);

@@ -44,8 +44,17 @@ describe('Prices and regions', () => {
   test('the region menu says how many types each region offers', async () => {
     const { page, context, problems } = await open();
     const option = (code) => page.locator(`[data-testid=region-select] option[value="${code}"]`).innerText();
-    assert.match(await option('us-east-1'), /^US East \(N\. Virginia\) · us-east-1 · \d{3,4} types$/);
-    assert.match(await option('us-gov-west-1'), /· us-gov-west-1 · offerings unknown$/);
+    assert.match(await option('us-east-1'), /^N\. Virginia · us-east-1 · \d{3,4} types$/);
+    assert.match(await option('us-gov-west-1'), /^US-West · us-gov-west-1 · offerings unknown$/);
+    // The place's area is its group, and the whole name is the option's tooltip.
+    const group = (code) => page.locator(`[data-testid=region-select] option[value="${code}"]`).evaluate((o) => o.parentElement.label);
+    assert.equal(await group('us-east-1'), 'United States');
+    assert.equal(await group('eu-west-1'), 'Europe');
+    assert.equal(await group('us-west-2-lax-1'), 'Local Zones');
+    assert.match(
+      await page.locator('[data-testid=region-select] option[value="us-east-1"]').getAttribute('title'),
+      /^US East \(N\. Virginia\), us-east-1: the EC2 API offers \d{3,4} instance types there$/,
+    );
     assert.match(await page.locator('[data-testid=region-offered]').innerText(), /^\d{3,4} types offered there$/);
     await page.selectOption('[data-testid=region-select]', 'us-gov-west-1');
     await page.waitForFunction(() => document.querySelector('[data-testid=region-offered]')?.innerText.startsWith('offerings unknown'));

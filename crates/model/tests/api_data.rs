@@ -8,7 +8,7 @@ use atlas_model::filter::Filter;
 use atlas_model::instance::{Category, InstanceType};
 use atlas_model::name::decode;
 use atlas_model::quantity::StorageKind;
-use atlas_model::regions::region_menu;
+use atlas_model::regions::{region_groups, region_menu};
 
 const DATASET: &str = include_str!("../../../assets/data/instance-types.csv");
 /// The EC2 API's `InstanceType` enum (botocore 1.44.5), written by `scripts/refresh-data.py`.
@@ -204,8 +204,24 @@ fn the_region_menu_counts_offered_types_and_marks_regions_without_offerings() {
         "{}",
         gov.label()
     );
-    let names: Vec<&str> = menu.iter().map(|c| c.region.name).collect();
-    let mut sorted = names.clone();
-    sorted.sort_unstable();
-    assert_eq!(names, sorted, "the menu is by name");
+    assert!(
+        east.label().starts_with("N. Virginia · us-east-1 · "),
+        "{}",
+        east.label()
+    );
+    assert!(
+        east.description()
+            .starts_with("US East (N. Virginia), us-east-1: the EC2 API offers "),
+        "{}",
+        east.description()
+    );
+    // Grouped by area, and by place within each area.
+    let groups = region_groups(&menu);
+    assert_eq!(groups.first().map(|g| g.area), Some("United States"));
+    for group in &groups {
+        let places: Vec<&str> = group.choices.iter().map(|c| c.region.place).collect();
+        let mut sorted = places.clone();
+        sorted.sort_unstable();
+        assert_eq!(places, sorted, "{} is by place", group.area);
+    }
 }

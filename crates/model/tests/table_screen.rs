@@ -252,6 +252,19 @@ fn compare_has_no_line_empty_for_every_pinned_type_and_prices_follow_the_region(
     assert_eq!(hourly.cells[0].text, "$0.096");
     assert!(hourly.cells[1].ratio.is_some());
 
+    // Where each is offered: a count, with the regions folded behind it, and no second
+    // line counting them again.
+    assert!(!labels.contains(&"Offered in (regions)"), "{labels:?}");
+    let Some(offered) = screen.lines.iter().find(|l| l.label == "Offered in") else {
+        panic!("an Offered in line: {labels:?}")
+    };
+    let m5 = &offered.cells[0];
+    assert!(
+        m5.folded.len() > 20 && m5.folded.contains(&"us-east-1"),
+        "{m5:?}"
+    );
+    assert_eq!(m5.text, format!("{} regions", m5.folded.len()));
+
     let differing = reduce(&state, Action::SetDifferencesOnly(true));
     let screen = compare_screen(&atlas, &differing);
     assert!(screen.lines.iter().all(|l| l.differs));

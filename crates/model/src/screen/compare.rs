@@ -1,16 +1,17 @@
 //! The Compare view's screen: the pinned types side by side, one line per spec that any of
-//! them has (a spec empty for every pinned type is left out), the prices in the chosen
+//! them has (a spec empty for every pinned type is left out; where each is offered is a
+//! count of regions with their list folded behind it), the prices in the chosen
 //! region and system with suspect ones marked, ratios against the first, and "only rows
 //! that differ" applied.
 
 use crate::atlas::Atlas;
+use crate::availability::regions;
 use crate::compare::{compare, hidden_by_filters, price_rows};
 use crate::prices::flags;
 use crate::regions::region_name;
 use crate::state::State;
 use crate::table::Column;
-use crate::text::format_usd;
-use crate::text::ratio_text;
+use crate::text::{count, format_usd, ratio_text};
 
 /// Columns that show a ratio against the first pinned type.
 const RATIO_COLUMNS: [Column; 3] = [Column::Vcpu, Column::Memory, Column::Gpus];
@@ -24,6 +25,9 @@ pub struct CompareCell {
     pub ratio: Option<String>,
     /// Why a price is suspect, as its tooltip.
     pub suspect: Option<String>,
+    /// What a folded cell holds behind its text (`text` reads "29 regions", this lists their
+    /// codes); empty for a plain cell.
+    pub folded: Vec<&'static str>,
 }
 
 /// One line across the pinned types.
@@ -80,6 +84,8 @@ pub fn compare_screen(atlas: &Atlas, state: &State) -> CompareScreen {
     let mut lines: Vec<CompareLine> = comparison
         .rows
         .iter()
+        // "Offered in" says how many regions and folds their list: no count line beside it.
+        .filter(|row| row.column != Column::OfferedRegions)
         .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
         .map(|row| CompareLine {
             label: row.column.label(),
@@ -87,10 +93,27 @@ pub fn compare_screen(atlas: &Atlas, state: &State) -> CompareScreen {
                 .cells
                 .iter()
                 .enumerate()
-                .map(|(i, text)| CompareCell {
-                    text: text.clone(),
-                    ratio: ratio_at(&row.ratios, i).filter(|_| RATIO_COLUMNS.contains(&row.column)),
-                    suspect: None,
+                .map(|(i, text)| {
+                    let instance = comparison
+                        .found
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .and_then(|at| catalog.types.get(at));
+                    let folded = match instance {
+                        Some(t) if row.column == Column::OfferedIn => regions(t),
+                        _ => Vec::new(),
+                    };
+                    CompareCell {
+                        text: match folded.len() {
+                            0 => text.clone(),
+                            n => count(n, "region", "regions"),
+                        },
+                        ratio: ratio_at(&row.ratios, i)
+                            .filter(|_| RATIO_COLUMNS.contains(&row.column)),
+                        suspect: None,
+                        folded,
+                    }
                 })
                 .collect(),
             differs: row.differs,
@@ -125,6 +148,7 @@ pub fn compare_screen(atlas: &Atlas, state: &State) -> CompareScreen {
                             text,
                             ratio: ratio_at(&row.ratios, i),
                             suspect,
+                            folded: Vec::new(),
                         }
                     })
                     .collect();
