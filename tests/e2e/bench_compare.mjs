@@ -62,6 +62,14 @@ console.log(`|---|${builds.map(() => '---').join('|')}|`);
 for (const [label, key, format] of rows) {
   console.log(`| ${label} | ${builds.map((b) => format(pick(b, key))).join(' | ')} |`);
 }
+// Where the time to the first chart goes: the page's WebAssembly fetched, running
+// (`atlas:start`), the built-in catalogue parsed (`atlas:data-parsed`), the chart drawn.
+const phases = ['wasm fetched', 'atlas:start', 'atlas:data-parsed', MARK];
+for (const build of builds) {
+  const at = phases.map((name) => median(build.loads.map((l) => l.phases[name])));
+  const steps = phases.map((name, i) => `${name} ${ms(at[i])}${i ? ` (+${ms(at[i] - at[i - 1])})` : ''}`);
+  console.log(`  ${build.name}: ${steps.join(', ')}`);
+}
 for (const build of builds) {
   const all = (key) => build.loads.map((l) => l[key].toFixed(0)).join(' ');
   console.log(`  ${build.name}: drawn ${all('drawn')} ms; redrawn ${all('redraw')} ms`);
