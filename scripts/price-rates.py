@@ -431,9 +431,7 @@ def decode(text: str) -> dict[tuple[str, str], list[int | None]]:
 
 
 def token_price(token: str, vcpu: int) -> int:
-    """The price a class token gives for `vcpu` vCPUs, in micro-dollars."""
-    if token.startswith("="):
-        return micros(token[1:], "token")
+    """The price a rate token gives for `vcpu` vCPUs, in micro-dollars."""
     places = DEFAULT_DECIMALS
     if "~" in token:
         token, places_text = token.split("~")
