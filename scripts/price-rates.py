@@ -176,18 +176,24 @@ def class_token(cells, best) -> tuple[str, list[int]]:
     return token, sizes
 
 
+def fee_counts(prices: dict, vcpus: dict, os_name: str, keep) -> dict[int, collections.Counter]:
+    """Per vCPU count, how often each fee above the Linux price occurs in the cells of
+    `os_name` that `keep(vcpu, cell, fee)` accepts."""
+    counts = collections.defaultdict(collections.Counter)
+    for (name, os_), cells in sorted(prices.items()):
+        if os_ != os_name:
+            continue
+        for cell, base in zip(cells, prices.get((name, "linux"), [])):
+            if cell and base and cell > base and keep(vcpus[name], cell, cell - base):
+                counts[vcpus[name]][cell - base] += 1
+    return counts
+
+
 def fee_tables(prices: dict, vcpus: dict) -> dict[str, dict[int, int]]:
     """Per OS but Linux, the most common fee above the Linux price by vCPUs (exact cells)."""
     tables = {}
     for os_name in OS_ORDER[1:]:
-        fees = collections.defaultdict(collections.Counter)
-        for (name, os_), cells in sorted(prices.items()):
-            if os_ != os_name:
-                continue
-            linux = prices.get((name, "linux"), [])
-            for cell, base in zip(cells, linux):
-                if cell and base and cell > base and decimals(cell) >= 4:
-                    fees[vcpus[name]][cell - base] += 1
+        fees = fee_counts(prices, vcpus, os_name, lambda _v, cell, _fee: decimals(cell) >= 4)
         tables[os_name] = {v: counts.most_common(1)[0][0] for v, counts in sorted(fees.items())}
     return tables
 
@@ -312,14 +318,8 @@ def other_fee_tables(prices: dict, vcpus: dict, fees: dict) -> dict[str, dict[in
     have it."""
     tables = {}
     for os_name in OS_ORDER[1:]:
-        counts = collections.defaultdict(collections.Counter)
-        for (name, os_), cells in sorted(prices.items()):
-            if os_ != os_name:
-                continue
-            usual = fees[os_name].get(vcpus[name])
-            for cell, base in zip(cells, prices.get((name, "linux"), [])):
-                if cell and base and cell > base and cell - base != usual:
-                    counts[vcpus[name]][cell - base] += 1
+        usual = fees[os_name]
+        counts = fee_counts(prices, vcpus, os_name, lambda v, _cell, fee: fee != usual.get(v))
         tables[os_name] = {v: c.most_common(1)[0][0] for v, c in sorted(counts.items())
                            if c.most_common(1)[0][1] >= OTHER_FEE_CELLS}
     return tables
