@@ -377,6 +377,7 @@ fn to_u32(micros: u64) -> Result<u32, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Price;
     use super::*;
 
     #[test]
@@ -387,5 +388,49 @@ mod tests {
         assert_eq!(class_price(".0255~4", 3), Ok(76_500));
         assert_eq!(class_price(".0635+.1", 8), Ok(608_000));
         assert!(class_price(".0x", 2).is_err());
+    }
+
+    /// A small table in the embedded format: two regions, one family of three sizes.
+    const SMALL: &str = "regions,r1,r2\n\
+        fees,windows,2:.092,4:.184,8:.368\n\
+        rates,.048,.05\n\
+        prices,.5,.9\n\
+        m5,large:2,xlarge:4,2xlarge:8\n\
+        linux,a,a=\n\
+        windows,L,B0-\n";
+
+    #[test]
+    fn patterns_repeat_their_last_letter_and_draw_rates_and_prices_in_turn() {
+        let table = parse(SMALL).unwrap();
+        let usd = |name: &str, region: &str, os: Os| table.hourly(name, region, os);
+        // `a` alone prices every size at the first rate: 0.048 per vCPU.
+        assert_eq!(usd("m5.2xlarge", "r1", Os::Linux), Price::Known(0.384));
+        // `a=`: the first size from the second rate, the next two the exact prices in turn.
+        assert_eq!(usd("m5.large", "r2", Os::Linux), Price::Known(0.1));
+        assert_eq!(usd("m5.xlarge", "r2", Os::Linux), Price::Known(0.5));
+        assert_eq!(usd("m5.2xlarge", "r2", Os::Linux), Price::Known(0.9));
+        // `L`: Linux plus the usual fee; `B`: the Linux price itself; `0` and `-` unknown.
+        assert_eq!(usd("m5.xlarge", "r1", Os::Windows), Price::Known(0.376));
+        assert_eq!(usd("m5.large", "r2", Os::Windows), Price::Known(0.1));
+        assert_eq!(usd("m5.xlarge", "r2", Os::Windows), Price::Unknown);
+        assert_eq!(usd("m5.2xlarge", "r2", Os::Windows), Price::Unknown);
+    }
+
+    #[test]
+    fn a_pattern_that_asks_for_more_than_a_line_holds_is_refused() {
+        let short = SMALL.replace("prices,.5,.9", "prices,.5");
+        let Err(PriceError::BadRow { line, reason }) = parse(&short) else {
+            panic!("a missing exact price was not noticed");
+        };
+        assert_eq!(line, 6);
+        assert_eq!(
+            reason,
+            "the patterns use more values than the `prices` line holds"
+        );
+        let no_fee = SMALL.replace(",8:.368", "");
+        let Err(PriceError::BadRow { reason, .. }) = parse(&no_fee) else {
+            panic!("a missing fee was not noticed");
+        };
+        assert_eq!(reason, "no windows fee for 8 vCPUs");
     }
 }
