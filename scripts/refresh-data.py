@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import collections
 import csv
 import datetime as dt
 import gzip
@@ -85,6 +86,10 @@ LIBCLOUD_KEYS = {
     "gpu_memory": "gpuMemory", "dedicated_ebs_throughput": "dedicatedEbsThroughput",
     "current_generation": "currentGeneration",
 }
+# gzip -9 (Python's zlib, as below) of the Linux and Windows price table the page embedded
+# before RHEL, RHEL HA and SUSE came (`prices-compact.csv`, git 4489093): the budget of the
+# rate table, which carries all five systems.
+LINUX_WINDOWS_TABLE_GZIP = 60726
 PRICE_SECTIONS = [("linux", "ec2_linux"), ("windows", "ec2_windows"), ("rhel", "ec2_rhel"),
                   ("rhel-ha", "ec2_rhel_ha"), ("suse", "ec2_suse")]
 GRAVITON = {1: "AWS Graviton Processor", 6: "AWS Graviton2 Processor",
@@ -441,18 +446,25 @@ def by_os(counts: dict[str, int]) -> str:
 
 
 def rate_summary(text: str) -> str:
-    """How many fields, rate classes and exact prices the rate table holds."""
-    fields = [f for line in text.splitlines()[1:] for f in next(csv.reader([line]))[1:]
-              if line.split(",")[0] in dict(PRICE_SECTIONS) and f]
-    tokens = [t for f in fields for t in f.split(" ")[1:]]
-    relative = sum(f.split(" ")[0].count(k) for f in fields for k in "LKJSTUDEIFGH")
-    exact = sum(1 for t in tokens if t.startswith("="))
+    """How many fields, rates, cells priced from Linux or the standard rate and exact prices
+    the rate table holds (patterns expanded to their family's sizes)."""
+    streams, fields, letters, sizes = {}, 0, collections.Counter(), 0
+    for row in csv.reader(io.StringIO(text)):
+        if row[0] in ("rates", "prices"):
+            streams[row[0]] = len(row) - 1
+        elif row[0] in dict(PRICE_SECTIONS):
+            for pattern in filter(None, row[1:]):
+                fields += 1
+                letters.update(pattern + pattern[-1] * (sizes - len(pattern)))
+        elif row[0] not in ("regions", "fees", "other-fees"):
+            sizes = len(row) - 1
+    relative = sum(letters[k] for k in "LKJBMNSTUDEIFGH")
     size = len(text.encode())
     packed = len(gzip.compress(text.encode(), 9, mtime=0))
     return (f"At this refresh the file is {size} bytes ({packed} with zlib at level 9): "
-            f"{len(fields)} fields (family x OS x region), {len(tokens) - exact} "
-            f"rates, {relative} sizes priced from Linux or the standard rate and {exact} exact "
-            f"prices.")
+            f"{fields} fields (family x OS x region), {streams.get('rates', 0)} rates, "
+            f"{relative} sizes priced from Linux or the standard rate and "
+            f"{streams.get('prices', 0)} exact prices.")
 
 
 def rates(prices_text: str, vcpus: dict[str, int]) -> str:
@@ -549,6 +561,7 @@ def main() -> None:
                        for o, _ in PRICE_SECTIONS},
         "suspect": suspect_prices(),
         "rates_classes": rate_summary(rates_text),
+        "rates_gzip": len(gzip.compress(rates_text.encode(), 9, mtime=0)),
     }
     counts["suspect_total"] = sum(counts["suspect"].values())
     text = provenance({"moto": moto_sha, "botocore": boto_sha, "apache-libcloud": cloud_sha},
@@ -670,15 +683,22 @@ vCPU-hour).
 AWS prices the sizes of a family in proportion to their vCPUs within a region, and the licensed
 systems cost the Linux price plus a fee that depends on the vCPUs. `prices-rates.csv` (written
 by `scripts/price-rates.py`, read by `crates/model/src/prices/rates.rs`) therefore holds, per
-family, OS and region, one pattern letter per size and a few rates: a rate `r` gives a size
+family, OS and region, one pattern letter per size (the last letter repeats to the family's
+end), with the rates and exact prices in lines of their own: a rate `r` gives a size
 `round_half_up(r x vCPUs [+ offset], 3 decimals)` (or the decimals written after `~`), a
-Linux-relative letter gives the Linux price plus the OS's usual fee (`fees` lines), a scaled
-letter the family's standard price times 1, 1.1 or 1.06 (the dedicated-tenancy and other SKUs
-the source mixes in) plus the fee, `=` an exact price; `-` is no cell and `0` the source's 0.0. Each rate is the shortest decimal in the
+Linux-relative letter gives the Linux price plus the OS's usual fee (`fees` lines) or its next
+most common fee (`other-fees`: SUSE's older 0.1, RHEL's rounded fees), `B` the Linux price
+itself (bring your own licence), a scaled letter the family's standard price times 1, 1.1 or
+1.06 (the dedicated-tenancy and other SKUs the source mixes in) plus the fee, `=` the next
+exact price; `-` is no cell and `0` the source's 0.0. Each rate is the shortest decimal in the
 intersection of the intervals of rates that round to each size's price, so rounding in the
-source makes no exceptions; only real deviations get a class of their own. The script decodes
-every cell again and compares it with `prices.csv` before writing, and a host test
-(`crates/model/tests/prices.rs`) does the same in the app's own decoder.
+source makes no exceptions; only real deviations get a class of their own. Where several
+letters fit, a field takes the one that covers the most of its sizes, so that patterns repeat
+and compress. The script decodes every cell again and compares it with `prices.csv` before
+writing, and a host test (`crates/model/tests/prices.rs`) does the same in the app's own
+decoder. The Linux and Windows table the page embedded before took {LINUX_WINDOWS_TABLE_GZIP}
+bytes with zlib at level 9 (gzip -9); this file, with three systems more, takes
+{counts['rates_gzip']}.
 {counts['rates_classes']}
 
 ## Refresh

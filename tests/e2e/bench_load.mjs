@@ -26,16 +26,21 @@ export async function loadOnce(browser, url, mark) {
   await page.goto(url);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 30000 });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
-  const { drawn, fcp, start } = await page.evaluate((name) => ({
+  const { drawn, fcp, start, phases } = await page.evaluate((name) => ({
     drawn: performance.getEntriesByName(name)[0].startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     start: performance.getEntriesByName('atlas:start')[0]?.startTime ?? NaN,
+    // When the page's WebAssembly arrived and when each of its marks first fell.
+    phases: Object.fromEntries([
+      ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).map((e) => ['wasm fetched', e.responseEnd]),
+      ...performance.getEntriesByType('mark').reverse().map((e) => [e.name, e.startTime]),
+    ]),
   }), mark);
   await settle(page);
   const redraw = await toggleOnce(page, mark);
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
-  return { drawn, fcp, start, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
+  return { drawn, fcp, start, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
 /** Lets the page finish what it does after a draw (one frame and a little more). */

@@ -1,13 +1,17 @@
 //! Reads the embedded price table: rates per family, OS and region (`prices-rates.csv`).
 //!
 //! The format is written by `scripts/price-rates.py`, whose notes describe it in full:
-//! a `regions` header, `fees` lines (the usual licence fee above Linux by vCPUs), then per
-//! family a line of `size:vcpu` and one line per OS with a field per region. A field is a
-//! pattern with a letter per size (`-` no cell, `0` the source's 0.0, `a`..`i` a class
-//! token, `L`/`K`/`J` Linux plus the fee, exact / to 3 / to 2 decimals, and the letters of
-//! [`SCALED`]: the family's standard price scaled by a factor, plus the fee) and the class
-//! tokens (`=price`, or `rate[+offset][~decimals]`: `round_half_up(rate * vcpu + offset)`).
-//! Decoding is integer arithmetic, so every cell reads back as the source's exact figure.
+//! a `regions` header; `fees` and `other-fees` lines (the usual and the next most common
+//! licence fee above Linux, by vCPUs); a `rates` line and a `prices` line (every rate token
+//! and every exact price, in the order the fields use them); then per family a line of
+//! `size:vcpu` and one line per OS with a pattern per region. A pattern has a letter per
+//! size, its last letter repeated to the family's end: `-` no cell, `0` the source's 0.0,
+//! `=` the next exact price, `a`..`i` the field's rate tokens (taken in turn from `rates`:
+//! `rate[+offset][~decimals]` gives `round_half_up(rate * vcpu + offset)`), `L`/`K`/`J`
+//! Linux plus the fee, exact / to 3 / to 2 decimals, `B` the Linux price itself, `M`/`N`
+//! Linux plus the other fee, exact / to 3 decimals, and the letters of [`SCALED`]: the
+//! family's standard price scaled by a factor, plus the fee. Decoding is integer
+//! arithmetic, so every cell reads back as the source's exact figure.
 
 use std::collections::HashMap;
 
@@ -48,6 +52,51 @@ pub(super) enum Cell {
     Micros(u32),
 }
 
+/// Which licence fee table a `fees` or `other-fees` line fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Fee {
+    /// The usual fee above Linux (`L`, `K`, `J` and the scaled letters).
+    Usual,
+    /// The next most common fee (`M`, `N`).
+    Other,
+}
+
+/// Licence fees in micro-dollars by (table, OS, vCPUs).
+type Fees = HashMap<(Fee, Os, u32), u32>;
+
+/// One of the two streams the patterns draw from (`rates` or `prices`), read in order.
+struct Stream {
+    /// The line's values (its first field is the line's name).
+    record: csv::StringRecord,
+    /// The next value to take (1 past the name at first).
+    next: usize,
+    /// The line's name, for a message.
+    name: &'static str,
+}
+
+impl Stream {
+    /// An empty stream named `name`.
+    fn new(name: &'static str) -> Stream {
+        Stream {
+            record: csv::StringRecord::new(),
+            next: 1,
+            name,
+        }
+    }
+
+    /// The next value; an error when the line has no more.
+    fn take(&mut self) -> Result<&str, String> {
+        let value = self.record.get(self.next).ok_or_else(|| {
+            format!(
+                "the patterns use more values than the `{}` line holds",
+                self.name
+            )
+        })?;
+        self.next += 1;
+        Ok(value)
+    }
+}
+
 /// Parses the rate table text into a [`PriceTable`].
 pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
     let mut reader = csv::ReaderBuilder::new()
@@ -65,21 +114,28 @@ pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
     }
     let regions: Vec<String> = record.iter().skip(1).map(str::to_owned).collect();
     let mut table = PriceTable::with_regions(regions)?;
-    let mut fees: HashMap<(Os, u32), u32> = HashMap::new();
+    let mut fees = Fees::new();
+    let mut rates = Stream::new("rates");
+    let mut prices = Stream::new("prices");
     let mut sizes: Vec<(usize, u32)> = Vec::new();
-    // The first class token of the family's Linux field, per region column.
-    let mut linux_first: Vec<String> = Vec::new();
+    // The family's standard rate token (its Linux field's first) per region column, as an
+    // index into the `rates` line.
+    let mut standards: Vec<Option<usize>> = Vec::new();
     while reader.read_record(&mut record).map_err(super::unreadable)? {
         let line = record.position().map_or(0, csv::Position::line);
         let bad = |reason: String| PriceError::BadRow { line, reason };
         let first = record.get(0).unwrap_or("");
-        if first == "fees" {
+        if let Some(kind) = fee_line(first) {
             let os = os_of(record.get(1).unwrap_or("")).map_err(bad)?;
             for entry in record.iter().skip(2) {
                 let (vcpu, fee) = size_pair(entry).map_err(bad)?;
                 let fee = decimal_micros(fee).ok_or_else(|| bad(format!("fee `{fee}`")))?;
-                fees.insert((os, vcpu), fee);
+                fees.insert((kind, os, vcpu), fee);
             }
+        } else if first == rates.name {
+            rates.record = record.clone();
+        } else if first == prices.name {
+            prices.record = record.clone();
         } else if let Ok(os) = os_of(first) {
             if sizes.is_empty() {
                 return Err(bad(format!("a {first} line before any family line")));
@@ -88,27 +144,26 @@ pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
                 let (found, expected) = (record.len() - 1, table.regions.len());
                 return Err(bad(format!("{found} region fields, expected {expected}")));
             }
-            if os == Os::Linux {
-                linux_first = record
-                    .iter()
-                    .skip(1)
-                    .map(|f| f.split(' ').nth(1).unwrap_or("").to_owned())
-                    .collect();
-            }
-            for (column, field) in record.iter().skip(1).enumerate() {
-                let standard = linux_first.get(column).map_or("", String::as_str);
-                let context = Context {
+            for (column, pattern) in record.iter().skip(1).enumerate() {
+                let mut context = Context {
                     sizes: &sizes,
                     os,
                     column,
                     fees: &fees,
-                    standard,
+                    rates: &mut rates,
+                    prices: &mut prices,
+                    standard: standards.get(column).copied().flatten(),
                 };
-                decode_field(&mut table, &context, field).map_err(bad)?;
+                let standard = decode_field(&mut table, &mut context, pattern).map_err(bad)?;
+                if os == Os::Linux {
+                    if let Some(slot) = standards.get_mut(column) {
+                        *slot = standard;
+                    }
+                }
             }
         } else {
             sizes.clear();
-            linux_first.clear();
+            standards = vec![None; table.regions.len()];
             for entry in record.iter().skip(1) {
                 let (size, vcpu) = entry
                     .split_once(':')
@@ -121,6 +176,15 @@ pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
         }
     }
     Ok(table)
+}
+
+/// The fee table a line's first field names, if it is a fee line.
+fn fee_line(first: &str) -> Option<Fee> {
+    match first {
+        "fees" => Some(Fee::Usual),
+        "other-fees" => Some(Fee::Other),
+        _ => None,
+    }
 }
 
 /// The OS of a line's first field.
@@ -145,60 +209,91 @@ struct Context<'a> {
     os: Os,
     /// The region column.
     column: usize,
-    /// The usual licence fees by (OS, vCPUs).
-    fees: &'a HashMap<(Os, u32), u32>,
-    /// The first class token of the family's Linux field in this region.
-    standard: &'a str,
+    /// The licence fees.
+    fees: &'a Fees,
+    /// The rate tokens, taken in turn.
+    rates: &'a mut Stream,
+    /// The exact prices, taken in turn.
+    prices: &'a mut Stream,
+    /// Where in `rates` the family's standard rate in this region is (Linux lines: none yet).
+    standard: Option<usize>,
 }
 
-/// Decodes one field (one family, OS and region) into the table's cells.
-fn decode_field(table: &mut PriceTable, context: &Context<'_>, field: &str) -> Result<(), String> {
-    let Context {
-        sizes,
-        os,
-        column,
-        fees,
-        ..
-    } = *context;
-    let mut parts = field.split(' ');
-    let pattern = parts.next().unwrap_or("");
-    let tokens: Vec<&str> = parts.collect();
+impl Context<'_> {
+    /// The licence fee of the line's OS for `vcpu` vCPUs (none on Linux).
+    fn fee(&self, kind: Fee, vcpu: u32) -> Result<u32, String> {
+        if self.os == Os::Linux {
+            return Ok(0);
+        }
+        let name = if kind == Fee::Usual { "" } else { "other " };
+        self.fees
+            .get(&(kind, self.os, vcpu))
+            .copied()
+            .ok_or_else(|| format!("no {} {name}fee for {vcpu} vCPUs", self.os.slug()))
+    }
+}
+
+/// Decodes one field (one family, OS and region) into the table's cells; returns where in
+/// `rates` its first rate token is (the standard rate, on a Linux line).
+fn decode_field(
+    table: &mut PriceTable,
+    context: &mut Context<'_>,
+    pattern: &str,
+) -> Result<Option<usize>, String> {
+    let (sizes, os, column) = (context.sizes, context.os, context.column);
+    if pattern.is_empty() {
+        return Ok(None);
+    }
     if pattern.chars().count() > sizes.len() {
         return Err(format!("pattern `{pattern}` is longer than the family"));
     }
-    for (letter, &(row, vcpu)) in pattern.chars().zip(sizes) {
+    let classes = pattern
+        .chars()
+        .filter_map(|letter| CLASS_LETTERS.find(letter))
+        .max()
+        .map_or(0, |last| last + 1);
+    let first = (classes > 0).then_some(context.rates.next);
+    let mut tokens = Vec::with_capacity(classes);
+    for _ in 0..classes {
+        tokens.push(context.rates.take()?.to_owned());
+    }
+    let standard = if os == Os::Linux {
+        first
+    } else {
+        context.standard
+    };
+    let last = pattern.chars().last().unwrap_or('-');
+    let letters = pattern.chars().chain(std::iter::repeat(last));
+    for (letter, &(row, vcpu)) in letters.zip(sizes) {
+        let linux = || match table.cell(row, Os::Linux, column) {
+            Cell::Micros(linux) => Ok(u64::from(linux)),
+            _ => Err(format!("`{letter}` where the Linux price is not known")),
+        };
         let cell = match letter {
             '-' => Cell::Missing,
             '0' => Cell::Zero,
-            'L' | 'K' | 'J' => {
-                let Cell::Micros(linux) = table.cell(row, Os::Linux, column) else {
-                    return Err(format!("`{letter}` where the Linux price is not known"));
+            '=' => {
+                let exact = context.prices.take()?;
+                Cell::Micros(decimal_micros(exact).ok_or_else(|| format!("price `{exact}`"))?)
+            }
+            'B' => Cell::Micros(to_u32(linux()?)?),
+            'L' | 'K' | 'J' | 'M' | 'N' => {
+                let (kind, places) = match letter {
+                    'L' => (Fee::Usual, 6),
+                    'K' => (Fee::Usual, 3),
+                    'J' => (Fee::Usual, 2),
+                    'M' => (Fee::Other, 6),
+                    _ => (Fee::Other, 3),
                 };
-                let fee = fees
-                    .get(&(os, vcpu))
-                    .ok_or_else(|| format!("no {} fee for {vcpu} vCPUs", os.slug()))?;
-                let places = match letter {
-                    'L' => 6,
-                    'K' => 3,
-                    _ => 2,
-                };
-                let sum = u64::from(linux) + u64::from(*fee);
+                let sum = linux()? + u64::from(context.fee(kind, vcpu)?);
                 Cell::Micros(to_u32(round_half_up(sum, 6, places))?)
             }
             _ if SCALED.iter().any(|s| s.0 == letter) => {
-                let standard = if os == Os::Linux {
-                    tokens.first().copied().unwrap_or("")
-                } else {
-                    context.standard
-                };
-                let fee = if os == Os::Linux {
-                    0
-                } else {
-                    *fees
-                        .get(&(os, vcpu))
-                        .ok_or_else(|| format!("no {} fee for {vcpu} vCPUs", os.slug()))?
-                };
-                Cell::Micros(scaled_price(letter, standard, vcpu, fee)?)
+                let token = standard
+                    .and_then(|index| context.rates.record.get(index))
+                    .ok_or_else(|| format!("`{letter}` where the family has no standard rate"))?;
+                let fee = context.fee(Fee::Usual, vcpu)?;
+                Cell::Micros(scaled_price(letter, token, vcpu, fee)?)
             }
             _ => {
                 let index = CLASS_LETTERS
@@ -212,15 +307,12 @@ fn decode_field(table: &mut PriceTable, context: &Context<'_>, field: &str) -> R
         };
         table.set_cell(row, os, column, cell);
     }
-    Ok(())
+    Ok(first)
 }
 
-/// The price a class token gives for `vcpu` vCPUs, in micro-dollars.
+/// The price a rate token gives for `vcpu` vCPUs, in micro-dollars.
 fn class_price(token: &str, vcpu: u32) -> Result<u32, String> {
-    let bad = || format!("`{token}` is not a rate or a price");
-    if let Some(exact) = token.strip_prefix('=') {
-        return decimal_micros(exact).ok_or_else(bad);
-    }
+    let bad = || format!("`{token}` is not a rate");
     let (token, places) = match token.split_once('~') {
         Some((t, p)) => (
             t,
@@ -248,9 +340,6 @@ fn scaled_price(letter: char, standard: &str, vcpu: u32, fee: u32) -> Result<u32
     let Some(&(_, factor, places)) = SCALED.iter().find(|s| s.0 == letter) else {
         return Err(format!("`{letter}` is not a pattern letter"));
     };
-    if standard.is_empty() || standard.starts_with('=') {
-        return Err(format!("`{letter}` where the family has no standard rate"));
-    }
     let standard = u64::from(class_price(standard, vcpu)?);
     let micros = (2 * standard * factor + 100) / 200 + u64::from(fee);
     to_u32(round_half_up(micros, 6, places))
@@ -288,6 +377,7 @@ fn to_u32(micros: u64) -> Result<u32, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Price;
     use super::*;
 
     #[test]
@@ -297,7 +387,50 @@ mod tests {
         assert_eq!(class_price(".0255", 3), Ok(77_000));
         assert_eq!(class_price(".0255~4", 3), Ok(76_500));
         assert_eq!(class_price(".0635+.1", 8), Ok(608_000));
-        assert_eq!(class_price("=1.058", 96), Ok(1_058_000));
         assert!(class_price(".0x", 2).is_err());
+    }
+
+    /// A small table in the embedded format: two regions, one family of three sizes.
+    const SMALL: &str = "regions,r1,r2\n\
+        fees,windows,2:.092,4:.184,8:.368\n\
+        rates,.048,.05\n\
+        prices,.5,.9\n\
+        m5,large:2,xlarge:4,2xlarge:8\n\
+        linux,a,a=\n\
+        windows,L,B0-\n";
+
+    #[test]
+    fn patterns_repeat_their_last_letter_and_draw_rates_and_prices_in_turn() {
+        let table = parse(SMALL).unwrap();
+        let usd = |name: &str, region: &str, os: Os| table.hourly(name, region, os);
+        // `a` alone prices every size at the first rate: 0.048 per vCPU.
+        assert_eq!(usd("m5.2xlarge", "r1", Os::Linux), Price::Known(0.384));
+        // `a=`: the first size from the second rate, the next two the exact prices in turn.
+        assert_eq!(usd("m5.large", "r2", Os::Linux), Price::Known(0.1));
+        assert_eq!(usd("m5.xlarge", "r2", Os::Linux), Price::Known(0.5));
+        assert_eq!(usd("m5.2xlarge", "r2", Os::Linux), Price::Known(0.9));
+        // `L`: Linux plus the usual fee; `B`: the Linux price itself; `0` and `-` unknown.
+        assert_eq!(usd("m5.xlarge", "r1", Os::Windows), Price::Known(0.376));
+        assert_eq!(usd("m5.large", "r2", Os::Windows), Price::Known(0.1));
+        assert_eq!(usd("m5.xlarge", "r2", Os::Windows), Price::Unknown);
+        assert_eq!(usd("m5.2xlarge", "r2", Os::Windows), Price::Unknown);
+    }
+
+    #[test]
+    fn a_pattern_that_asks_for_more_than_a_line_holds_is_refused() {
+        let short = SMALL.replace("prices,.5,.9", "prices,.5");
+        let Err(PriceError::BadRow { line, reason }) = parse(&short) else {
+            panic!("a missing exact price was not noticed");
+        };
+        assert_eq!(line, 6);
+        assert_eq!(
+            reason,
+            "the patterns use more values than the `prices` line holds"
+        );
+        let no_fee = SMALL.replace(",8:.368", "");
+        let Err(PriceError::BadRow { reason, .. }) = parse(&no_fee) else {
+            panic!("a missing fee was not noticed");
+        };
+        assert_eq!(reason, "no windows fee for 8 vCPUs");
     }
 }
