@@ -13,6 +13,7 @@ use crate::views::legend::Legend;
 use crate::views::ViewProps;
 use crate::widgets::chart_table::ChartTable;
 use crate::widgets::filters::FilterSidebar;
+use crate::EMBED_PAGE;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
@@ -31,22 +32,36 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
             .collect::<Vec<_>>()
     });
     let headings = Rc::new(screen.headings.to_vec());
+    let tools = match EMBED_PAGE {
+        true => html! {},
+        false => {
+            html! { <RangeControls spec={state.families} dispatch={props.dispatch.clone()} /> }
+        }
+    };
     html! {
         <section class="view families" aria-label="Families">
-            <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
-                dispatch={props.dispatch.clone()} />
+            // Embed mode hides the filters, axis controls, ranges and table alternative; the
+            // embed page leaves them out altogether.
+            if !EMBED_PAGE {
+                <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
+                    dispatch={props.dispatch.clone()} />
+            }
             <div class="main">
-                <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
+                if !EMBED_PAGE {
+                    <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
+                }
                 <FamiliesChart atlas={props.atlas.clone()} screen={screen.clone()}
                     dispatch={props.dispatch.clone()} pinned={state.pinned.clone()}
                     region={state.region.clone()} os={state.os}
-                    tools={html! { <RangeControls spec={state.families} dispatch={props.dispatch.clone()} /> }} />
+                    {tools} />
                 if let Some(hint) = screen.hint.clone() {
                     <p class="notice chart-hint" data-testid="families-hint">{ hint }</p>
                 }
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
                     colour={state.families.colour} price_span={screen.plot.price_span} />
-                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} rows={table_rows} />
+                if !EMBED_PAGE {
+                    <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} rows={table_rows} />
+                }
             </div>
         </section>
     }

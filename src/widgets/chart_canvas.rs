@@ -424,7 +424,8 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
             if let Some(summary) = props.summary.clone() {
                 <p class="chart-summary" id={summary_id.to_string()} data-testid="chart-summary">{ summary }</p>
             }
-            if let Some(caption) = props.caption.clone() {
+            // Embed mode hides Save SVG / PNG; the embed page leaves out picture export.
+            if let Some(caption) = props.caption.clone().filter(|_| !crate::EMBED_PAGE) {
                 <ChartSave<P> plan={props.plan.clone()} {caption} {dark} file_name={props.file_name.clone()} />
             }
             if let Some(message) = (*failure).clone() {
