@@ -4,14 +4,12 @@
 //! parent for the tooltip. The chart takes the keyboard focus (arrow keys move between
 //! points, Enter pins), a tap shows the tooltip, and a dragged box asks to zoom.
 
-use std::rc::Rc;
-
 use atlas_model::chart::focus::Step;
 use atlas_model::chart::hitmap::{HitMap, HitPoint};
 use atlas_model::chart::image::ImageCaption;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::zoom::{DragBox, PlotFrame};
-use atlas_model::chart::{ChartError, Paint, Plan};
+use atlas_model::chart::{ChartError, Paint};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -21,6 +19,7 @@ use yew::prelude::*;
 use crate::browser::{
     mark, pixel_ratio, place_box, use_element_size, use_prefers_dark, CHART_DRAWN_MARK,
 };
+use crate::widgets::canvas_plan::AnyPlan;
 use crate::widgets::chart_save::ChartSave;
 
 /// Pointer distance, in CSS pixels, within which a point counts as hovered.
@@ -61,9 +60,9 @@ pub struct ZoomRequest {
 
 /// Props of [`ChartCanvas`].
 #[derive(Properties, PartialEq)]
-pub struct ChartCanvasProps<P: Plan + PartialEq + 'static> {
-    /// What to draw.
-    pub plan: Rc<P>,
+pub struct ChartCanvasProps {
+    /// What to draw: any chart's plan (a view passes its `Rc<FamiliesPlot>`, ...).
+    pub plan: AnyPlan,
     /// The accessible name of the chart.
     pub label: AttrValue,
     /// Builds the tooltip for a hovered point.
@@ -100,7 +99,7 @@ pub struct ChartCanvasProps<P: Plan + PartialEq + 'static> {
 
 /// A canvas that follows its frame's size and paints `plan`.
 #[component]
-pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -> Html {
+pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let frame = use_node_ref();
     let canvas = use_node_ref();
     let overlay = use_node_ref();
@@ -115,7 +114,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     let touched = use_mut_ref(|| false);
     let dragged = use_mut_ref(|| false);
     let failure = use_state(|| None::<String>);
-    let painted = use_mut_ref(|| None::<(Rc<P>, (f64, f64), bool)>);
+    let painted = use_mut_ref(|| None::<(AnyPlan, (f64, f64), bool)>);
     let summary_id = use_memo((), |_| format!("chart-summary-{}", next_chart_id()));
 
     {
@@ -144,7 +143,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
                 if size.0 <= 0.0 || size.1 <= 0.0 || painted.borrow().as_ref() == Some(&key) {
                     return;
                 }
-                match paint(&canvas, plan.as_ref(), theme(*dark), size) {
+                match paint(&canvas, plan, theme(*dark), size) {
                     Ok(map) => {
                         *hits.borrow_mut() = map;
                         *painted.borrow_mut() = Some(key);
@@ -172,7 +171,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
                             |pixel_ratio| match line {
                                 Some(line) => {
                                     let area = backend(&overlay)?.into_drawing_area();
-                                    plan.draw_highlight(
+                                    plan.highlight(
                                         &area,
                                         &hits.borrow(),
                                         *line,
@@ -426,7 +425,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
             }
             // Embed mode hides Save SVG / PNG; the embed page leaves out picture export.
             if let Some(caption) = props.caption.clone().filter(|_| !crate::EMBED_PAGE) {
-                <ChartSave<P> plan={props.plan.clone()} {caption} {dark} file_name={props.file_name.clone()} />
+                <ChartSave plan={props.plan.clone()} {caption} {dark} file_name={props.file_name.clone()} />
             }
             if let Some(message) = (*failure).clone() {
                 <p class="error" role="alert" data-testid="error">{ message }</p>
@@ -456,14 +455,14 @@ pub fn theme(dark: bool) -> Theme {
 }
 
 /// Sizes the canvas backing store for the device pixel ratio and paints the plan.
-fn paint<P: Plan>(
+fn paint(
     canvas: &HtmlCanvasElement,
-    plan: &P,
+    plan: &AnyPlan,
     theme: Theme,
     css_size: (f64, f64),
 ) -> Result<HitMap, ChartError> {
     let pixel_ratio = size_canvas(canvas, css_size)?;
-    plan.draw(
+    plan.paint(
         &backend(canvas)?.into_drawing_area(),
         &Paint { theme, pixel_ratio },
     )
