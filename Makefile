@@ -13,9 +13,13 @@ setup:
 serve: setup
 	trunk serve --dist target/serve
 
-## Release build of the deployable site into dist/
+## Release build of the deployable site into dist/, with embed.html (the Families chart
+## alone, the `embed-page` build, staged in target/embed-dist) beside index.html
 dist: setup
 	trunk build --release
+	trunk build embed.html --release --dist target/embed-dist
+	cp target/embed-dist/index.html dist/embed.html
+	cp target/embed-dist/*.js target/embed-dist/*.wasm target/embed-dist/*.css dist/
 	node scripts/postbuild.mjs --check dist
 
 ## Every test: host, browser (wasm-bindgen-test), end to end (Playwright) on the release build
@@ -45,3 +49,4 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p instance-atlas -p atlas-importer -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p instance-atlas --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p instance-atlas --features embed-page -- -D warnings

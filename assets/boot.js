@@ -28,7 +28,11 @@
         'attribute (the Embed snippet has it), or serve the atlas with Access-Control-Allow-Origin: *.'
       : 'A network problem or a content blocker may have stopped it. Reload the page to try again.';
     var link = document.createElement('a');
-    link.href = location.href.replace(/([?&])embed=1(&|$)/, '$1').replace(/[?&]$/, '');
+    // The full atlas: this page without embed=1, or the folder of embed.html (the Families embed).
+    link.href = location.href
+      .replace(/([?&])embed=1(&|$)/, '$1')
+      .replace(/[?&]$/, '')
+      .replace(/\/embed\.html(?=[?#]|$)/, '/');
     link.target = '_blank';
     link.rel = 'noopener';
     link.textContent = 'Open Instance Atlas \u2197';

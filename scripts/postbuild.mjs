@@ -32,6 +32,9 @@
 //    then fills the holes in memory into a blob: URL, `window.atlasOfflineCopy`, which the
 //    link saves. This hook fills the same template for dist/instance-atlas.html.
 //
+// 4. The embed page (`embed.html`, built with the `embed-page` feature, see the Makefile):
+//    only step 1, with a plain loader. It has no offline file and no importer worker.
+//
 // `node scripts/postbuild.mjs --check dist` checks the FINAL files (make dist runs it after
 // Trunk has published them): no inline script at all in index.html (not even Trunk's
 // live-reload one) and no live-reload code in any page.
@@ -41,6 +44,7 @@ import { basename, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const SINGLE_FILE = 'instance-atlas.html';
+const EMBED_PAGE = 'embed.html';
 const WORKER_GLUE = 'importer-worker.js';
 const WORKER_WASM = 'importer-worker_bg.wasm';
 const LOADER_PREFIX = 'init-';
@@ -81,22 +85,27 @@ try {
 
 /** Checks the published pages: nothing a strict CSP blocks, nothing from `trunk serve`. */
 async function checkFinal(dir) {
-  const index = await readFile(join(dir, 'index.html'), 'utf8');
-  for (const [, attrs, body] of index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (!/\bsrc\s*=/i.test(attrs) && body.trim()) {
-      fail(`${dir}/index.html has an inline script, which script-src 'self' blocks (a \`trunk serve\` build?):\n${body.slice(0, 200)}`);
+  for (const name of ['index.html', EMBED_PAGE]) {
+    const page = await readFile(join(dir, name), 'utf8');
+    for (const [, attrs, body] of page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      if (!/\bsrc\s*=/i.test(attrs) && body.trim()) {
+        fail(`${dir}/${name} has an inline script, which script-src 'self' blocks (a \`trunk serve\` build?):\n${body.slice(0, 200)}`);
+      }
     }
   }
-  for (const page of ['index.html', SINGLE_FILE]) {
+  for (const page of ['index.html', EMBED_PAGE, SINGLE_FILE]) {
     const html = await readFile(join(dir, page), 'utf8');
     if (isTrunkAutoreload(html) || /ws:\/\/\{\{/.test(html)) {
       fail(`${dir}/${page} carries Trunk's live-reload script: it is a \`trunk serve\` build, not one to deploy`);
     }
   }
-  console.log(`postbuild --check: ${dir}/index.html and ${SINGLE_FILE} carry no inline or live-reload script`);
+  console.log(`postbuild --check: ${dir}/index.html, ${EMBED_PAGE} and ${SINGLE_FILE} carry no inline or live-reload script`);
 }
 
 async function main(dir) {
+  // Trunk writes every build's page as index.html; the Makefile publishes the embed build's
+  // as embed.html.
+  const embedPage = basename(process.env.TRUNK_HTML_FILE ?? '') === EMBED_PAGE;
   const indexPath = join(dir, 'index.html');
   let html = await readFile(indexPath, 'utf8');
 
@@ -148,12 +157,7 @@ async function main(dir) {
     }
     const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
-    const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
-    const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
-    const template = offlineTemplate(html, { cssFile, classic });
-    loader = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
-    // The parts are asked for before init, so every request is made before the first paint.
-    loader = loader.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
+    if (!embedPage) loader = withSiteKeeper(html, loader, { js, wasm, init, classic });
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, loaderName), loader);
     const nonce = attrs.match(/\snonce\s*=\s*("[^"]*"|'[^']*')/i)?.[0] ?? '';
@@ -189,6 +193,10 @@ async function main(dir) {
     if (actual !== expected) fail(`integrity of ${url} does not match the file`);
   }
   await writeFile(indexPath, html);
+  if (embedPage) {
+    console.log(`postbuild: the embed page loads ./${loaderName} (no offline file) in ${dir}`);
+    return;
+  }
 
   // ---- 2. the offline single file --------------------------------------------------------
   const loader = await readFile(join(dir, loaderName), 'utf8');
@@ -215,6 +223,17 @@ async function main(dir) {
     `postbuild: index.html loads ./${loaderName}; ${SINGLE_FILE} ${kb(Buffer.byteLength(single))}${gz} ` +
       `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.length)}) in ${dir}`,
   );
+}
+
+/** The site's loader: Trunk's, plus what keeps the parts for the offline copy (see
+ * `siteKeeper`). */
+function withSiteKeeper(html, loader, { js, wasm, init, classic }) {
+  const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
+  const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
+  const template = offlineTemplate(html, { cssFile, classic });
+  const kept = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
+  // The parts are asked for before init, so every request is made before the first paint.
+  return kept.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
 }
 
 /** The importer worker as one script: its no-modules glue, then its wasm from base64. */

@@ -25,6 +25,12 @@ use crate::widgets::region_select::RegionSelect;
 use crate::widgets::tabs::Tabs;
 use atlas_model::regions::region_menu;
 
+/// True in the page an `<iframe>` embed of the Families chart loads (`embed.html`, built
+/// with the `embed-page` feature): always in embed mode, with the Families chart alone. A
+/// constant, so what only the full atlas uses (the other views, Load data, the Embed panel,
+/// picture export, the offline copy) is left out of that build's WebAssembly.
+pub const EMBED_PAGE: bool = cfg!(feature = "embed-page");
+
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Store {
@@ -56,7 +62,7 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let start = props.start.clone();
-    let embed = start.embed;
+    let embed = EMBED_PAGE || start.embed;
     let store = use_reducer(|| Store {
         state: start.state.clone(),
     });
@@ -195,6 +201,7 @@ struct ViewsProps {
 /// The views over a parsed catalog: tabs, the pinned strip and the current view.
 #[component]
 fn Views(props: &ViewsProps) -> Html {
+    let embed = EMBED_PAGE || props.embed;
     let rejected = props.atlas.catalog.rejected.len();
     // Keyed on the atlas (compared by identity), not on the catalog's records.
     let menu = use_memo(props.atlas.clone(), |atlas| region_menu(&atlas.catalog));
@@ -210,7 +217,7 @@ fn Views(props: &ViewsProps) -> Html {
                     { format!("{rejected} rows of the dataset could not be read and are not shown.") }
                 </p>
             }
-            if !props.embed {
+            if !embed {
                 <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
                 <div class="view-bar">
                     <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
@@ -219,7 +226,7 @@ fn Views(props: &ViewsProps) -> Html {
                         include_suspect={props.state.include_suspect} dispatch={props.dispatch.clone()} />
                 </div>
             }
-            { views::view_panel(&view, props.embed) }
+            { views::view_panel(&view, embed) }
         </>
     }
 }

@@ -3,12 +3,15 @@
 
 use std::rc::Rc;
 
-use instance_atlas::{browser, dataset, panic_page, App, AppProps};
+use instance_atlas::{browser, dataset, panic_page, App, AppProps, EMBED_PAGE};
 
 fn main() {
     panic_page::install();
     browser::mark(browser::START_MARK);
-    browser::install_browser_regex();
+    if !EMBED_PAGE {
+        // Only the Table searches by `/regex/`; the embed page has no Table.
+        browser::install_browser_regex();
+    }
     let builtin = dataset::builtin();
     let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
     let query = browser::location_query();

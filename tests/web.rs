@@ -23,6 +23,7 @@ mod browser {
     use instance_atlas::browser::CHART_DRAWN_MARK;
     use instance_atlas::views::table::TableView;
     use instance_atlas::views::ViewProps;
+    use instance_atlas::widgets::canvas_plan::AnyPlan;
     use instance_atlas::widgets::chart_canvas::{ChartCanvas, ChartCanvasProps};
     use instance_atlas::widgets::filters::{Filters, FiltersProps};
     use wasm_bindgen::JsCast;
@@ -98,7 +99,7 @@ mod browser {
         )));
         let root = root(600);
         let props = ChartCanvasProps {
-            plan,
+            plan: AnyPlan::new(plan),
             label: "Instance types per capability".into(),
             tooltip: Callback::from(|_| Html::default()),
             on_pick: None,
@@ -111,7 +112,7 @@ mod browser {
             file_name: "capabilities".into(),
             tools: Html::default(),
         };
-        yew::Renderer::<ChartCanvas<BarsPlot>>::with_root_and_props(root.clone(), props).render();
+        yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
         wait_for("the chart-drawn mark", || {
             (chart_marks() >= 1).then_some(())
         })

@@ -75,7 +75,7 @@ pub fn BarsChart(props: &BarsChartProps) -> Html {
             data-points={plot.point_count().to_string()}
             data-total={plot.total().to_string()}>
             <figcaption>{ props.caption.clone() }</figcaption>
-            <ChartCanvas<BarsPlot> plan={plot.clone()} {label} {tooltip} {empty}
+            <ChartCanvas plan={plot.clone()} {label} {tooltip} {empty}
                 describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
                 caption={Some(words.caption.clone())} file_name={props.testid.clone()} />
             if props.legend {

@@ -16,6 +16,7 @@ use crate::views::legend::Legend;
 use crate::views::ViewProps;
 use crate::widgets::chart_table::{ChartTable, LazyRows};
 use crate::widgets::filters::FilterSidebar;
+use crate::EMBED_PAGE;
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
@@ -44,25 +45,39 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
     });
     let (screen, table_rows) = (derived.0.clone(), derived.1.clone());
     let headings = Rc::new(screen.headings.to_vec());
+    let tools = match EMBED_PAGE {
+        true => html! {},
+        false => {
+            html! { <RangeControls chart={ZoomChart::Families} view={View::Families}
+            boxes={range_boxes(state, ZoomChart::Families)} dispatch={props.dispatch.clone()} /> }
+        }
+    };
     html! {
         <section class="view families" aria-label="Families">
-            <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
-                dispatch={props.dispatch.clone()} />
+            // Embed mode hides the filters, axis controls, ranges and table alternative; the
+            // embed page leaves them out altogether.
+            if !EMBED_PAGE {
+                <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
+                    dispatch={props.dispatch.clone()} />
+            }
             <div class="main">
-                <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
+                if !EMBED_PAGE {
+                    <AxisControls spec={props.state.families} dispatch={props.dispatch.clone()} />
+                }
                 <FamiliesChart atlas={props.atlas.clone()} screen={screen.clone()}
                     dispatch={props.dispatch.clone()} pinned={state.pinned.clone()}
                     region={state.region.clone()} os={state.os}
-                    tools={html! { <RangeControls chart={ZoomChart::Families} view={View::Families}
-                        boxes={range_boxes(state, ZoomChart::Families)} dispatch={props.dispatch.clone()} /> }} />
+                    {tools} />
                 if let Some(hint) = screen.hint.clone() {
                     <p class="notice chart-hint" data-testid="families-hint">{ hint }</p>
                 }
                 <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
                     colour={state.families.colour} price_span={screen.plot.price_span} />
-                <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} lazy_rows={Some(table_rows)}
-                    shown={state.chart_tables.contains(&View::Families)}
-                    on_toggle={props.dispatch.reform(|on| Action::ShowChartTable(View::Families, on))} />
+                if !EMBED_PAGE {
+                    <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} lazy_rows={Some(table_rows)}
+                        shown={state.chart_tables.contains(&View::Families)}
+                        on_toggle={props.dispatch.reform(|on| Action::ShowChartTable(View::Families, on))} />
+                }
             </div>
         </section>
     }

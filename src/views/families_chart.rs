@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use atlas_model::atlas::Atlas;
-use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::prices::Os;
 use atlas_model::screen::families::FamiliesScreen;
 use atlas_model::settings::ZoomChart;
@@ -79,7 +78,7 @@ pub fn FamiliesChart(props: &FamiliesChartProps) -> Html {
             data-series={plot.series_count().to_string()}
             data-points={plot.point_count().to_string()}
             data-zoomed={screen.zoomed.to_string()}>
-            <ChartCanvas<FamiliesPlot> plan={plot.clone()} label={screen.label.clone()} {tooltip}
+            <ChartCanvas plan={plot.clone()} label={screen.label.clone()} {tooltip}
                 on_pick={Some(on_pick)} {empty} describe={Some(describe)}
                 summary={Some(AttrValue::from(screen.summary.clone()))}
                 on_zoom={Some(on_zoom)} on_reset_zoom={Some(on_reset_zoom)}

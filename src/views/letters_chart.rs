@@ -87,7 +87,7 @@ pub fn LettersChart(props: &LettersChartProps) -> Html {
             data-series={plot.series_count().to_string()}
             data-points={plot.point_count().to_string()}>
             <figcaption>{ caption.clone() }</figcaption>
-            <ChartCanvas<LettersPlot> plan={plot.clone()} {label} {tooltip} {empty}
+            <ChartCanvas plan={plot.clone()} {label} {tooltip} {empty}
                 describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
                 caption={Some(words.caption.clone())} file_name={format!("letter-prices-{}", plot.letter)}
                 on_zoom={zoom.as_ref().map(|z| z.on_zoom.clone())}

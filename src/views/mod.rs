@@ -47,6 +47,18 @@ pub struct ViewProps {
 /// The shown view, as the tab panel its tab controls (in embed mode, with no tabs, the view
 /// alone).
 pub fn view_panel(view: &ViewProps, embed: bool) -> Html {
+    if crate::EMBED_PAGE {
+        // The embed page carries the Families chart alone; the Embed snippet of any other
+        // view loads the full atlas in embed mode.
+        return match view.state.view {
+            View::Families => html! { <families::FamiliesView ..view.clone() /> },
+            _ => html! {
+                <p class="notice" data-testid="embed-other-view">
+                    { "This page embeds the Families chart only: the link below opens this view in Instance Atlas." }
+                </p>
+            },
+        };
+    }
     let body = match view.state.view {
         View::Families => html! { <families::FamiliesView ..view.clone() /> },
         View::Sizes => html! { <sizes::SizesView ..view.clone() /> },

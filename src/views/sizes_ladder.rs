@@ -166,7 +166,7 @@ pub fn SizesLadder(props: &SizesLadderProps) -> Html {
             <figure class="chart ladder-chart" data-testid="ladder-chart" data-zoomed={plot.ranges.is_set().to_string()}
                 data-series={plot.series_count().to_string()}
                 data-points={plot.point_count().to_string()}>
-                <ChartCanvas<LadderPlot> plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty}
+                <ChartCanvas plan={plot.clone()} {label} {tooltip} on_pick={Some(on_pick)} {empty}
                     describe={Some(describe)} summary={Some(AttrValue::from(words.summary.clone()))}
                     caption={Some(words.caption.clone())} file_name="sizes-ladder"
                     on_zoom={zoom.as_ref().map(|z| z.on_zoom.clone())}

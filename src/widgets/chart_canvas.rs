@@ -5,14 +5,12 @@
 //! points, Enter pins), a tap shows the tooltip, and a dragged box asks to zoom; on a touch
 //! screen the "Zoom" button turns the next drag into that box (otherwise a drag scrolls).
 
-use std::rc::Rc;
-
 use atlas_model::chart::focus::Step;
 use atlas_model::chart::hitmap::{HitMap, HitPoint};
 use atlas_model::chart::image::ImageCaption;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::zoom::{DragBox, PlotFrame};
-use atlas_model::chart::{ChartError, Paint, Plan};
+use atlas_model::chart::{ChartError, Paint};
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -22,6 +20,7 @@ use crate::browser::{
     mark, pixel_ratio, place_box, use_element_size, use_prefers_dark, CHART_DRAWN_MARK,
 };
 use crate::widgets::canvas_batch::BatchedCanvas;
+use crate::widgets::canvas_plan::AnyPlan;
 use crate::widgets::chart_save::ChartSave;
 
 /// Pointer distance, in CSS pixels, within which a point counts as hovered.
@@ -64,9 +63,9 @@ pub struct ZoomRequest {
 
 /// Props of [`ChartCanvas`].
 #[derive(Properties, PartialEq)]
-pub struct ChartCanvasProps<P: Plan + PartialEq + 'static> {
-    /// What to draw.
-    pub plan: Rc<P>,
+pub struct ChartCanvasProps {
+    /// What to draw: any chart's plan (a view passes its `Rc<FamiliesPlot>`, ...).
+    pub plan: AnyPlan,
     /// The accessible name of the chart.
     pub label: AttrValue,
     /// Builds the tooltip for a hovered point.
@@ -103,7 +102,7 @@ pub struct ChartCanvasProps<P: Plan + PartialEq + 'static> {
 
 /// A canvas that follows its frame's size and paints `plan`.
 #[component]
-pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -> Html {
+pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let frame = use_node_ref();
     let canvas = use_node_ref();
     let overlay = use_node_ref();
@@ -120,7 +119,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
     let zoom_mode = use_state(|| false);
     let dragged = use_mut_ref(|| false);
     let failure = use_state(|| None::<String>);
-    let painted = use_mut_ref(|| None::<(Rc<P>, (f64, f64), bool)>);
+    let painted = use_mut_ref(|| None::<(AnyPlan, (f64, f64), bool)>);
     let summary_id = use_memo((), |_| format!("chart-summary-{}", next_chart_id()));
 
     {
@@ -149,7 +148,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
                 if size.0 <= 0.0 || size.1 <= 0.0 || painted.borrow().as_ref() == Some(&key) {
                     return;
                 }
-                match paint(&canvas, plan.as_ref(), theme(*dark), size) {
+                match paint(&canvas, plan, theme(*dark), size) {
                     Ok(map) => {
                         *hits.borrow_mut() = map;
                         *painted.borrow_mut() = Some(key);
@@ -182,7 +181,7 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
                         match line {
                             Some(line) => {
                                 let area = backend(&overlay)?.into_drawing_area();
-                                plan.draw_highlight(
+                                plan.highlight(
                                     &area,
                                     &hits.borrow(),
                                     *line,
@@ -472,8 +471,9 @@ pub fn ChartCanvas<P: Plan + PartialEq + 'static>(props: &ChartCanvasProps<P>) -
             if let Some(summary) = props.summary.clone() {
                 <p class="chart-summary" id={summary_id.to_string()} data-testid="chart-summary">{ summary }</p>
             }
-            if let Some(caption) = props.caption.clone() {
-                <ChartSave<P> plan={props.plan.clone()} {caption} {dark} file_name={props.file_name.clone()} />
+            // Embed mode hides Save SVG / PNG; the embed page leaves out picture export.
+            if let Some(caption) = props.caption.clone().filter(|_| !crate::EMBED_PAGE) {
+                <ChartSave plan={props.plan.clone()} {caption} {dark} file_name={props.file_name.clone()} />
             }
             if let Some(message) = (*failure).clone() {
                 <p class="error" role="alert" data-testid="error">{ message }</p>
@@ -503,15 +503,15 @@ pub fn theme(dark: bool) -> Theme {
 }
 
 /// Sizes the canvas backing store for the device pixel ratio and paints the plan.
-fn paint<P: Plan>(
+fn paint(
     canvas: &HtmlCanvasElement,
-    plan: &P,
+    plan: &AnyPlan,
     theme: Theme,
     css_size: (f64, f64),
 ) -> Result<HitMap, ChartError> {
     // Every plan fills its whole area first, so a canvas of the right size needs no clearing.
     let sized = size_canvas(canvas, css_size)?;
-    plan.draw(
+    plan.paint(
         &backend(canvas)?.into_drawing_area(),
         &Paint {
             theme,

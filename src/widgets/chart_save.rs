@@ -1,20 +1,18 @@
 //! Save a chart as a picture: the same plan the canvas paints, drawn on plotters' SVG
 //! backend under its title, legend and source, saved as SVG or as a PNG at twice the size.
 
-use std::rc::Rc;
-
-use atlas_model::chart::image::{image_file_name, svg_image, ImageCaption, IMAGE_SIZE};
-use atlas_model::chart::Plan;
+use atlas_model::chart::image::{image_file_name, ImageCaption, IMAGE_SIZE};
 use yew::prelude::*;
 
 use crate::browser::{download_text, save_svg_as_png};
+use crate::widgets::canvas_plan::AnyPlan;
 use crate::widgets::chart_canvas::theme;
 
 /// Props of [`ChartSave`].
 #[derive(Properties, PartialEq)]
-pub struct ChartSaveProps<P: Plan + PartialEq + 'static> {
+pub struct ChartSaveProps {
     /// What the chart draws.
-    pub plan: Rc<P>,
+    pub plan: AnyPlan,
     /// Its title, legend and source.
     pub caption: ImageCaption,
     /// Whether the page is dark (the picture keeps the colours on screen).
@@ -25,11 +23,14 @@ pub struct ChartSaveProps<P: Plan + PartialEq + 'static> {
 
 /// "Save SVG" and "Save PNG", and what became of the last save.
 #[component]
-pub fn ChartSave<P: Plan + PartialEq + 'static>(props: &ChartSaveProps<P>) -> Html {
+pub fn ChartSave(props: &ChartSaveProps) -> Html {
     let status = use_state(|| None::<Result<String, String>>);
     let svg = {
         let (plan, caption, dark) = (props.plan.clone(), props.caption.clone(), props.dark);
-        move || svg_image(plan.as_ref(), &caption, theme(dark)).map_err(|e| e.to_string())
+        move || {
+            plan.picture(&caption, theme(dark))
+                .map_err(|e| e.to_string())
+        }
     };
     let name = |extension: &str| image_file_name(&props.file_name, extension);
     let on_svg = {

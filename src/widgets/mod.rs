@@ -3,6 +3,7 @@
 //! embedding, loading your own data, skip links and Escape for panels. Each gets plain data and `Callback`s.
 
 pub mod canvas_batch;
+pub mod canvas_plan;
 pub mod chart_canvas;
 pub mod chart_save;
 pub mod chart_table;

@@ -3,7 +3,8 @@
 //   the chart draws and the browser reports no CSP violation;
 // - after the first paint the app makes no network request, whatever the person does;
 // - dist/instance-atlas.html opened from disk (file://) with every request blocked draws;
-// - embedded in a sandboxed iframe on another origin, the chart draws and the frame posts
+// - embed.html (the Families embed) in a sandboxed iframe on another origin, under the same
+//   sub-path and CSP: the chart draws and the frame posts
 //   its height to the parent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -235,7 +236,7 @@ describe('embedded', () => {
   window.messages = [];
   addEventListener('message', (event) => window.messages.push({ origin: event.origin, data: event.data }));
 </script>
-<iframe sandbox="allow-scripts" src="${embedded.url}?embed=1&amp;cat=compute" width="360" height="400"></iframe>\n`,
+<iframe sandbox="allow-scripts" src="${embedded.url}embed.html?cat=compute" width="360" height="400"></iframe>\n`,
     );
     host = await serve(folder);
   });

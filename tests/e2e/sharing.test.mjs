@@ -102,7 +102,8 @@ describe('Embed', () => {
     await clickAndRepaint(page, '[data-testid=filter-category-compute]');
     await page.click('[data-testid=embed-button]');
     const snippet = await page.inputValue('[data-testid=embed-snippet]');
-    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?cat=general,memory,storage,accelerated&embed=1"/);
+    // The Families chart embeds from embed.html, the build that carries that view alone.
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?cat=general,memory,storage,accelerated"/);
     assert.match(snippet, /title="Instance Atlas: Families"/);
     assert.match(snippet, /width="100%" height="560"/);
     assert.match(snippet, /<\/iframe>\n<script>addEventListener\("message",.*instance-atlas:height.*<\/script>$/s, 'the resize listener follows');
@@ -124,6 +125,46 @@ describe('Embed', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `fits 360 px (${overflow})`);
     await shoot(page, 'embed-phone-light');
+    await context.close();
+  });
+
+  test('embed.html shows the Families chart alone, links to the atlas beside it, and loads less code', async () => {
+    const wasm = [];
+    const { page, context, problems, foreign } = await open({ width: 360, height: 480, path: 'embed.html?cat=compute' });
+    assert.equal(await page.locator('[data-testid=tab-families]').count(), 0, 'no tabs');
+    assert.equal(await page.locator('header').count(), 0, 'no page header');
+    assert.equal(await page.locator('[data-testid=skeleton]').count(), 0, 'the frame was replaced');
+    assert.equal(await page.locator('[data-testid=save-svg]').count(), 0, 'no picture export in the embed page');
+    const { series } = await counts(page);
+    assert.equal(series, DATA.computeFamilies, `compute families only: ${series}`);
+    const link = page.locator('[data-testid=open-full]');
+    assert.match(await link.getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/\?cat=compute$/, 'the full atlas, not embed.html');
+    // The legend still filters, in the frame only (its address stays as the host wrote it).
+    await clickAndRepaint(page, '[data-testid=legend-memory]');
+    assert.ok((await counts(page)).series > series, 'memory families joined the chart');
+    assert.match(page.url(), /embed\.html\?cat=compute$/);
+    await shoot(page, 'embed-page-phone-light');
+    for (const entry of await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name))) {
+      if (entry.endsWith('.wasm')) wasm.push(entry);
+    }
+    assert.equal(wasm.length, 1, `one WebAssembly file: ${wasm.join(', ')}`);
+    const full = await open({ path: '?cat=compute' });
+    const fullWasm = await full.page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).map((r) => r.name));
+    assert.notEqual(wasm[0], fullWasm[0], 'the embed page has its own build');
+    const size = async (p, url) => p.evaluate(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength, url);
+    const [embedBytes, fullBytes] = [await size(page, wasm[0]), await size(full.page, fullWasm[0])];
+    assert.ok(embedBytes < 0.8 * fullBytes, `the embed page's WebAssembly (${embedBytes} B) is well under the atlas's (${fullBytes} B)`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    await full.context.close();
+    await context.close();
+  });
+
+  test('embed.html on another view says so and links to that view in the atlas', async () => {
+    const { page, context } = await open({ path: 'embed.html?view=table', waitForChart: false });
+    await page.waitForSelector('[data-testid=embed-other-view]');
+    assert.match(await page.getAttribute('[data-testid=open-full]', 'href'), /\/\?view=table$/);
     await context.close();
   });
 });

@@ -1,11 +1,30 @@
 //! Sharing a view: the full atlas's address for a state, and the `<iframe>` snippet that
 //! embeds the view a person is looking at.
 
-use crate::state::State;
+use crate::state::{State, View};
 use crate::url_state::encode;
 
-/// The address of the full atlas on `state`, given the page's address without its query.
+/// The file beside the atlas's own page that an embed of the Families chart loads: a build
+/// that carries that view alone (no other views, Load data, Embed panel or picture export),
+/// so a blog post's frame downloads far less than the whole atlas.
+pub const EMBED_PAGE: &str = "embed.html";
+
+/// The folder a page address is in (everything up to its last `/`), which is how the
+/// page's own relative addresses (`./embed.html`, `./`) resolve.
+fn folder(page: &str) -> &str {
+    match page.rfind('/') {
+        Some(end) => &page[..=end],
+        None => page,
+    }
+}
+
+/// The address of the full atlas on `state`, given the page's address without its query
+/// (the atlas's own page, or the [`EMBED_PAGE`] beside it).
 pub fn atlas_address(page: &str, state: &State) -> String {
+    let page = match page.strip_suffix(EMBED_PAGE) {
+        Some(_) => folder(page),
+        None => page,
+    };
     let query = encode(state);
     if query.is_empty() {
         page.to_owned()
@@ -31,13 +50,24 @@ pub fn iframe_snippet(page: &str, state: &State) -> String {
     format!("{}\n{RESIZE_LISTENER}", iframe_tag(page, state))
 }
 
+/// The address an embed of `state` loads: the Families chart from the [`EMBED_PAGE`] beside
+/// the atlas (always in embed mode), any other view from the atlas's own page with `embed=1`.
+pub fn embed_address(page: &str, state: &State) -> String {
+    let query = encode(state);
+    if state.view == View::Families {
+        let separator = if query.is_empty() { "" } else { "?" };
+        return format!("{}{EMBED_PAGE}{separator}{query}", folder(page));
+    }
+    let separator = if query.is_empty() { "" } else { "&" };
+    format!("{page}?{query}{separator}embed=1")
+}
+
 /// The `<iframe>` element alone.
 fn iframe_tag(page: &str, state: &State) -> String {
-    let query = encode(state);
-    let separator = if query.is_empty() { "" } else { "&" };
     format!(
-        "<iframe src=\"{page}?{query}{separator}embed=1\" title=\"Instance Atlas: {}\" width=\"100%\" height=\"560\" \
+        "<iframe src=\"{}\" title=\"Instance Atlas: {}\" width=\"100%\" height=\"560\" \
          style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
+        embed_address(page, state),
         state.view.label()
     )
 }
@@ -111,7 +141,7 @@ mod tests {
         let state = reduce(&State::default(), Action::ToggleCategory(Category::Compute));
         assert_eq!(
             iframe_tag(PAGE, &state),
-            "<iframe src=\"https://example.org/tools/atlas/?cat=general,memory,storage,accelerated&embed=1\" \
+            "<iframe src=\"https://example.org/tools/atlas/embed.html?cat=general,memory,storage,accelerated\" \
              title=\"Instance Atlas: Families\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\" \
              sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>"
         );
@@ -120,7 +150,17 @@ mod tests {
             "<iframe src=\"{PAGE}?view=table&embed=1\" title=\"Instance Atlas: Table\""
         )));
         assert!(iframe_snippet(PAGE, &State::default())
-            .starts_with(&format!("<iframe src=\"{PAGE}?embed=1\"")));
+            .starts_with(&format!("<iframe src=\"{PAGE}embed.html\"")));
+        let letters = reduce(&State::default(), Action::SetView(View::Letters));
+        assert_eq!(
+            embed_address("https://example.org/atlas/index.html", &letters),
+            "https://example.org/atlas/index.html?view=letters&embed=1"
+        );
+        assert_eq!(
+            embed_address("https://example.org/atlas/index.html", &State::default()),
+            "https://example.org/atlas/embed.html",
+            "the Families chart embeds from the page beside the atlas's own"
+        );
     }
 
     #[test]
@@ -171,5 +211,11 @@ mod tests {
         assert_eq!(atlas_address(PAGE, &State::default()), PAGE);
         let table = reduce(&State::default(), Action::SetView(View::Table));
         assert_eq!(atlas_address(PAGE, &table), format!("{PAGE}?view=table"));
+        let compute = reduce(&State::default(), Action::ToggleCategory(Category::Compute));
+        assert_eq!(
+            atlas_address(&format!("{PAGE}embed.html"), &compute),
+            format!("{PAGE}?cat=general,memory,storage,accelerated"),
+            "the embed page links to the atlas beside it"
+        );
     }
 }

@@ -261,27 +261,25 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             let shown: BTreeSet<Category> = if one(value) == "none" {
                 BTreeSet::new()
             } else {
-                list(value)
-                    .map(|s| {
-                        Category::ALL
-                            .into_iter()
-                            .find(|c| c.slug() == s)
-                            .ok_or("not a category")
-                    })
-                    .collect::<Result<_, _>>()?
+                set_of(list(value).map(|s| {
+                    Category::ALL
+                        .into_iter()
+                        .find(|c| c.slug() == s)
+                        .ok_or("not a category")
+                }))?
             };
             if shown.is_empty() && one(value) != "none" {
                 return Err("no category named (cat=none hides them all)".into());
             }
-            state.filter.hidden_categories = Category::ALL
-                .into_iter()
-                .filter(|c| !shown.contains(c))
-                .collect();
+            state.filter.hidden_categories = set_of(
+                Category::ALL
+                    .into_iter()
+                    .filter(|c| !shown.contains(c))
+                    .map(Ok::<_, String>),
+            )?;
         }
         "series-off" => {
-            state.filter.hidden_series = list(value)
-                .map(|s| checked_series(&s))
-                .collect::<Result<_, _>>()?;
+            state.filter.hidden_series = set_of(list(value).map(|s| checked_series(&s)))?;
         }
         "current" => state.filter.current_only = flag(value)?,
         "offered" => state.filter.offered_only = flag(value)?,
@@ -408,12 +406,10 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
                 one_of(value, &Capability::ALL, letter, "not a capability letter")?;
         }
         "gen" => {
-            state.table.select.generations = list(value)
-                .map(|s| match s.parse::<u32>() {
-                    Ok(g) if (1..=99).contains(&g) => Ok(g),
-                    _ => Err("not a generation (1 to 99)"),
-                })
-                .collect::<Result<_, _>>()?;
+            state.table.select.generations = set_of(list(value).map(|s| match s.parse::<u32>() {
+                Ok(g) if (1..=99).contains(&g) => Ok(g),
+                _ => Err("not a generation (1 to 99)"),
+            }))?;
         }
         "name" => state.decoder = text(value),
         "pin" => {
@@ -462,15 +458,24 @@ fn one_of<T: Copy + Ord>(
     slug: impl Fn(T) -> &'static str,
     error: &str,
 ) -> Result<BTreeSet<T>, String> {
-    list(value)
-        .map(|s| {
-            options
-                .iter()
-                .copied()
-                .find(|o| slug(*o) == s)
-                .ok_or_else(|| error.to_owned())
-        })
-        .collect()
+    set_of(list(value).map(|s| {
+        options
+            .iter()
+            .copied()
+            .find(|o| slug(*o) == s)
+            .ok_or_else(|| error.to_owned())
+    }))
+}
+
+/// The items as a set, inserted one at a time (the first error stops it). Collecting into
+/// a `BTreeSet` sorts the items first, which compiles a copy of the standard library's
+/// stable sort for every element type; inserting needs none.
+fn set_of<T: Ord, E>(items: impl IntoIterator<Item = Result<T, E>>) -> Result<BTreeSet<T>, E> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item?);
+    }
+    Ok(set)
 }
 
 fn flag(value: &str) -> Result<bool, String> {
