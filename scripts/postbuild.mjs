@@ -307,6 +307,8 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     '  // The importer worker, started from a blob: URL when a person loads data.',
     "  const importer = document.getElementById('atlas-importer');",
     "  window.atlasImporter = URL.createObjectURL(new Blob([importer.textContent], { type: 'text/javascript' }));",
+    '  // This page is the one-file build: an embed snippet made here points at the file itself.',
+    '  window.atlasOneFile = true;',
     '  importer.remove();',
     '  const decode = (id) => {',
     '    const block = document.getElementById(id);',

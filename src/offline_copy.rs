@@ -12,6 +12,14 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The file the site serves beside `index.html`.
 pub const SITE_COPY: &str = "instance-atlas.html";
 
+/// Whether this page is the one-file offline build (its boot sets `window.atlasOneFile`),
+/// which has no other page beside it.
+pub fn is_one_file() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("atlasOneFile")).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
 /// The link's target (see the module notes).
 pub fn offline_copy_href() -> String {
     web_sys::window()

@@ -1,11 +1,12 @@
 //! Sharing and embedding: the notice for address settings that could not be used, the
 //! Embed button with its `<iframe>` snippet, and the frame that embed mode renders in.
 
-use atlas_model::share::{atlas_address, iframe_snippet, ignored_notice, IgnoredNotice};
+use atlas_model::share::{atlas_address, iframe_snippet, ignored_notice, EmbedFrom, IgnoredNotice};
 use atlas_model::state::State;
 use yew::prelude::*;
 
 use crate::browser::{copy_text, page_address, post_height_to_parent, use_element_size};
+use crate::offline_copy::is_one_file;
 use crate::widgets::escape::{escape_closes, escape_closes_details};
 
 /// Props of [`AddressNotice`].
@@ -80,7 +81,11 @@ pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
             copied.set(None);
         })
     };
-    let snippet = iframe_snippet(&page_address(), &props.state);
+    let from = match is_one_file() {
+        true => EmbedFrom::OneFile,
+        false => EmbedFrom::Site,
+    };
+    let snippet = iframe_snippet(&page_address(), &props.state, from);
     let copy = {
         let (snippet, copied) = (snippet.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {

@@ -206,6 +206,12 @@ describe('offline, one file', () => {
     assert.ok((await points(page)) > 700, `instance types drawn: ${await points(page)}`);
     // The app keeps working: a filter repaints, a tab switches (the address follows the state).
     await clickAndSettle(page, '[data-testid=filter-category-compute]');
+    // A Families snippet made here embeds this very file: there is no embed.html beside it.
+    await page.click('[data-testid=embed-button]');
+    const snippet = await page.inputValue('[data-testid=embed-snippet]');
+    const src = snippet.match(/src="([^"]+)"/)?.[1] ?? '';
+    assert.ok(src.startsWith(`${address}?cat=`) && src.endsWith('&embed=1'), `the snippet embeds ${src}`);
+    await page.keyboard.press('Escape');
     await clickAndSettle(page, '[data-testid=tab-table]', { paint: false });
     await page.waitForSelector('[data-testid=instance-table]');
     assert.deepEqual(refused, [], 'nothing was even tried on the network');

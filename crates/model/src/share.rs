@@ -9,6 +9,17 @@ use crate::url_state::encode;
 /// so a blog post's frame downloads far less than the whole atlas.
 pub const EMBED_PAGE: &str = "embed.html";
 
+/// Where the page the snippet is made on was loaded from, which decides what an embed of
+/// the Families chart loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedFrom {
+    /// The site, which serves the [`EMBED_PAGE`] beside the atlas's own page.
+    Site,
+    /// The one-file offline build: nothing lies beside it, so every view embeds the file
+    /// itself in embed mode.
+    OneFile,
+}
+
 /// The folder a page address is in (everything up to its last `/`), which is how the
 /// page's own relative addresses (`./embed.html`, `./`) resolve.
 fn folder(page: &str) -> &str {
@@ -46,15 +57,16 @@ if(f.contentWindow===e.source)f.height=String(Math.ceil(Math.min(d.height,20000)
 /// The `<iframe>` snippet that embeds the current view on `state` (embed mode: the view
 /// alone, sized to the frame), given the page's address without its query, followed by the
 /// [`RESIZE_LISTENER`] that keeps the frame as tall as its content.
-pub fn iframe_snippet(page: &str, state: &State) -> String {
-    format!("{}\n{RESIZE_LISTENER}", iframe_tag(page, state))
+pub fn iframe_snippet(page: &str, state: &State, from: EmbedFrom) -> String {
+    format!("{}\n{RESIZE_LISTENER}", iframe_tag(page, state, from))
 }
 
 /// The address an embed of `state` loads: the Families chart from the [`EMBED_PAGE`] beside
-/// the atlas (always in embed mode), any other view from the atlas's own page with `embed=1`.
-pub fn embed_address(page: &str, state: &State) -> String {
+/// the atlas (always in embed mode), any other view, and every view of the one-file build,
+/// from the page itself with `embed=1`.
+pub fn embed_address(page: &str, state: &State, from: EmbedFrom) -> String {
     let query = encode(state);
-    if state.view == View::Families {
+    if state.view == View::Families && from == EmbedFrom::Site {
         let separator = if query.is_empty() { "" } else { "?" };
         return format!("{}{EMBED_PAGE}{separator}{query}", folder(page));
     }
@@ -63,11 +75,11 @@ pub fn embed_address(page: &str, state: &State) -> String {
 }
 
 /// The `<iframe>` element alone.
-fn iframe_tag(page: &str, state: &State) -> String {
+fn iframe_tag(page: &str, state: &State, from: EmbedFrom) -> String {
     format!(
         "<iframe src=\"{}\" title=\"Instance Atlas: {}\" width=\"100%\" height=\"560\" \
          style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>",
-        embed_address(page, state),
+        embed_address(page, state, from),
         state.view.label()
     )
 }
@@ -140,32 +152,57 @@ mod tests {
     fn the_snippet_embeds_the_view_and_its_settings() {
         let state = reduce(&State::default(), Action::ToggleCategory(Category::Compute));
         assert_eq!(
-            iframe_tag(PAGE, &state),
+            iframe_tag(PAGE, &state, EmbedFrom::Site),
             "<iframe src=\"https://example.org/tools/atlas/embed.html?cat=general,memory,storage,accelerated\" \
              title=\"Instance Atlas: Families\" width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\" \
              sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>"
         );
         let table = reduce(&State::default(), Action::SetView(View::Table));
-        assert!(iframe_snippet(PAGE, &table).starts_with(&format!(
-            "<iframe src=\"{PAGE}?view=table&embed=1\" title=\"Instance Atlas: Table\""
-        )));
-        assert!(iframe_snippet(PAGE, &State::default())
+        assert!(
+            iframe_snippet(PAGE, &table, EmbedFrom::Site).starts_with(&format!(
+                "<iframe src=\"{PAGE}?view=table&embed=1\" title=\"Instance Atlas: Table\""
+            ))
+        );
+        assert!(iframe_snippet(PAGE, &State::default(), EmbedFrom::Site)
             .starts_with(&format!("<iframe src=\"{PAGE}embed.html\"")));
         let letters = reduce(&State::default(), Action::SetView(View::Letters));
         assert_eq!(
-            embed_address("https://example.org/atlas/index.html", &letters),
+            embed_address(
+                "https://example.org/atlas/index.html",
+                &letters,
+                EmbedFrom::Site
+            ),
             "https://example.org/atlas/index.html?view=letters&embed=1"
         );
         assert_eq!(
-            embed_address("https://example.org/atlas/index.html", &State::default()),
+            embed_address(
+                "https://example.org/atlas/index.html",
+                &State::default(),
+                EmbedFrom::Site
+            ),
             "https://example.org/atlas/embed.html",
             "the Families chart embeds from the page beside the atlas's own"
         );
     }
 
     #[test]
+    fn the_one_file_build_embeds_itself_for_every_view() {
+        let file = "file:///home/ana/instance-atlas.html";
+        assert_eq!(
+            embed_address(file, &State::default(), EmbedFrom::OneFile),
+            "file:///home/ana/instance-atlas.html?embed=1",
+            "nothing lies beside the offline file, so the Families chart embeds the file itself"
+        );
+        let letters = reduce(&State::default(), Action::SetView(View::Letters));
+        assert_eq!(
+            embed_address(file, &letters, EmbedFrom::OneFile),
+            "file:///home/ana/instance-atlas.html?view=letters&embed=1"
+        );
+    }
+
+    #[test]
     fn the_snippet_carries_the_resize_listener_after_the_frame() {
-        let snippet = iframe_snippet(PAGE, &State::default());
+        let snippet = iframe_snippet(PAGE, &State::default(), EmbedFrom::Site);
         let Some((frame, script)) = snippet.split_once('\n') else {
             panic!("the snippet is one frame line, then the script: {snippet}");
         };
