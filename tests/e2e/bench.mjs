@@ -121,7 +121,7 @@ for (let i = 0; i < RUNS; i++) {
   for (const p of compared) loads[p.name].push(await loadOnce(browser, p.url, p.mark));
 }
 const embed = [];
-for (let i = 0; i < RUNS; i++) embed.push(await loadOnce(browser, `${site.url}embed.html`, 'atlas:chart-drawn'));
+for (let i = 0; i < RUNS; i++) embed.push(await loadOnce(browser, `${site.url}embed.html`, 'atlas:chart-drawn', { toggle: false }));
 const embedList = embed[0].files.map((f) => `${f.url.split('/').pop().split('?')[0] || 'index.html'} ${kb(f.gzip)}`).join(', ');
 const scale1 = [];
 const scale10 = [];

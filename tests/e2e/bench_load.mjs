@@ -9,8 +9,10 @@ export const TOGGLE = '[data-testid=filter-category-compute]';
 /**
  * One fresh context (no cache) loading `url`; `mark` is the name the page marks after each
  * draw. Bytes are counted from the responses the browser receives (gzip -9 of each body).
+ * With `toggle: false` (a page without the category filters, such as embed.html) no redraw
+ * is timed.
  */
-export async function loadOnce(browser, url, mark) {
+export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   const bodies = [];
@@ -37,7 +39,7 @@ export async function loadOnce(browser, url, mark) {
     ]),
   }), mark);
   await settle(page);
-  const redraw = await toggleOnce(page, mark);
+  const redraw = toggle ? await toggleOnce(page, mark) : NaN;
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
   return { drawn, fcp, start, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
