@@ -81,6 +81,34 @@ export const LOOKS = [
   { name: 'phone-dark', width: 360, height: 780, colorScheme: 'dark' },
 ];
 
+/** The pinned types the Compare screen opens with. */
+export const PINS = 'pin=m5.large,m6g.large,c7gn.16xlarge';
+
+/**
+ * Every view and the Embed and Load data panels, as a person meets them: the address, how
+ * to know the screen is ready, and what to open first. `paints` is how many charts the view
+ * draws before it is ready.
+ */
+export const SCREENS = [
+  { name: 'families', path: '?view=families', paints: 1, ready: '[data-testid=families-chart]' },
+  { name: 'sizes', path: '?view=sizes', ready: '[data-testid=sizes-matrix]' },
+  { name: 'capabilities', path: '?view=capabilities', ready: '[data-testid=capability-matrix]' },
+  { name: 'table', path: '?view=table', ready: '[data-testid=instance-table]' },
+  { name: 'decoder', path: '?view=decoder&name=p3dn.24xlarge', ready: '[data-testid=decoder-sizes]' },
+  { name: 'compare', path: `?view=compare&${PINS}`, ready: '[data-testid=compare-table]' },
+  { name: 'letters', path: '?view=letters', ready: '[data-testid=letters-table]' },
+  { name: 'embed-panel', path: '?view=families', paints: 1, click: '[data-testid=embed-button]', ready: '[data-testid=embed-snippet]' },
+  { name: 'load-panel', path: '?view=families', paints: 1, click: '[data-testid=load-button]', ready: '[data-testid=import-paste]' },
+];
+
+/** The four looks at the widths a person's screens have: 1280 px and a 390 px phone. */
+export const SCREEN_LOOKS = [
+  { look: 'desktop-light', width: 1280, height: 860, colorScheme: 'light' },
+  { look: 'desktop-dark', width: 1280, height: 860, colorScheme: 'dark' },
+  { look: 'phone-light', width: 390, height: 844, colorScheme: 'light' },
+  { look: 'phone-dark', width: 390, height: 844, colorScheme: 'dark' },
+];
+
 /**
  * Counts from the embedded dataset itself (`assets/data/instance-types.csv`), so tests follow
  * a data refresh: `types` rows, `families` (the part before the dot), `clocked` (types with

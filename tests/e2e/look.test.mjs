@@ -4,30 +4,12 @@
 // (WCAG 2.5.8, with its spacing and inline-text exceptions), a control's text cut short.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shoot, useSite, waitForPaints } from './harness.mjs';
+import { open, SCREENS as ALL_SCREENS, SCREEN_LOOKS as LOOKS, shoot, useSite, waitForPaints } from './harness.mjs';
 
 const site = useSite();
 
-const PINS = 'pin=m5.large,m6g.large,c7gn.16xlarge';
-
-/** Every view and the Embed panel: the address, and what is there once it is drawn. */
-const SCREENS = [
-  { name: 'families', path: '?view=families', paints: 1, ready: '[data-testid=families-chart]' },
-  { name: 'sizes', path: '?view=sizes', ready: '[data-testid=sizes-matrix]' },
-  { name: 'capabilities', path: '?view=capabilities', ready: '[data-testid=capability-matrix]' },
-  { name: 'table', path: '?view=table', ready: '[data-testid=instance-table]' },
-  { name: 'decoder', path: '?view=decoder&name=p3dn.24xlarge', ready: '[data-testid=decoder-sizes]' },
-  { name: 'compare', path: `?view=compare&${PINS}`, ready: '[data-testid=compare-table]' },
-  { name: 'letters', path: '?view=letters', ready: '[data-testid=letters-table]' },
-  { name: 'embed', path: '?view=families', paints: 1, ready: '[data-testid=embed-snippet]', click: '[data-testid=embed-button]' },
-];
-
-const LOOKS = [
-  { look: 'desktop-light', width: 1280, height: 860, colorScheme: 'light' },
-  { look: 'desktop-dark', width: 1280, height: 860, colorScheme: 'dark' },
-  { look: 'phone-light', width: 390, height: 844, colorScheme: 'light' },
-  { look: 'phone-dark', width: 390, height: 844, colorScheme: 'dark' },
-];
+/** Every view and the Embed panel. */
+const SCREENS = ALL_SCREENS.filter((s) => s.name !== 'load-panel');
 
 /** Opens a screen as a person meets it: drawn, its panel open. */
 async function openScreen(screen, viewport) {
