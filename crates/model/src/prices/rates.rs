@@ -401,7 +401,10 @@ mod tests {
 
     #[test]
     fn patterns_repeat_their_last_letter_and_draw_rates_and_prices_in_turn() {
-        let table = parse(SMALL).unwrap();
+        let table = match parse(SMALL) {
+            Ok(table) => table,
+            Err(error) => panic!("the small rate table reads: {error}"),
+        };
         let usd = |name: &str, region: &str, os: Os| table.hourly(name, region, os);
         // `a` alone prices every size at the first rate: 0.048 per vCPU.
         assert_eq!(usd("m5.2xlarge", "r1", Os::Linux), Price::Known(0.384));
