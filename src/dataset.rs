@@ -3,13 +3,16 @@
 use std::rc::Rc;
 
 use atlas_model::atlas::PriceSource;
-use atlas_model::catalog::{Catalog, CatalogError};
+use atlas_model::catalog::Catalog;
 use atlas_model::prices::{Os, SUSPECT_PRICES_BY_OS};
+use atlas_model::wire::{self, WireError};
 
 use crate::browser::{mark, DATA_PARSED_MARK};
 
-/// The instance-type table, as the refresh script wrote it (see `assets/data/PROVENANCE.md`).
-pub const INSTANCE_TYPES_CSV: &str = include_str!("../assets/data/instance-types.csv");
+/// The instance-type table: `assets/data/instance-types.csv` as the refresh script wrote it
+/// (see `assets/data/PROVENANCE.md`), turned by `build.rs` into the compact catalogue text
+/// of `atlas_model::wire`, which reads back as exactly the CSV's records.
+const INSTANCE_TYPES: &str = include_str!(concat!(env!("OUT_DIR"), "/instance-types.wire"));
 
 /// On-demand hourly prices per region and OS, as rates per family (see
 /// `assets/data/PROVENANCE.md`).
@@ -55,8 +58,8 @@ pub fn source_line(catalog: Option<&Catalog>) -> String {
 
 /// Parses the built-in dataset (once; later calls share it). Called before the app
 /// mounts, so that the first render does not share its time slice with parsing.
-pub fn builtin() -> Rc<Result<Rc<Catalog>, CatalogError>> {
-    let parsed = Catalog::from_csv(INSTANCE_TYPES_CSV).map(Rc::new);
+pub fn builtin() -> Rc<Result<Rc<Catalog>, WireError>> {
+    let parsed = wire::decode_catalog(INSTANCE_TYPES).map(Rc::new);
     mark(DATA_PARSED_MARK);
     Rc::new(parsed)
 }

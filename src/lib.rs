@@ -11,9 +11,10 @@ pub mod widgets;
 use std::rc::Rc;
 
 use atlas_model::atlas::{Atlas, PriceSource};
-use atlas_model::catalog::{Catalog, CatalogError};
+use atlas_model::catalog::Catalog;
 use atlas_model::state::{reduce, Action, State};
 use atlas_model::url_state::{decode, encode, Decoded};
+use atlas_model::wire::WireError;
 use yew::prelude::*;
 
 use crate::views::ViewProps;
@@ -51,7 +52,7 @@ impl Reducible for Store {
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The built-in dataset, parsed before the app mounts (see [`dataset::builtin`]).
-    pub builtin: Rc<Result<Rc<Catalog>, CatalogError>>,
+    pub builtin: Rc<Result<Rc<Catalog>, WireError>>,
     /// The built-in prices (parsed on first use), shared by the built-in and loaded data.
     pub prices: Rc<PriceSource>,
     /// What the page's address asked for when it loaded.

@@ -1,0 +1,306 @@
+//! One instance type in the wire text: its name, one hexadecimal word of flags and small
+//! enums ([`Bits`]), then its numbers and texts in a fixed order. A label that reads just
+//! as its number would be written ("16 GiB", "Up to 10 Gigabit", "2 x 900 NVMe SSD") is
+//! left out and written again on reading, as is a family and size that are the name's two
+//! halves; the encoder only leaves out what reads back the same.
+
+use crate::instance::{Architecture, Category, Details, InstanceType, Vendor};
+use crate::quantity::{Clock, EbsThroughput, LocalStorage, Network, StorageKind};
+
+use super::tokens::{Reader, Writer};
+
+const VENDORS: [Vendor; 4] = [Vendor::Intel, Vendor::Amd, Vendor::Graviton, Vendor::Other];
+const ARCHITECTURES: [Architecture; 2] = [Architecture::X86_64, Architecture::Arm64];
+const STORAGE_KINDS: [StorageKind; 3] = [StorageKind::Nvme, StorageKind::Ssd, StorageKind::Hdd];
+
+/// The flags of one type, each a bit of the word after its name.
+#[derive(Clone, Copy)]
+enum Flag {
+    Clock,
+    ClockUpTo,
+    NetworkUpTo,
+    Storage,
+    Ebs,
+    EbsUpTo,
+    CurrentGeneration,
+    GpuModel,
+    BareMetal,
+    Burstable,
+    Efa,
+    Retired,
+    /// Family and size are the parts of the name around its first dot.
+    SplitName,
+    MemoryLabel,
+    ClockLabel,
+    NetworkLabel,
+    StorageLabel,
+    EbsLabel,
+}
+
+/// Where the small enums sit in the word, above the flags: (first bit, bits).
+const CATEGORY_BITS: (u32, u32) = (18, 3);
+const VENDOR_BITS: (u32, u32) = (21, 2);
+const ARCHITECTURE_BITS: (u32, u32) = (23, 1);
+const STORAGE_KIND_BITS: (u32, u32) = (24, 2);
+
+/// The word of flags and small enums of one type.
+#[derive(Default)]
+struct Bits(u32);
+
+impl Bits {
+    fn set(&mut self, flag: Flag, on: bool) {
+        self.0 |= u32::from(on) << flag as u32;
+    }
+
+    fn has(&self, flag: Flag) -> bool {
+        self.0 & (1 << flag as u32) != 0
+    }
+
+    fn put(&mut self, (first, _): (u32, u32), index: usize) {
+        // Every table above has at most 8 entries: the cast is exact.
+        self.0 |= (index as u32) << first;
+    }
+
+    fn pick<T: Copy>(
+        &self,
+        (first, width): (u32, u32),
+        all: &[T],
+        what: &str,
+    ) -> Result<T, String> {
+        let index = (self.0 >> first) & ((1 << width) - 1);
+        all.get(index as usize)
+            .copied()
+            .ok_or_else(|| format!("unknown {what} {index}"))
+    }
+}
+
+fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|v| v == value).unwrap_or(0)
+}
+
+fn up_to(up_to: bool, figure: String) -> String {
+    if up_to {
+        format!("Up to {figure}")
+    } else {
+        figure
+    }
+}
+
+fn memory_label(gib: f64) -> String {
+    format!("{gib} GiB")
+}
+
+fn clock_label(ghz: f64, is_up_to: bool) -> String {
+    up_to(is_up_to, format!("{ghz} GHz"))
+}
+
+fn network_label(gbps: Option<f64>, is_up_to: bool) -> String {
+    gbps.map_or_else(String::new, |g| up_to(is_up_to, format!("{g} Gigabit")))
+}
+
+fn storage_label(disks: u32, disk_gb: f64, kind: StorageKind) -> String {
+    let kind = match kind {
+        StorageKind::Nvme => "NVMe SSD",
+        StorageKind::Ssd => "SSD",
+        StorageKind::Hdd => "HDD",
+    };
+    format!("{disks} x {disk_gb} {kind}")
+}
+
+fn ebs_label(mbps: f64, is_up_to: bool) -> String {
+    up_to(is_up_to, format!("{mbps} Mbps"))
+}
+
+/// Writes `label` unless `flag` says it reads as its number.
+fn label(w: &mut Writer, bits: &Bits, flag: Flag, label: &str) {
+    if !bits.has(flag) {
+        w.text(label);
+    }
+}
+
+/// Reads a label, or writes it again from its number when `flag` says so.
+fn read_label(
+    r: &mut Reader,
+    bits: &Bits,
+    flag: Flag,
+    derive: impl FnOnce() -> String,
+) -> Result<String, String> {
+    if bits.has(flag) {
+        Ok(derive())
+    } else {
+        r.text()
+    }
+}
+
+/// The word for `t`.
+fn bits_of(t: &InstanceType) -> Bits {
+    let d = &t.details;
+    let mut bits = Bits::default();
+    let split = t.name.split_once('.');
+    bits.set(
+        Flag::SplitName,
+        split == Some((t.family.as_str(), t.size.as_str())),
+    );
+    bits.set(
+        Flag::MemoryLabel,
+        t.memory_label == memory_label(t.memory_gib),
+    );
+    if let Some(c) = &t.clock {
+        bits.set(Flag::Clock, true);
+        bits.set(Flag::ClockUpTo, c.up_to);
+        bits.set(Flag::ClockLabel, c.label == clock_label(c.ghz, c.up_to));
+    }
+    let n = &t.network;
+    bits.set(Flag::NetworkUpTo, n.up_to);
+    bits.set(
+        Flag::NetworkLabel,
+        n.label == network_label(n.gbps, n.up_to),
+    );
+    if let Some(s) = &t.storage {
+        bits.set(Flag::Storage, true);
+        bits.set(
+            Flag::StorageLabel,
+            s.label == storage_label(s.disks, s.disk_gb, s.kind),
+        );
+        bits.put(STORAGE_KIND_BITS, index_of(&STORAGE_KINDS, &s.kind));
+    }
+    if let Some(e) = &t.ebs {
+        bits.set(Flag::Ebs, true);
+        bits.set(Flag::EbsUpTo, e.up_to);
+        bits.set(Flag::EbsLabel, e.label == ebs_label(e.mbps, e.up_to));
+    }
+    bits.set(Flag::CurrentGeneration, t.current_generation);
+    bits.set(Flag::GpuModel, d.gpu_model.is_some());
+    bits.set(Flag::BareMetal, d.bare_metal);
+    bits.set(Flag::Burstable, d.burstable);
+    bits.set(Flag::Efa, d.efa);
+    bits.set(Flag::Retired, d.retired);
+    bits.put(CATEGORY_BITS, index_of(&Category::ALL, &t.category));
+    bits.put(VENDOR_BITS, index_of(&VENDORS, &t.vendor));
+    bits.put(ARCHITECTURE_BITS, index_of(&ARCHITECTURES, &t.architecture));
+    bits
+}
+
+/// Writes one instance type.
+pub(super) fn write(w: &mut Writer, t: &InstanceType) {
+    let bits = bits_of(t);
+    w.text(&t.name);
+    w.hex(bits.0);
+    if !bits.has(Flag::SplitName) {
+        w.text(&t.family);
+        w.text(&t.size);
+    }
+    w.number(t.vcpu);
+    w.number(t.memory_gib);
+    label(w, &bits, Flag::MemoryLabel, &t.memory_label);
+    if let Some(c) = &t.clock {
+        w.number(c.ghz);
+        label(w, &bits, Flag::ClockLabel, &c.label);
+    }
+    w.text(&t.processor);
+    w.maybe(t.network.gbps);
+    label(w, &bits, Flag::NetworkLabel, &t.network.label);
+    if let Some(s) = &t.storage {
+        w.number(s.disks);
+        w.number(s.disk_gb);
+        label(w, &bits, Flag::StorageLabel, &s.label);
+    }
+    w.number(t.gpus);
+    w.maybe(t.gpu_memory_gib);
+    if let Some(e) = &t.ebs {
+        w.number(e.mbps);
+        label(w, &bits, Flag::EbsLabel, &e.label);
+    }
+    let d = &t.details;
+    if let Some(model) = &d.gpu_model {
+        w.text(model);
+    }
+    w.maybe(d.gpu_fraction);
+    w.list(&d.accelerators);
+    w.maybe(d.ebs_baseline_mbps);
+    w.maybe_hex(d.offered);
+}
+
+/// Reads one instance type as [`write`] wrote it.
+pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
+    let name = r.text()?;
+    let bits = Bits(r.hex()?);
+    let (family, size) = match (bits.has(Flag::SplitName), name.split_once('.')) {
+        (true, Some((family, size))) => (family.to_owned(), size.to_owned()),
+        (true, None) => return Err(format!("{name:?} has no dot to split at")),
+        (false, _) => (r.text()?, r.text()?),
+    };
+    let (vcpu, memory_gib) = (r.number()?, r.number()?);
+    let memory_label = read_label(r, &bits, Flag::MemoryLabel, || memory_label(memory_gib))?;
+    let clock = match bits.has(Flag::Clock) {
+        true => {
+            let (ghz, up_to) = (r.number()?, bits.has(Flag::ClockUpTo));
+            let label = read_label(r, &bits, Flag::ClockLabel, || clock_label(ghz, up_to))?;
+            Some(Clock { ghz, up_to, label })
+        }
+        false => None,
+    };
+    let processor = r.text()?;
+    let (gbps, up_to) = (r.maybe()?, bits.has(Flag::NetworkUpTo));
+    let label = read_label(r, &bits, Flag::NetworkLabel, || network_label(gbps, up_to))?;
+    let network = Network { gbps, up_to, label };
+    let storage = match bits.has(Flag::Storage) {
+        true => {
+            let (disks, disk_gb) = (r.number()?, r.number()?);
+            let kind = bits.pick(STORAGE_KIND_BITS, &STORAGE_KINDS, "storage kind")?;
+            let derive = || storage_label(disks, disk_gb, kind);
+            let label = read_label(r, &bits, Flag::StorageLabel, derive)?;
+            Some(LocalStorage {
+                disks,
+                disk_gb,
+                kind,
+                label,
+            })
+        }
+        false => None,
+    };
+    let (gpus, gpu_memory_gib) = (r.number()?, r.maybe()?);
+    let ebs = match bits.has(Flag::Ebs) {
+        true => {
+            let (mbps, up_to) = (r.number()?, bits.has(Flag::EbsUpTo));
+            let label = read_label(r, &bits, Flag::EbsLabel, || ebs_label(mbps, up_to))?;
+            Some(EbsThroughput { mbps, up_to, label })
+        }
+        false => None,
+    };
+    let gpu_model = match bits.has(Flag::GpuModel) {
+        true => Some(r.text()?),
+        false => None,
+    };
+    let details = Details {
+        gpu_model,
+        gpu_fraction: r.maybe()?,
+        accelerators: r.list()?,
+        ebs_baseline_mbps: r.maybe()?,
+        bare_metal: bits.has(Flag::BareMetal),
+        burstable: bits.has(Flag::Burstable),
+        efa: bits.has(Flag::Efa),
+        retired: bits.has(Flag::Retired),
+        offered: r.maybe_hex()?,
+    };
+    Ok(InstanceType {
+        name,
+        family,
+        size,
+        category: bits.pick(CATEGORY_BITS, &Category::ALL, "category")?,
+        vcpu,
+        memory_gib,
+        memory_label,
+        clock,
+        processor,
+        vendor: bits.pick(VENDOR_BITS, &VENDORS, "vendor")?,
+        architecture: bits.pick(ARCHITECTURE_BITS, &ARCHITECTURES, "architecture")?,
+        network,
+        storage,
+        gpus,
+        gpu_memory_gib,
+        ebs,
+        current_generation: bits.has(Flag::CurrentGeneration),
+        details,
+    })
+}

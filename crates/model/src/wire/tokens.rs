@@ -1,0 +1,149 @@
+//! The token layer of the wire text: a flat list of tokens separated by U+001F (unit
+//! separator); inside a token `\` and U+001F are escaped as `\\` and `\u`. Numbers are
+//! written in Rust's shortest round-trip form, so reading gives the very same values.
+
+/// Between two tokens.
+pub(super) const SEPARATOR: char = '\u{1f}';
+
+/// Appends tokens.
+pub(super) struct Writer(pub(super) String);
+
+impl Writer {
+    fn token(&mut self, token: &str) {
+        if !self.0.is_empty() {
+            self.0.push(SEPARATOR);
+        }
+        self.0.push_str(token);
+    }
+
+    /// Any text, escaped.
+    pub(super) fn text(&mut self, text: &str) {
+        if text.contains(['\\', SEPARATOR]) {
+            let escaped = text.replace('\\', "\\\\").replace(SEPARATOR, "\\u");
+            self.token(&escaped);
+        } else {
+            self.token(text);
+        }
+    }
+
+    /// A number (or anything whose `Display` the reader parses back).
+    pub(super) fn number(&mut self, value: impl std::fmt::Display) {
+        self.token(&value.to_string());
+    }
+
+    /// A number in hexadecimal (bit masks).
+    pub(super) fn hex(&mut self, value: u32) {
+        self.token(&format!("{value:x}"));
+    }
+
+    /// A mask in hexadecimal, or an empty token for none.
+    pub(super) fn maybe_hex(&mut self, value: Option<u32>) {
+        match value {
+            Some(v) => self.hex(v),
+            None => self.token(""),
+        }
+    }
+
+    /// A number, or an empty token for none.
+    pub(super) fn maybe(&mut self, value: Option<impl std::fmt::Display>) {
+        match value {
+            Some(v) => self.number(v),
+            None => self.token(""),
+        }
+    }
+
+    /// A count, then that many texts.
+    pub(super) fn list<S: AsRef<str>>(&mut self, items: &[S]) {
+        self.number(items.len());
+        for item in items {
+            self.text(item.as_ref());
+        }
+    }
+}
+
+/// Reads tokens in the order [`Writer`] wrote them; errors are the reason in words.
+pub(super) struct Reader<'a>(pub(super) std::str::Split<'a, char>);
+
+impl<'a> Reader<'a> {
+    /// A reader over `text`.
+    pub(super) fn new(text: &'a str) -> Reader<'a> {
+        Reader(text.split(SEPARATOR))
+    }
+
+    /// The next token as written.
+    pub(super) fn raw(&mut self) -> Result<&'a str, String> {
+        self.0
+            .next()
+            .ok_or_else(|| "the text ends too early".to_owned())
+    }
+
+    /// Whether every token has been read.
+    pub(super) fn at_end(&mut self) -> bool {
+        self.0.next().is_none()
+    }
+
+    /// A text, unescaped.
+    pub(super) fn text(&mut self) -> Result<String, String> {
+        let raw = self.raw()?;
+        if !raw.contains('\\') {
+            return Ok(raw.to_owned());
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('u') => out.push(SEPARATOR),
+                Some(other) => out.push(other),
+                None => return Err("a text ends in an escape".to_owned()),
+            }
+        }
+        Ok(out)
+    }
+
+    /// A number.
+    pub(super) fn number<T: std::str::FromStr>(&mut self) -> Result<T, String> {
+        let raw = self.raw()?;
+        raw.parse().map_err(|_| format!("{raw:?} is not a number"))
+    }
+
+    /// A count of things that follow.
+    pub(super) fn count(&mut self) -> Result<usize, String> {
+        self.number()
+    }
+
+    /// A number in hexadecimal.
+    pub(super) fn hex(&mut self) -> Result<u32, String> {
+        let raw = self.raw()?;
+        u32::from_str_radix(raw, 16).map_err(|_| format!("{raw:?} is not a hexadecimal mask"))
+    }
+
+    /// A mask in hexadecimal, or none for an empty token.
+    pub(super) fn maybe_hex(&mut self) -> Result<Option<u32>, String> {
+        match self.raw()? {
+            "" => Ok(None),
+            raw => u32::from_str_radix(raw, 16)
+                .map(Some)
+                .map_err(|_| format!("{raw:?} is not a hexadecimal mask")),
+        }
+    }
+
+    /// A number, or none for an empty token.
+    pub(super) fn maybe<T: std::str::FromStr>(&mut self) -> Result<Option<T>, String> {
+        match self.raw()? {
+            "" => Ok(None),
+            raw => raw
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("{raw:?} is not a number")),
+        }
+    }
+
+    /// A count, then that many texts.
+    pub(super) fn list(&mut self) -> Result<Vec<String>, String> {
+        (0..self.count()?).map(|_| self.text()).collect()
+    }
+}
