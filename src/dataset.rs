@@ -16,13 +16,13 @@ const INSTANCE_TYPES: &str = include_str!(concat!(env!("OUT_DIR"), "/instance-ty
 
 /// On-demand hourly prices per region and OS, as rates per family (see
 /// `assets/data/PROVENANCE.md`).
-const PRICES_CSV: &str = include_str!("../assets/data/prices-rates.csv");
+const PRICES_RATES: &str = include_str!("../assets/data/prices-rates.csv");
 
 /// The built-in price table, parsed the first time something needs a price (not at
 /// start-up, so the first chart does not wait for it) and judged against the built-in
 /// catalog (which prices to trust). Built-in and loaded data share it.
 pub fn builtin_prices(catalog: Option<Rc<Catalog>>) -> Rc<PriceSource> {
-    let source = PriceSource::from_csv(PRICES_CSV);
+    let source = PriceSource::from_rates(PRICES_RATES);
     Rc::new(match catalog {
         Some(catalog) => source.judged_by(catalog),
         None => source,

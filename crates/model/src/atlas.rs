@@ -15,16 +15,30 @@ use crate::shown::{shown_types, Shown};
 /// chart does not wait for parsing it.
 #[derive(Debug)]
 pub struct PriceSource {
-    csv: Cow<'static, str>,
+    text: Cow<'static, str>,
+    /// How `text` is read: [`PriceTable::parse`] or [`PriceTable::from_rates`].
+    read: fn(&str) -> Result<PriceTable, PriceError>,
     judge: Option<Rc<Catalog>>,
     parsed: OnceCell<Result<PriceTable, PriceError>>,
 }
 
 impl PriceSource {
-    /// Prices read from `csv` (the header `instance_type,os,<region codes>`) on first use.
+    /// Prices read on first use from `csv`: a plain table (the header
+    /// `instance_type,os,<region codes>`) or the rate table ([`PriceTable::parse`]).
     pub fn from_csv(csv: impl Into<Cow<'static, str>>) -> PriceSource {
+        PriceSource::read_by(csv.into(), PriceTable::parse)
+    }
+
+    /// Prices read on first use from the embedded rate table alone
+    /// ([`PriceTable::from_rates`]), so the page links no CSV parser for them.
+    pub fn from_rates(text: &'static str) -> PriceSource {
+        PriceSource::read_by(text.into(), PriceTable::from_rates)
+    }
+
+    fn read_by(text: Cow<'static, str>, read: fn(&str) -> Result<PriceTable, PriceError>) -> Self {
         PriceSource {
-            csv: csv.into(),
+            text,
+            read,
             judge: None,
             parsed: OnceCell::new(),
         }
@@ -43,7 +57,7 @@ impl PriceSource {
     pub fn table(&self) -> Result<&PriceTable, &PriceError> {
         self.parsed
             .get_or_init(|| {
-                let mut table = PriceTable::parse(&self.csv);
+                let mut table = (self.read)(&self.text);
                 if let (Ok(table), Some(catalog)) = (table.as_mut(), &self.judge) {
                     table.assess(catalog);
                 }

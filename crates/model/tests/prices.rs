@@ -134,6 +134,16 @@ fn the_rate_table_decodes_to_every_cell_of_the_source_exactly() {
 }
 
 #[test]
+fn the_page_reads_the_rate_table_without_a_csv_parser_to_the_same_table() {
+    assert_eq!(PriceTable::from_rates(PRICES).as_ref(), Ok(&table()));
+    let plain = PriceTable::from_rates("instance_type,os,us-east-1\nm5.large,linux,0.096\n");
+    assert!(
+        matches!(&plain, Err(PriceError::BadHeader(why)) if why.contains("regions,")),
+        "{plain:?}"
+    );
+}
+
+#[test]
 fn compact_table_agrees_with_the_source_everywhere() {
     let (table, source, catalog) = (table(), PriceTable::from_csv(SOURCE).unwrap(), catalog());
     assert_eq!(table.regions(), source.regions());

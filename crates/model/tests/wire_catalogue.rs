@@ -109,7 +109,10 @@ fn a_cut_off_or_extended_text_is_an_error_not_a_shorter_catalogue() {
     for cut in near_ends.chain(spread) {
         if text.is_char_boundary(cut) {
             let error = decode_catalog(&text[..cut]).unwrap_err();
-            assert!(error.to_string().contains("could not be read"), "cut at {cut}");
+            assert!(
+                error.to_string().contains("could not be read"),
+                "cut at {cut}"
+            );
         }
     }
     let longer = format!("{text}\u{1f}more");

@@ -4,7 +4,9 @@
 //! The embedded table is `assets/data/prices-rates.csv` (rates per family, OS and region,
 //! written by `scripts/price-rates.py` from `prices.csv`; read by `rates.rs`);
 //! [`PriceTable::from_csv`] reads a plain table with the header
-//! `instance_type,os,<region codes>` such as `prices.csv`, and [`PriceTable::parse`] either.
+//! `instance_type,os,<region codes>` such as `prices.csv`, [`PriceTable::from_rates`] the
+//! rate table (with a few string splits: the page links no CSV parser for it), and
+//! [`PriceTable::parse`] either.
 //! Prices are kept as whole micro-dollars in a `u32` (the source writes at most six decimals,
 //! and the dearest type costs a few hundred dollars an hour), so each cell takes four bytes
 //! and reads back as the exact `f64` the source's text means. `0` stands for "no price
@@ -191,6 +193,12 @@ impl PriceTable {
         } else {
             PriceTable::from_csv(text)
         }
+    }
+
+    /// Parses the embedded rate table (first line `regions,...`) alone: the page's way in,
+    /// which needs no CSV parser (the format quotes nothing).
+    pub fn from_rates(text: &str) -> Result<PriceTable, PriceError> {
+        rates::parse(text)
     }
 
     /// An empty table over these region columns (at most 64, each named once).

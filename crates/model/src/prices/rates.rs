@@ -65,28 +65,28 @@ enum Fee {
 type Fees = HashMap<(Fee, Os, u32), u32>;
 
 /// One of the two streams the patterns draw from (`rates` or `prices`), read in order.
-struct Stream {
+struct Stream<'a> {
     /// The line's values (its first field is the line's name).
-    record: csv::StringRecord,
+    values: Vec<&'a str>,
     /// The next value to take (1 past the name at first).
     next: usize,
     /// The line's name, for a message.
     name: &'static str,
 }
 
-impl Stream {
+impl<'a> Stream<'a> {
     /// An empty stream named `name`.
-    fn new(name: &'static str) -> Stream {
+    fn new(name: &'static str) -> Stream<'a> {
         Stream {
-            record: csv::StringRecord::new(),
+            values: Vec::new(),
             next: 1,
             name,
         }
     }
 
     /// The next value; an error when the line has no more.
-    fn take(&mut self) -> Result<&str, String> {
-        let value = self.record.get(self.next).ok_or_else(|| {
+    fn take(&mut self) -> Result<&'a str, String> {
+        let value = self.values.get(self.next).copied().ok_or_else(|| {
             format!(
                 "the patterns use more values than the `{}` line holds",
                 self.name
@@ -97,22 +97,29 @@ impl Stream {
     }
 }
 
+/// The table's lines that hold something, as their 1-based number and their fields. The
+/// format quotes nothing (`scripts/price-rates.py` writes region codes, family and size
+/// names, numbers and pattern letters), so a field is what lies between two commas, and
+/// reading it needs no CSV parser.
+fn lines(text: &str) -> impl Iterator<Item = (u64, Vec<&str>)> {
+    text.split('\n').zip(1u64..).filter_map(|(line, number)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        (!line.is_empty()).then(|| (number, line.split(',').collect()))
+    })
+}
+
 /// Parses the rate table text into a [`PriceTable`].
 pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    if !reader.read_record(&mut record).map_err(super::unreadable)? {
+    let mut lines = lines(text);
+    let Some((_, header)) = lines.next() else {
         return Err(PriceError::Empty);
-    }
-    if record.get(0) != Some("regions") || record.len() < 2 {
+    };
+    if header.first() != Some(&"regions") || header.len() < 2 {
         return Err(PriceError::BadHeader(
             "a rate table starts with regions,<region codes>".into(),
         ));
     }
-    let regions: Vec<String> = record.iter().skip(1).map(str::to_owned).collect();
+    let regions: Vec<String> = header.iter().skip(1).map(|r| (*r).to_owned()).collect();
     let mut table = PriceTable::with_regions(regions)?;
     let mut fees = Fees::new();
     let mut rates = Stream::new("rates");
@@ -121,21 +128,20 @@ pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
     // The family's standard rate token (its Linux field's first) per region column, as an
     // index into the `rates` line.
     let mut standards: Vec<Option<usize>> = Vec::new();
-    while reader.read_record(&mut record).map_err(super::unreadable)? {
-        let line = record.position().map_or(0, csv::Position::line);
+    for (line, record) in lines {
         let bad = |reason: String| PriceError::BadRow { line, reason };
-        let first = record.get(0).unwrap_or("");
+        let first = record.first().copied().unwrap_or("");
         if let Some(kind) = fee_line(first) {
-            let os = os_of(record.get(1).unwrap_or("")).map_err(bad)?;
+            let os = os_of(record.get(1).copied().unwrap_or("")).map_err(bad)?;
             for entry in record.iter().skip(2) {
                 let (vcpu, fee) = size_pair(entry).map_err(bad)?;
                 let fee = decimal_micros(fee).ok_or_else(|| bad(format!("fee `{fee}`")))?;
                 fees.insert((kind, os, vcpu), fee);
             }
         } else if first == rates.name {
-            rates.record = record.clone();
+            rates.values = record;
         } else if first == prices.name {
-            prices.record = record.clone();
+            prices.values = record;
         } else if let Ok(os) = os_of(first) {
             if sizes.is_empty() {
                 return Err(bad(format!("a {first} line before any family line")));
@@ -202,7 +208,7 @@ fn size_pair(entry: &str) -> Result<(u32, &str), String> {
 }
 
 /// What a field is decoded against.
-struct Context<'a> {
+struct Context<'a, 't> {
     /// The family's sizes: table row and vCPUs.
     sizes: &'a [(usize, u32)],
     /// The OS of the line.
@@ -212,14 +218,14 @@ struct Context<'a> {
     /// The licence fees.
     fees: &'a Fees,
     /// The rate tokens, taken in turn.
-    rates: &'a mut Stream,
+    rates: &'a mut Stream<'t>,
     /// The exact prices, taken in turn.
-    prices: &'a mut Stream,
+    prices: &'a mut Stream<'t>,
     /// Where in `rates` the family's standard rate in this region is (Linux lines: none yet).
     standard: Option<usize>,
 }
 
-impl Context<'_> {
+impl Context<'_, '_> {
     /// The licence fee of the line's OS for `vcpu` vCPUs (none on Linux).
     fn fee(&self, kind: Fee, vcpu: u32) -> Result<u32, String> {
         if self.os == Os::Linux {
@@ -237,7 +243,7 @@ impl Context<'_> {
 /// `rates` its first rate token is (the standard rate, on a Linux line).
 fn decode_field(
     table: &mut PriceTable,
-    context: &mut Context<'_>,
+    context: &mut Context<'_, '_>,
     pattern: &str,
 ) -> Result<Option<usize>, String> {
     let (sizes, os, column) = (context.sizes, context.os, context.column);
@@ -290,7 +296,7 @@ fn decode_field(
             }
             _ if SCALED.iter().any(|s| s.0 == letter) => {
                 let token = standard
-                    .and_then(|index| context.rates.record.get(index))
+                    .and_then(|index| context.rates.values.get(index).copied())
                     .ok_or_else(|| format!("`{letter}` where the family has no standard rate"))?;
                 let fee = context.fee(Fee::Usual, vcpu)?;
                 Cell::Micros(scaled_price(letter, token, vcpu, fee)?)
@@ -398,6 +404,27 @@ mod tests {
         m5,large:2,xlarge:4,2xlarge:8\n\
         linux,a,a=\n\
         windows,L,B0-\n";
+
+    #[test]
+    fn lines_read_alike_with_crlf_and_blank_lines_and_a_bad_one_is_named_by_number() {
+        let small = parse(SMALL);
+        assert!(small.is_ok());
+        assert_eq!(parse(&SMALL.replace('\n', "\r\n")), small);
+        assert_eq!(parse(&SMALL.replacen("rates", "\nrates", 1)), small);
+        assert_eq!(parse(""), Err(PriceError::Empty));
+        assert!(matches!(parse("prices,1\n"), Err(PriceError::BadHeader(_))));
+        let short = parse(&SMALL.replace("windows,L,B0-", "windows,L"));
+        let expected = PriceError::BadRow {
+            line: 7,
+            reason: "1 region fields, expected 2".into(),
+        };
+        assert_eq!(short, Err(expected));
+        let too_few_rates = parse(&SMALL.replace("rates,.048,.05", "rates,.048"));
+        assert!(
+            matches!(&too_few_rates, Err(PriceError::BadRow { line: 6, reason }) if reason.contains("`rates` line")),
+            "{too_few_rates:?}"
+        );
+    }
 
     #[test]
     fn patterns_repeat_their_last_letter_and_draw_rates_and_prices_in_turn() {
