@@ -78,37 +78,43 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
     all.iter().position(|v| v == value).unwrap_or(0)
 }
 
-fn up_to(up_to: bool, figure: String) -> String {
-    if up_to {
-        format!("Up to {figure}")
-    } else {
-        figure
+/// A label made of the numbers as the text writes them (`16` -> `16 GiB`), after
+/// "Up to " for a burst figure. Both sides build labels this way, the reader from the
+/// tokens themselves, so reading formats no float.
+fn spelled(up_to: bool, parts: &[&str]) -> String {
+    let prefix = if up_to { "Up to " } else { "" };
+    let mut label =
+        String::with_capacity(prefix.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+    label.push_str(prefix);
+    for part in parts {
+        label.push_str(part);
     }
+    label
 }
 
-fn memory_label(gib: f64) -> String {
-    format!("{gib} GiB")
+fn memory_label(gib: &str) -> String {
+    spelled(false, &[gib, " GiB"])
 }
 
-fn clock_label(ghz: f64, is_up_to: bool) -> String {
-    up_to(is_up_to, format!("{ghz} GHz"))
+fn clock_label(ghz: &str, up_to: bool) -> String {
+    spelled(up_to, &[ghz, " GHz"])
 }
 
-fn network_label(gbps: Option<f64>, is_up_to: bool) -> String {
-    gbps.map_or_else(String::new, |g| up_to(is_up_to, format!("{g} Gigabit")))
+fn network_label(gbps: Option<&str>, up_to: bool) -> String {
+    gbps.map_or_else(String::new, |g| spelled(up_to, &[g, " Gigabit"]))
 }
 
-fn storage_label(disks: u32, disk_gb: f64, kind: StorageKind) -> String {
+fn storage_label(disks: &str, disk_gb: &str, kind: StorageKind) -> String {
     let kind = match kind {
         StorageKind::Nvme => "NVMe SSD",
         StorageKind::Ssd => "SSD",
         StorageKind::Hdd => "HDD",
     };
-    format!("{disks} x {disk_gb} {kind}")
+    spelled(false, &[disks, " x ", disk_gb, " ", kind])
 }
 
-fn ebs_label(mbps: f64, is_up_to: bool) -> String {
-    up_to(is_up_to, format!("{mbps} Mbps"))
+fn ebs_label(mbps: &str, up_to: bool) -> String {
+    spelled(up_to, &[mbps, " Mbps"])
 }
 
 /// Writes `label` unless `flag` says it reads as its number.
@@ -136,38 +142,34 @@ fn read_label(
 fn bits_of(t: &InstanceType) -> Bits {
     let d = &t.details;
     let mut bits = Bits::default();
+    // Each number as the writer spells it, which is what a reader's label is made of.
+    let written = |x: f64| x.to_string();
     let split = t.name.split_once('.');
-    bits.set(
-        Flag::SplitName,
-        split == Some((t.family.as_str(), t.size.as_str())),
-    );
-    bits.set(
-        Flag::MemoryLabel,
-        t.memory_label == memory_label(t.memory_gib),
-    );
+    let split_name = split == Some((t.family.as_str(), t.size.as_str()));
+    bits.set(Flag::SplitName, split_name);
+    let memory = memory_label(&written(t.memory_gib));
+    bits.set(Flag::MemoryLabel, t.memory_label == memory);
     if let Some(c) = &t.clock {
         bits.set(Flag::Clock, true);
         bits.set(Flag::ClockUpTo, c.up_to);
-        bits.set(Flag::ClockLabel, c.label == clock_label(c.ghz, c.up_to));
+        let clock = clock_label(&written(c.ghz), c.up_to);
+        bits.set(Flag::ClockLabel, c.label == clock);
     }
     let n = &t.network;
     bits.set(Flag::NetworkUpTo, n.up_to);
-    bits.set(
-        Flag::NetworkLabel,
-        n.label == network_label(n.gbps, n.up_to),
-    );
+    let network = network_label(n.gbps.map(written).as_deref(), n.up_to);
+    bits.set(Flag::NetworkLabel, n.label == network);
     if let Some(s) = &t.storage {
         bits.set(Flag::Storage, true);
-        bits.set(
-            Flag::StorageLabel,
-            s.label == storage_label(s.disks, s.disk_gb, s.kind),
-        );
+        let storage = storage_label(&s.disks.to_string(), &written(s.disk_gb), s.kind);
+        bits.set(Flag::StorageLabel, s.label == storage);
         bits.put(STORAGE_KIND_BITS, index_of(&STORAGE_KINDS, &s.kind));
     }
     if let Some(e) = &t.ebs {
         bits.set(Flag::Ebs, true);
         bits.set(Flag::EbsUpTo, e.up_to);
-        bits.set(Flag::EbsLabel, e.label == ebs_label(e.mbps, e.up_to));
+        let ebs = ebs_label(&written(e.mbps), e.up_to);
+        bits.set(Flag::EbsLabel, e.label == ebs);
     }
     bits.set(Flag::CurrentGeneration, t.current_generation);
     bits.set(Flag::GpuModel, d.gpu_model.is_some());
@@ -221,7 +223,9 @@ pub(super) fn write(w: &mut Writer, t: &InstanceType) {
     w.maybe_hex(d.offered);
 }
 
-/// Reads one instance type as [`write`] wrote it.
+/// Reads one instance type as [`write`] wrote it. Kept out of line, so that the browser
+/// can compile it optimised after its first calls while the loop over types goes on.
+#[inline(never)]
 pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
     let name = r.text()?;
     let bits = Bits(r.hex()?);
@@ -230,25 +234,31 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
         (true, None) => return Err(format!("{name:?} has no dot to split at")),
         (false, _) => (r.text()?, r.text()?),
     };
-    let (vcpu, memory_gib) = (r.number()?, r.number()?);
-    let memory_label = read_label(r, &bits, Flag::MemoryLabel, || memory_label(memory_gib))?;
+    let (vcpu, (memory_gib, gib)) = (r.number()?, r.figure()?);
+    let memory_label = read_label(r, &bits, Flag::MemoryLabel, || memory_label(gib))?;
     let clock = match bits.has(Flag::Clock) {
         true => {
-            let (ghz, up_to) = (r.number()?, bits.has(Flag::ClockUpTo));
-            let label = read_label(r, &bits, Flag::ClockLabel, || clock_label(ghz, up_to))?;
+            let ((ghz, written), up_to) = (r.figure()?, bits.has(Flag::ClockUpTo));
+            let label = read_label(r, &bits, Flag::ClockLabel, || clock_label(written, up_to))?;
             Some(Clock { ghz, up_to, label })
         }
         false => None,
     };
     let processor = r.text()?;
-    let (gbps, up_to) = (r.maybe()?, bits.has(Flag::NetworkUpTo));
-    let label = read_label(r, &bits, Flag::NetworkLabel, || network_label(gbps, up_to))?;
+    let (gbps, up_to) = (r.maybe_figure()?, bits.has(Flag::NetworkUpTo));
+    let derive = || network_label(gbps.map(|(_, written)| written), up_to);
+    let label = read_label(r, &bits, Flag::NetworkLabel, derive)?;
+    let gbps = gbps.map(|(value, _)| value);
     let network = Network { gbps, up_to, label };
     let storage = match bits.has(Flag::Storage) {
         true => {
-            let (disks, disk_gb) = (r.number()?, r.number()?);
+            let count = r.raw()?;
+            let disks = count
+                .parse()
+                .map_err(|_| format!("{count:?} is not a number"))?;
+            let (disk_gb, size) = r.figure()?;
             let kind = bits.pick(STORAGE_KIND_BITS, &STORAGE_KINDS, "storage kind")?;
-            let derive = || storage_label(disks, disk_gb, kind);
+            let derive = || storage_label(count, size, kind);
             let label = read_label(r, &bits, Flag::StorageLabel, derive)?;
             Some(LocalStorage {
                 disks,
@@ -259,11 +269,12 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
         }
         false => None,
     };
-    let (gpus, gpu_memory_gib) = (r.number()?, r.maybe()?);
+    let gpus = r.number()?;
+    let gpu_memory_gib = r.maybe_figure()?.map(|(value, _)| value);
     let ebs = match bits.has(Flag::Ebs) {
         true => {
-            let (mbps, up_to) = (r.number()?, bits.has(Flag::EbsUpTo));
-            let label = read_label(r, &bits, Flag::EbsLabel, || ebs_label(mbps, up_to))?;
+            let ((mbps, written), up_to) = (r.figure()?, bits.has(Flag::EbsUpTo));
+            let label = read_label(r, &bits, Flag::EbsLabel, || ebs_label(written, up_to))?;
             Some(EbsThroughput { mbps, up_to, label })
         }
         false => None,
@@ -274,9 +285,9 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
     };
     let details = Details {
         gpu_model,
-        gpu_fraction: r.maybe()?,
+        gpu_fraction: r.maybe_figure()?.map(|(value, _)| value),
         accelerators: r.list()?,
-        ebs_baseline_mbps: r.maybe()?,
+        ebs_baseline_mbps: r.maybe_figure()?.map(|(value, _)| value),
         bare_metal: bits.has(Flag::BareMetal),
         burstable: bits.has(Flag::Burstable),
         efa: bits.has(Flag::Efa),

@@ -110,6 +110,25 @@ impl<'a> Reader<'a> {
         raw.parse().map_err(|_| format!("{raw:?} is not a number"))
     }
 
+    /// A decimal number and the token as written (what a label is made of).
+    pub(super) fn figure(&mut self) -> Result<(f64, &'a str), String> {
+        let raw = self.raw()?;
+        match decimal(raw) {
+            Some(value) => Ok((value, raw)),
+            None => Err(format!("{raw:?} is not a number")),
+        }
+    }
+
+    /// A decimal number and the token as written, or none for an empty token.
+    pub(super) fn maybe_figure(&mut self) -> Result<Option<(f64, &'a str)>, String> {
+        match self.raw()? {
+            "" => Ok(None),
+            raw => decimal(raw)
+                .map(|value| Some((value, raw)))
+                .ok_or_else(|| format!("{raw:?} is not a number")),
+        }
+    }
+
     /// A count of things that follow.
     pub(super) fn count(&mut self) -> Result<usize, String> {
         self.number()
@@ -131,19 +150,73 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A number, or none for an empty token.
-    pub(super) fn maybe<T: std::str::FromStr>(&mut self) -> Result<Option<T>, String> {
-        match self.raw()? {
-            "" => Ok(None),
-            raw => raw
-                .parse()
-                .map(Some)
-                .map_err(|_| format!("{raw:?} is not a number")),
-        }
-    }
-
     /// A count, then that many texts.
     pub(super) fn list(&mut self) -> Result<Vec<String>, String> {
         (0..self.count()?).map(|_| self.text()).collect()
+    }
+}
+
+/// 10^0 ..= 10^15, each an exact double.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// A decimal as the writer spells a float (`16`, `1.699`, `0.125`). Up to 15 digits the
+/// digits and the power of ten are exact doubles, so one division rounds correctly and
+/// gives what `str::parse` would, with far less work; anything longer goes to `str::parse`.
+fn decimal(raw: &str) -> Option<f64> {
+    let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
+    let digits = whole.len() + fraction.len();
+    let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || digits > 15 || !plain(whole) || !plain(fraction) {
+        return raw.parse().ok();
+    }
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    // Below 10^15 < 2^53, so the mantissa converts exactly.
+    Some(mantissa as f64 / POWERS_OF_TEN[fraction.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_read_as_str_parse_reads_them() {
+        let samples = [
+            "0",
+            "16",
+            "1.699",
+            "0.125",
+            "3.75",
+            "0.613",
+            "1952",
+            "24576",
+            "0.1",
+            "2.3",
+            "123456789012345",
+            "1234567890.12345",
+            "0.000000000000001",
+            "1e3",
+            "-2",
+            "inf",
+            "1234567890123456",
+            "3.141592653589793",
+            "",
+            ".5",
+            "5.",
+            "1.2.3",
+            "x",
+        ];
+        for raw in samples {
+            assert_eq!(decimal(raw), raw.parse().ok(), "{raw}");
+        }
+        for n in 0..20_000u32 {
+            for raw in [format!("{n}"), format!("{}", f64::from(n) / 1000.0)] {
+                assert_eq!(decimal(&raw), raw.parse().ok(), "{raw}");
+            }
+        }
     }
 }
