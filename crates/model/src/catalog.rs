@@ -1,11 +1,12 @@
-//! The whole dataset: parsing the embedded CSV into [`InstanceType`] records.
+//! The whole dataset: parsing the dataset CSV into [`InstanceType`] records.
 //!
 //! The CSV is the one `scripts/refresh-data.py` writes from the EC2 API's records (numbers
 //! without units) and, for types the API no longer lists, the Price List's strings ("61 GiB",
 //! "High"); see `assets/data/PROVENANCE.md`. The category comes from the name
 //! ([`Category::from_name`]). Parsing is one pass with one reused record: a row that
 //! cannot be read becomes a [`RejectedRow`] and the others still load; only a missing or
-//! wrong header is a [`CatalogError`].
+//! wrong header is a [`CatalogError`]. The page does not run it: the build does
+//! (`build.rs`), and embeds the records as [`crate::wire`] text.
 
 use std::collections::HashMap;
 

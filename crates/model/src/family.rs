@@ -66,10 +66,11 @@ pub fn series_of(families: &[Family]) -> Vec<String> {
     series
 }
 
-fn size_key(instance: &InstanceType) -> (bool, Option<Size>, String) {
-    // `None` sorts first in Option's order; the leading flag puts unknown sizes last.
+fn size_key(instance: &InstanceType) -> (bool, Option<Size>, &str) {
+    // `None` sorts first in Option's order; the leading flag puts unknown sizes last. The
+    // name is borrowed, so grouping the catalogue at start-up copies no name.
     let size = Size::parse(&instance.size);
-    (size.is_none(), size, instance.name.clone())
+    (size.is_none(), size, instance.name.as_str())
 }
 
 fn leading_letters(family: &str) -> String {

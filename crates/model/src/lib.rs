@@ -1,7 +1,8 @@
 //! The pure core of Instance Atlas: everything that is not the browser.
 //!
-//! The app crate embeds the dataset bytes and hands them to [`catalog::Catalog::from_csv`];
-//! from there on, every derived thing (families, filtered rows, chart geometry) is a plain
+//! The app crate's build reads the dataset CSV with [`catalog::Catalog::from_csv`] and
+//! embeds it as [`wire`] text, which the page reads with [`wire::decode_catalog`]; from
+//! there on, every derived thing (families, filtered rows, chart geometry) is a plain
 //! function of the catalog and the [`state::State`], tested on the host.
 
 pub mod atlas;
