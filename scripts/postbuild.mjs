@@ -14,12 +14,15 @@
 //    Every src/href left in index.html must be relative (Trunk.toml sets public_url = "./")
 //    and nothing inline may be left; anything else fails the build.
 // 2. Offline, one file: `instance-atlas.html` with the CSS in <style>, the wasm-bindgen glue
-//    inlined as a module script and the wasm as base64 bytes passed to
+//    inlined as a module script and the wasm as bytes passed to
 //    `init({ module_or_path: bytes })`. It works opened from disk (file://) with no network.
 //    The glue must not import anything (wasm-bindgen snippets would): the hook fails if it does.
-//    The glue rides as base64 text and is imported from a blob: URL, so it goes in unchanged.
+//    The glue rides as text and is imported from a blob: URL, so it goes in unchanged.
+//    Bytes ride one character per byte (`atlasBytesText`: the byte's own Latin-1 character,
+//    or 0x100 plus the byte for the six that would end or change the block), which gzip
+//    packs almost as well as the bytes themselves (base64 compresses about 1.3 times worse).
 //    The importer worker (importer-worker.js + _bg.wasm) goes in as a text block holding its
-//    glue and its wasm as base64; the boot turns it into a blob: URL (`window.atlasImporter`)
+//    glue and its wasm in that form; the boot turns it into a blob: URL (`window.atlasImporter`)
 //    that the page starts when a person loads data.
 //    Its boot keeps a copy of the file as a blob: URL (`window.atlasOfflineCopy`), which the
 //    app's "Download for offline use" link saves: no navigation, no request. A note in the
@@ -210,9 +213,9 @@ async function main(dir) {
   const template = offlineTemplate(html, { cssFile, loaderName, classic });
   const single = fillTemplate(template, {
     css: await readFile(join(dir, cssFile), 'utf8'),
-    glue: glue.toString('base64'),
-    // One line, as the site's loader writes it, so both give the very same file.
-    wasm: wasmBytes.toString('base64'),
+    // The same encoding as the site's loader, so both give the very same file.
+    glue: atlasBytesText(glue),
+    wasm: atlasBytesText(wasmBytes),
     importer,
   });
   await writeFile(join(dir, SINGLE_FILE), single);
@@ -249,22 +252,43 @@ async function inlineWorker(dir) {
   if (/^\s*import\b/m.test(glue) || !/\bwasm_bindgen\b/.test(glue)) {
     fail(`${WORKER_GLUE} is not wasm-bindgen no-modules glue (expected a global wasm_bindgen)`);
   }
-  return atlasImporterText(glue, bytes.toString('base64'));
+  return atlasImporterText(glue, atlasBytesText(bytes));
 }
 
-/** The importer worker as one script: its glue, then its wasm from a base64 string. The
+/** Bytes as text, one character per byte: the byte's Latin-1 character, or U+0100 plus the
+ * byte for NUL (the HTML parser replaces it), CR (it becomes LF), LF, ' and \\ (they would end
+ * or change a JavaScript string) and < (it could end the <script> block). `code & 255`
+ * reads each byte back. gzip packs this text almost as tightly as the bytes themselves, and
+ * far better than base64, whose 6-bit groups hide repeats. The site's loader carries this
+ * very function (`siteKeeper`), so both make the same text. */
+function atlasBytesText(bytes) {
+  const codes = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    codes[i] = b === 0 || b === 10 || b === 13 || b === 39 || b === 60 || b === 92 ? 256 + b : b;
+  }
+  let text = '';
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, i + 8192));
+  return text;
+}
+
+/** The importer worker as one script: its glue, then its wasm from a string (`atlasBytesText`). The
  * site's loader carries this very function (`siteKeeper`), so both make the same text. */
-function atlasImporterText(glue, wasmBase64) {
-  const worker = [
+function atlasImporterText(glue, wasmText) {
+  const code = [
     glue.trimEnd(),
-    '// Instance Atlas offline importer: the wasm comes from the string below, not the network.',
-    `const atlasImporterWasm = atob('${wasmBase64}');`,
+    '// Instance Atlas offline importer: the wasm comes from the string below (one character',
+    '// per byte, see atlasBytesText in scripts/postbuild.mjs), not the network.',
+  ].join('\n');
+  const start = [
     'const atlasImporterBytes = new Uint8Array(atlasImporterWasm.length);',
-    'for (let i = 0; i < atlasImporterWasm.length; i++) atlasImporterBytes[i] = atlasImporterWasm.charCodeAt(i);',
+    'for (let i = 0; i < atlasImporterWasm.length; i++) atlasImporterBytes[i] = atlasImporterWasm.charCodeAt(i) & 255;',
     'wasm_bindgen({ module_or_path: atlasImporterBytes });',
   ].join('\n');
   // Inside <script>, "</script" would end the element and "<!--" changes how it is parsed.
-  return worker.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  // The wasm's text holds no "<" (atlasBytesText), so only the glue needs this.
+  const safe = (js) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return `${safe(code)}\nconst atlasImporterWasm = '${wasmText}';\n${safe(start)}`;
 }
 
 /** The glue and wasm file names a Trunk loader refers to. */
@@ -292,7 +316,8 @@ function checkGlue(source, name) {
 }
 
 /** The offline file as a template: `[text, hole, text, hole, text, ...]`, the holes named
- * `css` (the stylesheet's text), `glue` (the glue, base64) and `wasm` (base64), in that order.
+ * `css` (the stylesheet's text), `glue` and `wasm` (their bytes as `atlasBytesText`) and
+ * `importer`, in that order.
  * Made from the processed index.html (`loaderName`: its loader script, which the boot replaces). */
 function offlineTemplate(html, { cssFile, loaderName, classic }) {
   const hole = (name) => `\u0000${name}\u0000`;
@@ -310,12 +335,13 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     '  // This page is the one-file build: an embed snippet made here points at the file itself.',
     '  window.atlasOneFile = true;',
     '  importer.remove();',
+    '  // Each block holds one character per byte (see atlasBytesText in scripts/postbuild.mjs).',
     '  const decode = (id) => {',
     '    const block = document.getElementById(id);',
-    '    const text = atob(block.textContent.trim());',
+    '    const text = block.textContent;',
     '    block.remove();',
     '    const bytes = new Uint8Array(text.length);',
-    '    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);',
+    '    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 255;',
     '    return bytes;',
     '  };',
     "  const glue = URL.createObjectURL(new Blob([decode('atlas-glue')], { type: 'text/javascript' }));",
@@ -355,8 +381,8 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
   page = page.replace(
     loaderTag,
     () =>
-      `<script type="text/plain" id="atlas-glue">\n${hole('glue')}\n</script>\n` +
-      `<script type="application/wasm;base64" id="atlas-wasm">\n${hole('wasm')}</script>\n` +
+      `<script type="text/plain" id="atlas-glue">${hole('glue')}</script>\n` +
+      `<script type="text/plain" id="atlas-wasm">${hole('wasm')}</script>\n` +
       `<script type="text/plain" id="atlas-importer">\n${hole('importer')}\n</script>\n` +
       `<script type="module">\n${boot}\n</script>`,
   );
@@ -386,15 +412,11 @@ function siteKeeper({ js, wasm, cssFile, template }) {
   return `
 // "Download for offline use" from what the page fetched at start (scripts/postbuild.mjs).
 ${atlasImporterText.toString()}
+${atlasBytesText.toString()}
 function atlasKeepParts() {
   const here = (file) => new URL(file, import.meta.url);
   const cached = (file) => fetch(here(file), { cache: 'force-cache' });
-  const base64 = (blob) => new Promise((done, failed) => {
-    const reader = new FileReader();
-    reader.onload = () => done(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
-    reader.onerror = () => failed(reader.error);
-    reader.readAsDataURL(blob);
-  });
+  const text = async (blob) => atlasBytesText(new Uint8Array(await blob.arrayBuffer()));
   const wasm = fetch(here('./${wasm}'));
   const kept = wasm.then((response) => response.clone().blob());
   const parts = Promise.all([kept, cached('./${js}').then((r) => r.blob()), cached('./${cssFile}').then((r) => r.text())]);
@@ -408,9 +430,9 @@ function atlasKeepParts() {
     ]);
     const filled = {
       css,
-      glue: await base64(glue),
-      wasm: await base64(code),
-      importer: atlasImporterText(workerGlue, await base64(workerWasm)),
+      glue: await text(glue),
+      wasm: await text(code),
+      importer: atlasImporterText(workerGlue, await text(workerWasm)),
     };
     const template = ${JSON.stringify(template)};
     const file = template.map((piece, i) => (i % 2 === 1 ? filled[piece] : piece));

@@ -46,7 +46,7 @@ pub fn AxisControls(props: &AxisControlsProps) -> Html {
         html! {
             <div class="axis-control">
                 <label>
-                    { format!("{} axis ", name.to_uppercase()) }
+                    { format!("{} axis ", name.to_ascii_uppercase()) }
                     <select data-testid={format!("axis-{name}-metric")} onchange={on_metric}>
                         { for Metric::ALL.into_iter().map(|m| html! {
                             <option value={m.slug()} selected={m == metric}>{ m.label() }</option>

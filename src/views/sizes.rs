@@ -1,9 +1,8 @@
 //! The Sizes view: which sizes each family has (a family × size matrix showing vCPU or
 //! memory), and how vCPU and memory double along the ladder (a chart of a few families).
 
-use std::collections::BTreeSet;
-
 use atlas_model::chart::ladder::{default_families, LadderPlot};
+use atlas_model::order;
 use atlas_model::screen::sizes::sizes_screen;
 use atlas_model::settings::CellMetric;
 use atlas_model::settings::ZoomChart;
@@ -27,11 +26,12 @@ pub fn SizesView(props: &ViewProps) -> Html {
     });
     let breakers = use_memo(props.atlas.clone(), |atlas| {
         let catalog = &atlas.catalog;
-        atlas
-            .families
-            .iter()
-            .flat_map(|family| breaks_doubling(&doubling(catalog, family)))
-            .collect::<BTreeSet<usize>>()
+        order::set(
+            atlas
+                .families
+                .iter()
+                .flat_map(|family| breaks_doubling(&doubling(catalog, family))),
+        )
     });
     let plot = use_memo(
         (

@@ -149,7 +149,7 @@ impl Bits {
     }
 
     fn to_set(self) -> BTreeSet<Feature> {
-        Feature::ALL.into_iter().filter(|f| self.has(*f)).collect()
+        crate::order::set(Feature::ALL.into_iter().filter(|f| self.has(*f)))
     }
 }
 

@@ -100,7 +100,7 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
             clean.then(|| Decoded {
                 name: &family.name,
                 key: (name.series, name.generation, name.variant),
-                capabilities: name.capabilities.into_iter().collect(),
+                capabilities: crate::order::set(name.capabilities),
                 accelerated: family.category == Category::Accelerated,
             })
         })

@@ -259,12 +259,10 @@ pub fn reduce(state: &State, action: Action) -> State {
     match action {
         Action::ToggleCategory(category) => toggle(&mut filter.hidden_categories, category),
         Action::ShowAllCategories => filter.hidden_categories.clear(),
-        Action::HideAllCategories => filter.hidden_categories = Category::ALL.into_iter().collect(),
+        Action::HideAllCategories => filter.hidden_categories = crate::order::set(Category::ALL),
         Action::OnlyCategory(category) => {
-            filter.hidden_categories = Category::ALL
-                .into_iter()
-                .filter(|c| *c != category)
-                .collect();
+            filter.hidden_categories =
+                crate::order::set(Category::ALL.into_iter().filter(|c| *c != category));
         }
         Action::ToggleSeries(series) => toggle(&mut filter.hidden_series, series),
         Action::ShowAllSeries => filter.hidden_series.clear(),
@@ -381,10 +379,7 @@ pub fn reduce(state: &State, action: Action) -> State {
 fn pick_category(filter: &mut Filter, category: Category) {
     let hidden = &mut filter.hidden_categories;
     if hidden.is_empty() {
-        *hidden = Category::ALL
-            .into_iter()
-            .filter(|c| *c != category)
-            .collect();
+        *hidden = crate::order::set(Category::ALL.into_iter().filter(|c| *c != category));
     } else if hidden.contains(&category) {
         hidden.remove(&category);
     } else {

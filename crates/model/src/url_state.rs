@@ -337,9 +337,8 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             state.families.y_scale = Scale::from_slug(&one(value)).ok_or("not linear or log")?
         }
         "tables" => {
-            state.chart_tables = list(value)
-                .map(|slug| View::from_slug(&slug).ok_or("not a view"))
-                .collect::<Result<_, _>>()?;
+            state.chart_tables =
+                set_of(list(value).map(|slug| View::from_slug(&slug).ok_or("not a view")))?;
         }
         "xmin" => state.families.x_range.min = range_end(value)?,
         "xmax" => state.families.x_range.max = range_end(value)?,

@@ -209,7 +209,7 @@ impl Plan for FamiliesPlot {
         let spec = plot.spec;
 
         // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
-        let font = ("sans-serif", f64::from(paint.px(15.0)))
+        let font = (FontFamily::SansSerif, f64::from(paint.px(15.0)))
             .into_font()
             .color(&theme.text);
         // Room for the labels: the last x label is centred on the right edge of the plot, so

@@ -99,14 +99,14 @@ pub fn draw_with_caption<DB: DrawingBackend>(
     let places = legend_places(caption.legend.as_slice(), width);
     let legend_rows = places.last().map_or(0, |(row, _)| row + 1);
     let bottom = px(SOURCE_BAND) + px(LEGEND_ROW) * legend_rows + px(6);
-    let title_font = ("sans-serif", f64::from(px(20)))
+    let title_font = (FontFamily::SansSerif, f64::from(px(20)))
         .into_font()
         .style(FontStyle::Bold)
         .color(&theme.text);
-    let font = ("sans-serif", f64::from(px(15)))
+    let font = (FontFamily::SansSerif, f64::from(px(15)))
         .into_font()
         .color(&theme.text);
-    let muted = ("sans-serif", f64::from(px(14)))
+    let muted = (FontFamily::SansSerif, f64::from(px(14)))
         .into_font()
         .color(&theme.axis);
     area.draw(&Text::new(

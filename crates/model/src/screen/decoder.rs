@@ -159,13 +159,15 @@ fn price(atlas: &Atlas, state: &State, name: &str) -> DecoderPrice {
     }
 }
 
-/// `why` with its first letter in capitals, to start a line.
+/// `why` with its first letter in capitals, to start a line. The reasons are the model's
+/// own English words, so an ASCII capital is enough (and keeps the Unicode case tables out
+/// of the WebAssembly).
 fn capitalised(why: &str) -> String {
-    let mut chars = why.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut line = why.to_owned();
+    if let Some(first) = line.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    line
 }
 
 /// Where `t` is offered, starting with the chosen region.

@@ -59,10 +59,11 @@ pub fn table_prices(
     let Some(pricing) = needed.then(|| atlas.pricing(region, os, false)).flatten() else {
         return TablePrices::default();
     };
-    let suspect = flags(pricing.table, &atlas.catalog, region, os)
-        .into_iter()
-        .map(|(i, why)| (i, why.describe()))
-        .collect();
+    let suspect = crate::order::map(
+        flags(pricing.table, &atlas.catalog, region, os)
+            .into_iter()
+            .map(|(i, why)| (i, why.describe())),
+    );
     TablePrices {
         prices: Rc::new(RowPrices::new(&atlas.catalog, &pricing)),
         suspect: Rc::new(suspect),
@@ -289,7 +290,7 @@ fn chip_groups(atlas: &Atlas, state: &State) -> Vec<ChipGroup> {
         .collect();
     let mut generations: Vec<u32> = atlas.families.iter().filter_map(|f| f.generation).collect();
     generations.extend(select.generations.iter().copied());
-    generations.sort_unstable();
+    crate::order::sort(&mut generations);
     generations.dedup();
     let generations = generations
         .into_iter()

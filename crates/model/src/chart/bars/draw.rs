@@ -144,7 +144,9 @@ impl Plan for BarsPlot {
         }
         let size = area.dim_in_pixel();
         let frame = Frame::new(plot, size, paint);
-        let font = ("sans-serif", frame.font).into_font().color(&theme.text);
+        let font = (FontFamily::SansSerif, frame.font)
+            .into_font()
+            .color(&theme.text);
         let bottom = frame.bottom(plot.rows.len());
 
         // Count grid and ticks.

@@ -59,10 +59,10 @@ impl Plan for LadderPlot {
         let y_ticks = ((panel_height - 90.0) / 30.0).clamp(3.0, 10.0) as usize;
 
         // plotters draws text at 1/1.24 of the requested size: 15 gives 12 CSS pixels.
-        let font = ("sans-serif", f64::from(paint.px(15.0)))
+        let font = (FontFamily::SansSerif, f64::from(paint.px(15.0)))
             .into_font()
             .color(&theme.text);
-        let title = ("sans-serif", f64::from(paint.px(17.0)))
+        let title = (FontFamily::SansSerif, f64::from(paint.px(17.0)))
             .into_font()
             .color(&theme.text);
         let mut hits = HitMap {

@@ -95,8 +95,12 @@ impl Plan for LettersPlot {
             y: (0.0, 1.0),
         });
         let shown = |ratio: f64| frame.axis.shows(ratio.log2());
-        let font = ("sans-serif", frame.font).into_font().color(&theme.text);
-        let muted = ("sans-serif", frame.font).into_font().color(&theme.axis);
+        let font = (FontFamily::SansSerif, frame.font)
+            .into_font()
+            .color(&theme.text);
+        let muted = (FontFamily::SansSerif, frame.font)
+            .into_font()
+            .color(&theme.axis);
         let gap = paint.px(6.0) as i32;
 
         // Grid and tick labels; labels thin out to whole powers of two when they would touch.
