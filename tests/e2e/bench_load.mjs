@@ -10,10 +10,10 @@ export const TOGGLE = '[data-testid=filter-category-compute]';
  * One fresh context (no cache) loading `url`; `mark` is the name the page marks after each
  * draw. Bytes are counted from the responses the browser receives (gzip -9 of each body).
  * With `toggle: false` (a page without the category filters, such as embed.html) no redraw
- * is timed.
+ * is timed. `context` adds options to the browser context (`{ reducedMotion: 'reduce' }`).
  */
-export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+export async function loadOnce(browser, url, mark, { toggle = true, context: options = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
   const bodies = [];
   page.on('response', (response) => {
@@ -26,8 +26,8 @@ export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
     );
   });
   await page.goto(url);
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 30000 });
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
+  await entries(page, mark, 'mark');
+  await entries(page, 'first-contentful-paint', 'paint');
   const { drawn, fcp, start, phases } = await page.evaluate((name) => ({
     drawn: performance.getEntriesByName(name)[0].startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
@@ -43,6 +43,26 @@ export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
   return { drawn, fcp, start, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/**
+ * Resolves once the page has a performance entry `name` of `type`. A PerformanceObserver
+ * in the page's own script, not Playwright's `waitForFunction`: that one injects its own
+ * script (some 20 ms of parsing) into the page while it starts, and polls every frame.
+ */
+export function entries(page, name, type) {
+  return page.evaluate(({ name, type }) => new Promise((done, fail) => {
+    const seen = () => performance.getEntriesByName(name).length > 0;
+    if (seen()) return done();
+    const observer = new PerformanceObserver(() => {
+      if (seen()) {
+        observer.disconnect();
+        done();
+      }
+    });
+    observer.observe({ type, buffered: true });
+    setTimeout(() => fail(new Error(`no ${type} ${name} within 30 s`)), 30000);
+  }), { name, type });
 }
 
 /** Lets the page finish what it does after a draw (one frame and a little more). */
