@@ -173,6 +173,7 @@ function printSideBySide() {
     console.log(`  ${name} loads: ${list}`);
   }
   const atlasStart = figure('atlas', (l) => l.start);
+  console.log(`  atlas: page complete (filters, legend, menus built after the first chart) at ${ms(figure('atlas', (l) => l.complete))}`);
   console.log(`  atlas: WebAssembly running at ${ms(atlasStart)}; all runs: drawn ${loads.atlas.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.atlas.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
   console.log(`  Plot:  all runs: drawn ${loads.Plot.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.Plot.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
   if (PLOT_ONLY) {

@@ -38,20 +38,29 @@ export async function loadOnce(browser, url, mark, { toggle = true, context: opt
       ...performance.getEntriesByType('mark').reverse().map((e) => [e.name, e.startTime]),
     ]),
   }), mark);
+  // The atlas builds the rest of its page (the filters among it) in the task after the frame
+  // that showed the first chart: the toggle waits for it, and its time is reported.
+  // (NaN for a page without that mark: a comparison page, or an older build.)
+  const complete = mark.startsWith('atlas:')
+    ? await entries(page, 'atlas:page-complete', 'mark', 3000)
+      .then(() => page.evaluate(() => performance.getEntriesByName('atlas:page-complete')[0].startTime), () => NaN)
+    : NaN;
+  phases['atlas:page-complete'] = complete;
   await settle(page);
   const redraw = toggle ? await toggleOnce(page, mark) : NaN;
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
-  return { drawn, fcp, start, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
+  return { drawn, fcp, start, complete, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
 /**
  * Resolves once the page has a performance entry `name` of `type`. A PerformanceObserver
  * in the page's own script, not Playwright's `waitForFunction`: that one injects its own
  * script (some 20 ms of parsing) into the page while it starts, and polls every frame.
+ * Rejects after `timeout` ms.
  */
-export function entries(page, name, type) {
-  return page.evaluate(({ name, type }) => new Promise((done, fail) => {
+export function entries(page, name, type, timeout = 30000) {
+  return page.evaluate(({ name, type, timeout }) => new Promise((done, fail) => {
     const seen = () => performance.getEntriesByName(name).length > 0;
     if (seen()) return done();
     const observer = new PerformanceObserver(() => {
@@ -61,8 +70,8 @@ export function entries(page, name, type) {
       }
     });
     observer.observe({ type, buffered: true });
-    setTimeout(() => fail(new Error(`no ${type} ${name} within 30 s`)), 30000);
-  }), { name, type });
+    setTimeout(() => fail(new Error(`no ${type} ${name} within ${timeout} ms`)), timeout);
+  }), { name, type, timeout });
 }
 
 /** Lets the page finish what it does after a draw (one frame and a little more). */

@@ -42,7 +42,11 @@ export async function open({ width = 1280, height = 860, colorScheme = 'light', 
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   page.on('request', (request) => !request.url().startsWith(shared.server.url) && foreign.push(request.url()));
   await page.goto(shared.server.url + path);
-  if (waitForChart) await waitForPaints(page, 1);
+  if (waitForChart) {
+    await waitForPaints(page, 1);
+    // The first chart is drawn before the rest of the page is built (PageComplete in src/lib.rs).
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:page-complete').length > 0, null, { timeout: 15000 });
+  }
   // index.html's frame has a <main> too: wait until the app has replaced it (or, when a
   // test makes the app panic, until the panic page stands in its place).
   else await page.waitForSelector('main:not([data-testid=skeleton] main), [data-testid=panic]');
