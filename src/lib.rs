@@ -32,6 +32,21 @@ use atlas_model::regions::region_menu;
 /// picture export, the offline copy) is left out of that build's WebAssembly.
 pub const EMBED_PAGE: bool = cfg!(feature = "embed-page");
 
+/// Whether the whole page is built. The app's first render builds the page's frame and the
+/// chart, with the filters, the region menus, the legend, the chart's table and the footer
+/// standing as the placeholders index.html paints; they are built in the task after the frame
+/// that shows the first chart, so that chart waits neither for them nor for their code to
+/// compile. Not a choice anyone makes and not in the address: only the order of building.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageComplete(pub bool);
+
+/// Whether the whole page may be built: after the first chart's frame, or always for a
+/// component mounted outside [`App`] (a test).
+#[hook]
+pub fn use_page_complete() -> bool {
+    use_context::<PageComplete>().is_none_or(|complete| complete.0)
+}
+
 /// The app's state as a Yew reducer: a thin wrapper over the pure [`reduce`].
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Store {
@@ -76,6 +91,16 @@ pub fn App(props: &AppProps) -> Html {
         .clone()
     };
     use_address_sync(&store.state, &dispatch, embed);
+    // Children's effects run before their parent's: the first chart is painted by then.
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with(*complete, move |done| match *done {
+            false => browser::after_next_frame(move || complete.set(true)),
+            true => browser::mark(browser::PAGE_COMPLETE_MARK),
+        });
+    }
+    let complete = PageComplete(*complete);
     // Each dataset becomes one `Atlas` value, made once: views compare it by identity.
     let loaded = use_state(|| None::<(Rc<LoadedData>, Atlas)>);
     let builtin = props.builtin.as_ref().as_ref().ok().cloned();
@@ -120,10 +145,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     let notice = html! { <AddressNotice ignored={start.ignored.clone()} /> };
     if embed {
-        return html! { <EmbedFrame state={store.state.clone()}>{ notice }{ body }</EmbedFrame> };
+        return html! {
+            <ContextProvider<PageComplete> context={complete}>
+                <EmbedFrame state={store.state.clone()}>{ notice }{ body }</EmbedFrame>
+            </ContextProvider<PageComplete>>
+        };
     }
     html! {
-        <>
+        <ContextProvider<PageComplete> context={complete}>
             <header class="page-header">
                 <div>
                     <h1>{ "Instance Atlas" }</h1>
@@ -136,6 +165,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </header>
             <main>{ notice }{ body }</main>
+            if complete.0 {
             <footer class="page-footer">
                 <span data-testid="data-footer">{ source_line }</span>
                 { "Everything runs in your browser; nothing is sent anywhere. " }
@@ -144,7 +174,8 @@ pub fn App(props: &AppProps) -> Html {
                     { "Download for offline use" }
                 </a>
             </footer>
-        </>
+            }
+        </ContextProvider<PageComplete>>
     }
 }
 
@@ -203,6 +234,7 @@ struct ViewsProps {
 #[component]
 fn Views(props: &ViewsProps) -> Html {
     let embed = EMBED_PAGE || props.embed;
+    let complete = use_page_complete();
     let rejected = props.atlas.catalog.rejected.len();
     // Keyed on the atlas (compared by identity), not on the catalog's records.
     let menu = use_memo(props.atlas.clone(), |atlas| region_menu(&atlas.catalog));
@@ -222,9 +254,17 @@ fn Views(props: &ViewsProps) -> Html {
                 <Tabs current={props.state.view} pinned={props.state.pinned.len()} dispatch={props.dispatch.clone()} />
                 <div class="view-bar">
                     <PinnedStrip pinned={props.state.pinned.clone()} dispatch={props.dispatch.clone()} />
-                    <RegionSelect region={props.state.region.clone()} menu={menu.clone()} os={props.state.os}
-                        offered_only={props.state.filter.offered_only}
-                        include_suspect={props.state.include_suspect} dispatch={props.dispatch.clone()} />
+                    if complete {
+                        <RegionSelect region={props.state.region.clone()} menu={menu.clone()} os={props.state.os}
+                            offered_only={props.state.filter.offered_only}
+                            include_suspect={props.state.include_suspect} dispatch={props.dispatch.clone()} />
+                    } else {
+                        // As wide as the menus they stand for (index.html paints the same).
+                        <div class="region-select" aria-hidden="true">
+                            <span class="skeleton-box region"></span><span class="skeleton-box os"></span>
+                            <span class="skeleton-box offered"></span><span class="skeleton-box suspect"></span>
+                        </div>
+                    }
                 </div>
             }
             { views::view_panel(&view, embed) }

@@ -1,5 +1,8 @@
-//! Work for when the page has nothing else to do: `requestIdleCallback`, or a timeout in a
-//! browser that has none.
+//! Work for later: when the page has nothing else to do (`requestIdleCallback`, or a timeout
+//! in a browser that has none), or in the task right after the next frame.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -23,4 +26,37 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
             NO_IDLE_CALLBACK_DELAY_MS,
         );
     }
+}
+
+/// How long [`after_next_frame`] waits for a frame before it runs its work anyway (a hidden
+/// tab or an off-screen frame draws none), in ms.
+const NO_FRAME_DELAY_MS: i32 = 250;
+
+/// Runs `work` once, in a task of its own after the browser's next frame
+/// (`requestAnimationFrame`, then a zero timeout), so what that frame shows is on the screen
+/// before `work` starts; or after [`NO_FRAME_DELAY_MS`] where no frame comes.
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let pending = Rc::new(RefCell::new(Some(Box::new(work) as Box<dyn FnOnce()>)));
+    let run = move || {
+        let work = pending.borrow_mut().take();
+        if let Some(work) = work {
+            work();
+        }
+    };
+    let fallback = Closure::once_into_js(run.clone());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        NO_FRAME_DELAY_MS,
+    );
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let after = Closure::once_into_js(run);
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(after.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }

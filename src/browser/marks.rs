@@ -10,6 +10,10 @@ pub const DATA_PARSED_MARK: &str = "atlas:data-parsed";
 /// The mark the app sets after every chart paint; test harnesses and the benchmark wait for it.
 pub const CHART_DRAWN_MARK: &str = "atlas:chart-drawn";
 
+/// The mark set once the whole page is built, in the task after the frame that showed the
+/// first chart (see `instance_atlas::PageComplete`).
+pub const PAGE_COMPLETE_MARK: &str = "atlas:page-complete";
+
 /// Records a `performance.mark` (ignored where the API is missing).
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

@@ -1,5 +1,6 @@
 //! The Families view: filters, axis controls, the chart and its legend, all rendered from
-//! the one Families screen the model derives.
+//! the one Families screen the model derives (the chart first, the rest once the page is
+//! complete).
 
 use std::rc::Rc;
 
@@ -16,7 +17,7 @@ use crate::views::legend::Legend;
 use crate::views::ViewProps;
 use crate::widgets::chart_table::{ChartTable, LazyRows};
 use crate::widgets::filters::FilterSidebar;
-use crate::EMBED_PAGE;
+use crate::{use_page_complete, EMBED_PAGE};
 
 /// vCPU against memory (or any two metrics), one line per family, coloured by category.
 #[component]
@@ -45,7 +46,10 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
     });
     let (screen, table_rows) = (derived.0.clone(), derived.1.clone());
     let headings = Rc::new(screen.headings.to_vec());
-    let tools = match EMBED_PAGE {
+    // The first render builds the chart alone; the filters, ranges, legend and table follow
+    // in the next task (`PageComplete`), the filters' column held by a placeholder meanwhile.
+    let complete = use_page_complete();
+    let tools = match EMBED_PAGE || !complete {
         true => html! {},
         false => {
             html! { <RangeControls chart={ZoomChart::Families} view={View::Families}
@@ -56,9 +60,11 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
         <section class="view families" aria-label="Families">
             // Embed mode hides the filters, axis controls, ranges and table alternative; the
             // embed page leaves them out altogether.
-            if !EMBED_PAGE {
+            if !EMBED_PAGE && complete {
                 <FilterSidebar families={props.atlas.families.clone()} filter={props.state.filter.clone()}
                     dispatch={props.dispatch.clone()} />
+            } else if !EMBED_PAGE {
+                <div class="sidebar skeleton-sidebar" aria-hidden="true"></div>
             }
             <div class="main">
                 if !EMBED_PAGE {
@@ -68,12 +74,14 @@ pub fn FamiliesView(props: &ViewProps) -> Html {
                     dispatch={props.dispatch.clone()} pinned={state.pinned.clone()}
                     region={state.region.clone()} os={state.os}
                     {tools} />
-                if let Some(hint) = screen.hint.clone() {
+                if let Some(hint) = screen.hint.clone().filter(|_| complete) {
                     <p class="notice chart-hint" data-testid="families-hint">{ hint }</p>
                 }
-                <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
-                    colour={state.families.colour} price_span={screen.plot.price_span} />
-                if !EMBED_PAGE {
+                if complete {
+                    <Legend filter={props.state.filter.clone()} dispatch={props.dispatch.clone()}
+                        colour={state.families.colour} price_span={screen.plot.price_span} />
+                }
+                if !EMBED_PAGE && complete {
                     <ChartTable caption={AttrValue::from(screen.caption.title.clone())} {headings} lazy_rows={Some(table_rows)}
                         shown={state.chart_tables.contains(&View::Families)}
                         on_toggle={props.dispatch.reform(|on| Action::ShowChartTable(View::Families, on))} />

@@ -3,6 +3,9 @@
 // downloads, first contentful paint, chart drawn and redrawn; then the atlas alone at 10x
 // the catalogue, the Table, and a 10 MB import. Prints figures; asserts nothing (timings
 // on a shared machine are not test material).
+//
+// `node tests/e2e/bench.mjs --plot-only` loads only the atlas and Plot's page (first paint,
+// chart drawn, redraw), for a quicker comparison while working on start-up.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +21,7 @@ import { anchorCatalogue, multipliedCsv } from '../bench/catalogue.mjs';
 const DIST = process.env.ATLAS_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const ANCHORS = fileURLToPath(new URL('../bench/anchors/', import.meta.url));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const PLOT_ONLY = process.argv.includes('--plot-only');
 const OFFLINE = 'instance-atlas.html';
 const KB = 1024;
 /** The issue's targets; the relative ones are against Plot measured in the same run. */
@@ -92,22 +96,23 @@ async function embedPageFiles() {
 
 /** The pages measured side by side: the mark each sets after a draw. */
 function pages(atlas, anchors) {
-  return [
+  const all = [
     { name: 'atlas', url: atlas, mark: 'atlas:chart-drawn' },
     { name: 'Plot', url: `${anchors}plot.html`, mark: 'chart-drawn' },
     { name: 'Vega-Lite', url: `${anchors}vega-lite.html`, mark: 'chart-drawn' },
     { name: 'Plotly', url: `${anchors}plotly.html`, mark: 'chart-drawn' },
   ];
+  return PLOT_ONLY ? all.slice(0, 2) : all;
 }
 
 // ---- measure ---------------------------------------------------------------------------
-const sizes = await siteSizes();
+const sizes = PLOT_ONLY ? null : await siteSizes();
 await writeFile(join(ANCHORS, 'catalogue.json'), JSON.stringify(await anchorCatalogue()));
 // The same path at both sizes: a CSV chosen in Load data (the built-in rows once, and ten times).
-const onefold = { name: 'catalogue-1x.csv', ...(await multipliedCsv(1)) };
+const onefold = PLOT_ONLY ? null : { name: 'catalogue-1x.csv', ...(await multipliedCsv(1)) };
 // "10x" is the first catalogue's 810 types ten times over: 8,100, under the 10,000-type budget
 // (the catalogue has 1,424 types now, so ten copies would be refused).
-const tenfold = { name: 'catalogue-8100.csv', ...(await multipliedCsv(10)) };
+const tenfold = PLOT_ONLY ? null : { name: 'catalogue-8100.csv', ...(await multipliedCsv(10)) };
 const site = await serve(DIST);
 const anchorSite = await serve(ANCHORS);
 const browser = await chromium.launch(CHROMIUM);
@@ -119,6 +124,13 @@ for (const p of compared) await loadOnce(browser, p.url, p.mark);
 // Round robin, so that whatever else the machine does falls on every page alike.
 for (let i = 0; i < RUNS; i++) {
   for (const p of compared) loads[p.name].push(await loadOnce(browser, p.url, p.mark));
+}
+if (PLOT_ONLY) {
+  await browser.close();
+  await site.close();
+  await anchorSite.close();
+  printSideBySide();
+  process.exit(0);
 }
 const embed = [];
 for (let i = 0; i < RUNS; i++) embed.push(await loadOnce(browser, `${site.url}embed.html`, 'atlas:chart-drawn', { toggle: false }));
@@ -137,27 +149,42 @@ await site.close();
 await anchorSite.close();
 
 // ---- report ----------------------------------------------------------------------------
-const figure = (name, pick) => median(loads[name].map(pick));
-const columns = compared.map((p) => p.name);
-const row = (label, pick, format) => `| ${label} | ${columns.map((name) => format(figure(name, pick))).join(' | ')} |`;
-console.log(`\nSide by side: medians of ${RUNS} cold loads each, one run, headless Chromium ${chromiumVersion}`);
-const table = [
-  `| | ${columns.join(' | ')} |`,
-  `|---|${columns.map(() => '---').join('|')}|`,
-  row('bytes a visitor downloads, gzip -9', (l) => l.bytes, kb),
-  row('navigation to chart drawn', (l) => l.drawn, ms),
-  row('first contentful paint', (l) => l.fcp, ms),
-  row('category toggle to redrawn', (l) => l.redraw, ms),
-];
-console.log(table.join('\n'));
-for (const name of columns) {
-  const list = loads[name][0].files.map((f) => `${f.url.split('/').pop() || 'index.html'} ${kb(f.gzip)}`).join(', ');
-  console.log(`  ${name} loads: ${list}`);
+function figure(name, pick) {
+  return median(loads[name].map(pick));
 }
+printSideBySide();
+
+/** The pages side by side, with the atlas's and Plot's every load; with --plot-only, the targets against Plot too. */
+function printSideBySide() {
+  const columns = compared.map((p) => p.name);
+  const row = (label, pick, format) => `| ${label} | ${columns.map((name) => format(figure(name, pick))).join(' | ')} |`;
+  console.log(`\nSide by side: medians of ${RUNS} cold loads each, one run, headless Chromium ${chromiumVersion}`);
+  const table = [
+    `| | ${columns.join(' | ')} |`,
+    `|---|${columns.map(() => '---').join('|')}|`,
+    row('bytes a visitor downloads, gzip -9', (l) => l.bytes, kb),
+    row('navigation to chart drawn', (l) => l.drawn, ms),
+    row('first contentful paint', (l) => l.fcp, ms),
+    row('category toggle to redrawn', (l) => l.redraw, ms),
+  ];
+  console.log(table.join('\n'));
+  for (const name of columns) {
+    const list = loads[name][0].files.map((f) => `${f.url.split('/').pop() || 'index.html'} ${kb(f.gzip)}`).join(', ');
+    console.log(`  ${name} loads: ${list}`);
+  }
+  const atlasStart = figure('atlas', (l) => l.start);
+  console.log(`  atlas: page complete (filters, legend, menus built after the first chart) at ${ms(figure('atlas', (l) => l.complete))}`);
+  console.log(`  atlas: WebAssembly running at ${ms(atlasStart)}; all runs: drawn ${loads.atlas.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.atlas.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
+  console.log(`  Plot:  all runs: drawn ${loads.Plot.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.Plot.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
+  if (PLOT_ONLY) {
+    const atlas = (pick) => figure('atlas', pick);
+    const plot = (pick) => figure('Plot', pick);
+    console.log(`  first contentful paint ${ms(atlas((l) => l.fcp))} against Plot's ${ms(plot((l) => l.fcp))}: ${verdict(atlas((l) => l.fcp), plot((l) => l.fcp))}`);
+    console.log(`  chart drawn ${ms(atlas((l) => l.drawn))} against 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}: ${verdict(atlas((l) => l.drawn), TARGETS.drawnVsPlot * plot((l) => l.drawn))}`);
+  }
+}
+
 console.log(`  atlas embed.html (the Families embed) loads: ${embedList}`);
-const atlasStart = figure('atlas', (l) => l.start);
-console.log(`  atlas: WebAssembly running at ${ms(atlasStart)}; all runs: drawn ${loads.atlas.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.atlas.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
-console.log(`  Plot:  all runs: drawn ${loads.Plot.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.Plot.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
 
 const at = (list, pick) => median(list.map(pick));
 const s1 = {

@@ -10,10 +10,10 @@ export const TOGGLE = '[data-testid=filter-category-compute]';
  * One fresh context (no cache) loading `url`; `mark` is the name the page marks after each
  * draw. Bytes are counted from the responses the browser receives (gzip -9 of each body).
  * With `toggle: false` (a page without the category filters, such as embed.html) no redraw
- * is timed.
+ * is timed. `context` adds options to the browser context (`{ reducedMotion: 'reduce' }`).
  */
-export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+export async function loadOnce(browser, url, mark, { toggle = true, context: options = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
   const bodies = [];
   page.on('response', (response) => {
@@ -26,8 +26,8 @@ export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
     );
   });
   await page.goto(url);
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 30000 });
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
+  await entries(page, mark, 'mark');
+  await entries(page, 'first-contentful-paint', 'paint');
   const { drawn, fcp, start, phases } = await page.evaluate((name) => ({
     drawn: performance.getEntriesByName(name)[0].startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
@@ -38,11 +38,40 @@ export async function loadOnce(browser, url, mark, { toggle = true } = {}) {
       ...performance.getEntriesByType('mark').reverse().map((e) => [e.name, e.startTime]),
     ]),
   }), mark);
+  // The atlas builds the rest of its page (the filters among it) in the task after the frame
+  // that showed the first chart: the toggle waits for it, and its time is reported.
+  // (NaN for a page without that mark: a comparison page, or an older build.)
+  const complete = mark.startsWith('atlas:')
+    ? await entries(page, 'atlas:page-complete', 'mark', 3000)
+      .then(() => page.evaluate(() => performance.getEntriesByName('atlas:page-complete')[0].startTime), () => NaN)
+    : NaN;
+  phases['atlas:page-complete'] = complete;
   await settle(page);
   const redraw = toggle ? await toggleOnce(page, mark) : NaN;
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
-  return { drawn, fcp, start, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
+  return { drawn, fcp, start, complete, phases, redraw, files, bytes: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/**
+ * Resolves once the page has a performance entry `name` of `type`. A PerformanceObserver
+ * in the page's own script, not Playwright's `waitForFunction`: that one injects its own
+ * script (some 20 ms of parsing) into the page while it starts, and polls every frame.
+ * Rejects after `timeout` ms.
+ */
+export function entries(page, name, type, timeout = 30000) {
+  return page.evaluate(({ name, type, timeout }) => new Promise((done, fail) => {
+    const seen = () => performance.getEntriesByName(name).length > 0;
+    if (seen()) return done();
+    const observer = new PerformanceObserver(() => {
+      if (seen()) {
+        observer.disconnect();
+        done();
+      }
+    });
+    observer.observe({ type, buffered: true });
+    setTimeout(() => fail(new Error(`no ${type} ${name} within ${timeout} ms`)), timeout);
+  }), { name, type, timeout });
 }
 
 /** Lets the page finish what it does after a draw (one frame and a little more). */

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { SHOTS, open, paints, shoot, useSite, waitForPaints } from './harness.mjs';
+import { SHOTS, open, paints, shoot, useSite, waitForPage, waitForPaints } from './harness.mjs';
 
 const CHART = '[data-testid=families-chart]';
 const CANVAS = `${CHART} canvas.chart-canvas`;
@@ -197,7 +197,7 @@ describe('Chart touch', () => {
       const problems = [];
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(site.server.url);
-      await waitForPaints(page, 1);
+      await waitForPage(page);
       // Find a dot with the keyboard, then put a finger on it.
       await page.locator(CANVAS).focus();
       await page.keyboard.press('ArrowRight');

@@ -42,11 +42,21 @@ export async function open({ width = 1280, height = 860, colorScheme = 'light', 
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   page.on('request', (request) => !request.url().startsWith(shared.server.url) && foreign.push(request.url()));
   await page.goto(shared.server.url + path);
-  if (waitForChart) await waitForPaints(page, 1);
+  if (waitForChart) await waitForPage(page);
   // index.html's frame has a <main> too: wait until the app has replaced it (or, when a
   // test makes the app panic, until the panic page stands in its place).
   else await page.waitForSelector('main:not([data-testid=skeleton] main), [data-testid=panic]');
   return { page, context, problems, foreign };
+}
+
+/**
+ * Waits until the app has drawn its first chart and then built the rest of the page (it
+ * builds the filters, menus and legend in the task after that chart's frame: PageComplete in
+ * src/lib.rs), so a test's clicks do not race that second step.
+ */
+export async function waitForPage(page) {
+  await waitForPaints(page, 1);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:page-complete').length > 0, null, { timeout: 15000 });
 }
 
 /** Waits until the app has painted a chart at least `count` times. */

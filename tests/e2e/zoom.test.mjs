@@ -4,7 +4,7 @@
 // address too, so a shared link opens with the table shown.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, paints, shoot, useSite, waitForPaints } from './harness.mjs';
+import { open, paints, shoot, useSite, waitForPage, waitForPaints } from './harness.mjs';
 
 const site = useSite();
 const LADDER = '[data-testid=ladder-chart]';
@@ -78,7 +78,7 @@ async function phone(colorScheme, path) {
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(site.server.url + path);
-  await waitForPaints(page, 1);
+  await waitForPage(page);
   return { page, context, problems };
 }
 
