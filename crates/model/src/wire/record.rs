@@ -270,7 +270,7 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
         false => None,
     };
     let gpus = r.number()?;
-    let gpu_memory_gib = r.maybe_figure()?.map(|(value, _)| value);
+    let gpu_memory_gib = r.maybe_decimal()?;
     let ebs = match bits.has(Flag::Ebs) {
         true => {
             let ((mbps, written), up_to) = (r.figure()?, bits.has(Flag::EbsUpTo));
@@ -285,9 +285,9 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
     };
     let details = Details {
         gpu_model,
-        gpu_fraction: r.maybe_figure()?.map(|(value, _)| value),
+        gpu_fraction: r.maybe_decimal()?,
         accelerators: r.list()?,
-        ebs_baseline_mbps: r.maybe_figure()?.map(|(value, _)| value),
+        ebs_baseline_mbps: r.maybe_decimal()?,
         bare_metal: bits.has(Flag::BareMetal),
         burstable: bits.has(Flag::Burstable),
         efa: bits.has(Flag::Efa),

@@ -129,6 +129,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A decimal number, or none for an empty token (where the label is not rebuilt from it).
+    pub(super) fn maybe_decimal(&mut self) -> Result<Option<f64>, String> {
+        Ok(self.maybe_figure()?.map(|(value, _)| value))
+    }
+
     /// A count of things that follow.
     pub(super) fn count(&mut self) -> Result<usize, String> {
         self.number()
