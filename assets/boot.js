@@ -5,8 +5,13 @@
 // requests), puts a message in the page instead of leaving it blank.
 (function () {
   var root = document.documentElement;
-  var embed = /(^|[?&])embed=1(&|$)/.test(location.search.slice(1));
+  var query = location.search.slice(1).split('&').filter(Boolean);
+  var embed = query.indexOf('embed=1') >= 0;
   if (embed) root.classList.add('embed-mode');
+  // The frame's chart was drawn at build time for the default address; an address that
+  // asks for anything else (another view, a filter, a zoom) shows the plain box until the
+  // app draws what it asks for.
+  if (query.some(function (pair) { return pair !== 'embed=1'; })) root.classList.add('custom-address');
 
   var shown = false;
   function explain() {

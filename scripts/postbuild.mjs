@@ -43,7 +43,9 @@
 // live-reload one) and no live-reload code in any page.
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const SINGLE_FILE = 'instance-atlas.html';
@@ -57,6 +59,10 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.webp': 'image/webp',
 };
+
+// Where index.html's and embed.html's frames take the prerendered first chart.
+const PRERENDER_MARK = /<!-- prerendered-chart:[^>]*-->/;
+const SOURCE = fileURLToPath(new URL('..', import.meta.url));
 
 class HookError extends Error {}
 const fail = (message) => {
@@ -111,6 +117,12 @@ async function main(dir) {
   const embedPage = basename(process.env.TRUNK_HTML_FILE ?? '') === EMBED_PAGE;
   const indexPath = join(dir, 'index.html');
   let html = await readFile(indexPath, 'utf8');
+
+  // The first chart, drawn at build time from the committed dataset, in place of the frame's
+  // marker: it is on screen with the first paint, before any WebAssembly runs, and the app's
+  // canvas takes its place when it mounts (crates/model/src/chart/prerender.rs). A folder
+  // processed before has no marker left.
+  html = html.replace(PRERENDER_MARK, () => prerenderedChart());
 
   // The favicon goes into the page as a data: URI. Chromium fetches the icon again on every
   // history.pushState/replaceState (the app keeps its state in the address), so a file icon
@@ -226,6 +238,16 @@ async function main(dir) {
     `postbuild: index.html loads ./${loaderName}; ${SINGLE_FILE} ${kb(Buffer.byteLength(single))}${gz} ` +
       `(wasm ${kb(wasmBytes.length)}, glue ${kb(glue.length)}) in ${dir}`,
   );
+}
+
+/** The `<svg>`s of the first chart, as the model's build tool draws them from the dataset. */
+function prerenderedChart() {
+  const args = ['run', '-q', '-p', 'atlas-model', '--bin', 'prerender', '--', 'assets/data/instance-types.csv'];
+  try {
+    return execFileSync('cargo', args, { cwd: SOURCE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  } catch (error) {
+    fail(`could not draw the first chart (cargo ${args.join(' ')}): ${error.message}`);
+  }
 }
 
 /** The site's loader: Trunk's, plus what keeps the parts for the offline copy (see

@@ -163,7 +163,8 @@ function printSideBySide() {
     `| | ${columns.join(' | ')} |`,
     `|---|${columns.map(() => '---').join('|')}|`,
     row('bytes a visitor downloads, gzip -9', (l) => l.bytes, kb),
-    row('navigation to chart drawn', (l) => l.drawn, ms),
+    row('navigation to chart on screen', (l) => l.shown, ms),
+    row('navigation to chart drawn by the code', (l) => l.drawn, ms),
     row('first contentful paint', (l) => l.fcp, ms),
     row('category toggle to redrawn', (l) => l.redraw, ms),
   ];
@@ -173,6 +174,9 @@ function printSideBySide() {
     console.log(`  ${name} loads: ${list}`);
   }
   const atlasStart = figure('atlas', (l) => l.start);
+  // On screen = drawn for the comparison pages; the atlas's frame carries its first chart.
+  const prerendered = loads.atlas.filter((l) => l.prerendered).length;
+  console.log(`  atlas: the chart on screen is the one drawn at build time, painted with the frame, in ${prerendered} of ${loads.atlas.length} loads; the code's own chart (hover, pins, zoom) replaces it at "drawn by the code"`);
   console.log(`  atlas: page complete (filters, legend, menus built after the first chart) at ${ms(figure('atlas', (l) => l.complete))}`);
   console.log(`  atlas: WebAssembly running at ${ms(atlasStart)}; all runs: drawn ${loads.atlas.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.atlas.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
   console.log(`  Plot:  all runs: drawn ${loads.Plot.map((l) => l.drawn.toFixed(0)).join(' ')} ms, FCP ${loads.Plot.map((l) => l.fcp.toFixed(0)).join(' ')} ms`);
@@ -180,7 +184,8 @@ function printSideBySide() {
     const atlas = (pick) => figure('atlas', pick);
     const plot = (pick) => figure('Plot', pick);
     console.log(`  first contentful paint ${ms(atlas((l) => l.fcp))} against Plot's ${ms(plot((l) => l.fcp))}: ${verdict(atlas((l) => l.fcp), plot((l) => l.fcp))}`);
-    console.log(`  chart drawn ${ms(atlas((l) => l.drawn))} against 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}: ${verdict(atlas((l) => l.drawn), TARGETS.drawnVsPlot * plot((l) => l.drawn))}`);
+    console.log(`  chart on screen ${ms(atlas((l) => l.shown))} against 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}: ${verdict(atlas((l) => l.shown), TARGETS.drawnVsPlot * plot((l) => l.drawn))}`);
+    console.log(`  chart drawn by the code ${ms(atlas((l) => l.drawn))} against 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}: ${verdict(atlas((l) => l.drawn), TARGETS.drawnVsPlot * plot((l) => l.drawn))}`);
   }
 }
 
@@ -223,7 +228,8 @@ const targets = [
   ['the page an embed of the Families chart loads (embed.html, from the network)', kb(embedBytes), `<= ${kb(TARGETS.embedGzip)}`, verdict(embedBytes, TARGETS.embedGzip)],
   ['the offline file, gzip -9', kb(sizes.offline?.gzip ?? NaN), `<= ${kb(TARGETS.offlineGzip)}`, verdict(sizes.offline?.gzip ?? Infinity, TARGETS.offlineGzip)],
   ['first contentful paint', ms(atlas((l) => l.fcp)), `<= Plot's ${ms(plot((l) => l.fcp))}`, verdict(atlas((l) => l.fcp), plot((l) => l.fcp))],
-  ['navigation to chart drawn', ms(atlas((l) => l.drawn)), `<= 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}`, verdict(atlas((l) => l.drawn), TARGETS.drawnVsPlot * plot((l) => l.drawn))],
+  ['navigation to chart on screen (the atlas: its chart drawn at build time, painted with the frame)', ms(atlas((l) => l.shown)), `<= 0.8 x Plot's drawn = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}`, verdict(atlas((l) => l.shown), TARGETS.drawnVsPlot * plot((l) => l.drawn))],
+  ['navigation to chart drawn by the code (hover, pins, zoom)', ms(atlas((l) => l.drawn)), `<= 0.8 x Plot's = ${ms(TARGETS.drawnVsPlot * plot((l) => l.drawn))}`, verdict(atlas((l) => l.drawn), TARGETS.drawnVsPlot * plot((l) => l.drawn))],
   ['category toggle to redrawn', ms(atlas((l) => l.redraw)), `<= 0.5 x Plot's = ${ms(TARGETS.redrawVsPlot * plot((l) => l.redraw))}`, verdict(atlas((l) => l.redraw), TARGETS.redrawVsPlot * plot((l) => l.redraw))],
   [`Table opened at ${tenfold.count.toLocaleString('en')} types, to next frame`, ms(s10.open), `<= ${TARGETS.tableOpenMs} ms`, verdict(s10.open, TARGETS.tableOpenMs)],
   [`Table keystroke at ${tenfold.count.toLocaleString('en')} types, to next frame`, ms(s10.key), `<= ${TARGETS.tableKeystrokeMs} ms`, verdict(s10.key, TARGETS.tableKeystrokeMs)],

@@ -30,8 +30,24 @@ const VARIANTS = {
   'css inlined': { html: inlineCss },
   'no preloads': { html: (h) => h.replace(/<link rel="(module)?preload"[^>]*>/g, '') },
   'no stylesheet': { html: (h) => h.replace(/<link rel="stylesheet"[^>]*>/, '') },
+  'scripts after frame': { html: scriptsAfterFrame },
+  'boot.js after frame': { html: (h) => moveToBodyEnd(h, /<script src="\.\/boot-[^"]+"[^>]*><\/script>/g) },
+  'no prerendered chart': { html: (h) => h.replace(/<svg class="prerendered[\s\S]*<\/svg>/, '') },
+  'prerender without dots': { html: (h) => h.replace(/<path class="[^"]* dot"[^>]*>/g, '') },
+  'prerender wide only': { html: (h) => h.replace(/<svg class="prerendered narrow[\s\S]*?<\/svg>/, '') },
+  'prerender no text': { html: (h) => h.replace(/(<svg class="prerendered[\s\S]*<\/svg>)/, (svg) => svg.replace(/<text[^>]*>[^<]*<\/text>/g, '')) },
   'no scripts': { html: (h) => h.replace(/<script\b[^>]*><\/script>/g, '').replace(/<link rel="(module)?preload"[^>]*>/g, '') },
 };
+
+/** Moves every tag `pattern` matches from where it is to just before `</body>`. */
+function moveToBodyEnd(html, pattern) {
+  const moved = html.match(pattern) ?? [];
+  return html.replace(pattern, '').replace('</body>', `${moved.join('\n')}\n</body>`);
+}
+
+function scriptsAfterFrame(html) {
+  return moveToBodyEnd(html, /<script\b[^>]*><\/script>|<link rel="(module)?preload"[^>]*>/g);
+}
 
 let cssText = '';
 function inlineCss(html) {
@@ -91,7 +107,9 @@ cssText = await readFile(join(DIST, (await readFile(join(DIST, 'index.html'), 'u
 const site = await variantServer();
 const anchors = await serve(ANCHORS);
 const browser = await chromium.launch(CHROMIUM);
-const pages = [...Object.keys(VARIANTS).map((name) => ({ name, url: `${site.url}${encodeURIComponent(name)}/` })), { name: 'Plot', url: `${anchors.url}plot.html` }];
+// BENCH_VARIANTS="atlas,no scripts" measures only those (Plot always).
+const only = process.env.BENCH_VARIANTS?.split(',');
+const pages = [...Object.keys(VARIANTS).filter((name) => !only || only.includes(name)).map((name) => ({ name, url: `${site.url}${encodeURIComponent(name)}/` })), { name: 'Plot', url: `${anchors.url}plot.html` }];
 for (const p of pages) {
   p.loads = [];
   await paintOnce(browser, p.url); // warm-up

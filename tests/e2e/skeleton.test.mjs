@@ -32,6 +32,26 @@ async function openHeld({ width = 1280, height = 860, colorScheme = 'light', pat
   return { page, context, problems, release: () => wasm.continue() };
 }
 
+/**
+ * The prerendered first chart the frame shows: which drawing (wide or narrow), how many
+ * dots it has, its box, and the colours the stylesheet gives its background and a
+ * general-purpose line.
+ */
+async function prerendered(page) {
+  const shown = page.locator('[data-testid=prerendered-chart]:visible');
+  assert.equal(await shown.count(), 1, 'one prerendered chart shows');
+  return {
+    box: await shown.boundingBox(),
+    ...(await shown.evaluate((svg) => ({
+      size: svg.classList.contains('wide') ? 'wide' : 'narrow',
+      points: Number(svg.dataset.points),
+      dots: [...svg.querySelectorAll('path.dot')].reduce((n, p) => n + p.getAttribute('d').split('h0').length - 1, 0),
+      background: getComputedStyle(svg.querySelector('.f-bg')).fill,
+      general: getComputedStyle(svg.querySelector('.s-general')).stroke,
+    }))),
+  };
+}
+
 /** The top edge and height of the element `selector` matches, in CSS pixels. */
 async function box(page, selector) {
   const b = await page.locator(selector).first().boundingBox();
@@ -54,10 +74,25 @@ describe('The frame before the WebAssembly', () => {
       assert.ok(chart.width > 200 && chart.height > 200, `the chart's box is drawn: ${JSON.stringify(chart)}`);
       assert.equal(await page.locator('[data-testid=families-chart]').count(), 0, 'no app yet');
       const tabs = await box(page, `${SKELETON} .tabs`);
+      // The first chart is in the frame already, drawn at build time, in the page's colours.
+      const first = await prerendered(page);
+      assert.equal(first.size, look.width > 720 ? 'wide' : 'narrow', 'the drawing made for this width');
+      assert.equal(first.background, look.colorScheme === 'dark' ? 'rgb(24, 26, 31)' : 'rgb(255, 255, 255)');
+      assert.equal(first.general, look.colorScheme === 'dark' ? 'rgb(90, 200, 205)' : 'rgb(46, 150, 160)', 'general purpose in its theme colour');
+      assert.ok(first.box.width > 200 && first.box.height > 200, `the drawing fills the chart's box: ${JSON.stringify(first.box)}`);
+      // The "Loading the chart…" note stays for screen readers, but not over the drawing.
+      const note = await box(page, `${SKELETON} .skeleton-note`);
+      assert.ok(note.width <= 1 && note.height <= 1, `no "Loading" note over the drawing: ${JSON.stringify(note)}`);
       await page.screenshot({ path: `${SHOTS}skeleton-${look.name}.png`, fullPage: true });
 
       release();
       await waitForPaints(page, 1);
+      assert.equal(
+        await page.locator('[data-testid=families-chart]').getAttribute('data-points'),
+        String(first.points),
+        'the app draws as many types as the frame showed',
+      );
+      assert.equal(await page.locator('[data-testid=prerendered-chart]').count(), 0, 'the canvas took its place');
       assert.equal(await page.locator(SKELETON).count(), 0, 'the frame is gone once the app has mounted');
       assert.equal(await page.locator('h1').count(), 1, 'one title');
       const appTabs = await box(page, '.tabs');
@@ -87,6 +122,28 @@ describe('The frame before the WebAssembly', () => {
     assert.equal(await page.locator('[data-testid=open-full]').count(), 1);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test('an address that asks for another chart shows the plain box, not the default chart', async () => {
+    for (const path of ['?view=sizes', '?cat=general', '?x=vcpu&y=memory', '?embed=1&cat=compute']) {
+      const { page, context, problems, release } = await openHeld({ path });
+      assert.equal(await page.locator('[data-testid=prerendered-chart]:visible').count(), 0, `${path}: no prerendered chart`);
+      assert.ok((await box(page, `${SKELETON} .skeleton-note`)).width > 50, `${path}: the "Loading the chart…" note shows`);
+      release();
+      await page.waitForSelector('main:not([data-testid=skeleton] main)');
+      assert.deepEqual(problems, [], path);
+      await context.close();
+    }
+  });
+
+  test('the embeds show the first chart before their code runs', async () => {
+    for (const path of ['?embed=1', 'embed.html']) {
+      const { page, context, release } = await openHeld({ path });
+      const first = await prerendered(page);
+      assert.ok(first.points > 1000 && first.dots > 100, `${path}: ${first.points} types in ${first.dots} dots`);
+      release();
+      await context.close();
+    }
   });
 
   test('the offline file carries the frame too and replaces it when the app mounts', async () => {

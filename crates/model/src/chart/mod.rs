@@ -13,6 +13,7 @@ pub mod hitmap;
 pub mod image;
 pub mod ladder;
 pub mod letters;
+pub mod prerender;
 pub mod theme;
 pub mod words;
 pub mod zoom;

@@ -1,0 +1,435 @@
+//! A chart as a small SVG for the page's HTML, drawn at build time so the first chart is on
+//! screen with the first paint, before any WebAssembly has run (the app's canvas takes its
+//! place when it mounts).
+//!
+//! The picture export ([`super::image`]) writes one element per dot with its colour; here
+//! strokes of one style share one `<path>` (a dot is a zero-length stroke with
+//! round caps), and colours are not written at all: each becomes a class naming its role in
+//! the theme (`s-general`, `f-text`), which `assets/style.css` colours for light and dark
+//! pages from the same variables as the rest of the page. So one SVG serves both schemes,
+//! under a strict `style-src 'self'` (no inline style). Drawing order stays the plan's.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters::style::RGBColor;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
+};
+
+use super::theme::Theme;
+use super::{ChartError, Paint, Plan};
+use crate::atlas::{Atlas, PriceSource};
+use crate::catalog::Catalog;
+use crate::instance::Category;
+use crate::screen::families::families_screen;
+use crate::state::State;
+
+/// The colour roles of a light-theme chart and the class suffix each is written as.
+fn roles() -> Vec<(RGBColor, &'static str)> {
+    let theme = Theme::LIGHT;
+    let mut roles = vec![
+        (theme.background, "bg"),
+        (theme.text, "text"),
+        (theme.axis, "axis"),
+        (theme.grid, "grid"),
+    ];
+    roles.extend(
+        Category::ALL
+            .iter()
+            .map(|category| (theme.category(*category), category.slug())),
+    );
+    roles
+}
+
+/// The classes a prerendered chart can use, for the stylesheet's check: `f-` fills and `s-`
+/// strokes, one per role.
+pub fn classes() -> Vec<String> {
+    roles()
+        .iter()
+        .flat_map(|(_, role)| [format!("f-{role}"), format!("s-{role}")])
+        .collect()
+}
+
+/// The sizes the first chart is drawn at, each with the class the stylesheet shows it by:
+/// the chart's box in a 1280 by 860 window (shown scaled in any window over 720 pixels
+/// wide), and in a 390 by 844 phone (shown scaled up to 720).
+pub const PRERENDER_SIZES: [((u32, u32), &str); 2] = [((948, 533), "wide"), ((344, 370), "narrow")];
+
+/// The `elementtiming` name of the prerendered chart's first text.
+pub const PRERENDER_TIMING: &str = "prerendered-chart";
+
+/// The Families chart a visitor sees first (the default address), as the `<svg>` elements
+/// the build puts in the page's frame, one per size of [`PRERENDER_SIZES`].
+pub fn first_chart_svg(catalog: Rc<Catalog>) -> Result<String, ChartError> {
+    // The default chart plots specs only: no price is read, so no price table is given.
+    let atlas = Atlas::new(catalog, Rc::new(PriceSource::from_csv("")));
+    let screen = families_screen(&atlas, &State::default());
+    let points = screen.plot.point_count();
+    let mut svg = String::new();
+    for (size, class) in PRERENDER_SIZES {
+        let (width, height) = size;
+        // Element Timing reports when this text (and so the chart around it) was painted:
+        // `make bench` reads it as the chart's time on screen.
+        let body = prerender_svg(screen.plot.as_ref(), size)?.replacen(
+            "<text ",
+            &format!("<text elementtiming=\"{PRERENDER_TIMING}\" "),
+            1,
+        );
+        let _ = write!(
+            svg,
+            "<svg class=\"prerendered {class}\" data-testid=\"prerendered-chart\" \
+             data-points=\"{points}\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\" \
+             viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMinYMin meet\">{body}</svg>"
+        );
+    }
+    Ok(svg)
+}
+
+/// Draws `plan` as the inside of an SVG of `size` CSS pixels, in the light theme's roles.
+///
+/// Fails when the plan uses a colour that is not a theme role (the dark page could not
+/// recolour it), or when plotters fails.
+pub fn prerender_svg<P: Plan>(plan: &P, size: (u32, u32)) -> Result<String, ChartError> {
+    let mut sketched = Sketched::default();
+    {
+        let area = Sketch::new(size, &mut sketched).into_drawing_area();
+        let paint = Paint {
+            theme: Theme::LIGHT,
+            pixel_ratio: 1.0,
+        };
+        plan.draw(&area, &paint)?;
+        area.present()?;
+    }
+    if let Some(colour) = sketched.unthemed {
+        return Err(ChartError::Backend(format!(
+            "the prerendered chart uses rgb{colour:?}, which is not a theme colour"
+        )));
+    }
+    Ok(sketched.body)
+}
+
+/// What the backend writes: the SVG elements, and the first colour met that is not a role.
+#[derive(Debug, Default)]
+struct Sketched {
+    body: String,
+    unthemed: Option<(u8, u8, u8)>,
+}
+
+/// What a run of strokes shares: the class, the stroke width, the opacity, and whether its
+/// strokes are dots.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Run {
+    class: String,
+    width: u32,
+    /// The opacity in hundredths.
+    alpha: u8,
+    dots: bool,
+}
+
+/// The drawing backend: SVG elements into `out`. Strokes gather in `open`, one path per
+/// style, until a text or a filled shape comes (or the end): a page lays out and paints a
+/// dozen paths far sooner than the chart's 350 lines and runs of dots, and within one style
+/// the order does not show.
+struct Sketch<'a> {
+    size: (u32, u32),
+    roles: Vec<(RGBColor, &'static str)>,
+    out: &'a mut Sketched,
+    open: Vec<(Run, String)>,
+    /// Every stroke written or open, with its run.
+    strokes: HashSet<(Run, String)>,
+}
+
+/// The backend never fails on its own.
+#[derive(Debug)]
+struct Never;
+
+impl std::fmt::Display for Never {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unreachable")
+    }
+}
+
+impl std::error::Error for Never {}
+
+type Drawn = Result<(), DrawingErrorKind<Never>>;
+
+impl<'a> Sketch<'a> {
+    fn new(size: (u32, u32), out: &'a mut Sketched) -> Self {
+        Sketch {
+            size,
+            roles: roles(),
+            out,
+            open: Vec::new(),
+            strokes: HashSet::new(),
+        }
+    }
+
+    /// The class of `colour` painted as a fill (`f-`) or a stroke (`s-`).
+    fn class(&mut self, colour: BackendColor, fill: bool) -> String {
+        let kind = if fill { 'f' } else { 's' };
+        let (r, g, b) = colour.rgb;
+        match self.roles.iter().find(|(c, _)| *c == RGBColor(r, g, b)) {
+            Some((_, role)) => format!("{kind}-{role}"),
+            None => {
+                self.out.unthemed.get_or_insert(colour.rgb);
+                format!("{kind}-unthemed")
+            }
+        }
+    }
+
+    /// ` opacity="…"` for a colour that is not opaque.
+    fn opacity(alpha: f64) -> String {
+        Self::hundredths((alpha.clamp(0.0, 1.0) * 100.0).round() as u8)
+    }
+
+    /// ` opacity="…"` for an opacity in hundredths below 100.
+    fn hundredths(alpha: u8) -> String {
+        if alpha < 100 {
+            format!(" opacity=\"{}\"", f64::from(alpha) / 100.0)
+        } else {
+            String::new()
+        }
+    }
+
+    /// Writes the open runs of strokes, in the order each was opened.
+    fn flush(&mut self) {
+        for (run, d) in std::mem::take(&mut self.open) {
+            let dots = if run.dots { " dot" } else { "" };
+            let _ = write!(
+                self.out.body,
+                "<path class=\"{}{dots}\" stroke-width=\"{}\"{} d=\"{d}\"/>",
+                run.class,
+                run.width,
+                Self::hundredths(run.alpha)
+            );
+        }
+    }
+
+    /// Adds the path data `d` to the open run of `style`, or opens one.
+    fn stroke<S: BackendStyle>(&mut self, style: &S, width: u32, dots: bool, d: &str) {
+        let colour = style.color();
+        if colour.alpha == 0.0 || width == 0 {
+            return;
+        }
+        let run = Run {
+            class: self.class(colour, false),
+            width,
+            alpha: (colour.alpha.clamp(0.0, 1.0) * 100.0).round() as u8,
+            dots,
+        };
+        // A stroke already in its run adds nothing to the picture: many types share a dot
+        // (and families a line), and every one costs the page time to paint.
+        if !self.strokes.insert((run.clone(), d.to_owned())) {
+            return;
+        }
+        match self.open.iter_mut().find(|(open, _)| *open == run) {
+            Some((_, data)) => data.push_str(d),
+            None => self.open.push((run, d.to_owned())),
+        }
+    }
+
+    /// A filled shape (`<rect …>`, `<polygon …>`) as its own element.
+    fn fill<S: BackendStyle>(&mut self, style: &S, element: &str, attributes: &str) {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return;
+        }
+        self.flush();
+        let class = self.class(colour, true);
+        let _ = write!(
+            self.out.body,
+            "<{element} class=\"{class}\"{}{attributes}/>",
+            Self::opacity(colour.alpha)
+        );
+    }
+}
+
+/// Path data through `points`: `M x y L x y x y …`.
+fn polyline(points: impl IntoIterator<Item = BackendCoord>) -> String {
+    let mut d = String::new();
+    for (i, (x, y)) in points.into_iter().enumerate() {
+        let command = match i {
+            0 => "M",
+            1 => "L",
+            _ => " ",
+        };
+        let _ = write!(d, "{command}{x} {y}");
+    }
+    d
+}
+
+/// `text` with the characters XML gives a meaning escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+impl DrawingBackend for Sketch<'_> {
+    type ErrorType = Never;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Drawn {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Drawn {
+        self.flush();
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, (x, y): BackendCoord, colour: BackendColor) -> Drawn {
+        self.fill(
+            &colour,
+            "rect",
+            &format!(" x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\""),
+        );
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Drawn {
+        let d = match (from, to) {
+            ((x0, y0), (x1, y1)) if y0 == y1 => format!("M{x0} {y0}H{x1}"),
+            ((x0, y0), (x1, y1)) if x0 == x1 => format!("M{x0} {y0}V{y1}"),
+            _ => polyline([from, to]),
+        };
+        self.stroke(style, style.stroke_width(), false, &d);
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        if fill {
+            let (w, h) = (x1 - x0, y1 - y0);
+            self.fill(
+                style,
+                "rect",
+                &format!(" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\""),
+            );
+        } else {
+            let d = format!("M{x0} {y0}H{x1}V{y1}H{x0}Z");
+            self.stroke(style, style.stroke_width(), false, &d);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Drawn {
+        let d = polyline(path);
+        self.stroke(style, style.stroke_width(), false, &d);
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        (x, y): BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        if fill {
+            // A zero-length stroke as wide as the dot, with round caps (`.dot` in the stylesheet).
+            self.stroke(style, radius * 2, true, &format!("M{x} {y}h0"));
+        } else {
+            // A ring: two half circles.
+            let d = format!(
+                "M{} {y}a{radius} {radius} 0 1 0 {} 0a{radius} {radius} 0 1 0 {} 0",
+                x - radius as i32,
+                radius * 2,
+                -(radius as i32) * 2
+            );
+            self.stroke(style, style.stroke_width(), false, &d);
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Drawn {
+        let points: Vec<String> = vert.into_iter().map(|(x, y)| format!("{x},{y}")).collect();
+        self.fill(
+            style,
+            "polygon",
+            &format!(" points=\"{}\"", points.join(" ")),
+        );
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        (x, y): BackendCoord,
+    ) -> Drawn {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let class = self.class(colour, true);
+        let anchor = match style.anchor().h_pos {
+            HPos::Left => "",
+            HPos::Center => " text-anchor=\"middle\"",
+            HPos::Right => " text-anchor=\"end\"",
+        };
+        // The canvas's text baselines: top, middle, bottom.
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => " dominant-baseline=\"text-before-edge\"",
+            VPos::Center => " dominant-baseline=\"middle\"",
+            VPos::Bottom => " dominant-baseline=\"text-after-edge\"",
+        };
+        let degrees = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 90,
+            FontTransform::Rotate180 => 180,
+            FontTransform::Rotate270 => 270,
+        };
+        let rotate = match degrees {
+            0 => String::new(),
+            d => format!(" transform=\"rotate({d} {x} {y})\""),
+        };
+        let _ = write!(
+            self.out.body,
+            "<text class=\"{class}\" x=\"{x}\" y=\"{y}\" font-size=\"{}\"{anchor}{baseline}{rotate}{}>{}</text>",
+            style.size(),
+            Self::opacity(colour.alpha),
+            escape(text)
+        );
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_paths_read_as_svg() {
+        assert_eq!(escape("a < b & c > d"), "a &lt; b &amp; c &gt; d");
+        assert_eq!(polyline([(1, 2), (3, 4), (5, 6)]), "M1 2L3 4 5 6");
+        assert_eq!(polyline([(7, 8)]), "M7 8");
+    }
+}
