@@ -172,6 +172,10 @@ async function main(dir) {
     }
     const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
+    if (embedPage) {
+      loader = loader.replace(init, `init({ module_or_path: await atlasAfterFirstPaint(atlasCompile(fetch(new URL('./${wasm}', import.meta.url)))) })`);
+      loader = `${loader}\n${atlasCompile.toString()}\n${atlasAfterFirstPaint.toString()}\n`;
+    }
     if (!embedPage) loader = withSiteKeeper(html, loader, { js, wasm, init, classic });
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, loaderName), loader);
@@ -240,6 +244,36 @@ async function main(dir) {
   );
 }
 
+/**
+ * Resolves to the compiled module once the page has painted (in every loader: the site's,
+ * the embed page's and the offline file's). The WebAssembly compiles while the browser paints
+ * the frame, with its first chart drawn at build time; the app starts (reads the catalogue and
+ * mounts, a task of a few hundred milliseconds) only after that paint, so the frame is not held
+ * back behind it and is on screen before the app replaces it. A page that paints nothing (a
+ * tab opened in the background) starts after 200 ms.
+ */
+async function atlasAfterFirstPaint(compiled) {
+  await new Promise((done) => {
+    if (performance.getEntriesByType('paint').length > 0) return done();
+    new PerformanceObserver(() => done()).observe({ type: 'paint' });
+    setTimeout(done, 200);
+  });
+  return compiled;
+}
+
+/** Compiles the WebAssembly as it streams in, or from its bytes where the host serves it
+ * with another type than application/wasm (which streaming refuses). */
+async function atlasCompile(response) {
+  const served = await response;
+  if (!served.ok) throw new Error(`the WebAssembly could not be loaded: ${served.status} ${served.statusText}`);
+  try {
+    return await WebAssembly.compileStreaming(served.clone());
+  } catch (error) {
+    if (served.headers.get('content-type')?.startsWith('application/wasm')) throw error;
+    return WebAssembly.compile(await served.arrayBuffer());
+  }
+}
+
 /** The `<svg>`s of the first chart, as the model's build tool draws them from the dataset. */
 function prerenderedChart() {
   const args = ['run', '-q', '-p', 'atlas-model', '--bin', 'prerender', '--', 'assets/data/instance-types.csv'];
@@ -256,7 +290,8 @@ function withSiteKeeper(html, loader, { js, wasm, init, classic }) {
   const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
   const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
   const template = offlineTemplate(html, { cssFile, classic });
-  const kept = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
+  const start = 'init({ module_or_path: await atlasAfterFirstPaint(atlasCompile(atlasParts.wasm)) })';
+  const kept = `${loader.replace(init, start)}\n${atlasCompile.toString()}\n${atlasAfterFirstPaint.toString()}\n${siteKeeper({ js, wasm, cssFile, template })}`;
   // The parts are asked for before init, so every request is made before the first paint.
   return kept.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
 }
@@ -368,9 +403,10 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     '  };',
     "  const glue = URL.createObjectURL(new Blob([decode('atlas-glue')], { type: 'text/javascript' }));",
     '  const { default: init } = await import(glue);',
-    "  const wasm = await init({ module_or_path: decode('atlas-wasm') });",
+    "  const wasm = await init({ module_or_path: await atlasAfterFirstPaint(WebAssembly.compile(decode('atlas-wasm'))) });",
     "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
     '}',
+    atlasAfterFirstPaint.toString(),
   ].join('\n');
   let page = html
     .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))
