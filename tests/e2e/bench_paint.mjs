@@ -36,6 +36,12 @@ const VARIANTS = {
   'prerender without dots': { html: (h) => h.replace(/<path class="[^"]* dot"[^>]*>/g, '') },
   'prerender wide only': { html: (h) => h.replace(/<svg class="prerendered narrow[\s\S]*?<\/svg>/, '') },
   'prerender no text': { html: (h) => h.replace(/(<svg class="prerendered[\s\S]*<\/svg>)/, (svg) => svg.replace(/<text[^>]*>[^<]*<\/text>/g, '')) },
+  'loader after paint': {
+    html: (h) => h.replace(/<script type="module" src="\.\/(init-[0-9a-f]+\.js)"[^>]*><\/script>/, (_, loader) => {
+      lateLoader = loader;
+      return '<script type="module" src="./late-loader.js"></script>';
+    }),
+  },
   'no scripts': { html: (h) => h.replace(/<script\b[^>]*><\/script>/g, '').replace(/<link rel="(module)?preload"[^>]*>/g, '') },
 };
 
@@ -50,6 +56,13 @@ function scriptsAfterFrame(html) {
 }
 
 let cssText = '';
+// 'loader after paint': a module that waits for the first paint, then imports the loader.
+let lateLoader = '';
+const LATE_LOADER = () => `await new Promise((done) => {
+  if (performance.getEntriesByType('paint').length) return done();
+  new PerformanceObserver(() => done()).observe({ type: 'paint' });
+});
+await import('./${lateLoader}');`;
 function inlineCss(html) {
   return html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${cssText}</style>`);
 }
@@ -62,6 +75,10 @@ async function variantServer() {
     if (!rule || file.includes('..')) return response.writeHead(404).end();
     if (file.endsWith('_bg.wasm') && rule.wasm === 'refuse') return response.writeHead(404).end();
     if (file.endsWith('_bg.wasm') && rule.wasm === 'hold') await new Promise((done) => setTimeout(done, HOLD_MS));
+    if (file === 'late-loader.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return response.end(LATE_LOADER());
+    }
     try {
       let body = await readFile(join(DIST, file));
       if (file === 'index.html' && rule.html) body = Buffer.from(rule.html(body.toString('utf8')));

@@ -124,6 +124,19 @@ describe('The frame before the WebAssembly', () => {
     await context.close();
   });
 
+  test('the app starts only once the frame, with its first chart, has been painted', async () => {
+    for (const path of ['', 'embed.html']) {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      await page.goto(site.server.url + path);
+      await waitForPaints(page, 1);
+      const [painted, started] = await page.evaluate(() =>
+        ['first-contentful-paint', 'atlas:start'].map((name) => performance.getEntriesByName(name)[0]?.startTime));
+      assert.ok(painted <= started, `${path || 'index.html'}: first paint at ${painted} ms, the app's code started at ${started} ms`);
+      await context.close();
+    }
+  });
+
   test('an address that asks for another chart shows the plain box, not the default chart', async () => {
     for (const path of ['?view=sizes', '?cat=general', '?x=vcpu&y=memory', '?embed=1&cat=compute']) {
       const { page, context, problems, release } = await openHeld({ path });
