@@ -16,6 +16,7 @@
 mod flags;
 mod metric;
 mod rates;
+mod steps;
 mod trust;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use thiserror::Error;
 
 pub use flags::{flags, median};
 pub use metric::{PriceMetric, HOURS_PER_MONTH};
+pub use steps::PriceSteps;
 pub use trust::{Suspicion, WINDOWS_LICENCE_PER_VCPU_HOUR};
 
 /// The date of the embedded price list (`pricing.json` field `updated`, see
