@@ -7,7 +7,7 @@ use atlas_model::catalog::Catalog;
 use atlas_model::prices::{Os, SUSPECT_PRICES_BY_OS};
 use atlas_model::wire::{self, WireError};
 
-use crate::browser::{mark, DATA_PARSED_MARK};
+use crate::browser::{in_idle_steps, mark, DATA_PARSED_MARK, PRICES_READY_MARK};
 
 /// The instance-type table: `assets/data/instance-types.csv` as the refresh script wrote it
 /// (see `assets/data/PROVENANCE.md`), turned by `build.rs` into the compact catalogue text
@@ -27,6 +27,19 @@ pub fn builtin_prices(catalog: Option<Rc<Catalog>>) -> Rc<PriceSource> {
         Some(catalog) => source.judged_by(catalog),
         None => source,
     })
+}
+
+/// Reads and judges the built-in prices in small steps while the page is idle (one long
+/// task would keep a click or key press waiting), marking [`PRICES_READY_MARK`] when done.
+/// Whatever needs a price before then finishes the steps itself (`PriceSource::table`).
+pub fn read_prices_when_idle(prices: Rc<PriceSource>) {
+    in_idle_steps(move || {
+        let done = prices.advance();
+        if done {
+            mark(PRICES_READY_MARK);
+        }
+        done
+    });
 }
 
 /// Where the built-in specs and offerings come from, for the footer.

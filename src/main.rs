@@ -27,10 +27,8 @@ fn main() {
         None => yew::Renderer::<App>::with_props(props).render(),
     };
     panic_page::panic_if_asked(&query);
-    // The first chart needs no prices; parsing and judging them takes a while (the Table,
-    // the Decoder, a price metric need them), so it is done once the page is idle, and
-    // whatever asks first before then parses them itself.
-    browser::when_idle(move || {
-        let _ = prices.table();
-    });
+    // The first chart needs no prices; reading and judging them takes a while (the Table,
+    // the Decoder, a price metric need them), so it is done in small steps once the page is
+    // idle, and whatever asks first before then finishes it itself.
+    dataset::read_prices_when_idle(prices);
 }

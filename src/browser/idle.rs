@@ -12,6 +12,12 @@ const NO_IDLE_CALLBACK_DELAY_MS: i32 = 1000;
 
 /// Runs `work` once, the next time the page is idle (after the frame being drawn).
 pub fn when_idle(work: impl FnOnce() + 'static) {
+    idle_or_after(work, NO_IDLE_CALLBACK_DELAY_MS);
+}
+
+/// Runs `work` once when the page is idle, or after `fallback_ms` in a browser without
+/// `requestIdleCallback`.
+fn idle_or_after(work: impl FnOnce() + 'static, fallback_ms: i32) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -23,8 +29,43 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
         // Safari has no requestIdleCallback: the call throws, and a timeout stands in.
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             callback.unchecked_ref(),
-            NO_IDLE_CALLBACK_DELAY_MS,
+            fallback_ms,
         );
+    }
+}
+
+/// How long one run of [`in_idle_steps`] goes on before it gives the page back, in ms: well
+/// under the 50 ms a task may take before a click or key press waits for it.
+const IDLE_SLICE_MS: f64 = 12.0;
+
+/// Calls `step` once the page is idle until it returns `true`: in runs of about
+/// [`IDLE_SLICE_MS`], each its own task, so input is never kept waiting long. The first run
+/// waits like [`when_idle`]; the later ones follow in zero timeouts (a browser runs input
+/// and frames between them), since Chrome keeps an idle callback asked for during idle
+/// time for the next idle period, some 50 ms later.
+pub fn in_idle_steps(step: impl FnMut() -> bool + 'static) {
+    let step: Rc<RefCell<dyn FnMut() -> bool>> = Rc::new(RefCell::new(step));
+    idle_or_after(move || idle_run(step), NO_IDLE_CALLBACK_DELAY_MS);
+}
+
+/// One run of [`in_idle_steps`]; schedules the next while `step` is not done.
+fn idle_run(step: Rc<RefCell<dyn FnMut() -> bool>>) {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, web_sys::Performance::now);
+    let until = now() + IDLE_SLICE_MS;
+    loop {
+        if (step.borrow_mut())() {
+            return;
+        }
+        // Without a clock, one step per run.
+        if performance.is_none() || now() >= until {
+            break;
+        }
+    }
+    let next = Closure::once_into_js(move || idle_run(step));
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
     }
 }
 

@@ -14,6 +14,10 @@ pub const CHART_DRAWN_MARK: &str = "atlas:chart-drawn";
 /// first chart (see `instance_atlas::PageComplete`).
 pub const PAGE_COMPLETE_MARK: &str = "atlas:page-complete";
 
+/// The mark set once the built-in prices are read and judged (in idle steps after the first
+/// chart, or at once by whatever needed a price first).
+pub const PRICES_READY_MARK: &str = "atlas:prices-ready";
+
 /// Records a `performance.mark` (ignored where the API is missing).
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

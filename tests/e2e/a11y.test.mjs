@@ -193,7 +193,7 @@ describe('phone layout (390 px)', () => {
     await context.close();
   });
 
-  for (const width of [1280, 390]) {
+  for (const width of [1280, 390, 360]) {
     test(`every choice of every menu shows its whole text at ${width} px`, async () => {
       const { page, context } = await open({ width, height: 844 });
       const cut = [];

@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, serve } from './server.mjs';
 import { describeFile, importOnce } from './bench_import.mjs';
 import { loadOnce } from './bench_load.mjs';
+import { AFTER_CHART_MS, longestTaskOnce } from './bench_longtask.mjs';
 import { atScaleOnce } from './bench_scale.mjs';
 import { printBytes } from './bench_bytes.mjs';
 import { anchorCatalogue, multipliedCsv } from '../bench/catalogue.mjs';
@@ -134,6 +135,8 @@ if (PLOT_ONLY) {
 }
 const embed = [];
 for (let i = 0; i < RUNS; i++) embed.push(await loadOnce(browser, `${site.url}embed.html`, 'atlas:chart-drawn', { toggle: false }));
+const steady = [];
+for (let i = 0; i < RUNS; i++) steady.push(await longestTaskOnce(browser, site.url));
 const embedList = embed[0].files.map((f) => `${f.url.split('/').pop().split('?')[0] || 'index.html'} ${kb(f.gzip)}`).join(', ');
 const scale1 = [];
 const scale10 = [];
@@ -190,6 +193,7 @@ function printSideBySide() {
 }
 
 console.log(`  atlas embed.html (the Families embed) loads: ${embedList}`);
+console.log(`  atlas: longest main-thread task in the ${AFTER_CHART_MS / 1000} s after the chart ${ms(median(steady.map((r) => r.longest)))} (0 = none over 50 ms; all runs: ${steady.map((r) => r.longest.toFixed(0)).join(' ')} ms); built-in prices ready ${ms(median(steady.map((r) => r.pricesReady)))} after the chart`);
 
 const at = (list, pick) => median(list.map(pick));
 const s1 = {

@@ -9,6 +9,7 @@ import { open, paints, shoot, useSite, waitForPage, waitForPaints } from './harn
 const site = useSite();
 const LADDER = '[data-testid=ladder-chart]';
 const LETTERS = '[data-testid=letters-chart]';
+const FAMILIES = '[data-testid=families-chart]';
 
 /** Runs `act` and waits for a chart to repaint. */
 async function repaint(page, act) {
@@ -187,6 +188,47 @@ describe('Touch zoom', () => {
       assert.ok('lsize-min' in q && 'lvcpu-max' in q, `a finger box zooms: ${page.url()}`);
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'one box per press');
       await shoot(page, `zoom-sizes-phone-${colorScheme}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test(`on a phone the Families chart zooms with a finger: fewer dots, words and table for them, Reset zoom (${colorScheme})`, async () => {
+      const { page, context, problems } = await phone(colorScheme, '');
+      const canvas = `${FAMILIES} canvas.chart-canvas`;
+      const points = async () => Number(await page.locator(FAMILIES).getAttribute('data-points'));
+      const reset = page.locator('[data-testid=reset-zoom]');
+      const all = await points();
+      assert.equal(await page.locator(FAMILIES).getAttribute('data-zoomed'), 'false');
+      assert.ok(await reset.isDisabled(), 'nothing to reset yet');
+      await page.locator(canvas).scrollIntoViewIfNeeded();
+      await settle(page);
+      await page.locator(`${FAMILIES} [data-testid=zoom-mode]`).tap();
+      await centre(page, canvas);
+      // The lower left of the chart: the small sizes.
+      await repaint(page, () => fingerDrag(page, canvas, [0.3, 0.45], [0.6, 0.8]));
+      const q = query(page);
+      assert.ok('xmax' in q && 'ymax' in q, `a finger box zooms both axes: ${page.url()}`);
+      assert.equal(await page.locator(FAMILIES).getAttribute('data-zoomed'), 'true');
+      const inView = await points();
+      assert.ok(inView > 0 && inView < all, `fewer dots in view: ${all} -> ${inView}`);
+      const summaryId = await page.locator(canvas).getAttribute('aria-describedby');
+      const summary = await page.locator(`#${summaryId}`).innerText();
+      assert.match(summary, new RegExp(`^Zoomed to .+: ${inView} of \\d+ instance types\\. .*through ${inView} instance types`), summary);
+      const showTable = page.locator('[data-testid=show-as-table]');
+      await showTable.scrollIntoViewIfNeeded();
+      await settle(page);
+      await showTable.click();
+      await page.locator('[data-testid=chart-table]').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('[data-testid=chart-table] tbody tr').count(), inView, 'the table lists the dots in view');
+      await showTable.click();
+      await page.locator(canvas).scrollIntoViewIfNeeded();
+      await shoot(page, `zoom-families-phone-${colorScheme}`);
+
+      assert.ok(await reset.isEnabled(), 'Reset zoom is offered');
+      await repaint(page, () => reset.tap());
+      assert.equal(await page.locator(FAMILIES).getAttribute('data-zoomed'), 'false');
+      assert.equal(await points(), all, 'every dot again');
+      assert.ok(!('xmax' in query(page)), `Reset zoom empties the address: ${page.url()}`);
       assert.deepEqual(problems, []);
       await context.close();
     });

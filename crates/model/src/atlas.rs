@@ -2,44 +2,58 @@
 //! table, handed to views explicitly and compared by identity.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use crate::catalog::Catalog;
 use crate::family::{families, Family};
 use crate::filter::Filter;
-use crate::prices::{Os, PriceError, PriceTable, Pricing};
+use crate::prices::{Os, PriceError, PriceSteps, PriceTable, Pricing};
 use crate::shown::{shown_types, Shown};
 
 /// A price table kept as its CSV text until something first needs a price, so the first
-/// chart does not wait for parsing it.
+/// chart does not wait for parsing it. The embedded rate table can also be read a small
+/// step at a time beforehand ([`PriceSource::advance`]); whatever asks for the table
+/// before the steps are done ([`PriceSource::table`]) finishes them at once.
 #[derive(Debug)]
 pub struct PriceSource {
     text: Cow<'static, str>,
-    /// How `text` is read: [`PriceTable::parse`] or [`PriceTable::from_rates`].
-    read: fn(&str) -> Result<PriceTable, PriceError>,
+    /// Which format `text` is in.
+    format: PriceFormat,
     judge: Option<Rc<Catalog>>,
+    /// The steps begun by [`PriceSource::advance`], until the table is parsed.
+    steps: RefCell<Option<PriceSteps<'static>>>,
     parsed: OnceCell<Result<PriceTable, PriceError>>,
+}
+
+/// How a [`PriceSource`]'s text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PriceFormat {
+    /// A plain table or the rate table ([`PriceTable::parse`]).
+    Either,
+    /// The rate table alone ([`PriceTable::from_rates`]).
+    Rates,
 }
 
 impl PriceSource {
     /// Prices read on first use from `csv`: a plain table (the header
     /// `instance_type,os,<region codes>`) or the rate table ([`PriceTable::parse`]).
     pub fn from_csv(csv: impl Into<Cow<'static, str>>) -> PriceSource {
-        PriceSource::read_by(csv.into(), PriceTable::parse)
+        PriceSource::read_by(csv.into(), PriceFormat::Either)
     }
 
     /// Prices read on first use from the embedded rate table alone
     /// ([`PriceTable::from_rates`]), so the page links no CSV parser for them.
     pub fn from_rates(text: &'static str) -> PriceSource {
-        PriceSource::read_by(text.into(), PriceTable::from_rates)
+        PriceSource::read_by(text.into(), PriceFormat::Rates)
     }
 
-    fn read_by(text: Cow<'static, str>, read: fn(&str) -> Result<PriceTable, PriceError>) -> Self {
+    fn read_by(text: Cow<'static, str>, format: PriceFormat) -> Self {
         PriceSource {
             text,
-            read,
+            format,
             judge: None,
+            steps: RefCell::new(None),
             parsed: OnceCell::new(),
         }
     }
@@ -53,17 +67,52 @@ impl PriceSource {
         }
     }
 
-    /// The parsed table, or why it could not be read. Parses on the first call only.
+    /// The parsed table, or why it could not be read. Parses on the first call only (or
+    /// finishes what [`PriceSource::advance`] began).
     pub fn table(&self) -> Result<&PriceTable, &PriceError> {
         self.parsed
-            .get_or_init(|| {
-                let mut table = (self.read)(&self.text);
-                if let (Ok(table), Some(catalog)) = (table.as_mut(), &self.judge) {
-                    table.assess(catalog);
-                }
-                table
+            .get_or_init(|| match self.steps.borrow_mut().take() {
+                Some(steps) => steps.finish(),
+                None => self.read_at_once(),
             })
             .as_ref()
+    }
+
+    /// Does one small step of reading and judging the prices (a few hundred microseconds),
+    /// for a page to call while it is idle; `true` once the table is ready. A text that
+    /// cannot be read in steps (a loaded CSV) is read whole by the first call.
+    pub fn advance(&self) -> bool {
+        if self.parsed.get().is_some() {
+            return true;
+        }
+        let text = match (&self.text, self.format) {
+            (Cow::Borrowed(text), PriceFormat::Rates) => *text,
+            _ => {
+                let _ = self.table();
+                return true;
+            }
+        };
+        let done = {
+            let mut steps = self.steps.borrow_mut();
+            let steps = steps.get_or_insert_with(|| PriceSteps::new(text, self.judge.clone()));
+            steps.step()
+        };
+        if done {
+            let _ = self.table();
+        }
+        done
+    }
+
+    /// Reads and judges the whole text in one go.
+    fn read_at_once(&self) -> Result<PriceTable, PriceError> {
+        let mut table = match self.format {
+            PriceFormat::Either => PriceTable::parse(&self.text),
+            PriceFormat::Rates => PriceTable::from_rates(&self.text),
+        };
+        if let (Ok(table), Some(catalog)) = (table.as_mut(), &self.judge) {
+            table.assess(catalog);
+        }
+        table
     }
 }
 

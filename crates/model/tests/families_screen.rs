@@ -190,3 +190,68 @@ fn the_address_carries_the_ranges_and_names_a_bad_one() {
     );
     assert!(!bad.state.families.x_range.is_set());
 }
+
+#[test]
+fn a_zoomed_chart_describes_and_lists_only_the_types_in_view_and_says_it_is_zoomed() {
+    let atlas = atlas();
+    let whole = families_screen(&atlas, &State::default());
+    let zoom = Action::Zoom(vec![
+        (
+            ChartAxis::Families(Axis::X),
+            AxisRange {
+                min: Some(4.0),
+                max: Some(64.0),
+            },
+        ),
+        (
+            ChartAxis::Families(Axis::Y),
+            AxisRange {
+                min: Some(2.0),
+                max: Some(16.0),
+            },
+        ),
+    ]);
+    let zoomed = families_screen(&atlas, &reduce(&State::default(), zoom));
+    let drawn = zoomed.plot.point_count();
+    assert!(drawn > 0 && drawn < whole.plot.point_count());
+    let rows = zoomed.rows();
+    assert_eq!(rows.len(), drawn, "the table lists the dots in view only");
+    let m5 = |name: &str| rows.iter().any(|r| r.name == name);
+    assert!(m5("m5.xlarge"), "4 vCPU, 16 GiB is in view");
+    assert!(!m5("m5.24xlarge"), "96 vCPU is not");
+    let types = atlas.catalog.types.len();
+    assert!(
+        zoomed.summary.starts_with(&format!(
+            "Zoomed to 2–16 vCPU, 4–64 GiB: {drawn} of {types} instance types. "
+        )),
+        "{}",
+        zoomed.summary
+    );
+    assert!(
+        zoomed
+            .summary
+            .contains(&format!("through {drawn} instance types")),
+        "{}",
+        zoomed.summary
+    );
+    assert!(
+        zoomed.summary.contains("vCPU from 2 to 16"),
+        "{}",
+        zoomed.summary
+    );
+    assert!(!whole.summary.contains("Zoomed"), "{}", whole.summary);
+
+    let above = Action::SetRange(
+        ChartAxis::Families(Axis::Y),
+        AxisRange {
+            min: Some(64.0),
+            max: None,
+        },
+    );
+    let typed = families_screen(&atlas, &reduce(&State::default(), above));
+    assert!(
+        typed.summary.starts_with("Zoomed to at least 64 vCPU: "),
+        "{}",
+        typed.summary
+    );
+}

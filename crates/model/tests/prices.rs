@@ -546,3 +546,59 @@ fn a_ratio_counts_m6i_xlarge_only_when_suspect_prices_are_included() {
     assert!(!xlarge(&east), "left out by default");
     assert!(xlarge(&east.including_suspect(true)), "included when asked");
 }
+
+/// The page's way in: the embedded prices read a step at a time while the page is idle.
+fn builtin_source() -> atlas_model::atlas::PriceSource {
+    atlas_model::atlas::PriceSource::from_rates(PRICES).judged_by(std::rc::Rc::new(catalog()))
+}
+
+#[test]
+fn prices_read_in_idle_steps_are_the_prices_read_at_once() {
+    let mut at_once = table();
+    at_once.assess(&catalog());
+    let stepped = builtin_source();
+    let mut steps = 1;
+    while !stepped.advance() {
+        steps += 1;
+    }
+    assert!(
+        steps > 100,
+        "{steps} steps: each would be a long task in the page"
+    );
+    assert!(stepped.advance(), "a finished source stays finished");
+    assert_eq!(stepped.table(), Ok(&at_once));
+    assert_eq!(
+        stepped.table().map(PriceTable::suspect_count),
+        Ok(SUSPECT_PRICES)
+    );
+}
+
+#[test]
+fn asking_for_a_price_before_the_idle_steps_are_done_gets_it_at_once() {
+    let mut at_once = table();
+    at_once.assess(&catalog());
+    let early = builtin_source();
+    for _ in 0..60 {
+        assert!(!early.advance());
+    }
+    let name = "m5.large";
+    let Ok(table) = early.table() else {
+        panic!("the embedded prices read");
+    };
+    assert_eq!(
+        table.check(name, EAST, Os::Linux),
+        at_once.check(name, EAST, Os::Linux)
+    );
+    assert_eq!(table, &at_once);
+    assert!(early.advance(), "the steps end once the table is there");
+}
+
+#[test]
+fn a_loaded_price_file_is_read_whole_by_the_first_step() {
+    let loaded = atlas_model::atlas::PriceSource::from_csv(SOURCE.to_owned());
+    assert!(loaded.advance());
+    assert_eq!(
+        loaded.table().map(PriceTable::len),
+        Ok(PriceTable::from_csv(SOURCE).map_or(0, |t| t.len()))
+    );
+}

@@ -16,6 +16,7 @@
 mod flags;
 mod metric;
 mod rates;
+mod steps;
 mod trust;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use thiserror::Error;
 
 pub use flags::{flags, median};
 pub use metric::{PriceMetric, HOURS_PER_MONTH};
+pub use steps::PriceSteps;
 pub use trust::{Suspicion, WINDOWS_LICENCE_PER_VCPU_HOUR};
 
 /// The date of the embedded price list (`pricing.json` field `updated`, see
@@ -390,13 +392,32 @@ impl PriceTable {
     /// Judges every price against the catalog's vCPUs, memory and families (see
     /// [`Suspicion`]); until this runs every known price counts as trusted.
     pub fn assess(&mut self, catalog: &crate::catalog::Catalog) {
-        self.suspicions = trust::assess(self, catalog);
+        let mut judging = trust::Judging::new(self, catalog);
+        while !judging.step(self) {}
+        self.judged(judging, catalog);
+    }
+
+    /// Keeps what `judging` found and where the catalog says each type is not offered.
+    fn judged(&mut self, judging: trust::Judging, catalog: &crate::catalog::Catalog) {
+        self.suspicions = judging.into_suspicions();
+        // Each region's bit in the catalog's offerings, found once rather than per type.
+        let bits: Vec<Option<usize>> = self
+            .regions
+            .iter()
+            .map(|r| {
+                crate::availability::OFFERING_REGIONS
+                    .iter()
+                    .position(|o| o == r)
+            })
+            .collect();
         for t in &catalog.types {
             let Some(&row) = self.rows.get(&t.name) else {
                 continue;
             };
-            let mask = self.regions.iter().enumerate().fold(0u64, |mask, (i, r)| {
-                let no = crate::availability::offered(t, r) == crate::availability::Offered::No;
+            let mask = bits.iter().enumerate().fold(0u64, |mask, (i, bit)| {
+                let no = bit
+                    .zip(t.details.offered)
+                    .is_some_and(|(bit, offered)| offered & (1 << bit) == 0);
                 mask | (u64::from(no) << i)
             });
             if let Some(slot) = self.not_offered.get_mut(row) {

@@ -101,87 +101,168 @@ impl<'a> Stream<'a> {
 /// format quotes nothing (`scripts/price-rates.py` writes region codes, family and size
 /// names, numbers and pattern letters), so a field is what lies between two commas, and
 /// reading it needs no CSV parser.
-fn lines(text: &str) -> impl Iterator<Item = (u64, Vec<&str>)> {
-    text.split('\n').zip(1u64..).filter_map(|(line, number)| {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        (!line.is_empty()).then(|| (number, line.split(',').collect()))
-    })
+struct Lines<'t> {
+    /// The text not read yet, split at line ends.
+    rest: std::str::Split<'t, char>,
+    /// The 1-based number of the next line.
+    number: u64,
 }
 
-/// Parses the rate table text into a [`PriceTable`].
-pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
-    let mut lines = lines(text);
-    let Some((_, header)) = lines.next() else {
-        return Err(PriceError::Empty);
-    };
-    if header.first() != Some(&"regions") || header.len() < 2 {
-        return Err(PriceError::BadHeader(
-            "a rate table starts with regions,<region codes>".into(),
-        ));
-    }
-    let regions: Vec<String> = header.iter().skip(1).map(|r| (*r).to_owned()).collect();
-    let mut table = PriceTable::with_regions(regions)?;
-    let mut fees = Fees::new();
-    let mut rates = Stream::new("rates");
-    let mut prices = Stream::new("prices");
-    let mut sizes: Vec<(usize, u32)> = Vec::new();
-    // The family's standard rate token (its Linux field's first) per region column, as an
-    // index into the `rates` line.
-    let mut standards: Vec<Option<usize>> = Vec::new();
-    for (line, record) in lines {
-        let bad = |reason: String| PriceError::BadRow { line, reason };
-        let first = record.first().copied().unwrap_or("");
-        if let Some(kind) = fee_line(first) {
-            let os = os_of(record.get(1).copied().unwrap_or("")).map_err(bad)?;
-            for entry in record.iter().skip(2) {
-                let (vcpu, fee) = size_pair(entry).map_err(bad)?;
-                let fee = decimal_micros(fee).ok_or_else(|| bad(format!("fee `{fee}`")))?;
-                fees.insert((kind, os, vcpu), fee);
-            }
-        } else if first == rates.name {
-            rates.values = record;
-        } else if first == prices.name {
-            prices.values = record;
-        } else if let Ok(os) = os_of(first) {
-            if sizes.is_empty() {
-                return Err(bad(format!("a {first} line before any family line")));
-            }
-            if record.len() != table.regions.len() + 1 {
-                let (found, expected) = (record.len() - 1, table.regions.len());
-                return Err(bad(format!("{found} region fields, expected {expected}")));
-            }
-            for (column, pattern) in record.iter().skip(1).enumerate() {
-                let mut context = Context {
-                    sizes: &sizes,
-                    os,
-                    column,
-                    fees: &fees,
-                    rates: &mut rates,
-                    prices: &mut prices,
-                    standard: standards.get(column).copied().flatten(),
-                };
-                let standard = decode_field(&mut table, &mut context, pattern).map_err(bad)?;
-                if os == Os::Linux {
-                    if let Some(slot) = standards.get_mut(column) {
-                        *slot = standard;
-                    }
-                }
-            }
-        } else {
-            sizes.clear();
-            standards = vec![None; table.regions.len()];
-            for entry in record.iter().skip(1) {
-                let (size, vcpu) = entry
-                    .split_once(':')
-                    .ok_or_else(|| bad(format!("size `{entry}` is not size:vcpu")))?;
-                let vcpu = vcpu
-                    .parse()
-                    .map_err(|_| bad(format!("size `{entry}` has no vCPU count")))?;
-                sizes.push((table.add_row(&format!("{first}.{size}")), vcpu));
+impl<'t> Iterator for Lines<'t> {
+    type Item = (u64, Vec<&'t str>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let line = self.rest.next()?;
+            let number = self.number;
+            self.number += 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.is_empty() {
+                return Some((number, line.split(',').collect()));
             }
         }
     }
-    Ok(table)
+}
+
+/// Parses the rate table text into a [`PriceTable`] in one go.
+pub(super) fn parse(text: &str) -> Result<PriceTable, PriceError> {
+    let mut reader = Reader::new(text)?;
+    while !reader.read(usize::MAX)? {}
+    Ok(reader.into_table())
+}
+
+/// The rate table read so far: where reading stands, so it can go on a few lines at a
+/// time ([`Reader::read`]) and give the very table [`parse`] gives.
+pub(super) struct Reader<'t> {
+    /// The lines not read yet.
+    lines: Lines<'t>,
+    /// The cells decoded so far.
+    table: PriceTable,
+    /// The licence fees read so far.
+    fees: Fees,
+    /// The `rates` line and how far the patterns have taken from it.
+    rates: Stream<'t>,
+    /// The `prices` line and how far the patterns have taken from it.
+    prices: Stream<'t>,
+    /// The current family's sizes: table row and vCPUs.
+    sizes: Vec<(usize, u32)>,
+    /// The family's standard rate token (its Linux field's first) per region column, as an
+    /// index into the `rates` line.
+    standards: Vec<Option<usize>>,
+}
+
+impl<'t> Reader<'t> {
+    /// Reads the header (`regions,<region codes>`); the rest is read by [`Reader::read`].
+    pub(super) fn new(text: &'t str) -> Result<Reader<'t>, PriceError> {
+        let mut lines = Lines {
+            rest: text.split('\n'),
+            number: 1,
+        };
+        let Some((_, header)) = lines.next() else {
+            return Err(PriceError::Empty);
+        };
+        if header.first() != Some(&"regions") || header.len() < 2 {
+            return Err(PriceError::BadHeader(
+                "a rate table starts with regions,<region codes>".into(),
+            ));
+        }
+        let regions: Vec<String> = header.iter().skip(1).map(|r| (*r).to_owned()).collect();
+        Ok(Reader {
+            lines,
+            table: PriceTable::with_regions(regions)?,
+            fees: Fees::new(),
+            rates: Stream::new("rates"),
+            prices: Stream::new("prices"),
+            sizes: Vec::new(),
+            standards: Vec::new(),
+        })
+    }
+
+    /// Reads at most `count` more lines; `Ok(true)` once the text is read to its end.
+    pub(super) fn read(&mut self, count: usize) -> Result<bool, PriceError> {
+        for _ in 0..count {
+            let Some((line, record)) = self.lines.next() else {
+                return Ok(true);
+            };
+            self.line(record)
+                .map_err(|reason| PriceError::BadRow { line, reason })?;
+        }
+        Ok(false)
+    }
+
+    /// The table read so far (all of it once [`Reader::read`] said so).
+    pub(super) fn into_table(self) -> PriceTable {
+        self.table
+    }
+
+    /// Reads one line's fields.
+    fn line(&mut self, record: Vec<&'t str>) -> Result<(), String> {
+        let first = record.first().copied().unwrap_or("");
+        if let Some(kind) = fee_line(first) {
+            let os = os_of(record.get(1).copied().unwrap_or(""))?;
+            for entry in record.iter().skip(2) {
+                let (vcpu, fee) = size_pair(entry)?;
+                let fee = decimal_micros(fee).ok_or_else(|| format!("fee `{fee}`"))?;
+                self.fees.insert((kind, os, vcpu), fee);
+            }
+        } else if first == self.rates.name {
+            self.rates.values = record;
+        } else if first == self.prices.name {
+            self.prices.values = record;
+        } else if let Ok(os) = os_of(first) {
+            self.os_line(os, &record)?;
+        } else {
+            self.family_line(first, &record)?;
+        }
+        Ok(())
+    }
+
+    /// A line of one OS's patterns, one per region, for the current family.
+    fn os_line(&mut self, os: Os, record: &[&str]) -> Result<(), String> {
+        let first = record.first().copied().unwrap_or("");
+        if self.sizes.is_empty() {
+            return Err(format!("a {first} line before any family line"));
+        }
+        if record.len() != self.table.regions.len() + 1 {
+            let (found, expected) = (record.len() - 1, self.table.regions.len());
+            return Err(format!("{found} region fields, expected {expected}"));
+        }
+        for (column, pattern) in record.iter().skip(1).enumerate() {
+            let mut context = Context {
+                sizes: &self.sizes,
+                os,
+                column,
+                fees: &self.fees,
+                rates: &mut self.rates,
+                prices: &mut self.prices,
+                standard: self.standards.get(column).copied().flatten(),
+            };
+            let standard = decode_field(&mut self.table, &mut context, pattern)?;
+            if os == Os::Linux {
+                if let Some(slot) = self.standards.get_mut(column) {
+                    *slot = standard;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A family's line of `size:vcpu` entries: the sizes the next OS lines price.
+    fn family_line(&mut self, family: &str, record: &[&str]) -> Result<(), String> {
+        self.sizes.clear();
+        self.standards = vec![None; self.table.regions.len()];
+        for entry in record.iter().skip(1) {
+            let (size, vcpu) = entry
+                .split_once(':')
+                .ok_or_else(|| format!("size `{entry}` is not size:vcpu"))?;
+            let vcpu = vcpu
+                .parse()
+                .map_err(|_| format!("size `{entry}` has no vCPU count"))?;
+            let row = self.table.add_row(&format!("{family}.{size}"));
+            self.sizes.push((row, vcpu));
+        }
+        Ok(())
+    }
 }
 
 /// The fee table a line's first field names, if it is a fee line.
@@ -261,7 +342,7 @@ fn decode_field(
     let first = (classes > 0).then_some(context.rates.next);
     let mut tokens = Vec::with_capacity(classes);
     for _ in 0..classes {
-        tokens.push(context.rates.take()?.to_owned());
+        tokens.push(context.rates.take()?);
     }
     let standard = if os == Os::Linux {
         first

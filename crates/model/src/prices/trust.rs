@@ -104,27 +104,176 @@ fn special(percent: f64) -> &'static str {
 /// The suspicions of a whole table, by (row, os, region column).
 pub(super) type Suspicions = HashMap<(usize, Os, usize), Suspicion>;
 
-/// Checks every known price of `table` against the catalog's vCPU, memory and families.
-pub(super) fn assess(table: &PriceTable, catalog: &Catalog) -> Suspicions {
-    let mut found = Suspicions::new();
-    let mut families: HashMap<&str, Vec<(usize, f64, f64)>> = HashMap::new();
-    for t in &catalog.types {
-        if let Some(&row) = table.rows.get(&t.name) {
-            let entry = (row, f64::from(t.vcpu.max(1)), t.memory_gib.max(0.001));
-            families.entry(t.family.as_str()).or_default().push(entry);
+/// How many rows one step of the twin-region check covers (a few hundred microseconds).
+const ROWS_PER_STEP: usize = 100;
+
+/// The checks of one table, done a step at a time ([`Judging::step`]): per region column
+/// the family lines, then per region its twins, then a few rows at a time the prices above
+/// a twin region's. The steps give the very suspicions one pass would.
+pub(super) struct Judging {
+    /// Each family's priced sizes: table row, vCPUs (at least 1) and GiB (above 0).
+    families: Vec<Vec<(usize, f64, f64)>>,
+    /// The Linux micro-dollars per region column and row (`0` where unknown).
+    linux: Vec<Vec<u32>>,
+    /// Each region's twins, as region columns (filled by the twin steps).
+    twins: Vec<Vec<usize>>,
+    /// What the checks found so far.
+    found: Found,
+    /// The next step.
+    next: Step,
+}
+
+/// Where [`Judging`] stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// The licence and family-line checks of one region column.
+    Families(usize),
+    /// Finding the twins of one region among the regions after it.
+    Twins(usize),
+    /// The twin-region check of the rows from `row` on, for the OS at `os` in [`Os::ALL`].
+    AboveTwin {
+        /// Index into [`Os::ALL`].
+        os: usize,
+        /// The first row of the step.
+        row: usize,
+    },
+    /// Every check is done.
+    Done,
+}
+
+/// Suspicions found so far, with a bit per cell to ask quickly whether one is suspect.
+struct Found {
+    /// The reasons, by cell.
+    reasons: Suspicions,
+    /// A bit per cell, in the order of the table's cells.
+    bits: Vec<u64>,
+    /// The table's region columns.
+    regions: usize,
+}
+
+impl Found {
+    /// The bit of a cell.
+    fn bit(&self, row: usize, os: Os, column: usize) -> usize {
+        (row * Os::ALL.len() + os as usize) * self.regions + column
+    }
+
+    /// Whether a cell is suspect.
+    fn contains(&self, row: usize, os: Os, column: usize) -> bool {
+        let bit = self.bit(row, os, column);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Marks a cell suspect for `reason`.
+    fn insert(&mut self, row: usize, os: Os, column: usize, reason: Suspicion) {
+        let bit = self.bit(row, os, column);
+        if self.bits.len() <= bit / 64 {
+            self.bits.resize(bit / 64 + 1, 0);
+        }
+        self.bits[bit / 64] |= 1 << (bit % 64);
+        self.reasons.insert((row, os, column), reason);
+    }
+}
+
+impl Judging {
+    /// The checks of `table` against `catalog`, none done yet.
+    pub(super) fn new(table: &PriceTable, catalog: &Catalog) -> Judging {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut families: Vec<Vec<(usize, f64, f64)>> = Vec::new();
+        for t in &catalog.types {
+            if let Some(&row) = table.rows.get(&t.name) {
+                let next = families.len();
+                let family = *index.entry(t.family.as_str()).or_insert(next);
+                if family == next {
+                    families.push(Vec::new());
+                }
+                let entry = (row, f64::from(t.vcpu.max(1)), t.memory_gib.max(0.001));
+                families[family].push(entry);
+            }
+        }
+        let regions = table.regions.len();
+        let linux = (0..regions)
+            .map(|column| {
+                (0..table.rows.len())
+                    .map(|row| match table.cell(row, Os::Linux, column) {
+                        super::Cell::Micros(m) => m,
+                        _ => 0,
+                    })
+                    .collect()
+            })
+            .collect();
+        Judging {
+            families,
+            linux,
+            twins: vec![Vec::new(); regions],
+            found: Found {
+                reasons: Suspicions::new(),
+                bits: Vec::new(),
+                regions,
+            },
+            next: if regions == 0 {
+                Step::Done
+            } else {
+                Step::Families(0)
+            },
         }
     }
-    let cell = |row: usize, os: Os, column: usize| table.micros_at(row, os, column);
-    for column in 0..table.regions.len() {
-        for sizes in families.values() {
+
+    /// Does the next step (at most a few milliseconds of work); `true` once all are done.
+    pub(super) fn step(&mut self, table: &PriceTable) -> bool {
+        let regions = table.regions.len();
+        let rows = table.rows.len();
+        self.next = match self.next {
+            Step::Families(column) => {
+                self.families_in(table, column);
+                if column + 1 < regions {
+                    Step::Families(column + 1)
+                } else {
+                    Step::Twins(0)
+                }
+            }
+            Step::Twins(region) => {
+                self.twins_of(region);
+                if region + 1 < regions {
+                    Step::Twins(region + 1)
+                } else {
+                    Step::AboveTwin { os: 0, row: 0 }
+                }
+            }
+            Step::AboveTwin { os, row } => {
+                let end = (row + ROWS_PER_STEP).min(rows);
+                if let Some(&system) = Os::ALL.get(os) {
+                    self.above_twin(table, system, row..end);
+                }
+                match (end < rows, os + 1 < Os::ALL.len()) {
+                    (true, _) => Step::AboveTwin { os, row: end },
+                    (false, true) => Step::AboveTwin { os: os + 1, row: 0 },
+                    (false, false) => Step::Done,
+                }
+            }
+            Step::Done => Step::Done,
+        };
+        self.next == Step::Done
+    }
+
+    /// What the checks found (all of it once [`Judging::step`] said so).
+    pub(super) fn into_suspicions(self) -> Suspicions {
+        self.found.reasons
+    }
+
+    /// The licence checks and family lines of one region column.
+    fn families_in(&mut self, table: &PriceTable, column: usize) {
+        let cell = |row: usize, os: Os| table.micros_at(row, os, column);
+        let found = &mut self.found;
+        for sizes in &self.families {
             for &(row, vcpu, _) in sizes {
-                let Some(linux) = cell(row, Os::Linux, column) else {
+                let Some(linux) = cell(row, Os::Linux) else {
                     continue;
                 };
                 for os in Os::ALL.into_iter().filter(|os| os.licensed()) {
-                    if let Some(s) = cell(row, os, column).and_then(|p| licence(os, p, linux, vcpu))
-                    {
-                        found.insert((row, os, column), s);
+                    if let Some(s) = cell(row, os).and_then(|p| licence(os, p, linux, vcpu)) {
+                        found.insert(row, os, column, s);
                     }
                 }
             }
@@ -133,17 +282,63 @@ pub(super) fn assess(table: &PriceTable, catalog: &Catalog) -> Suspicions {
             for os in [Os::Linux, Os::Windows] {
                 let priced: Vec<(usize, f64, f64)> = sizes
                     .iter()
-                    .filter(|(row, ..)| !found.contains_key(&(*row, os, column)))
-                    .filter_map(|&(row, vcpu, gib)| {
-                        cell(row, os, column).map(|p| (row, p / vcpu, p / gib))
-                    })
+                    .filter(|(row, ..)| !found.contains(*row, os, column))
+                    .filter_map(|&(row, vcpu, gib)| cell(row, os).map(|p| (row, p / vcpu, p / gib)))
                     .collect();
-                family_line(&priced, os, column, &mut found);
+                family_line(&priced, os, column, found);
             }
         }
     }
-    twin_regions(table, &mut found);
-    found
+
+    /// Finds which of the regions after `a` are twins of `a` (see the module notes).
+    fn twins_of(&mut self, a: usize) {
+        let Some(first) = self.linux.get(a) else {
+            return;
+        };
+        for b in (a + 1)..self.linux.len() {
+            let (mut common, mut same) = (0usize, 0usize);
+            for (&x, &y) in first.iter().zip(&self.linux[b]) {
+                if x > 0 && y > 0 {
+                    common += 1;
+                    same += usize::from(x == y);
+                }
+            }
+            if common >= TWIN_MIN_TYPES && same as f64 >= TWIN_SHARE * common as f64 {
+                self.twins[a].push(b);
+                self.twins[b].push(a);
+            }
+        }
+    }
+
+    /// Marks the prices of `os` in `rows` above the same type in a twin region.
+    fn above_twin(&mut self, table: &PriceTable, os: Os, rows: std::ops::Range<usize>) {
+        let found = &mut self.found;
+        for row in rows {
+            for (column, peers) in self.twins.iter().enumerate() {
+                if found.contains(row, os, column) {
+                    continue;
+                }
+                let Some(price) = table.micros_at(row, os, column) else {
+                    continue;
+                };
+                let lowest = peers
+                    .iter()
+                    .filter(|&&p| !found.contains(row, os, p))
+                    .filter_map(|&p| table.micros_at(row, os, p).map(|v| (v, p)))
+                    .min_by(|x, y| x.0.total_cmp(&y.0));
+                if let Some((twin_price, twin)) = lowest {
+                    let ratio = price / twin_price;
+                    if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
+                        let suspicion = Suspicion::AboveTwinRegion {
+                            percent: (ratio - 1.0) * 100.0,
+                            twin: table.regions[twin].clone(),
+                        };
+                        found.insert(row, os, column, suspicion);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// What is wrong with the price of a licensed system `os` against Linux, if anything.
@@ -162,7 +357,7 @@ fn licence(os: Os, price: f64, linux: f64, vcpu: f64) -> Option<Suspicion> {
 }
 
 /// Marks the sizes above the price most of their family agree on (per vCPU or per GiB).
-fn family_line(priced: &[(usize, f64, f64)], os: Os, column: usize, found: &mut Suspicions) {
+fn family_line(priced: &[(usize, f64, f64)], os: Os, column: usize, found: &mut Found) {
     let per_vcpu: Vec<f64> = priced.iter().map(|p| p.1).collect();
     let per_gib: Vec<f64> = priced.iter().map(|p| p.2).collect();
     let (Some(vcpu_line), gib_line) = (consensus(&per_vcpu), consensus(&per_gib)) else {
@@ -176,7 +371,7 @@ fn family_line(priced: &[(usize, f64, f64)], os: Os, column: usize, found: &mut 
         let ratio = vcpu / vcpu_line;
         if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
             let percent = (ratio - 1.0) * 100.0;
-            found.insert((row, os, column), Suspicion::AboveFamily { percent });
+            found.insert(row, os, column, Suspicion::AboveFamily { percent });
         }
     }
 }
@@ -196,54 +391,4 @@ fn consensus(values: &[f64]) -> Option<f64> {
     }
     best.filter(|&(n, _)| n >= 2 && 2 * n >= values.len())
         .map(|(_, v)| v)
-}
-
-/// Marks prices above the same type in a twin region (see the module notes).
-fn twin_regions(table: &PriceTable, found: &mut Suspicions) {
-    let regions = table.regions.len();
-    let rows = table.rows.len();
-    let linux = |row: usize, column: usize| table.micros_at(row, Os::Linux, column);
-    let mut twins: Vec<Vec<usize>> = vec![Vec::new(); regions];
-    for a in 0..regions {
-        for b in (a + 1)..regions {
-            let (mut common, mut same) = (0usize, 0usize);
-            for row in 0..rows {
-                if let (Some(x), Some(y)) = (linux(row, a), linux(row, b)) {
-                    common += 1;
-                    same += usize::from(x == y);
-                }
-            }
-            if common >= TWIN_MIN_TYPES && same as f64 >= TWIN_SHARE * common as f64 {
-                twins[a].push(b);
-                twins[b].push(a);
-            }
-        }
-    }
-    for os in Os::ALL {
-        for row in 0..rows {
-            for (column, peers) in twins.iter().enumerate() {
-                if found.contains_key(&(row, os, column)) {
-                    continue;
-                }
-                let Some(price) = table.micros_at(row, os, column) else {
-                    continue;
-                };
-                let lowest = peers
-                    .iter()
-                    .filter(|&&p| !found.contains_key(&(row, os, p)))
-                    .filter_map(|&p| table.micros_at(row, os, p).map(|v| (v, p)))
-                    .min_by(|x, y| x.0.total_cmp(&y.0));
-                if let Some((twin_price, twin)) = lowest {
-                    let ratio = price / twin_price;
-                    if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
-                        let suspicion = Suspicion::AboveTwinRegion {
-                            percent: (ratio - 1.0) * 100.0,
-                            twin: table.regions[twin].clone(),
-                        };
-                        found.insert((row, os, column), suspicion);
-                    }
-                }
-            }
-        }
-    }
 }

@@ -15,6 +15,7 @@ use crate::chart::image::{ImageCaption, KeyColour, LegendKey};
 use crate::instance::Category;
 use crate::settings::ColourBy;
 use crate::settings::Metric;
+use crate::settings::{AxisRange, FamiliesSpec};
 use crate::state::State;
 use crate::text::count;
 use crate::text::format_usd;
@@ -106,8 +107,12 @@ pub fn families_screen(atlas: &Atlas, state: &State) -> FamiliesScreen {
         legend: legend.clone(),
         source: String::new(),
     };
+    let zoom = zoom_words(&spec, plot.point_count(), shown.type_count());
     FamiliesScreen {
-        summary: summary(&plot, &atlas.catalog),
+        summary: match zoom {
+            Some(zoom) => format!("{zoom} {}", summary(&plot, &atlas.catalog)),
+            None => summary(&plot, &atlas.catalog),
+        },
         label,
         hint,
         legend,
@@ -223,6 +228,35 @@ pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
             "\"{text}\" is not a number: type one such as 800 or 0.5, or leave the box empty"
         )),
     }
+}
+
+/// What a zoom or typed range shows, for the summary: `Zoomed to 2–16 vCPU, 4–64 GiB: 40
+/// of 1,424 instance types.` (the vertical axis first, as the summary reads); `None` when
+/// neither axis has a range.
+fn zoom_words(spec: &FamiliesSpec, drawn: usize, shown: usize) -> Option<String> {
+    let axis = |metric: Metric, range: AxisRange| {
+        let unit = range_unit(metric);
+        match (range.min, range.max) {
+            (Some(lo), Some(hi)) => Some(format!("{lo}–{hi} {unit}")),
+            (Some(lo), None) => Some(format!("at least {lo} {unit}")),
+            (None, Some(hi)) => Some(format!("at most {hi} {unit}")),
+            (None, None) => None,
+        }
+    };
+    let ranges: Vec<String> = [
+        axis(spec.y, spec.y_range.usable(spec.y_scale)),
+        axis(spec.x, spec.x_range.usable(spec.x_scale)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!ranges.is_empty()).then(|| {
+        format!(
+            "Zoomed to {}: {drawn} of {}.",
+            ranges.join(", "),
+            count(shown, "instance type", "instance types")
+        )
+    })
 }
 
 /// The chart in words: how many lines and types, each axis's span, and the extremes.
