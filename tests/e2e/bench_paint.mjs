@@ -42,6 +42,9 @@ const VARIANTS = {
       return '<script type="module" src="./late-loader.js"></script>';
     }),
   },
+  'no skeleton gradient': { html: (h) => h.replace('</head>', '<style>.skeleton-sidebar, .skeleton-chart { background-image: none; }</style></head>') },
+  'no skeleton at all': { html: (h) => h.replace('</head>', '<style>.skeleton-sidebar, .skeleton-chart, .skeleton-box { background: none; }</style></head>') },
+  'prerender in the page font': { html: (h) => h.replace('</head>', '<style>.prerendered text { font-family: inherit; }</style></head>') },
   'no scripts': { html: (h) => h.replace(/<script\b[^>]*><\/script>/g, '').replace(/<link rel="(module)?preload"[^>]*>/g, '') },
 };
 
