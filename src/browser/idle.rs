@@ -12,12 +12,6 @@ const NO_IDLE_CALLBACK_DELAY_MS: i32 = 1000;
 
 /// Runs `work` once, the next time the page is idle (after the frame being drawn).
 pub fn when_idle(work: impl FnOnce() + 'static) {
-    idle_or_after(work, NO_IDLE_CALLBACK_DELAY_MS);
-}
-
-/// Runs `work` once when the page is idle, or after `fallback_ms` in a browser without
-/// `requestIdleCallback`.
-fn idle_or_after(work: impl FnOnce() + 'static, fallback_ms: i32) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -29,7 +23,7 @@ fn idle_or_after(work: impl FnOnce() + 'static, fallback_ms: i32) {
         // Safari has no requestIdleCallback: the call throws, and a timeout stands in.
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             callback.unchecked_ref(),
-            fallback_ms,
+            NO_IDLE_CALLBACK_DELAY_MS,
         );
     }
 }
@@ -45,7 +39,7 @@ const IDLE_SLICE_MS: f64 = 12.0;
 /// time for the next idle period, some 50 ms later.
 pub fn in_idle_steps(step: impl FnMut() -> bool + 'static) {
     let step: Rc<RefCell<dyn FnMut() -> bool>> = Rc::new(RefCell::new(step));
-    idle_or_after(move || idle_run(step), NO_IDLE_CALLBACK_DELAY_MS);
+    when_idle(move || idle_run(step));
 }
 
 /// One run of [`in_idle_steps`]; schedules the next while `step` is not done.

@@ -182,13 +182,8 @@ impl<'a> Sketch<'a> {
         }
     }
 
-    /// ` opacity="…"` for a colour that is not opaque.
-    fn opacity(alpha: f64) -> String {
-        Self::hundredths((alpha.clamp(0.0, 1.0) * 100.0).round() as u8)
-    }
-
     /// ` opacity="…"` for an opacity in hundredths below 100.
-    fn hundredths(alpha: u8) -> String {
+    fn opacity(alpha: u8) -> String {
         if alpha < 100 {
             format!(" opacity=\"{}\"", f64::from(alpha) / 100.0)
         } else {
@@ -205,7 +200,7 @@ impl<'a> Sketch<'a> {
                 "<path class=\"{}{dots}\" stroke-width=\"{}\"{} d=\"{d}\"/>",
                 run.class,
                 run.width,
-                Self::hundredths(run.alpha)
+                Self::opacity(run.alpha)
             );
         }
     }
@@ -219,7 +214,7 @@ impl<'a> Sketch<'a> {
         let run = Run {
             class: self.class(colour, false),
             width,
-            alpha: (colour.alpha.clamp(0.0, 1.0) * 100.0).round() as u8,
+            alpha: hundredths(colour.alpha),
             dots,
         };
         // A stroke already in its run adds nothing to the picture: many types share a dot
@@ -244,9 +239,14 @@ impl<'a> Sketch<'a> {
         let _ = write!(
             self.out.body,
             "<{element} class=\"{class}\"{}{attributes}/>",
-            Self::opacity(colour.alpha)
+            Self::opacity(hundredths(colour.alpha))
         );
     }
+}
+
+/// A plotters opacity (0 to 1) in hundredths.
+fn hundredths(alpha: f64) -> u8 {
+    (alpha.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
 /// Path data through `points`: `M x y L x y x y …`.
@@ -415,7 +415,7 @@ impl DrawingBackend for Sketch<'_> {
             self.out.body,
             "<text class=\"{class}\" x=\"{x}\" y=\"{y}\" font-size=\"{}\"{anchor}{baseline}{rotate}{}>{}</text>",
             style.size(),
-            Self::opacity(colour.alpha),
+            Self::opacity(hundredths(colour.alpha)),
             escape(text)
         );
         Ok(())
