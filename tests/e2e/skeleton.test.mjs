@@ -46,7 +46,7 @@ async function prerendered(page) {
       size: svg.classList.contains('wide') ? 'wide' : 'narrow',
       points: Number(svg.dataset.points),
       dots: [...svg.querySelectorAll('path.dot')].reduce((n, p) => n + p.getAttribute('d').split('h0').length - 1, 0),
-      background: getComputedStyle(svg.querySelector('.f-bg')).fill,
+      background: getComputedStyle(svg.parentElement).backgroundColor,
       general: getComputedStyle(svg.querySelector('.s-general')).stroke,
     }))),
   };
@@ -149,13 +149,27 @@ describe('The frame before the WebAssembly', () => {
     }
   });
 
-  test('the embeds show the first chart before their code runs', async () => {
-    for (const path of ['?embed=1', 'embed.html']) {
-      const { page, context, release } = await openHeld({ path });
-      const first = await prerendered(page);
-      assert.ok(first.points > 1000 && first.dots > 100, `${path}: ${first.points} types in ${first.dots} dots`);
-      release();
-      await context.close();
+  test('the embeds show the first chart before their code runs, filling the box the chart will have', async () => {
+    // An <iframe> can have any size: a blog column, a wide slot, a phone.
+    for (const [width, height] of [[1280, 860], [700, 450], [1280, 600], [390, 300]]) {
+      for (const path of ['?embed=1', 'embed.html']) {
+        const where = `${path} at ${width}x${height}`;
+        const { page, context, release } = await openHeld({ path, width, height });
+        const first = await prerendered(page);
+        assert.ok(first.points > 1000 && first.dots > 100, `${where}: ${first.points} types in ${first.dots} dots`);
+        const frame = await box(page, `${SKELETON} .chart-frame`);
+        // The plot area spans the box but for the axes' margins, whatever the box's shape.
+        assert.ok(first.box.width >= frame.width - 110 && first.box.height >= frame.height - 64,
+          `${where}: the drawing ${JSON.stringify(first.box)} fills its box ${JSON.stringify(frame)}`);
+        if (width === 700) await page.screenshot({ path: `${SHOTS}skeleton-embed-${path.includes('html') ? 'page' : 'mode'}-700.png` });
+        release();
+        await waitForPaints(page, 1);
+        const chart = await box(page, '[data-testid=families-chart] .chart-frame');
+        for (const side of ['x', 'y', 'width', 'height']) {
+          assert.ok(Math.abs(chart[side] - frame[side]) <= 2, `${where}: the chart takes the drawing's box: ${JSON.stringify(frame)} -> ${JSON.stringify(chart)}`);
+        }
+        await context.close();
+      }
     }
   });
 

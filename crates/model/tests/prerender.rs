@@ -8,7 +8,7 @@ use atlas_model::atlas::{Atlas, PriceSource};
 use atlas_model::catalog::Catalog;
 use atlas_model::chart::families::FamiliesPlot;
 use atlas_model::chart::prerender::{
-    classes, first_chart_svg, prerender_svg, PRERENDER_SIZES, PRERENDER_TIMING,
+    classes, first_chart_svg, prerender, prerender_css, PRERENDER_SIZES, PRERENDER_TIMING,
 };
 use atlas_model::chart::theme::Theme;
 use atlas_model::screen::families::families_screen;
@@ -27,7 +27,10 @@ fn catalog() -> Rc<Catalog> {
 /// The `<svg>` elements of the first chart, one per size.
 fn svgs() -> Vec<String> {
     let page = first_chart_svg(catalog()).unwrap_or_else(|e| panic!("{e}"));
-    page.split_inclusive("</svg>").map(str::to_owned).collect()
+    page.split("<svg class=\"prerendered ")
+        .skip(1)
+        .map(|svg| format!("<svg class=\"prerendered {svg}"))
+        .collect()
 }
 
 #[test]
@@ -43,7 +46,26 @@ fn the_first_chart_plots_every_type_the_app_plots_first_at_each_size() {
             "{}",
             &svg[..80]
         );
-        assert!(svg.contains(&format!("viewBox=\"0 0 {width} {height}\"")));
+        // The plot's shapes stretch to the plot area wherever the page shows it; the margins
+        // around it keep their pixels (the stylesheet places it, tested below).
+        let plot = prerender(screen.plot.as_ref(), (width, height))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .plot;
+        assert!(plot.left > 0 && plot.top > 0, "{class}: {plot:?}");
+        assert!(
+            plot.right < width as i32 && plot.bottom < height as i32,
+            "{class}: {plot:?}"
+        );
+        assert!(
+            svg.contains(&format!(
+                "viewBox=\"{} {} {} {}\" preserveAspectRatio=\"none\"",
+                plot.left,
+                plot.top,
+                plot.right - plot.left,
+                plot.bottom - plot.top
+            )),
+            "{class}"
+        );
         // Every plotted type is a zero-length stroke in a path of dots, drawn once where
         // several share a place and a colour.
         let points = screen.plot.point_count();
@@ -152,6 +174,19 @@ fn the_stylesheet_colours_the_roles_as_the_chart_theme_does() {
 }
 
 #[test]
+fn the_stylesheet_places_each_drawing_over_its_plot_area_and_keeps_its_strokes() {
+    let rules = prerender_css(catalog()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rules.len(), PRERENDER_SIZES.len());
+    for rule in rules {
+        assert!(STYLE.contains(&rule), "style.css has\n{rule}");
+    }
+    // Stretched lines keep their width and dots stay round.
+    assert!(STYLE.contains("vector-effect: non-scaling-stroke;"));
+    // The chart's background fills the whole box behind the drawing.
+    assert!(STYLE.contains("background: var(--pr-bg);"));
+}
+
+#[test]
 fn a_chart_in_colours_the_stylesheet_cannot_recolour_is_refused() {
     let catalog = catalog();
     let atlas = Atlas::new(catalog.clone(), Rc::new(PriceSource::from_csv("")));
@@ -162,6 +197,6 @@ fn a_chart_in_colours_the_stylesheet_cannot_recolour_is_refused() {
     };
     let screen = families_screen(&atlas, &state);
     let plot: &FamiliesPlot = &screen.plot;
-    let error = prerender_svg(plot, (600, 400)).expect_err("generation colours are not roles");
+    let error = prerender(plot, (600, 400)).expect_err("generation colours are not roles");
     assert!(error.to_string().contains("not a theme colour"), "{error}");
 }

@@ -8,6 +8,14 @@
 //! the theme (`s-general`, `f-text`), which `assets/style.css` colours for light and dark
 //! pages from the same variables as the rest of the page. So one SVG serves both schemes,
 //! under a strict `style-src 'self'` (no inline style). Drawing order stays the plan's.
+//!
+//! The drawing stretches to the box it is shown in, whatever the box's shape (a page at any
+//! window size, an embed's `<iframe>` at any size), as the app's chart does: the plot's
+//! lines and dots are drawn in the plot area's own coordinates and scaled to it without
+//! keeping proportions, at their own stroke widths (`vector-effect: non-scaling-stroke`, so
+//! a dot stays round), while the margins around the plot keep their pixels (the stylesheet
+//! places the plot area, [`prerender_css`]) and each text is placed at its share of the
+//! plot area plus its offset in pixels outside it.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -26,7 +34,7 @@ use super::{ChartError, Paint, Plan};
 use crate::atlas::{Atlas, PriceSource};
 use crate::catalog::Catalog;
 use crate::instance::Category;
-use crate::screen::families::families_screen;
+use crate::screen::families::{families_screen, FamiliesScreen};
 use crate::state::State;
 
 /// The colour roles of a light-theme chart and the class suffix each is written as.
@@ -56,8 +64,8 @@ pub fn classes() -> Vec<String> {
 }
 
 /// The sizes the first chart is drawn at, each with the class the stylesheet shows it by:
-/// the chart's box in a 1280 by 860 window (shown scaled in any window over 720 pixels
-/// wide), and in a 390 by 844 phone (shown scaled up to 720).
+/// the chart's box in a 1280 by 860 window (its ticks and texts shown in any box over 720
+/// pixels wide), and in a 390 by 844 phone (up to 720). Either stretches to its box.
 pub const PRERENDER_SIZES: [((u32, u32), &str); 2] = [((948, 533), "wide"), ((344, 370), "narrow")];
 
 /// The `elementtiming` name of the prerendered chart's first text.
@@ -66,16 +74,14 @@ pub const PRERENDER_TIMING: &str = "prerendered-chart";
 /// The Families chart a visitor sees first (the default address), as the `<svg>` elements
 /// the build puts in the page's frame, one per size of [`PRERENDER_SIZES`].
 pub fn first_chart_svg(catalog: Rc<Catalog>) -> Result<String, ChartError> {
-    // The default chart plots specs only: no price is read, so no price table is given.
-    let atlas = Atlas::new(catalog, Rc::new(PriceSource::from_csv("")));
-    let screen = families_screen(&atlas, &State::default());
+    let screen = first_screen(catalog);
     let points = screen.plot.point_count();
     let mut svg = String::new();
     for (size, class) in PRERENDER_SIZES {
-        let (width, height) = size;
+        let drawing = prerender(screen.plot.as_ref(), size)?;
         // Element Timing reports when this text (and so the chart around it) was painted:
         // `make bench` reads it as the chart's time on screen.
-        let body = prerender_svg(screen.plot.as_ref(), size)?.replacen(
+        let body = drawing.svg().replacen(
             "<text ",
             &format!("<text elementtiming=\"{PRERENDER_TIMING}\" "),
             1,
@@ -83,18 +89,44 @@ pub fn first_chart_svg(catalog: Rc<Catalog>) -> Result<String, ChartError> {
         let _ = write!(
             svg,
             "<svg class=\"prerendered {class}\" data-testid=\"prerendered-chart\" \
-             data-points=\"{points}\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\" \
-             viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMinYMin meet\">{body}</svg>"
+             data-points=\"{points}\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\">{body}</svg>"
         );
     }
     Ok(svg)
 }
 
-/// Draws `plan` as the inside of an SVG of `size` CSS pixels, in the light theme's roles.
+/// The stylesheet rules that place each drawing of [`first_chart_svg`] over its plot area
+/// in the chart's box: `assets/style.css` carries them word for word (a host test checks).
+pub fn prerender_css(catalog: Rc<Catalog>) -> Result<Vec<String>, ChartError> {
+    let screen = first_screen(catalog);
+    PRERENDER_SIZES
+        .iter()
+        .map(|(size, class)| {
+            let plot = prerender(screen.plot.as_ref(), *size)?.plot;
+            let (right, bottom) = (size.0 as i32 - plot.right, size.1 as i32 - plot.bottom);
+            Ok(format!(
+                ".prerendered.{class} {{ left: {}px; top: {}px; width: calc(100% - {}px); height: calc(100% - {}px); }}",
+                plot.left,
+                plot.top,
+                plot.left + right,
+                plot.top + bottom
+            ))
+        })
+        .collect()
+}
+
+/// The first Families screen of the default address.
+fn first_screen(catalog: Rc<Catalog>) -> FamiliesScreen {
+    // The default chart plots specs only: no price is read, so no price table is given.
+    let atlas = Atlas::new(catalog, Rc::new(PriceSource::from_csv("")));
+    families_screen(&atlas, &State::default())
+}
+
+/// Draws `plan` at `size` CSS pixels, in the light theme's roles.
 ///
 /// Fails when the plan uses a colour that is not a theme role (the dark page could not
 /// recolour it), or when plotters fails.
-pub fn prerender_svg<P: Plan>(plan: &P, size: (u32, u32)) -> Result<String, ChartError> {
+pub fn prerender<P: Plan>(plan: &P, size: (u32, u32)) -> Result<Prerendered, ChartError> {
     let mut sketched = Sketched::default();
     {
         let area = Sketch::new(size, &mut sketched).into_drawing_area();
@@ -110,13 +142,134 @@ pub fn prerender_svg<P: Plan>(plan: &P, size: (u32, u32)) -> Result<String, Char
             "the prerendered chart uses rgb{colour:?}, which is not a theme colour"
         )));
     }
-    Ok(sketched.body)
+    // The grid spans the plot area; a plan without one stretches as a whole.
+    let (width, height) = (size.0 as i32, size.1 as i32);
+    let plot = sketched.grid.unwrap_or(PlotArea {
+        left: 0,
+        top: 0,
+        right: width,
+        bottom: height,
+    });
+    Ok(Prerendered {
+        plot,
+        shapes: sketched.body,
+        texts: sketched.texts,
+    })
+}
+
+/// A drawn chart: its plot area, the shapes (in the drawing's pixels) and the texts.
+#[derive(Debug)]
+pub struct Prerendered {
+    /// Where the plot area is in the drawing, in its pixels.
+    pub plot: PlotArea,
+    shapes: String,
+    texts: Vec<Text>,
+}
+
+impl Prerendered {
+    /// The inside of the drawing's `<svg>`: the shapes scaled to the plot area, then each
+    /// text at its place relative to the plot area.
+    pub fn svg(&self) -> String {
+        let plot = self.plot;
+        let mut svg = format!(
+            "<svg viewBox=\"{} {} {} {}\" preserveAspectRatio=\"none\" width=\"100%\" \
+             height=\"100%\" overflow=\"visible\">{}</svg>",
+            plot.left,
+            plot.top,
+            plot.width(),
+            plot.height(),
+            self.shapes
+        );
+        for text in &self.texts {
+            let (x, dx) = placed(text.at.0, plot.left, plot.right);
+            let (y, dy) = placed(text.at.1, plot.top, plot.bottom);
+            let rotate = match text.degrees {
+                0 => String::new(),
+                d => format!(" transform=\"rotate({d} {dx} {dy})\""),
+            };
+            let _ = write!(
+                svg,
+                "<svg x=\"{x}%\" y=\"{y}%\" overflow=\"visible\"><text {} x=\"{dx}\" y=\"{dy}\"{rotate}>{}</text></svg>",
+                text.attributes, text.content
+            );
+        }
+        svg
+    }
+}
+
+/// Where a drawing's plot area is, in its pixels: the first and past-the-last columns and rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlotArea {
+    /// The left edge.
+    pub left: i32,
+    /// The top edge.
+    pub top: i32,
+    /// The right edge.
+    pub right: i32,
+    /// The bottom edge.
+    pub bottom: i32,
+}
+
+impl PlotArea {
+    fn width(&self) -> i32 {
+        (self.right - self.left).max(1)
+    }
+
+    fn height(&self) -> i32 {
+        (self.bottom - self.top).max(1)
+    }
+
+    /// Grows the area to take in `point`.
+    fn take_in(area: Option<Self>, (x, y): BackendCoord) -> Self {
+        match area {
+            None => PlotArea {
+                left: x,
+                top: y,
+                right: x,
+                bottom: y,
+            },
+            Some(a) => PlotArea {
+                left: a.left.min(x),
+                top: a.top.min(y),
+                right: a.right.max(x),
+                bottom: a.bottom.max(y),
+            },
+        }
+    }
+}
+
+/// A coordinate as a share of the span `start..end` in percent (two decimals), and an offset
+/// in pixels for a coordinate outside it (from the nearer end).
+fn placed(at: i32, start: i32, end: i32) -> (String, i32) {
+    if at < start {
+        ("0".to_owned(), at - start)
+    } else if at > end {
+        ("100".to_owned(), at - end)
+    } else {
+        let share = f64::from(at - start) * 100.0 / f64::from((end - start).max(1));
+        let text = format!("{share:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        (text.to_owned(), 0)
+    }
+}
+
+/// A text of the drawing: where it is anchored, its rotation, its other attributes and its
+/// escaped content.
+#[derive(Debug)]
+struct Text {
+    at: BackendCoord,
+    degrees: u32,
+    attributes: String,
+    content: String,
 }
 
 /// What the backend writes: the SVG elements, and the first colour met that is not a role.
 #[derive(Debug, Default)]
 struct Sketched {
     body: String,
+    texts: Vec<Text>,
+    /// The span of the grid's lines: the plot area.
+    grid: Option<PlotArea>,
     unthemed: Option<(u8, u8, u8)>,
 }
 
@@ -132,7 +285,8 @@ struct Run {
 }
 
 /// The drawing backend: SVG elements into `out`. Strokes gather in `open`, one path per
-/// style, until a text or a filled shape comes (or the end): a page lays out and paints a
+/// style, until a filled shape comes (or the end); texts are kept apart, to be placed
+/// around the plot area: a page lays out and paints a
 /// dozen paths far sooner than the chart's 350 lines and runs of dots, and within one style
 /// the order does not show.
 struct Sketch<'a> {
@@ -301,6 +455,10 @@ impl DrawingBackend for Sketch<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Drawn {
+        if self.class(style.color(), false) == "s-grid" {
+            let grid = PlotArea::take_in(self.out.grid, from);
+            self.out.grid = Some(PlotArea::take_in(Some(grid), to));
+        }
         let d = match (from, to) {
             ((x0, y0), (x1, y1)) if y0 == y1 => format!("M{x0} {y0}H{x1}"),
             ((x0, y0), (x1, y1)) if x0 == x1 => format!("M{x0} {y0}V{y1}"),
@@ -317,7 +475,11 @@ impl DrawingBackend for Sketch<'_> {
         style: &S,
         fill: bool,
     ) -> Drawn {
-        if fill {
+        let (width, height) = (self.size.0 as i32, self.size.1 as i32);
+        let whole = x0 <= 0 && y0 <= 0 && x1 >= width - 1 && y1 >= height - 1;
+        if fill && whole && self.class(style.color(), true) == "f-bg" {
+            // The background: the stylesheet paints the chart's box in it, margins and all.
+        } else if fill {
             let (w, h) = (x1 - x0, y1 - y0);
             self.fill(
                 style,
@@ -388,7 +550,6 @@ impl DrawingBackend for Sketch<'_> {
         if colour.alpha == 0.0 {
             return Ok(());
         }
-        self.flush();
         let class = self.class(colour, true);
         let anchor = match style.anchor().h_pos {
             HPos::Left => "",
@@ -407,17 +568,16 @@ impl DrawingBackend for Sketch<'_> {
             FontTransform::Rotate180 => 180,
             FontTransform::Rotate270 => 270,
         };
-        let rotate = match degrees {
-            0 => String::new(),
-            d => format!(" transform=\"rotate({d} {x} {y})\""),
-        };
-        let _ = write!(
-            self.out.body,
-            "<text class=\"{class}\" x=\"{x}\" y=\"{y}\" font-size=\"{}\"{anchor}{baseline}{rotate}{}>{}</text>",
-            style.size(),
-            Self::opacity(hundredths(colour.alpha)),
-            escape(text)
-        );
+        self.out.texts.push(Text {
+            at: (x, y),
+            degrees,
+            attributes: format!(
+                "class=\"{class}\" font-size=\"{}\"{anchor}{baseline}{}",
+                style.size(),
+                Self::opacity(hundredths(colour.alpha))
+            ),
+            content: escape(text),
+        });
         Ok(())
     }
 }
