@@ -1,8 +1,9 @@
 // Instance Atlas, before the first paint (a classic script, so it runs where module
 // scripts are refused): marks embed mode on <html>, so the stylesheet hides the page
-// frame's header and tabs in an <iframe>; and, where the app's code cannot load (a frame
-// sandboxed without allow-same-origin on a host that does not allow cross-origin
-// requests), puts a message in the page instead of leaving it blank.
+// frame's header and tabs in an <iframe>; starts the app's code once the frame has been
+// painted; and, where the app's code cannot load (a frame sandboxed without
+// allow-same-origin on a host that does not allow cross-origin requests), puts a message in
+// the page instead of leaving it blank.
 (function () {
   var root = document.documentElement;
   var query = location.search.slice(1).split('&').filter(Boolean);
@@ -12,6 +13,40 @@
   // asks for anything else (another view, a filter, a zoom) shows the plain box until the
   // app draws what it asks for.
   if (query.some(function (pair) { return pair !== 'embed=1'; })) root.classList.add('custom-address');
+
+  // The tags that start the app's code (its loader, the preloads of its glue and
+  // WebAssembly) wait inert in <template data-atlas-start> (scripts/postbuild.mjs) until the
+  // frame, with its first chart, has been painted: downloading and compiling the code would
+  // hold that paint back. A page that is not shown paints nothing and starts at once; one
+  // whose paint never comes (a frame the browser does not render) starts after a second.
+  var started = false;
+  function startCode() {
+    if (started) return;
+    started = true;
+    if (self.performance && performance.mark) performance.mark('atlas:code-requested');
+    var held = document.querySelectorAll('template[data-atlas-start]');
+    var tags = [];
+    for (var i = 0; i < held.length; i++) tags.push(held[i].content.firstElementChild);
+    // The preloads first, so the glue and the WebAssembly are on their way with the loader.
+    tags.sort(function (a, b) { return (a.tagName === 'SCRIPT') - (b.tagName === 'SCRIPT'); });
+    tags.forEach(function (tag) {
+      if (!tag) return;
+      var live = document.createElement(tag.tagName.toLowerCase());
+      for (var j = 0; j < tag.attributes.length; j++) live.setAttribute(tag.attributes[j].name, tag.attributes[j].value);
+      document.head.appendChild(live);
+    });
+    for (var k = 0; k < held.length; k++) held[k].remove();
+  }
+  function startWhenParsed() {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startCode);
+    else startCode();
+  }
+  if (document.visibilityState === 'hidden' || !self.PerformanceObserver) {
+    startWhenParsed();
+  } else {
+    new PerformanceObserver(startWhenParsed).observe({ type: 'paint' });
+    setTimeout(startWhenParsed, 1000);
+  }
 
   var shown = false;
   function explain() {

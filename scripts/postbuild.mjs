@@ -60,6 +60,9 @@ const MIME = {
   '.webp': 'image/webp',
 };
 
+// The page's code, held back until the first paint: see holdCodeBack.
+const HELD_BACK = /<template data-atlas-start>([\s\S]*?)<\/template>/g;
+
 // Where index.html's and embed.html's frames take the prerendered first chart.
 const PRERENDER_MARK = /<!-- prerendered-chart:[^>]*-->/;
 const SOURCE = fileURLToPath(new URL('..', import.meta.url));
@@ -116,7 +119,8 @@ async function main(dir) {
   // as embed.html.
   const embedPage = basename(process.env.TRUNK_HTML_FILE ?? '') === EMBED_PAGE;
   const indexPath = join(dir, 'index.html');
-  let html = await readFile(indexPath, 'utf8');
+  // A folder processed before has its code's tags held back (see holdCodeBack): as Trunk wrote them.
+  let html = (await readFile(indexPath, 'utf8')).replace(HELD_BACK, '$1');
 
   // The first chart, drawn at build time from the committed dataset, in place of the frame's
   // marker: it is on screen with the first paint, before any WebAssembly runs, and the app's
@@ -173,8 +177,8 @@ async function main(dir) {
     const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
     if (embedPage) {
-      loader = loader.replace(init, `init({ module_or_path: await atlasAfterFirstPaint(atlasCompile(fetch(new URL('./${wasm}', import.meta.url)))) })`);
-      loader = `${loader}\n${atlasCompile.toString()}\n${atlasAfterFirstPaint.toString()}\n`;
+      loader = loader.replace(init, `init({ module_or_path: await atlasCompile(fetch(new URL('./${wasm}', import.meta.url))) })`);
+      loader = `${loader}\n${atlasCompile.toString()}\n`;
     }
     if (!embedPage) loader = withSiteKeeper(html, loader, { js, wasm, init, classic });
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
@@ -211,7 +215,7 @@ async function main(dir) {
     const actual = createHash(algorithm).update(await readFile(join(dir, url))).digest('base64');
     if (actual !== expected) fail(`integrity of ${url} does not match the file`);
   }
-  await writeFile(indexPath, html);
+  await writeFile(indexPath, holdCodeBack(html));
   if (embedPage) {
     console.log(`postbuild: the embed page loads ./${loaderName} (no offline file) in ${dir}`);
     return;
@@ -245,21 +249,37 @@ async function main(dir) {
 }
 
 /**
- * Resolves to the compiled module once the page has painted (in every loader: the site's,
- * the embed page's and the offline file's). The WebAssembly compiles while the browser paints
- * the frame, with its first chart drawn at build time; the app starts (reads the catalogue and
- * mounts, a task of a few hundred milliseconds) only after that paint, so the frame is not held
- * back behind it and is on screen before the app replaces it. A page that is not shown (a tab
- * opened in the background) paints nothing and starts at once; one whose paint never comes (a
- * frame the browser does not render) starts after a second.
+ * Resolves once the page has painted, in the offline file (its code is in the page; the site
+ * and embed pages start their code from assets/boot.js, the same way). The frame, with its
+ * first chart drawn at build time, is painted before the app's code is decoded, compiled and
+ * started (reading the catalogue and mounting, a task of a few hundred milliseconds), so it is
+ * not held back behind that work. A page that is not shown (a tab opened in the background)
+ * paints nothing and starts at once; one whose paint never comes (a frame the browser does not
+ * render) starts after a second.
  */
-async function atlasAfterFirstPaint(compiled) {
+async function atlasFirstPaint() {
   await new Promise((done) => {
     if (document.visibilityState === 'hidden' || performance.getEntriesByType('paint').length > 0) return done();
     new PerformanceObserver(() => done()).observe({ type: 'paint' });
     setTimeout(done, 1000);
   });
-  return compiled;
+}
+
+/**
+ * The page with the tags that start its code (the loader, and Trunk's preloads of the glue and
+ * the WebAssembly) each inside a `<template data-atlas-start>`, where they are inert:
+ * assets/boot.js puts them into the page once the frame, with its first chart drawn at build
+ * time, has been painted. So downloading, compiling and starting the code (reading the
+ * catalogue and mounting, a task of a few hundred milliseconds) do not hold that paint back:
+ * the preloaded WebAssembly alone put the first paint some 50 ms later on a two-core machine
+ * (`tests/e2e/bench_paint.mjs`). The offline file carries its code inside the page and waits
+ * for the paint itself (`atlasFirstPaint`).
+ */
+function holdCodeBack(html) {
+  const starts = /<script\b[^>]*\btype\s*=\s*["']?module\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>|<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload)\b[^>]*>/gi;
+  const held = html.replace(starts, (tag) => `<template data-atlas-start>${tag}</template>`);
+  if (!/<template data-atlas-start><script\b/.test(held)) fail('could not find the loader script to hold back');
+  return held;
 }
 
 /** Compiles the WebAssembly as it streams in, or from its bytes where the host serves it
@@ -291,9 +311,9 @@ function withSiteKeeper(html, loader, { js, wasm, init, classic }) {
   const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
   const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
   const template = offlineTemplate(html, { cssFile, classic });
-  const start = 'init({ module_or_path: await atlasAfterFirstPaint(atlasCompile(atlasParts.wasm)) })';
-  const kept = `${loader.replace(init, start)}\n${atlasCompile.toString()}\n${atlasAfterFirstPaint.toString()}\n${siteKeeper({ js, wasm, cssFile, template })}`;
-  // The parts are asked for before init, so every request is made before the first paint.
+  const start = 'init({ module_or_path: await atlasCompile(atlasParts.wasm) })';
+  const kept = `${loader.replace(init, start)}\n${atlasCompile.toString()}\n${siteKeeper({ js, wasm, cssFile, template })}`;
+  // The parts are asked for before init, so every request is made as the app starts.
   return kept.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
 }
 
@@ -383,6 +403,8 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
   const boot = [
     '// Instance Atlas offline boot: the code comes from the data blocks above, not the network.',
     '{',
+    '  // The frame, with its first chart, is painted before any of the code below runs.',
+    '  await atlasFirstPaint();',
     '  // A copy of this very file, for "Download for offline use" (no request, no navigation).',
     "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
     '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
@@ -404,10 +426,10 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     '  };',
     "  const glue = URL.createObjectURL(new Blob([decode('atlas-glue')], { type: 'text/javascript' }));",
     '  const { default: init } = await import(glue);',
-    "  const wasm = await init({ module_or_path: await atlasAfterFirstPaint(WebAssembly.compile(decode('atlas-wasm'))) });",
+    "  const wasm = await init({ module_or_path: await WebAssembly.compile(decode('atlas-wasm')) });",
     "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
     '}',
-    atlasAfterFirstPaint.toString(),
+    atlasFirstPaint.toString(),
   ].join('\n');
   let page = html
     .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))

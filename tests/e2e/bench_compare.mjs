@@ -63,10 +63,11 @@ console.log(`|---|${builds.map(() => '---').join('|')}|`);
 for (const [label, key, format] of rows) {
   console.log(`| ${label} | ${builds.map((b) => format(pick(b, key))).join(' | ')} |`);
 }
-// Where the time to the first chart goes: the page's WebAssembly fetched, running
-// (`atlas:start`), the built-in catalogue parsed (`atlas:data-parsed`), the chart drawn, the
+// Where the time to the first chart goes: the first paint, the page's code asked for once it
+// is painted (`atlas:code-requested`; a build without that mark shows NaN), its WebAssembly
+// asked for and fetched, running (`atlas:start`), the built-in catalogue parsed (`atlas:data-parsed`), the chart drawn, the
 // rest of the page built (`atlas:page-complete`; a build without that mark shows NaN).
-const phases = ['wasm fetched', 'atlas:start', 'atlas:data-parsed', MARK, 'atlas:page-complete'];
+const phases = ['first-contentful-paint', 'atlas:code-requested', 'wasm asked', 'wasm fetched', 'atlas:start', 'atlas:data-parsed', MARK, 'atlas:page-complete'];
 for (const build of builds) {
   const at = phases.map((name) => median(build.loads.map((l) => l.phases[name])));
   const steps = phases.map((name, i) => `${name} ${ms(at[i])}${i ? ` (+${ms(at[i] - at[i - 1])})` : ''}`);

@@ -46,9 +46,11 @@ export async function loadOnce(browser, url, mark, { toggle = true, context: opt
     drawn: performance.getEntriesByName(name)[0].startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     start: performance.getEntriesByName('atlas:start')[0]?.startTime ?? NaN,
-    // When the page's WebAssembly arrived and when each of its marks first fell.
+    // The first paint, when the page's WebAssembly was asked for and arrived, and when each of
+    // its marks first fell.
     phases: Object.fromEntries([
-      ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).map((e) => ['wasm fetched', e.responseEnd]),
+      ...performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]),
+      ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).flatMap((e) => [['wasm asked', e.startTime], ['wasm fetched', e.responseEnd]]),
       ...performance.getEntriesByType('mark').reverse().map((e) => [e.name, e.startTime]),
     ]),
   }), mark);

@@ -36,17 +36,20 @@ const VARIANTS = {
   'prerender without dots': { html: (h) => h.replace(/<path class="[^"]* dot"[^>]*>/g, '') },
   'prerender wide only': { html: (h) => h.replace(/<svg class="prerendered narrow[\s\S]*?<\/svg>/, '') },
   'prerender no text': { html: (h) => h.replace(/(<svg class="prerendered[\s\S]*<\/svg>)/, (svg) => svg.replace(/<text[^>]*>[^<]*<\/text>/g, '')) },
-  'loader after paint': {
-    html: (h) => h.replace(/<script type="module" src="\.\/(init-[0-9a-f]+\.js)"[^>]*><\/script>/, (_, loader) => {
-      lateLoader = loader;
-      return '<script type="module" src="./late-loader.js"></script>';
-    }),
-  },
+  // The page's code started with the frame rather than after its first paint (as it was built
+  // before): with Trunk's preloads, and without them.
+  'code at once': { html: codeAtOnce },
+  'code at once without preloads': { html: (h) => codeAtOnce(h).replace(/<link rel="(module)?preload"[^>]*>/g, '') },
   'no skeleton gradient': { html: (h) => h.replace('</head>', '<style>.skeleton-sidebar, .skeleton-chart { background-image: none; }</style></head>') },
   'no skeleton at all': { html: (h) => h.replace('</head>', '<style>.skeleton-sidebar, .skeleton-chart, .skeleton-box { background: none; }</style></head>') },
   'prerender in the page font': { html: (h) => h.replace('</head>', '<style>.prerendered text { font-family: inherit; }</style></head>') },
   'no scripts': { html: (h) => h.replace(/<script\b[^>]*><\/script>/g, '').replace(/<link rel="(module)?preload"[^>]*>/g, '') },
 };
+
+/** The page with the tags that start its code in place (scripts/postbuild.mjs holds them back). */
+function codeAtOnce(html) {
+  return html.replace(/<template data-atlas-start>([\s\S]*?)<\/template>/g, '$1');
+}
 
 /** Moves every tag `pattern` matches from where it is to just before `</body>`. */
 function moveToBodyEnd(html, pattern) {
@@ -60,12 +63,6 @@ function scriptsAfterFrame(html) {
 
 let cssText = '';
 // 'loader after paint': a module that waits for the first paint, then imports the loader.
-let lateLoader = '';
-const LATE_LOADER = () => `await new Promise((done) => {
-  if (performance.getEntriesByType('paint').length) return done();
-  new PerformanceObserver(() => done()).observe({ type: 'paint' });
-});
-await import('./${lateLoader}');`;
 function inlineCss(html) {
   return html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${cssText}</style>`);
 }
@@ -78,10 +75,6 @@ async function variantServer() {
     if (!rule || file.includes('..')) return response.writeHead(404).end();
     if (file.endsWith('_bg.wasm') && rule.wasm === 'refuse') return response.writeHead(404).end();
     if (file.endsWith('_bg.wasm') && rule.wasm === 'hold') await new Promise((done) => setTimeout(done, HOLD_MS));
-    if (file === 'late-loader.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return response.end(LATE_LOADER());
-    }
     try {
       let body = await readFile(join(DIST, file));
       if (file === 'index.html' && rule.html) body = Buffer.from(rule.html(body.toString('utf8')));

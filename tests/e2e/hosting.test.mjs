@@ -1,7 +1,8 @@
 // End-to-end: the built site on "any static host" and "offline, one file".
 // - dist/ served under a sub-path (/tools/atlas/) with a strict Content-Security-Policy:
 //   the chart draws and the browser reports no CSP violation;
-// - after the first paint the app makes no network request, whatever the person does;
+// - once the app has started (its code is fetched just after the first paint), it makes no
+//   network request, whatever the person does;
 // - dist/instance-atlas.html opened from disk (file://) with every request blocked draws;
 // - embed.html (the Families embed) in a sandboxed iframe on another origin, under the same
 //   sub-path and CSP: the chart draws and the frame posts
@@ -121,7 +122,7 @@ describe('any static host', () => {
     await context.close();
   });
 
-  test('after the first paint the app makes no request while a person uses it', async () => {
+  test('once started, the app makes no request while a person uses it', async () => {
     const { context, problems } = await watchedContext();
     const page = await context.newPage();
     await page.goto(site.url);

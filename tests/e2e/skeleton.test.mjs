@@ -124,7 +124,7 @@ describe('The frame before the WebAssembly', () => {
     await context.close();
   });
 
-  test('the app starts only once the frame, with its first chart, has been painted', async () => {
+  test('the app\'s code is fetched and started only once the frame, with its first chart, has been painted', async () => {
     for (const path of ['', 'embed.html']) {
       const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
       const page = await context.newPage();
@@ -133,6 +133,14 @@ describe('The frame before the WebAssembly', () => {
       const [painted, started] = await page.evaluate(() =>
         ['first-contentful-paint', 'atlas:start'].map((name) => performance.getEntriesByName(name)[0]?.startTime));
       assert.ok(painted <= started, `${path || 'index.html'}: first paint at ${painted} ms, the app's code started at ${started} ms`);
+      // Nor is the code fetched beside that paint: downloading and compiling it held the paint back.
+      const asked = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((r) => /\.(js|wasm)$/.test(r.name) && !/\/boot-[0-9a-f]+\.js$/.test(r.name))
+        .map((r) => [r.name.split('/').pop(), r.startTime]));
+      assert.ok(asked.length >= 3, `${path || 'index.html'}: the loader, the glue and the WebAssembly: ${JSON.stringify(asked)}`);
+      for (const [file, at] of asked) {
+        assert.ok(at >= painted, `${path || 'index.html'}: ${file} asked for at ${at} ms, before the first paint at ${painted} ms`);
+      }
       await context.close();
     }
   });
