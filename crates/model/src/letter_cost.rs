@@ -22,7 +22,8 @@
 //! same as the swap `m6i` -> `m6a` ("AMD instead of Intel"), and [`letter_summary`] groups
 //! pairs by letter whatever their kind.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::sorted::{SortedMap, SortedSet};
+use std::collections::HashMap;
 
 use crate::catalog::Catalog;
 use crate::family::Family;
@@ -81,7 +82,7 @@ pub struct LetterCost {
 struct Decoded<'a> {
     name: &'a str,
     key: (String, Option<u32>, Option<String>),
-    capabilities: BTreeSet<Capability>,
+    capabilities: SortedSet<Capability>,
     accelerated: bool,
 }
 
@@ -100,14 +101,14 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
             clean.then(|| Decoded {
                 name: &family.name,
                 key: (name.series, name.generation, name.variant),
-                capabilities: crate::order::set(name.capabilities),
+                capabilities: crate::sorted::SortedSet::from_iter(name.capabilities),
                 accelerated: family.category == Category::Accelerated,
             })
         })
         .collect();
     type Spelling<'d> = (
         &'d (String, Option<u32>, Option<String>),
-        &'d BTreeSet<Capability>,
+        &'d SortedSet<Capability>,
     );
     let mut spelled: HashMap<Spelling, Vec<&Decoded>> = HashMap::new();
     for d in &decoded {
@@ -148,8 +149,8 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
 
 /// The capability sets a variant of `base` can have: one letter more, or Intel swapped for
 /// AMD or Graviton.
-fn neighbours(base: &BTreeSet<Capability>) -> Vec<BTreeSet<Capability>> {
-    let mut out: Vec<BTreeSet<Capability>> = Capability::ALL
+fn neighbours(base: &SortedSet<Capability>) -> Vec<SortedSet<Capability>> {
+    let mut out: Vec<SortedSet<Capability>> = Capability::ALL
         .into_iter()
         .filter(|c| !base.contains(c))
         .map(|c| {
@@ -171,8 +172,8 @@ fn neighbours(base: &BTreeSet<Capability>) -> Vec<BTreeSet<Capability>> {
 
 /// The letter `variant` has over `base`, if they form a pair.
 fn difference(
-    base: &BTreeSet<Capability>,
-    variant: &BTreeSet<Capability>,
+    base: &SortedSet<Capability>,
+    variant: &SortedSet<Capability>,
 ) -> Option<(Capability, PairKind)> {
     let added: Vec<Capability> = variant.difference(base).copied().collect();
     let removed: Vec<Capability> = base.difference(variant).copied().collect();
@@ -276,10 +277,10 @@ pub fn letter_summary(
 /// For each letter (sorted), the median of its priced pairs' medians in `costs` and how
 /// many there were; letters with no priced pair are left out.
 pub fn summarise(costs: &[(FamilyPair, PairCost)]) -> Vec<LetterCost> {
-    let mut by_letter: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut by_letter: SortedMap<String, Vec<f64>> = SortedMap::new();
     for (pair, cost) in costs {
         if let Some(m) = cost.median {
-            by_letter.entry(pair.letter.clone()).or_default().push(m);
+            by_letter.value_or_default(pair.letter.clone()).push(m);
         }
     }
     by_letter

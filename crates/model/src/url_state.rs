@@ -2,7 +2,7 @@
 //! and back. Defaults are left out; unknown keys and bad values are ignored and named, so
 //! the page can say what it could not use. No input can make [`decode`] panic.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::capabilities::Feature;
 use crate::chart::ladder::{size_name, size_step};
@@ -258,8 +258,8 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         "embed" => *embed = matches!(one(value).as_str(), "1" | "true" | "yes"),
         "view" => state.view = View::from_slug(&one(value)).ok_or("not a view")?,
         "cat" => {
-            let shown: BTreeSet<Category> = if one(value) == "none" {
-                BTreeSet::new()
+            let shown: SortedSet<Category> = if one(value) == "none" {
+                SortedSet::new()
             } else {
                 set_of(list(value).map(|s| {
                     Category::ALL
@@ -370,7 +370,7 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             if columns.is_empty() {
                 return Err("no columns".into());
             }
-            let mut seen = BTreeSet::new();
+            let mut seen = SortedSet::new();
             state.table.columns = columns.into_iter().filter(|c| seen.insert(*c)).collect();
         }
         "q" => state.table.search = text(value),
@@ -456,7 +456,7 @@ fn one_of<T: Copy + Ord>(
     options: &[T],
     slug: impl Fn(T) -> &'static str,
     error: &str,
-) -> Result<BTreeSet<T>, String> {
+) -> Result<SortedSet<T>, String> {
     set_of(list(value).map(|s| {
         options
             .iter()
@@ -466,11 +466,9 @@ fn one_of<T: Copy + Ord>(
     }))
 }
 
-/// The items as a set, inserted one at a time (the first error stops it). Collecting into
-/// a `BTreeSet` sorts the items first, which compiles a copy of the standard library's
-/// stable sort for every element type; inserting needs none.
-fn set_of<T: Ord, E>(items: impl IntoIterator<Item = Result<T, E>>) -> Result<BTreeSet<T>, E> {
-    let mut set = BTreeSet::new();
+/// The items as a set, inserted one at a time (the first error stops it).
+fn set_of<T: Ord, E>(items: impl IntoIterator<Item = Result<T, E>>) -> Result<SortedSet<T>, E> {
+    let mut set = SortedSet::new();
     for item in items {
         set.insert(item?);
     }

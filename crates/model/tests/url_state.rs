@@ -195,7 +195,7 @@ fn arb_state() -> impl Strategy<Value = State> {
                     view,
                     ..State::default()
                 };
-                s.filter.hidden_categories = cats;
+                s.filter.hidden_categories = cats.into_iter().collect();
                 s.filter.hidden_series = series.into_iter().map(str::to_owned).collect();
                 s.filter.current_only = current;
                 s.families.x = x;
