@@ -23,7 +23,6 @@
 //! pairs by letter whatever their kind.
 
 use crate::sorted::{SortedMap, SortedSet};
-use std::collections::HashMap;
 
 use crate::catalog::Catalog;
 use crate::family::Family;
@@ -110,13 +109,8 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
         &'d (String, Option<u32>, Option<String>),
         &'d SortedSet<Capability>,
     );
-    let mut spelled: HashMap<Spelling, Vec<&Decoded>> = HashMap::new();
-    for d in &decoded {
-        spelled
-            .entry((&d.key, &d.capabilities))
-            .or_default()
-            .push(d);
-    }
+    let spelled: SortedMap<Spelling, Vec<&Decoded>> =
+        SortedMap::grouped(decoded.iter().map(|d| ((&d.key, &d.capabilities), d)));
     let mut pairs = Vec::new();
     for base in &decoded {
         for wanted in neighbours(&base.capabilities) {
@@ -215,10 +209,7 @@ pub fn pair_costs_among<'t>(
     types: impl IntoIterator<Item = &'t InstanceType>,
     pairs: &[FamilyPair],
 ) -> Vec<(FamilyPair, PairCost)> {
-    let mut by_family: HashMap<&str, Vec<&InstanceType>> = HashMap::new();
-    for t in types {
-        by_family.entry(t.family.as_str()).or_default().push(t);
-    }
+    let by_family = SortedMap::grouped(types.into_iter().map(|t| (t.family.as_str(), t)));
     let members = |family: &str| by_family.get(family).map_or(&[][..], Vec::as_slice);
     pairs
         .iter()
@@ -231,7 +222,7 @@ pub fn pair_costs_among<'t>(
 
 /// The ratios of one pair from the types of its base and variant families.
 fn ratios(pricing: &Pricing, base: &[&InstanceType], variant: &[&InstanceType]) -> PairCost {
-    let variants: HashMap<&str, &InstanceType> =
+    let variants: SortedMap<&str, &InstanceType> =
         variant.iter().map(|t| (t.size.as_str(), *t)).collect();
     let mut sizes: Vec<(Option<Size>, String, f64, f64)> = base
         .iter()

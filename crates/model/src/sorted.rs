@@ -285,6 +285,23 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 }
 
+impl<K: Ord, V> SortedMap<K, Vec<V>> {
+    /// The values under each key, in the order they came, from pairs in any order: one
+    /// sort, so a large grouping costs `n log n`.
+    pub fn grouped(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
+        let mut sorted: Vec<(K, V)> = pairs.into_iter().collect();
+        crate::order::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+        let mut entries: Vec<(K, Vec<V>)> = Vec::new();
+        for (key, value) in sorted {
+            match entries.last_mut() {
+                Some(last) if last.0 == key => last.1.push(value),
+                _ => entries.push((key, vec![value])),
+            }
+        }
+        Self { entries }
+    }
+}
+
 impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, pairs: I) {
         for (key, value) in pairs {
@@ -386,6 +403,12 @@ mod tests {
         assert_eq!(map.values().copied().collect::<Vec<_>>(), ["one", "c", ""]);
         map.retain(|k, _| *k != 2);
         assert_eq!(map.len(), 2);
+        let groups = SortedMap::grouped([("m5", 1), ("c5", 2), ("m5", 3), ("a1", 4), ("c5", 5)]);
+        let groups: Vec<(&str, Vec<i32>)> = groups.into_iter().collect();
+        assert_eq!(
+            groups,
+            [("a1", vec![4]), ("c5", vec![2, 5]), ("m5", vec![1, 3])]
+        );
         let texts = SortedMap::from([("b".to_string(), 1)]);
         assert_eq!(texts.get("b"), Some(&1), "looked up by a borrowed key");
     }
