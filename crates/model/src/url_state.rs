@@ -37,8 +37,15 @@ pub struct Decoded {
 /// The query string for a state, without the leading `?`; empty for the default state.
 pub fn encode(state: &State) -> String {
     let defaults = State::default();
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut put = |key: &str, value: String| pairs.push((key.to_owned(), value));
+    let mut query = String::new();
+    let mut put = |key: &str, value: String| {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        escape_into(&mut query, key);
+        query.push('=');
+        escape_into(&mut query, &value);
+    };
     if state.view != defaults.view {
         put("view", state.view.slug().to_owned());
     }
@@ -192,11 +199,7 @@ pub fn encode(state: &State) -> String {
         let suffix = if letters.descending { "-desc" } else { "" };
         put("lsort", format!("{}{suffix}", pair_sort_slug(letters.sort)));
     }
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    query
 }
 
 /// Reads a query string (with or without its `?`). Never fails: what it cannot use is
@@ -603,16 +606,17 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// Percent-encodes all but letters, digits, `-._~` and the list separators `,:`, which
-/// keeps the common URLs readable.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Appends `text` percent-encoded: all but letters, digits, `-._~` and the list separators
+/// `,:`, which keeps the common URLs readable.
+fn escape_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~,:".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     }
-    out
 }
