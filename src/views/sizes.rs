@@ -2,11 +2,11 @@
 //! memory), and how vCPU and memory double along the ladder (a chart of a few families).
 
 use atlas_model::chart::ladder::{default_families, LadderPlot};
-use atlas_model::order;
 use atlas_model::screen::sizes::sizes_screen;
 use atlas_model::settings::CellMetric;
 use atlas_model::settings::ZoomChart;
 use atlas_model::sizes::{breaks_doubling, doubling};
+use atlas_model::sorted::SortedSet;
 use atlas_model::state::{Action, View};
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn SizesView(props: &ViewProps) -> Html {
     });
     let breakers = use_memo(props.atlas.clone(), |atlas| {
         let catalog = &atlas.catalog;
-        order::set(
+        SortedSet::from_iter(
             atlas
                 .families
                 .iter()

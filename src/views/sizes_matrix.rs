@@ -1,7 +1,7 @@
 //! The Sizes matrix: families (rows, grouped by category) against the size ladder
 //! (columns); a cell per instance type, showing the chosen metric, shaded by its value.
 
-use std::collections::BTreeSet;
+use atlas_model::sorted::SortedSet;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
@@ -25,7 +25,7 @@ pub struct SizesMatrixProps {
     /// The matrix of the shown families and types.
     pub matrix: Rc<SizeMatrix>,
     /// Catalog indices of the sizes that break their family's doubling.
-    pub breakers: Rc<BTreeSet<usize>>,
+    pub breakers: Rc<SortedSet<usize>>,
     /// What each cell shows.
     pub metric: CellMetric,
     /// Hourly prices by catalog index, when cells show prices.

@@ -2,7 +2,7 @@
 //! and a cell per size it has (hover for specs, click to pin). A component of its own, so
 //! pinning a type re-renders one row, not the whole matrix.
 
-use std::collections::BTreeSet;
+use atlas_model::sorted::SortedSet;
 use std::rc::Rc;
 
 use atlas_model::catalog::Catalog;
@@ -26,7 +26,7 @@ pub struct SizesRowProps {
     /// The row: a catalog index per matrix column, where the family has that size.
     pub row: SizeRow,
     /// Catalog indices of the sizes that break their family's doubling.
-    pub breakers: Rc<BTreeSet<usize>>,
+    pub breakers: Rc<SortedSet<usize>>,
     /// What each cell shows.
     pub metric: CellMetric,
     /// Hourly prices by catalog index, when cells show prices.

@@ -8,7 +8,7 @@
 //! are letters alone (`b`, `e`, `n`, `flex`), specs alone (GPU, Arm) or series alone
 //! (FPGA, Trainium).
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::catalog::Catalog;
 use crate::family::Family;
@@ -148,8 +148,8 @@ impl Bits {
         self.0 & feature.bit() != 0
     }
 
-    fn to_set(self) -> BTreeSet<Feature> {
-        crate::order::set(Feature::ALL.into_iter().filter(|f| self.has(*f)))
+    fn to_set(self) -> SortedSet<Feature> {
+        crate::sorted::SortedSet::from_iter(Feature::ALL.into_iter().filter(|f| self.has(*f)))
     }
 }
 
@@ -198,13 +198,13 @@ fn spec_bits(t: &InstanceType) -> Bits {
 }
 
 /// The features of one instance type: its name's and its specs'.
-pub fn type_features(t: &InstanceType) -> BTreeSet<Feature> {
+pub fn type_features(t: &InstanceType) -> SortedSet<Feature> {
     Bits(name_bits(&t.name).0 | spec_bits(t).0).to_set()
 }
 
 /// A family's features: the letters and series of its first member's name, plus every
 /// feature any member's specs show.
-pub fn family_features(family: &Family, catalog: &Catalog) -> BTreeSet<Feature> {
+pub fn family_features(family: &Family, catalog: &Catalog) -> SortedSet<Feature> {
     family_bits(family, catalog).to_set()
 }
 

@@ -75,7 +75,7 @@ pub fn compare(catalog: &Catalog, pinned: &[String]) -> Comparison {
 /// For each pinned type, whether the shared filters hide it from the other views (a type not
 /// in the data is not hidden: it is missing, which Compare says apart).
 pub fn hidden_by_filters(comparison: &Comparison, shown: &Shown) -> Vec<bool> {
-    let shown: std::collections::HashSet<usize> = shown.types().collect();
+    let shown: crate::sorted::SortedSet<usize> = shown.types().collect();
     comparison
         .found
         .iter()

@@ -1,7 +1,5 @@
 //! Families: the instance types of one family (`m5`, `c7gn`, `u-6tb1`) in size-ladder order.
 
-use std::collections::BTreeMap;
-
 use crate::catalog::Catalog;
 use crate::instance::{Category, InstanceType};
 use crate::name::{self, Size};
@@ -25,13 +23,14 @@ pub struct Family {
 /// Groups a catalog's instance types into families, sorted by category, series,
 /// generation and name; members sorted by size (unknown sizes last, by name).
 pub fn families(catalog: &Catalog) -> Vec<Family> {
-    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (index, instance) in catalog.types.iter().enumerate() {
-        by_name.entry(&instance.family).or_default().push(index);
-    }
+    let family_of = |index: &usize| catalog.types[*index].family.as_str();
+    let mut by_name: Vec<usize> = (0..catalog.types.len()).collect();
+    crate::order::sort_by(&mut by_name, |a, b| family_of(a).cmp(family_of(b)));
     let mut families: Vec<Family> = by_name
-        .into_iter()
-        .filter_map(|(family, mut members)| {
+        .chunk_by(|a, b| family_of(a) == family_of(b))
+        .filter_map(|members| {
+            let family = family_of(members.first()?);
+            let mut members = members.to_vec();
             crate::order::sort_by_cached_key(&mut members, |&i| size_key(&catalog.types[i]));
             let first = catalog.types.get(*members.first()?)?;
             let (series, generation) = match name::decode(&first.name) {

@@ -1,6 +1,6 @@
 //! Which instance types are shown: the filters every view shares.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::availability::{offered, Offered};
 use crate::capabilities::{family_has, Feature};
@@ -15,9 +15,9 @@ use crate::instance::{Category, InstanceType};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Categories switched off.
-    pub hidden_categories: BTreeSet<Category>,
+    pub hidden_categories: SortedSet<Category>,
     /// Series (`m`, `hpc`, ...) switched off.
-    pub hidden_series: BTreeSet<String>,
+    pub hidden_series: SortedSet<String>,
     /// Show only current-generation types.
     pub current_only: bool,
     /// Hide types the EC2 API does not offer in the chosen region.

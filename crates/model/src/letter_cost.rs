@@ -22,7 +22,7 @@
 //! same as the swap `m6i` -> `m6a` ("AMD instead of Intel"), and [`letter_summary`] groups
 //! pairs by letter whatever their kind.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::sorted::{SortedMap, SortedSet};
 
 use crate::catalog::Catalog;
 use crate::family::Family;
@@ -81,7 +81,7 @@ pub struct LetterCost {
 struct Decoded<'a> {
     name: &'a str,
     key: (String, Option<u32>, Option<String>),
-    capabilities: BTreeSet<Capability>,
+    capabilities: SortedSet<Capability>,
     accelerated: bool,
 }
 
@@ -100,22 +100,17 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
             clean.then(|| Decoded {
                 name: &family.name,
                 key: (name.series, name.generation, name.variant),
-                capabilities: crate::order::set(name.capabilities),
+                capabilities: crate::sorted::SortedSet::from_iter(name.capabilities),
                 accelerated: family.category == Category::Accelerated,
             })
         })
         .collect();
     type Spelling<'d> = (
         &'d (String, Option<u32>, Option<String>),
-        &'d BTreeSet<Capability>,
+        &'d SortedSet<Capability>,
     );
-    let mut spelled: HashMap<Spelling, Vec<&Decoded>> = HashMap::new();
-    for d in &decoded {
-        spelled
-            .entry((&d.key, &d.capabilities))
-            .or_default()
-            .push(d);
-    }
+    let spelled: SortedMap<Spelling, Vec<&Decoded>> =
+        SortedMap::grouped(decoded.iter().map(|d| ((&d.key, &d.capabilities), d)));
     let mut pairs = Vec::new();
     for base in &decoded {
         for wanted in neighbours(&base.capabilities) {
@@ -148,8 +143,8 @@ pub fn pairs(families: &[Family]) -> Vec<FamilyPair> {
 
 /// The capability sets a variant of `base` can have: one letter more, or Intel swapped for
 /// AMD or Graviton.
-fn neighbours(base: &BTreeSet<Capability>) -> Vec<BTreeSet<Capability>> {
-    let mut out: Vec<BTreeSet<Capability>> = Capability::ALL
+fn neighbours(base: &SortedSet<Capability>) -> Vec<SortedSet<Capability>> {
+    let mut out: Vec<SortedSet<Capability>> = Capability::ALL
         .into_iter()
         .filter(|c| !base.contains(c))
         .map(|c| {
@@ -171,8 +166,8 @@ fn neighbours(base: &BTreeSet<Capability>) -> Vec<BTreeSet<Capability>> {
 
 /// The letter `variant` has over `base`, if they form a pair.
 fn difference(
-    base: &BTreeSet<Capability>,
-    variant: &BTreeSet<Capability>,
+    base: &SortedSet<Capability>,
+    variant: &SortedSet<Capability>,
 ) -> Option<(Capability, PairKind)> {
     let added: Vec<Capability> = variant.difference(base).copied().collect();
     let removed: Vec<Capability> = base.difference(variant).copied().collect();
@@ -214,10 +209,7 @@ pub fn pair_costs_among<'t>(
     types: impl IntoIterator<Item = &'t InstanceType>,
     pairs: &[FamilyPair],
 ) -> Vec<(FamilyPair, PairCost)> {
-    let mut by_family: HashMap<&str, Vec<&InstanceType>> = HashMap::new();
-    for t in types {
-        by_family.entry(t.family.as_str()).or_default().push(t);
-    }
+    let by_family = SortedMap::grouped(types.into_iter().map(|t| (t.family.as_str(), t)));
     let members = |family: &str| by_family.get(family).map_or(&[][..], Vec::as_slice);
     pairs
         .iter()
@@ -230,7 +222,7 @@ pub fn pair_costs_among<'t>(
 
 /// The ratios of one pair from the types of its base and variant families.
 fn ratios(pricing: &Pricing, base: &[&InstanceType], variant: &[&InstanceType]) -> PairCost {
-    let variants: HashMap<&str, &InstanceType> =
+    let variants: SortedMap<&str, &InstanceType> =
         variant.iter().map(|t| (t.size.as_str(), *t)).collect();
     let mut sizes: Vec<(Option<Size>, String, f64, f64)> = base
         .iter()
@@ -276,10 +268,10 @@ pub fn letter_summary(
 /// For each letter (sorted), the median of its priced pairs' medians in `costs` and how
 /// many there were; letters with no priced pair are left out.
 pub fn summarise(costs: &[(FamilyPair, PairCost)]) -> Vec<LetterCost> {
-    let mut by_letter: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut by_letter: SortedMap<String, Vec<f64>> = SortedMap::new();
     for (pair, cost) in costs {
         if let Some(m) = cost.median {
-            by_letter.entry(pair.letter.clone()).or_default().push(m);
+            by_letter.value_or_default(pair.letter.clone()).push(m);
         }
     }
     by_letter

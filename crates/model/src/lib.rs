@@ -30,6 +30,7 @@ pub mod settings;
 pub mod share;
 pub mod shown;
 pub mod sizes;
+pub mod sorted;
 pub mod state;
 pub mod suggest;
 pub mod table;

@@ -5,7 +5,6 @@
 //! `dyn` comparator; only the small step that moves the elements is generic.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` stably by `compare` (equal elements keep their order), like
 /// `slice::sort_by`.
@@ -37,23 +36,6 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 /// Sorts `items` stably in their natural order, like `slice::sort`.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
-}
-
-/// The items as a set, inserted one at a time. Collecting into a `BTreeSet` sorts the items
-/// first, which compiles another copy of the standard library's stable sort for every
-/// element type; inserting needs none.
-pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
-}
-
-/// The pairs as a map, inserted one at a time (a later pair replaces an earlier one with
-/// the same key), for the same reason as [`set`].
-pub fn map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(pairs);
-    map
 }
 
 /// Sorts numbers by `f64::total_cmp` (NaN last, -0 before +0).
@@ -115,18 +97,5 @@ mod tests {
         let mut many: Vec<u32> = (0..100).map(|i| (i * 37) % 100).collect();
         sort(&mut many);
         assert_eq!(many, (0..100).collect::<Vec<u32>>());
-    }
-
-    #[test]
-    fn sets_and_maps_built_by_inserting_match_collecting() {
-        let letters = ['n', 'd', 'a', 'd'];
-        assert_eq!(
-            set(letters),
-            letters.into_iter().collect::<BTreeSet<char>>()
-        );
-        let pairs = [(2, "b"), (1, "a"), (2, "c")];
-        let built = map(pairs);
-        assert_eq!(built, pairs.into_iter().collect::<BTreeMap<i32, &str>>());
-        assert_eq!(built[&2], "c", "the later pair wins");
     }
 }

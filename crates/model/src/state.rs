@@ -3,7 +3,7 @@
 //! Only what a person chose lives here; everything shown (families, filtered rows,
 //! chart plans) is derived from it and the catalog.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::capabilities::Feature;
 use crate::filter::Filter;
@@ -54,7 +54,7 @@ pub struct State {
     /// The Letter prices view's choices (its table, its chart's range).
     pub letter_table: LetterTableSpec,
     /// The views whose charts show their "Show as table" alternative.
-    pub chart_tables: BTreeSet<View>,
+    pub chart_tables: SortedSet<View>,
 }
 
 impl Default for State {
@@ -73,7 +73,7 @@ impl Default for State {
             letter: DEFAULT_LETTER.to_owned(),
             differences_only: false,
             letter_table: LetterTableSpec::default(),
-            chart_tables: BTreeSet::new(),
+            chart_tables: SortedSet::new(),
         }
     }
 }
@@ -259,10 +259,13 @@ pub fn reduce(state: &State, action: Action) -> State {
     match action {
         Action::ToggleCategory(category) => toggle(&mut filter.hidden_categories, category),
         Action::ShowAllCategories => filter.hidden_categories.clear(),
-        Action::HideAllCategories => filter.hidden_categories = crate::order::set(Category::ALL),
+        Action::HideAllCategories => {
+            filter.hidden_categories = crate::sorted::SortedSet::from_iter(Category::ALL)
+        }
         Action::OnlyCategory(category) => {
-            filter.hidden_categories =
-                crate::order::set(Category::ALL.into_iter().filter(|c| *c != category));
+            filter.hidden_categories = crate::sorted::SortedSet::from_iter(
+                Category::ALL.into_iter().filter(|c| *c != category),
+            );
         }
         Action::ToggleSeries(series) => toggle(&mut filter.hidden_series, series),
         Action::ShowAllSeries => filter.hidden_series.clear(),
@@ -379,7 +382,9 @@ pub fn reduce(state: &State, action: Action) -> State {
 fn pick_category(filter: &mut Filter, category: Category) {
     let hidden = &mut filter.hidden_categories;
     if hidden.is_empty() {
-        *hidden = crate::order::set(Category::ALL.into_iter().filter(|c| *c != category));
+        *hidden = crate::sorted::SortedSet::from_iter(
+            Category::ALL.into_iter().filter(|c| *c != category),
+        );
     } else if hidden.contains(&category) {
         hidden.remove(&category);
     } else {
@@ -471,7 +476,7 @@ fn pin(pinned: &mut Vec<String>, name: String) {
     }
 }
 
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+fn toggle<T: Ord>(set: &mut SortedSet<T>, item: T) {
     if !set.remove(&item) {
         set.insert(item);
     }
@@ -485,7 +490,7 @@ mod tests {
     fn each_view_has_its_own_page_title() {
         assert_eq!(View::Families.page_title(), "Families - Instance Atlas");
         assert_eq!(View::Letters.page_title(), "Letter prices - Instance Atlas");
-        let titles: std::collections::BTreeSet<String> =
+        let titles: crate::sorted::SortedSet<String> =
             View::ALL.into_iter().map(View::page_title).collect();
         assert_eq!(titles.len(), View::ALL.len());
     }

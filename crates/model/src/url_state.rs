@@ -2,7 +2,7 @@
 //! and back. Defaults are left out; unknown keys and bad values are ignored and named, so
 //! the page can say what it could not use. No input can make [`decode`] panic.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::capabilities::Feature;
 use crate::chart::ladder::{size_name, size_step};
@@ -37,8 +37,15 @@ pub struct Decoded {
 /// The query string for a state, without the leading `?`; empty for the default state.
 pub fn encode(state: &State) -> String {
     let defaults = State::default();
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut put = |key: &str, value: String| pairs.push((key.to_owned(), value));
+    let mut query = String::new();
+    let mut put = |key: &str, value: String| {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        escape_into(&mut query, key);
+        query.push('=');
+        escape_into(&mut query, &value);
+    };
     if state.view != defaults.view {
         put("view", state.view.slug().to_owned());
     }
@@ -192,11 +199,7 @@ pub fn encode(state: &State) -> String {
         let suffix = if letters.descending { "-desc" } else { "" };
         put("lsort", format!("{}{suffix}", pair_sort_slug(letters.sort)));
     }
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    query
 }
 
 /// Reads a query string (with or without its `?`). Never fails: what it cannot use is
@@ -258,8 +261,8 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
         "embed" => *embed = matches!(one(value).as_str(), "1" | "true" | "yes"),
         "view" => state.view = View::from_slug(&one(value)).ok_or("not a view")?,
         "cat" => {
-            let shown: BTreeSet<Category> = if one(value) == "none" {
-                BTreeSet::new()
+            let shown: SortedSet<Category> = if one(value) == "none" {
+                SortedSet::new()
             } else {
                 set_of(list(value).map(|s| {
                     Category::ALL
@@ -370,7 +373,7 @@ fn apply(state: &mut State, embed: &mut bool, key: &str, value: &str) -> Result<
             if columns.is_empty() {
                 return Err("no columns".into());
             }
-            let mut seen = BTreeSet::new();
+            let mut seen = SortedSet::new();
             state.table.columns = columns.into_iter().filter(|c| seen.insert(*c)).collect();
         }
         "q" => state.table.search = text(value),
@@ -456,7 +459,7 @@ fn one_of<T: Copy + Ord>(
     options: &[T],
     slug: impl Fn(T) -> &'static str,
     error: &str,
-) -> Result<BTreeSet<T>, String> {
+) -> Result<SortedSet<T>, String> {
     set_of(list(value).map(|s| {
         options
             .iter()
@@ -466,11 +469,9 @@ fn one_of<T: Copy + Ord>(
     }))
 }
 
-/// The items as a set, inserted one at a time (the first error stops it). Collecting into
-/// a `BTreeSet` sorts the items first, which compiles a copy of the standard library's
-/// stable sort for every element type; inserting needs none.
-fn set_of<T: Ord, E>(items: impl IntoIterator<Item = Result<T, E>>) -> Result<BTreeSet<T>, E> {
-    let mut set = BTreeSet::new();
+/// The items as a set, inserted one at a time (the first error stops it).
+fn set_of<T: Ord, E>(items: impl IntoIterator<Item = Result<T, E>>) -> Result<SortedSet<T>, E> {
+    let mut set = SortedSet::new();
     for item in items {
         set.insert(item?);
     }
@@ -605,16 +606,17 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// Percent-encodes all but letters, digits, `-._~` and the list separators `,:`, which
-/// keeps the common URLs readable.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Appends `text` percent-encoded: all but letters, digits, `-._~` and the list separators
+/// `,:`, which keeps the common URLs readable.
+fn escape_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~,:".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     }
-    out
 }

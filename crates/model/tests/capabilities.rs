@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use atlas_model::sorted::SortedSet;
 
 use atlas_model::capabilities::{
     counts_by_category_and_vendor, counts_by_feature, family_features, type_features, Feature,
@@ -22,7 +22,7 @@ fn setup() -> (Catalog, Vec<Family>) {
     (catalog, families)
 }
 
-fn features(name: &str) -> BTreeSet<Feature> {
+fn features(name: &str) -> SortedSet<Feature> {
     let (catalog, families) = setup();
     let family = families
         .iter()
@@ -31,7 +31,7 @@ fn features(name: &str) -> BTreeSet<Feature> {
     family_features(family, &catalog)
 }
 
-fn set(features: &[Feature]) -> BTreeSet<Feature> {
+fn set(features: &[Feature]) -> SortedSet<Feature> {
     features.iter().copied().collect()
 }
 
@@ -68,7 +68,7 @@ fn slugs_round_trip_and_every_letter_has_a_feature() {
         assert_eq!(Feature::from_slug(feature.slug()), Some(feature));
         assert!(!feature.label().is_empty());
     }
-    let from_letters: BTreeSet<Feature> = Capability::ALL
+    let from_letters: SortedSet<Feature> = Capability::ALL
         .into_iter()
         .map(Feature::from_capability)
         .collect();

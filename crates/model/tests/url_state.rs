@@ -92,6 +92,11 @@ fn percent_escapes_plus_signs_and_long_values_are_handled() {
     s.decoder = "m5.large".into();
     let d = decode(&encode(&s));
     assert_eq!(d.state, s);
+    // What the address bar shows: list separators and `-._~` as typed, every other byte
+    // of the UTF-8 text as `%` and two upper-case hex digits.
+    let mut typed = State::default();
+    typed.table.search = "m5,c7:x a+b/ü~".into();
+    assert_eq!(encode(&typed), "q=m5,c7:x%20a%2Bb%2F%C3%BC~");
     let long = format!("q={}", "a".repeat(10_000));
     let d = decode(&long);
     assert!(d.state.table.search.chars().count() <= 200);
@@ -195,7 +200,7 @@ fn arb_state() -> impl Strategy<Value = State> {
                     view,
                     ..State::default()
                 };
-                s.filter.hidden_categories = cats;
+                s.filter.hidden_categories = cats.into_iter().collect();
                 s.filter.hidden_series = series.into_iter().map(str::to_owned).collect();
                 s.filter.current_only = current;
                 s.families.x = x;

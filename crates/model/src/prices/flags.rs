@@ -3,7 +3,7 @@
 //! The judging itself is [`super::PriceTable::assess`] (see `trust.rs`); this gathers its
 //! verdicts for the types a view shows.
 
-use std::collections::HashMap;
+use crate::sorted::SortedMap;
 
 use crate::catalog::Catalog;
 
@@ -16,7 +16,7 @@ pub fn flags(
     catalog: &Catalog,
     region: &str,
     os: Os,
-) -> HashMap<usize, Suspicion> {
+) -> SortedMap<usize, Suspicion> {
     catalog
         .types
         .iter()

@@ -13,7 +13,7 @@
 //! family's standard price scaled by a factor, plus the fee. Decoding is integer
 //! arithmetic, so every cell reads back as the source's exact figure.
 
-use std::collections::HashMap;
+use crate::sorted::SortedMap;
 
 use super::{Os, PriceError, PriceTable};
 
@@ -53,7 +53,7 @@ pub(super) enum Cell {
 }
 
 /// Which licence fee table a `fees` or `other-fees` line fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Fee {
     /// The usual fee above Linux (`L`, `K`, `J` and the scaled letters).
     Usual,
@@ -62,7 +62,7 @@ enum Fee {
 }
 
 /// Licence fees in micro-dollars by (table, OS, vCPUs).
-type Fees = HashMap<(Fee, Os, u32), u32>;
+type Fees = SortedMap<(Fee, Os, u32), u32>;
 
 /// One of the two streams the patterns draw from (`rates` or `prices`), read in order.
 struct Stream<'a> {

@@ -15,7 +15,7 @@
 //! Suspect prices are left out of every metric ([`super::PriceMetric::value`]), so medians,
 //! letter ratios and colour ramps use trusted prices only.
 
-use std::collections::HashMap;
+use crate::sorted::SortedMap;
 
 use crate::catalog::Catalog;
 
@@ -102,7 +102,7 @@ fn special(percent: f64) -> &'static str {
 }
 
 /// The suspicions of a whole table, by (row, os, region column).
-pub(super) type Suspicions = HashMap<(usize, Os, usize), Suspicion>;
+pub(super) type Suspicions = SortedMap<(usize, Os, usize), Suspicion>;
 
 /// How many rows one step of the twin-region check covers (a few hundred microseconds).
 const ROWS_PER_STEP: usize = 100;
@@ -143,8 +143,9 @@ enum Step {
 
 /// Suspicions found so far, with a bit per cell to ask quickly whether one is suspect.
 struct Found {
-    /// The reasons, by cell.
-    reasons: Suspicions,
+    /// The reasons, by cell, in the order found (a later one for a cell replaces an
+    /// earlier one); sorted into [`Suspicions`] once, at the end.
+    reasons: Vec<((usize, Os, usize), Suspicion)>,
     /// A bit per cell, in the order of the table's cells.
     bits: Vec<u64>,
     /// The table's region columns.
@@ -172,26 +173,22 @@ impl Found {
             self.bits.resize(bit / 64 + 1, 0);
         }
         self.bits[bit / 64] |= 1 << (bit % 64);
-        self.reasons.insert((row, os, column), reason);
+        self.reasons.push(((row, os, column), reason));
     }
 }
 
 impl Judging {
     /// The checks of `table` against `catalog`, none done yet.
     pub(super) fn new(table: &PriceTable, catalog: &Catalog) -> Judging {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut families: Vec<Vec<(usize, f64, f64)>> = Vec::new();
-        for t in &catalog.types {
-            if let Some(&row) = table.rows.get(&t.name) {
-                let next = families.len();
-                let family = *index.entry(t.family.as_str()).or_insert(next);
-                if family == next {
-                    families.push(Vec::new());
-                }
-                let entry = (row, f64::from(t.vcpu.max(1)), t.memory_gib.max(0.001));
-                families[family].push(entry);
-            }
-        }
+        let priced = catalog.types.iter().filter_map(|t| {
+            let &row = table.rows.get(&t.name)?;
+            let sizes = (row, f64::from(t.vcpu.max(1)), t.memory_gib.max(0.001));
+            Some((t.family.as_str(), sizes))
+        });
+        let families: Vec<Vec<(usize, f64, f64)>> = SortedMap::grouped(priced)
+            .into_iter()
+            .map(|(_, sizes)| sizes)
+            .collect();
         let regions = table.regions.len();
         let linux = (0..regions)
             .map(|column| {
@@ -208,7 +205,7 @@ impl Judging {
             linux,
             twins: vec![Vec::new(); regions],
             found: Found {
-                reasons: Suspicions::new(),
+                reasons: Vec::new(),
                 bits: Vec::new(),
                 regions,
             },
@@ -259,7 +256,7 @@ impl Judging {
 
     /// What the checks found (all of it once [`Judging::step`] said so).
     pub(super) fn into_suspicions(self) -> Suspicions {
-        self.found.reasons
+        self.found.reasons.into_iter().collect()
     }
 
     /// The licence checks and family lines of one region column.

@@ -1,7 +1,7 @@
 //! The Capabilities view's screen: the bar charts' counts, the family × feature matrix
 //! and its words, all from the shown types.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 use std::rc::Rc;
 
 use crate::atlas::Atlas;
@@ -68,7 +68,7 @@ pub struct MatrixRow {
     /// How many of its types are shown.
     pub types: usize,
     /// What it has.
-    pub features: BTreeSet<Feature>,
+    pub features: SortedSet<Feature>,
 }
 
 /// The families with at least one shown type, in the families' order.

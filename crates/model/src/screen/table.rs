@@ -3,7 +3,7 @@
 //! their state and action, each heading's sort state, and the cells of a row. Exports live
 //! in `screen/table_export.rs`.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::atlas::Atlas;
@@ -24,7 +24,7 @@ pub struct TablePrices {
     /// Hourly prices by catalog index (empty when the table needs none).
     pub prices: Rc<RowPrices>,
     /// Why a type's price is suspect, by catalog index.
-    pub suspect: Rc<BTreeMap<usize, String>>,
+    pub suspect: Rc<SortedMap<usize, String>>,
 }
 
 impl TablePrices {
@@ -59,7 +59,7 @@ pub fn table_prices(
     let Some(pricing) = needed.then(|| atlas.pricing(region, os, false)).flatten() else {
         return TablePrices::default();
     };
-    let suspect = crate::order::map(
+    let suspect = crate::sorted::SortedMap::from_iter(
         flags(pricing.table, &atlas.catalog, region, os)
             .into_iter()
             .map(|(i, why)| (i, why.describe())),

@@ -1,7 +1,7 @@
 //! What a person chose for the Table: sort, columns, the filter boxes as typed, the
 //! last good condition of a box that does not parse, and the selector's chips.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::table::{
     read_query, Column, KeptConditions, QueryErrors, QueryInput, SortDirection, TableQuery,
@@ -16,7 +16,7 @@ pub struct TableSpec {
     /// The columns shown, in order.
     pub columns: Vec<Column>,
     /// Numeric filter expressions as typed, per column (`>=8`, `16..64`).
-    pub filters: BTreeMap<Column, String>,
+    pub filters: SortedMap<Column, String>,
     /// The name search as typed (a substring, or `/regex/`).
     pub search: String,
     /// For each box whose text does not parse, the last text it held that did: the table
@@ -31,7 +31,7 @@ impl Default for TableSpec {
         TableSpec {
             sort: None,
             columns: Column::DEFAULT.to_vec(),
-            filters: BTreeMap::new(),
+            filters: SortedMap::new(),
             search: String::new(),
             kept: KeptConditions::new(),
             select: TableSelect::default(),

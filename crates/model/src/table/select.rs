@@ -5,7 +5,7 @@
 //! groups must all hold. Capability letters are the exception: every chosen letter must be
 //! in the name (`d` and `n` keep `m5dn`, not `m5d`).
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::instance::{Architecture, InstanceType, Vendor};
 use crate::name::{decode, Capability};
@@ -114,15 +114,15 @@ pub enum SelectOption {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct TableSelect {
     /// Vendors chosen (any of them).
-    pub vendors: BTreeSet<Vendor>,
+    pub vendors: SortedSet<Vendor>,
     /// Architectures chosen (any of them).
-    pub architectures: BTreeSet<Architecture>,
+    pub architectures: SortedSet<Architecture>,
     /// Storage kinds chosen (any of them).
-    pub storage: BTreeSet<StorageChoice>,
+    pub storage: SortedSet<StorageChoice>,
     /// Capability letters chosen (all of them must be in the name).
-    pub letters: BTreeSet<Capability>,
+    pub letters: SortedSet<Capability>,
     /// Generations chosen (any of them).
-    pub generations: BTreeSet<u32>,
+    pub generations: SortedSet<u32>,
 }
 
 impl TableSelect {
@@ -153,7 +153,7 @@ impl TableSelect {
 
     /// Chooses an option, or un-chooses a chosen one.
     pub fn toggle(&mut self, option: SelectOption) {
-        fn flip<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+        fn flip<T: Ord>(set: &mut SortedSet<T>, item: T) {
             if !set.remove(&item) {
                 set.insert(item);
             }

@@ -2,7 +2,7 @@
 //! not parse narrows by its last good condition, which the state keeps as text
 //! ([`KeptConditions`]) so that the address carries it too: no memory outside the state.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::query::{
     parse_column_query, parse_name_query, parse_text_query, ColumnQuery, QueryError, TextQuery,
@@ -50,10 +50,10 @@ impl QueryInput {
 
 /// The boxes whose text does not parse, with why; the table still uses their last good
 /// condition (or none, when the box never held a good one).
-pub type QueryErrors = BTreeMap<QueryInput, QueryError>;
+pub type QueryErrors = SortedMap<QueryInput, QueryError>;
 
 /// For each box whose text does not parse, the last text it held that did (and narrowed).
-pub type KeptConditions = BTreeMap<QueryInput, String>;
+pub type KeptConditions = SortedMap<QueryInput, String>;
 
 /// Reads the boxes: the name `search` and the `filters` of the columns among `shown` (a
 /// hidden column's filter does not narrow, as nobody can see it): numeric columns read
@@ -63,7 +63,7 @@ pub type KeptConditions = BTreeMap<QueryInput, String>;
 /// [`Column::ALL`] order.
 pub fn read_query(
     search: &str,
-    filters: &BTreeMap<Column, String>,
+    filters: &SortedMap<Column, String>,
     kept: &KeptConditions,
     shown: &[Column],
 ) -> (TableQuery, QueryErrors) {
@@ -102,7 +102,7 @@ mod tests {
     use super::*;
     use crate::query::NumberQuery;
 
-    fn filters(pairs: &[(Column, &str)]) -> BTreeMap<Column, String> {
+    fn filters(pairs: &[(Column, &str)]) -> SortedMap<Column, String> {
         pairs.iter().map(|(c, t)| (*c, (*t).to_owned())).collect()
     }
 
