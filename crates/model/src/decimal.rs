@@ -1,0 +1,419 @@
+//! Decimal numbers read and written by the model itself, in place of `str::parse::<f64>`
+//! and `format!("{}")`/`format!("{:.N}")` on floats, so the page's WebAssembly carries
+//! none of core's float machinery (`dec2flt`: Eisel-Lemire with an ~10 KB table of powers
+//! of five; `flt2dec`: Grisu and Dragon with their tables; about 15 KB gzip in all, gzip
+//! cannot shrink the tables). No crate is smaller than core here: the crates that exist
+//! (ryu, lexical, fast-float) trade size for speed with tables of their own. What is here
+//! is plain and small: reading is exact in the range the data and a person's typing use,
+//! writing is exact everywhere (a digit string of the float's exact value, then rounding).
+//!
+//! - [`read`]: digits, at most one point, an optional exponent and sign. Bit-for-bit what
+//!   `str::parse::<f64>` gives whenever the digits without leading zeros form an integer
+//!   below 2^53 and the power of ten is at most 22 either way (one correctly rounded IEEE
+//!   multiplication or division by an exact power of ten). Anything else is a
+//!   [`DecimalError`], never a silently different number.
+//! - [`fixed`]: the text of `format!("{value:.places$}")` (half to even on the exact value).
+//! - [`shortest`]: the text of `format!("{value}")` (the fewest digits that read back).
+//! - [`round_significant`]: the value of `format!("{value:.Ne}").parse()`.
+
+use std::fmt::Write as _;
+
+/// Why a text is not a number [`read`] gives.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecimalError {
+    /// Not digits with at most one point, an optional sign and exponent.
+    #[error("\"{0}\" is not a number: type digits with at most one point, such as 800 or 0.5")]
+    NotANumber(String),
+    /// A number with too many digits or too large a power of ten to read exactly.
+    #[error("\"{0}\" has too many digits or too large a power of ten: type at most 15 digits")]
+    OutOfRange(String),
+}
+
+/// The powers of ten a double holds exactly.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The largest integer below which every integer is a double.
+const EXACT_INTEGERS: u64 = 1 << 53;
+
+/// Reads a decimal number (`16`, `-1.5`, `.25`, `2e3`); see the module's note for the range.
+pub fn read(text: &str) -> Result<f64, DecimalError> {
+    let not_a_number = || DecimalError::NotANumber(text.to_owned());
+    let out_of_range = || DecimalError::OutOfRange(text.to_owned());
+    let (negative, rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (number, exponent) = match rest.find(['e', 'E']) {
+        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+        None => (rest, None),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let written_fraction = fraction;
+    // Zeros that end the decimals change nothing; dropping them keeps `1.50000` in range.
+    let fraction = fraction.trim_end_matches('0');
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let empty = whole.is_empty() && written_fraction.is_empty();
+    if empty || !digits(whole) || !digits(written_fraction) {
+        return Err(not_a_number());
+    }
+    let mut power: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let e_digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+            if e_digits.is_empty() || !digits(e_digits) {
+                return Err(not_a_number());
+            }
+            // A power beyond 10^6 is out of range whatever the digits.
+            let magnitude: i64 = e_digits
+                .bytes()
+                .try_fold(0i64, |n, b| {
+                    let n = n * 10 + i64::from(b - b'0');
+                    (n <= 1_000_000).then_some(n)
+                })
+                .ok_or_else(out_of_range)?;
+            if e.starts_with('-') {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    // Zeros after the last other digit move into the power of ten, so `25000` is 25e3.
+    let (mut mantissa, mut zeros) = (0u64, 0i64);
+    for b in whole.bytes().chain(fraction.bytes()) {
+        match b - b'0' {
+            0 if mantissa > 0 => zeros += 1,
+            0 => {}
+            digit => {
+                let shift =
+                    10u64.checked_pow(u32::try_from(zeros + 1).map_err(|_| out_of_range())?);
+                mantissa = shift
+                    .and_then(|s| mantissa.checked_mul(s))
+                    .and_then(|m| m.checked_add(u64::from(digit)))
+                    .ok_or_else(out_of_range)?;
+                zeros = 0;
+            }
+        }
+    }
+    power += zeros - i64::try_from(fraction.len()).map_err(|_| out_of_range())?;
+    let sign = if negative { -1.0 } else { 1.0 };
+    if mantissa == 0 {
+        return Ok(sign * 0.0);
+    }
+    while power > 22 && mantissa * 10 < EXACT_INTEGERS {
+        mantissa *= 10;
+        power -= 1;
+    }
+    if mantissa >= EXACT_INTEGERS || power.abs() > 22 {
+        return Err(out_of_range());
+    }
+    let scale = POWERS_OF_TEN[power.unsigned_abs() as usize];
+    // An integer below 2^53 is exactly a double.
+    let value = mantissa as f64;
+    Ok(sign
+        * if power < 0 {
+            value / scale
+        } else {
+            value * scale
+        })
+}
+
+/// A float's exact value in decimal: `digits` (no leading zero unless the value is zero)
+/// with the decimal point `point` places from their start (negative: zeros before them).
+struct ExactDigits {
+    digits: Vec<u8>,
+    point: i32,
+}
+
+/// Limbs of a big integer in base 10^9, least significant first.
+const LIMB: u64 = 1_000_000_000;
+
+/// Multiplies a base-10^9 integer by `factor` (at most 2^32).
+fn multiply(limbs: &mut Vec<u64>, factor: u64) {
+    let mut carry = 0;
+    for limb in limbs.iter_mut() {
+        let product = *limb * factor + carry;
+        *limb = product % LIMB;
+        carry = product / LIMB;
+    }
+    while carry > 0 {
+        limbs.push(carry % LIMB);
+        carry /= LIMB;
+    }
+}
+
+/// The exact decimal digits of `mantissa * 2^exponent`.
+fn exact_digits(mantissa: u64, exponent: i32) -> ExactDigits {
+    let mut limbs = vec![
+        mantissa % LIMB,
+        mantissa / LIMB % LIMB,
+        mantissa / LIMB / LIMB,
+    ];
+    let (factor, chunk_factor, chunk, mut times) = match exponent >= 0 {
+        true => (2, 1 << 29, 29, exponent.unsigned_abs()),
+        // m / 2^k is m * 5^k / 10^k.
+        false => (5, 1_220_703_125, 13, exponent.unsigned_abs()),
+    };
+    while times >= chunk {
+        multiply(&mut limbs, chunk_factor);
+        times -= chunk;
+    }
+    for _ in 0..times {
+        multiply(&mut limbs, factor);
+    }
+    let mut text = String::new();
+    for limb in limbs.iter().rev() {
+        let _ = write!(text, "{limb:09}");
+    }
+    let digits: Vec<u8> = text
+        .bytes()
+        .map(|b| b - b'0')
+        .skip_while(|&d| d == 0)
+        .collect();
+    let fraction = if exponent < 0 { -exponent } else { 0 };
+    let point = digits.len() as i32 - fraction;
+    ExactDigits { digits, point }
+}
+
+/// A finite double as `(negative, mantissa, binary exponent)` with value `mantissa * 2^exponent`.
+fn parts(value: f64) -> (bool, u64, i32) {
+    let bits = value.to_bits();
+    let negative = bits >> 63 == 1;
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    match biased {
+        0 => (negative, fraction, -1074),
+        _ => (negative, fraction | (1 << 52), biased - 1075),
+    }
+}
+
+impl ExactDigits {
+    /// Of a finite value's magnitude.
+    fn of(value: f64) -> ExactDigits {
+        let (_, mantissa, exponent) = parts(value);
+        exact_digits(mantissa, exponent)
+    }
+
+    /// Keeps the first `keep` digits (rounding half to even on the rest, which are exact),
+    /// so the result has `point` digits before the point and `keep` in all.
+    fn rounded(&self, keep: i32) -> ExactDigits {
+        let keep_len = keep.max(0) as usize;
+        let mut digits: Vec<u8> = self.digits.iter().copied().take(keep_len).collect();
+        let rest = self.digits.get(keep_len..).unwrap_or(&[]);
+        let up = match rest.split_first() {
+            _ if keep < 0 => false,
+            None => false,
+            Some((&next, after)) => {
+                let odd = digits.last().is_some_and(|d| d % 2 == 1);
+                next > 5 || (next == 5 && (after.iter().any(|&d| d != 0) || odd))
+            }
+        };
+        digits.resize(keep_len, 0);
+        let mut point = self.point;
+        if up {
+            let mut carried = true;
+            for digit in digits.iter_mut().rev() {
+                if *digit == 9 {
+                    *digit = 0;
+                } else {
+                    *digit += 1;
+                    carried = false;
+                    break;
+                }
+            }
+            if carried {
+                digits.insert(0, 1);
+                digits.truncate(keep_len.max(1));
+                point += 1;
+            }
+        }
+        ExactDigits { digits, point }
+    }
+}
+
+/// The text of a value that is not finite, as core spells it.
+fn special(value: f64) -> Option<&'static str> {
+    match value {
+        v if v.is_nan() => Some("NaN"),
+        f64::INFINITY => Some("inf"),
+        f64::NEG_INFINITY => Some("-inf"),
+        _ => None,
+    }
+}
+
+/// Writes `digits` with `point` before the point, then `places` decimals (zero-padded).
+fn write_plain(out: &mut String, negative: bool, digits: &[u8], point: i32, places: usize) {
+    if negative {
+        out.push('-');
+    }
+    let digit = |at: i32| match usize::try_from(at) {
+        Ok(at) => char::from(b'0' + digits.get(at).copied().unwrap_or(0)),
+        Err(_) => '0',
+    };
+    if point <= 0 {
+        out.push('0');
+    }
+    for at in 0..point {
+        out.push(digit(at));
+    }
+    if places > 0 {
+        out.push('.');
+        for at in point..point + places as i32 {
+            out.push(digit(at));
+        }
+    }
+}
+
+/// `format!("{value:.places$}")`: `places` decimals, half to even on the exact value.
+pub fn fixed(value: f64, places: usize) -> String {
+    if let Some(text) = special(value) {
+        return text.to_owned();
+    }
+    let exact = ExactDigits::of(value);
+    let places_i = i32::try_from(places).unwrap_or(i32::MAX / 2);
+    let rounded = exact.rounded(exact.point + places_i);
+    let mut out = String::new();
+    let negative = value.is_sign_negative();
+    write_plain(&mut out, negative, &rounded.digits, rounded.point, places);
+    out
+}
+
+/// `value` rounded to `digits` significant digits (at least 1): what
+/// `format!("{value:.N$e}").parse()` gives for N = digits - 1.
+pub fn round_significant(value: f64, digits: u32) -> f64 {
+    if !value.is_finite() || value == 0.0 {
+        return value;
+    }
+    let exact = ExactDigits::of(value);
+    let rounded = exact.rounded(digits.max(1) as i32);
+    let mut text = String::new();
+    write_scientific(&mut text, value.is_sign_negative(), &rounded);
+    read(&text).unwrap_or(value)
+}
+
+/// `digits` as `d.ddde±p` text for [`read`].
+fn write_scientific(out: &mut String, negative: bool, number: &ExactDigits) {
+    if negative {
+        out.push('-');
+    }
+    let end = number
+        .digits
+        .iter()
+        .rposition(|&d| d != 0)
+        .map_or(1, |at| at + 1);
+    for &d in &number.digits[..end] {
+        out.push(char::from(b'0' + d));
+    }
+    let _ = write!(out, "e{}", number.point - end as i32);
+}
+
+/// Whether `candidate` (a decimal with `point`) is strictly between `low` and `high`, or
+/// equal to one of them when `ties_in` (the float's mantissa is even).
+fn between(candidate: &ExactDigits, low: &ExactDigits, high: &ExactDigits, ties_in: bool) -> bool {
+    let above_low = compare(candidate, low);
+    let below_high = compare(high, candidate);
+    let ok = |o: std::cmp::Ordering| o.is_gt() || (ties_in && o.is_eq());
+    ok(above_low) && ok(below_high)
+}
+
+/// Orders two non-negative decimals.
+fn compare(a: &ExactDigits, b: &ExactDigits) -> std::cmp::Ordering {
+    let zero = |x: &ExactDigits| x.digits.iter().all(|&d| d == 0);
+    match (zero(a), zero(b)) {
+        (true, true) => return std::cmp::Ordering::Equal,
+        (true, false) => return std::cmp::Ordering::Less,
+        (false, true) => return std::cmp::Ordering::Greater,
+        _ => {}
+    }
+    let lead = |x: &ExactDigits| x.digits.iter().position(|&d| d != 0).unwrap_or(0) as i32;
+    let (pa, pb) = (a.point - lead(a), b.point - lead(b));
+    if pa != pb {
+        return pa.cmp(&pb);
+    }
+    let (da, db) = (&a.digits[lead(a) as usize..], &b.digits[lead(b) as usize..]);
+    let len = da.len().max(db.len());
+    let at = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(0);
+    (0..len)
+        .map(|i| at(da, i).cmp(&at(db, i)))
+        .find(|o| o.is_ne())
+        .unwrap_or(std::cmp::Ordering::Equal)
+}
+
+/// `format!("{value}")`: the fewest significant digits that read back as `value`, closest
+/// to it among those, written without an exponent.
+pub fn shortest(value: f64) -> String {
+    if let Some(text) = special(value) {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    if value == 0.0 {
+        out.push_str(if value.is_sign_negative() { "-0" } else { "0" });
+        return out;
+    }
+    let (negative, mantissa, exponent) = parts(value);
+    let exact = exact_digits(mantissa, exponent);
+    // The halfway points to the neighbouring doubles, a narrower step below a power of two.
+    let narrow_below = mantissa == 1 << 52 && exponent > -1074;
+    let high = exact_digits(2 * mantissa + 1, exponent - 1);
+    let low = match narrow_below {
+        true => exact_digits(4 * mantissa - 1, exponent - 2),
+        false => exact_digits(2 * mantissa - 1, exponent - 1),
+    };
+    let ties_in = mantissa % 2 == 0;
+    for keep in 1..=17 {
+        let nearest = exact.rounded(keep);
+        if between(&nearest, &low, &high, ties_in) {
+            return finish(out, negative, &nearest);
+        }
+        let other = step(&exact, keep, &nearest);
+        if between(&other, &low, &high, ties_in) {
+            return finish(out, negative, &other);
+        }
+    }
+    finish(out, negative, &exact)
+}
+
+/// The `keep`-digit decimal on the other side of `exact` from `nearest`.
+fn step(exact: &ExactDigits, keep: i32, nearest: &ExactDigits) -> ExactDigits {
+    let truncated = ExactDigits {
+        digits: exact.digits.iter().copied().take(keep as usize).collect(),
+        point: exact.point,
+    };
+    if compare(&truncated, nearest).is_ne() {
+        return truncated;
+    }
+    // `nearest` is the truncation: the other one is a unit up in its last digit.
+    let mut digits = truncated.digits.clone();
+    digits.push(9);
+    let nudged = ExactDigits {
+        digits,
+        point: exact.point,
+    };
+    nudged.rounded(keep)
+}
+
+/// Writes a decimal as Display does: no exponent, no trailing zeros after the point.
+fn finish(mut out: String, negative: bool, number: &ExactDigits) -> String {
+    let end = number
+        .digits
+        .iter()
+        .rposition(|&d| d != 0)
+        .map_or(0, |at| at + 1);
+    let places = (end as i32 - number.point).max(0) as usize;
+    write_plain(
+        &mut out,
+        negative,
+        &number.digits[..end],
+        number.point,
+        places,
+    );
+    out
+}
+
+#[cfg(test)]
+#[path = "decimal_tests.rs"]
+mod tests;
