@@ -122,6 +122,14 @@ pub fn read(text: &str) -> Result<f64, DecimalError> {
         })
 }
 
+/// What an exact half rounds to: the even neighbour (`{:.N}`) or up (the last digit of
+/// the shortest text, as core's Dragon does).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tie {
+    ToEven,
+    Up,
+}
+
 /// A float's exact value in decimal: `digits` (no leading zero unless the value is zero)
 /// with the decimal point `point` places from their start (negative: zeros before them).
 struct ExactDigits {
@@ -201,6 +209,11 @@ impl ExactDigits {
     /// Keeps the first `keep` digits (rounding half to even on the rest, which are exact),
     /// so the result has `point` digits before the point and `keep` in all.
     fn rounded(&self, keep: i32) -> ExactDigits {
+        self.rounded_with(keep, Tie::ToEven)
+    }
+
+    /// [`ExactDigits::rounded`] with the given rule for an exact half.
+    fn rounded_with(&self, keep: i32, tie: Tie) -> ExactDigits {
         let keep_len = keep.max(0) as usize;
         let mut digits: Vec<u8> = self.digits.iter().copied().take(keep_len).collect();
         let rest = self.digits.get(keep_len..).unwrap_or(&[]);
@@ -208,7 +221,7 @@ impl ExactDigits {
             _ if keep < 0 => false,
             None => false,
             Some((&next, after)) => {
-                let odd = digits.last().is_some_and(|d| d % 2 == 1);
+                let odd = digits.last().is_some_and(|d| d % 2 == 1) || tie == Tie::Up;
                 next > 5 || (next == 5 && (after.iter().any(|&d| d != 0) || odd))
             }
         };
@@ -365,7 +378,7 @@ pub fn shortest(value: f64) -> String {
     };
     let ties_in = mantissa % 2 == 0;
     for keep in 1..=17 {
-        let nearest = exact.rounded(keep);
+        let nearest = exact.rounded_with(keep, Tie::Up);
         if between(&nearest, &low, &high, ties_in) {
             return finish(out, negative, &nearest);
         }

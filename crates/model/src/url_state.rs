@@ -537,7 +537,7 @@ fn range_end(value: &str) -> Result<Option<f64>, String> {
     if value.is_empty() {
         return Ok(None);
     }
-    match value.parse::<f64>() {
+    match crate::decimal::read(value) {
         Ok(number) if number.is_finite() => Ok(Some(number + 0.0)),
         _ => Err("not a number".into()),
     }

@@ -255,9 +255,7 @@ fn round_ratio_ticks(low: f64, high: f64) -> Vec<f64> {
     );
     (first..=last)
         .map(|k| {
-            let ratio: f64 = format!("{:.6e}", k as f64 * step)
-                .parse()
-                .unwrap_or(k as f64 * step);
+            let ratio = crate::decimal::round_significant(k as f64 * step, 7);
             ratio.log2()
         })
         .collect()

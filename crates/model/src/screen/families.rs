@@ -222,7 +222,7 @@ pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.replace(',', "").parse::<f64>() {
+    match crate::decimal::read(&text.replace(',', "")) {
         Ok(v) if v.is_finite() => Ok(Some(v + 0.0)),
         _ => Err(format!(
             "\"{text}\" is not a number: type one such as 800 or 0.5, or leave the box empty"
