@@ -14,8 +14,8 @@ fn numbers_in(text: &str) -> Vec<&str> {
 
 #[test]
 fn every_number_in_the_data_reads_as_core_reads_it() {
-    let catalogue = include_str!("../../../assets/data/instance-types.csv");
-    let rates = include_str!("../../../assets/data/prices-rates.csv");
+    let catalogue = include_str!("../../../../assets/data/instance-types.csv");
+    let rates = include_str!("../../../../assets/data/prices-rates.csv");
     let mut seen = 0;
     for token in numbers_in(catalogue).into_iter().chain(numbers_in(rates)) {
         let core: f64 = token.parse().unwrap();
@@ -55,10 +55,32 @@ fn refuses_what_is_not_a_number_with_a_reason() {
             "{text}"
         );
     }
-    for text in ["1e400", "12345678901234567890", "1e-30", "9007199254740993"] {
-        let error = read(text).unwrap_err();
-        assert_eq!(error, DecimalError::OutOfRange(text.to_owned()));
-        assert!(error.to_string().contains("at most 15 digits"));
+}
+
+#[test]
+fn reads_long_and_extreme_texts_as_core() {
+    for text in [
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "12345678901234567890",
+        "1e-30",
+        "9007199254740993",
+        "-153355.95933997244",
+        "0.30000000000000004",
+        "2.2250738585072011e-308",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "4.9406564584124654e-324",
+        "123456789012345678901234567890e-10",
+        "1e99999999999999",
+        "0.000000000000000000000000000000000000000000001",
+    ] {
+        let core: f64 = text.parse().unwrap();
+        assert_eq!(read(text).map(f64::to_bits), Ok(core.to_bits()), "{text}");
     }
 }
 
@@ -137,6 +159,16 @@ proptest! {
     fn reads_bit_for_bit_as_core_in_the_fast_path(text in fast_path_text()) {
         let core: f64 = text.parse().unwrap();
         prop_assert_eq!(read(&text).map(f64::to_bits), Ok(core.to_bits()), "{}", text);
+    }
+
+    #[test]
+    fn reads_any_double_written_shortest_or_long_as_core(bits in any::<u64>()) {
+        let value = f64::from_bits(bits);
+        prop_assume!(value.is_finite());
+        for text in [format!("{value}"), format!("{value:e}"), format!("{value:.20e}")] {
+            let core: f64 = text.parse().unwrap();
+            prop_assert_eq!(read(&text).map(f64::to_bits), Ok(core.to_bits()), "{}", text);
+        }
     }
 
     #[test]

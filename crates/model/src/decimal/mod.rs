@@ -4,123 +4,25 @@
 //! of five; `flt2dec`: Grisu and Dragon with their tables; about 15 KB gzip in all, gzip
 //! cannot shrink the tables). No crate is smaller than core here: the crates that exist
 //! (ryu, lexical, fast-float) trade size for speed with tables of their own. What is here
-//! is plain and small: reading is exact in the range the data and a person's typing use,
-//! writing is exact everywhere (a digit string of the float's exact value, then rounding).
+//! is plain and small, and exact: both ways go through a digit string of a float's exact
+//! value (a big integer in base 10^9), then round or compare decimal digits.
 //!
-//! - [`read`]: digits, at most one point, an optional exponent and sign. Bit-for-bit what
-//!   `str::parse::<f64>` gives whenever the digits without leading zeros form an integer
-//!   below 2^53 and the power of ten is at most 22 either way (one correctly rounded IEEE
-//!   multiplication or division by an exact power of ten). Anything else is a
-//!   [`DecimalError`], never a silently different number.
+//! - [`read`]: digits, at most one point, an optional exponent and sign; bit-for-bit what
+//!   `str::parse::<f64>` gives. In the fast path (the digits without leading and trailing
+//!   zeros form an integer below 2^53 and the power of ten is at most 22 either way, which
+//!   covers every number in the data and what people type) it is one correctly rounded IEEE
+//!   multiplication or division by an exact power of ten; longer texts (a zoomed range's
+//!   17 digits in an address) take a float estimate, corrected against the exact halfway
+//!   points to the neighbouring doubles. `inf` and `NaN` are not numbers here.
 //! - [`fixed`]: the text of `format!("{value:.places$}")` (half to even on the exact value).
 //! - [`shortest`]: the text of `format!("{value}")` (the fewest digits that read back).
 //! - [`round_significant`]: the value of `format!("{value:.Ne}").parse()`.
 
 use std::fmt::Write as _;
 
-/// Why a text is not a number [`read`] gives.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecimalError {
-    /// Not digits with at most one point, an optional sign and exponent.
-    #[error("\"{0}\" is not a number: type digits with at most one point, such as 800 or 0.5")]
-    NotANumber(String),
-    /// A number with too many digits or too large a power of ten to read exactly.
-    #[error("\"{0}\" has too many digits or too large a power of ten: type at most 15 digits")]
-    OutOfRange(String),
-}
+mod read;
 
-/// The powers of ten a double holds exactly.
-const POWERS_OF_TEN: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
-/// The largest integer below which every integer is a double.
-const EXACT_INTEGERS: u64 = 1 << 53;
-
-/// Reads a decimal number (`16`, `-1.5`, `.25`, `2e3`); see the module's note for the range.
-pub fn read(text: &str) -> Result<f64, DecimalError> {
-    let not_a_number = || DecimalError::NotANumber(text.to_owned());
-    let out_of_range = || DecimalError::OutOfRange(text.to_owned());
-    let (negative, rest) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let (number, exponent) = match rest.find(['e', 'E']) {
-        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
-        None => (rest, None),
-    };
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    let written_fraction = fraction;
-    // Zeros that end the decimals change nothing; dropping them keeps `1.50000` in range.
-    let fraction = fraction.trim_end_matches('0');
-    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    let empty = whole.is_empty() && written_fraction.is_empty();
-    if empty || !digits(whole) || !digits(written_fraction) {
-        return Err(not_a_number());
-    }
-    let mut power: i64 = match exponent {
-        None => 0,
-        Some(e) => {
-            let e_digits = e.strip_prefix(['-', '+']).unwrap_or(e);
-            if e_digits.is_empty() || !digits(e_digits) {
-                return Err(not_a_number());
-            }
-            // A power beyond 10^6 is out of range whatever the digits.
-            let magnitude: i64 = e_digits
-                .bytes()
-                .try_fold(0i64, |n, b| {
-                    let n = n * 10 + i64::from(b - b'0');
-                    (n <= 1_000_000).then_some(n)
-                })
-                .ok_or_else(out_of_range)?;
-            if e.starts_with('-') {
-                -magnitude
-            } else {
-                magnitude
-            }
-        }
-    };
-    // Zeros after the last other digit move into the power of ten, so `25000` is 25e3.
-    let (mut mantissa, mut zeros) = (0u64, 0i64);
-    for b in whole.bytes().chain(fraction.bytes()) {
-        match b - b'0' {
-            0 if mantissa > 0 => zeros += 1,
-            0 => {}
-            digit => {
-                let shift =
-                    10u64.checked_pow(u32::try_from(zeros + 1).map_err(|_| out_of_range())?);
-                mantissa = shift
-                    .and_then(|s| mantissa.checked_mul(s))
-                    .and_then(|m| m.checked_add(u64::from(digit)))
-                    .ok_or_else(out_of_range)?;
-                zeros = 0;
-            }
-        }
-    }
-    power += zeros - i64::try_from(fraction.len()).map_err(|_| out_of_range())?;
-    let sign = if negative { -1.0 } else { 1.0 };
-    if mantissa == 0 {
-        return Ok(sign * 0.0);
-    }
-    while power > 22 && mantissa * 10 < EXACT_INTEGERS {
-        mantissa *= 10;
-        power -= 1;
-    }
-    if mantissa >= EXACT_INTEGERS || power.abs() > 22 {
-        return Err(out_of_range());
-    }
-    let scale = POWERS_OF_TEN[power.unsigned_abs() as usize];
-    // An integer below 2^53 is exactly a double.
-    let value = mantissa as f64;
-    Ok(sign
-        * if power < 0 {
-            value / scale
-        } else {
-            value * scale
-        })
-}
+pub use read::{read, DecimalError};
 
 /// What an exact half rounds to: the even neighbour (`{:.N}`) or up (the last digit of
 /// the shortest text, as core's Dragon does).
@@ -324,6 +226,18 @@ fn write_scientific(out: &mut String, negative: bool, number: &ExactDigits) {
     let _ = write!(out, "e{}", number.point - end as i32);
 }
 
+/// The exact halfway points from a positive double `mantissa * 2^exponent` to the doubles
+/// below and above it (a narrower step below a power of two): what reads as it lies between.
+fn halfway(mantissa: u64, exponent: i32) -> (ExactDigits, ExactDigits) {
+    let narrow_below = mantissa == 1 << 52 && exponent > -1074;
+    let high = exact_digits(2 * mantissa + 1, exponent - 1);
+    let low = match narrow_below {
+        true => exact_digits(4 * mantissa - 1, exponent - 2),
+        false => exact_digits(2 * mantissa - 1, exponent - 1),
+    };
+    (low, high)
+}
+
 /// Whether `candidate` (a decimal with `point`) is strictly between `low` and `high`, or
 /// equal to one of them when `ties_in` (the float's mantissa is even).
 fn between(candidate: &ExactDigits, low: &ExactDigits, high: &ExactDigits, ties_in: bool) -> bool {
@@ -369,13 +283,7 @@ pub fn shortest(value: f64) -> String {
     }
     let (negative, mantissa, exponent) = parts(value);
     let exact = exact_digits(mantissa, exponent);
-    // The halfway points to the neighbouring doubles, a narrower step below a power of two.
-    let narrow_below = mantissa == 1 << 52 && exponent > -1074;
-    let high = exact_digits(2 * mantissa + 1, exponent - 1);
-    let low = match narrow_below {
-        true => exact_digits(4 * mantissa - 1, exponent - 2),
-        false => exact_digits(2 * mantissa - 1, exponent - 1),
-    };
+    let (low, high) = halfway(mantissa, exponent);
     let ties_in = mantissa % 2 == 0;
     for keep in 1..=17 {
         let nearest = exact.rounded_with(keep, Tie::Up);
@@ -428,5 +336,4 @@ fn finish(mut out: String, negative: bool, number: &ExactDigits) -> String {
 }
 
 #[cfg(test)]
-#[path = "decimal_tests.rs"]
 mod tests;
