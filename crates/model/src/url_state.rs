@@ -87,7 +87,7 @@ pub fn encode(state: &State) -> String {
         ("ymax", spec.y_range.max),
     ] {
         if let Some(value) = end {
-            put(key, value.to_string());
+            put(key, crate::decimal::shortest(value));
         }
     }
     for &axis in ZoomChart::Ladder
@@ -491,7 +491,7 @@ fn range_end_text(axis: ChartAxis, value: f64) -> String {
     if axis == ChartAxis::LadderSize {
         size_name(value as i32)
     } else {
-        value.to_string()
+        crate::decimal::shortest(value)
     }
 }
 

@@ -263,7 +263,7 @@ fn round_ratio_ticks(low: f64, high: f64) -> Vec<f64> {
 
 /// A ratio as people read it: `0.90×`.
 pub fn format_ratio(ratio: f64) -> String {
-    format!("{ratio:.2}×")
+    format!("{}×", crate::decimal::fixed(ratio, 2))
 }
 
 /// A tick at `log2` as a ratio: `0.5×`, `0.75×`, `1×`, `1.5×`, `2×`; three decimals where
@@ -272,9 +272,9 @@ pub fn format_tick(log2: f64) -> String {
     let ratio = log2.exp2();
     let two = ((ratio * 100.0).round() - ratio * 100.0).abs() < 1e-6;
     let text = if two {
-        format!("{ratio:.2}")
+        crate::decimal::fixed(ratio, 2)
     } else {
-        format!("{ratio:.3}")
+        crate::decimal::fixed(ratio, 3)
     };
     format!("{}×", text.trim_end_matches('0').trim_end_matches('.'))
 }
