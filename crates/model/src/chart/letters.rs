@@ -18,6 +18,7 @@ use std::cmp::Ordering;
 use plotters::prelude::RGBColor;
 
 use super::theme::Theme;
+use crate::decimal::Shortest;
 use crate::letter_cost::{FamilyPair, LetterCost, PairCost};
 use crate::settings::{AxisRange, Scale};
 use crate::text::format_usd;
@@ -283,8 +284,8 @@ pub fn format_tick(log2: f64) -> String {
 pub fn change_phrase(ratio: f64) -> String {
     let percent = ((ratio - 1.0) * 100.0).round();
     match percent.partial_cmp(&0.0) {
-        Some(Ordering::Less) => format!("{}% less", -percent),
-        Some(Ordering::Greater) => format!("{percent}% more"),
+        Some(Ordering::Less) => format!("{}% less", Shortest(-percent)),
+        Some(Ordering::Greater) => format!("{}% more", Shortest(percent)),
         _ => "the same".to_owned(),
     }
 }

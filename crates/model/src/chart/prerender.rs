@@ -25,6 +25,7 @@ use super::theme::Theme;
 use super::{ChartError, Paint, Plan};
 use crate::atlas::{Atlas, PriceSource};
 use crate::catalog::Catalog;
+use crate::decimal::Shortest;
 use crate::instance::Category;
 use crate::screen::families::families_screen;
 use crate::state::State;
@@ -185,7 +186,7 @@ impl<'a> Sketch<'a> {
     /// ` opacity="…"` for an opacity in hundredths below 100.
     fn opacity(alpha: u8) -> String {
         if alpha < 100 {
-            format!(" opacity=\"{}\"", f64::from(alpha) / 100.0)
+            format!(" opacity=\"{}\"", Shortest(f64::from(alpha) / 100.0))
         } else {
             String::new()
         }

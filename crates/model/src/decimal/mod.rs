@@ -335,5 +335,15 @@ fn finish(mut out: String, negative: bool, number: &ExactDigits) -> String {
     out
 }
 
+/// A float in a format string as `{}` would write it ([`shortest`]), padding and all.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shortest(pub f64);
+
+impl std::fmt::Display for Shortest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&shortest(self.0))
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -393,7 +393,7 @@ fn write_tick(value: f64, decimals: usize, unit: TickUnit) -> String {
     format!(
         "{}{}",
         unit.prefix,
-        group_thousands(&format!("{value:.decimals$}"))
+        group_thousands(&crate::decimal::fixed(value, decimals))
     )
 }
 
