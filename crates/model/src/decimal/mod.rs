@@ -1,11 +1,14 @@
 //! Decimal numbers read and written by the model itself, in place of `str::parse::<f64>`
-//! and `format!("{}")`/`format!("{:.N}")` on floats, so the page's WebAssembly carries
-//! none of core's float machinery (`dec2flt`: Eisel-Lemire with an ~10 KB table of powers
-//! of five; `flt2dec`: Grisu and Dragon with their tables; about 15 KB gzip in all, gzip
-//! cannot shrink the tables). No crate is smaller than core here: the crates that exist
-//! (ryu, lexical, fast-float) trade size for speed with tables of their own. What is here
-//! is plain and small, and exact: both ways go through a digit string of a float's exact
-//! value (a big integer in base 10^9), then round or compare decimal digits.
+//! and `format!("{}")`/`format!("{:.N}")` on floats, so the page's WebAssembly need not carry
+//! core's float machinery: `dec2flt` (Eisel-Lemire with its tables of powers of five, 8.4 KB
+//! and 5.2 KB of data that gzip cannot shrink) and `flt2dec` (Grisu and Dragon, ~14 KB of
+//! code). Measured with `tests/e2e/bench_bytes.mjs`: reading every number here took the
+//! page's wasm from 499.2 to 482.1 KB gzip -9 and the embed page's from 307.1 to 296.5 KB.
+//! `flt2dec` stays for now: plotters, plotters-canvas and plotters-svg write their font,
+//! colour and opacity strings with `{}` on an f64. No crate is smaller than core here: the
+//! crates that exist (ryu, lexical, fast-float) trade size for speed with tables of their
+//! own. What is here is plain and small, and exact: both ways go through a digit string of
+//! a float's exact value (a big integer in base 10^9), then round or compare decimal digits.
 //!
 //! - [`read`]: digits, at most one point, an optional exponent and sign; bit-for-bit what
 //!   `str::parse::<f64>` gives. In the fast path (the digits without leading and trailing
