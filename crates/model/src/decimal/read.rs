@@ -26,9 +26,30 @@ const LARGEST_POWER: i64 = 1_000_000;
 
 /// Reads a decimal number (`16`, `-1.5`, `.25`, `2e3`) as `str::parse::<f64>` does.
 pub fn read(text: &str) -> Result<f64, DecimalError> {
+    if let Some(value) = plain(text) {
+        return Ok(value);
+    }
     let number = written(text).ok_or_else(|| DecimalError::NotANumber(text.to_owned()))?;
     let sign = if text.starts_with('-') { -1.0 } else { 1.0 };
     Ok(sign * magnitude(&number))
+}
+
+/// The usual text (`16`, `1.699`, `0.125`: at most 15 digits, no sign or exponent) without
+/// building a digit string: below 10^15 < 2^53 the digits are exactly a double, so one
+/// division by an exact power of ten rounds as core does.
+fn plain(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let length = whole.len() + fraction.len();
+    if length == 0 || length > 15 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    // Below 10^15, so the conversion is exact.
+    Some(mantissa as f64 / POWERS_OF_TEN[fraction.len()])
 }
 
 /// The significant digits of a text (no leading or trailing zeros) with its point.
