@@ -3,7 +3,7 @@
 //! core's float machinery: `dec2flt` (Eisel-Lemire with its tables of powers of five, 8.4 KB
 //! and 5.2 KB of data that gzip cannot shrink) and `flt2dec` (Grisu and Dragon, ~14 KB of
 //! code). Measured with `tests/e2e/bench_bytes.mjs`: reading every number here took the
-//! page's wasm from 499.2 to 482.1 KB gzip -9 and the embed page's from 307.1 to 296.5 KB.
+//! page's wasm from 499.2 to 482.2 KB gzip -9 and the embed page's from 307.1 to 296.7 KB.
 //! `flt2dec` stays for now: plotters, plotters-canvas and plotters-svg write their font,
 //! colour and opacity strings with `{}` on an f64. No crate is smaller than core here: the
 //! crates that exist (ryu, lexical, fast-float) trade size for speed with tables of their
