@@ -33,8 +33,14 @@ pub fn use_beside_point(card: NodeRef, x: f64, y: f64, width: f64, gap: f64, lif
             };
             let offset = if right { width - x + gap } else { x + gap };
             let _ = style.remove_property(clear);
-            let _ = style.set_property(set, &format!("{offset:.0}px"));
-            let _ = style.set_property("top", &format!("{:.0}px", (y - lift).max(0.0)));
+            let _ = style.set_property(
+                set,
+                &format!("{}px", atlas_model::decimal::fixed(offset, 0)),
+            );
+            let _ = style.set_property(
+                "top",
+                &format!("{}px", atlas_model::decimal::fixed((y - lift).max(0.0), 0)),
+            );
         }
     });
 }

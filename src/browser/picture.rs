@@ -20,7 +20,10 @@ pub fn place_box(node: &NodeRef, left: f64, top: f64, width: f64, height: f64) {
             ("width", width),
             ("height", height),
         ] {
-            let _ = style.set_property(property, &format!("{value:.1}px"));
+            let _ = style.set_property(
+                property,
+                &format!("{}px", atlas_model::decimal::fixed(value, 1)),
+            );
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn LetterChips(props: &LetterChipsProps) -> Html {
             <li>
                 <button type="button" class={classes!("letter-chip", side, pressed.then_some("chosen"))}
                     aria-pressed={pressed.to_string()} data-testid={format!("letter-{letter}")}
-                    data-letter={letter.clone()} data-median={format!("{:.4}", cost.median)} {title} {onclick}>
+                    data-letter={letter.clone()} data-median={atlas_model::decimal::fixed(cost.median, 4)} {title} {onclick}>
                     <code class="letter-code">{ &letter }</code>
                     <span class="letter-name">{ letter_name(&letter) }</span>
                     <span class="letter-ratio" data-testid="letter-ratio">{ format_ratio(cost.median) }</span>

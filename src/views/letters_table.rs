@@ -133,7 +133,7 @@ fn pair_row(row: &PairLine, every: bool) -> Html {
     html! {
         <tr data-testid="letters-row" data-pair={format!("{}>{}", row.base, row.variant)}
             data-letter={row.letter.clone()}
-            data-median={row.median.map(|m| format!("{m:.4}")).unwrap_or_default()}
+            data-median={row.median.map(|m| atlas_model::decimal::fixed(m, 4)).unwrap_or_default()}
             class={classes!(row.median.is_none().then_some("unpriced"))}>
             <td class="letters-family">{ &row.base }</td>
             <td class="letters-family">{ &row.variant }</td>

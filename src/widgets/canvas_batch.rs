@@ -4,6 +4,7 @@
 //! colour per run instead of one per dot. Everything else goes straight to plotters'
 //! backend, after the pending dots are filled, so the drawing order stays the plan's.
 
+use atlas_model::decimal::Shortest;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
@@ -49,7 +50,7 @@ impl BatchedCanvas {
 /// The CSS colour of a plotters colour, as plotters' canvas backend writes it.
 fn css_colour(color: BackendColor) -> String {
     let (r, g, b) = color.rgb;
-    format!("rgba({r},{g},{b},{})", color.alpha)
+    format!("rgba({r},{g},{b},{})", Shortest(color.alpha))
 }
 
 impl DrawingBackend for BatchedCanvas {

@@ -295,8 +295,14 @@ fn describe(source: &str, problem: &str) -> String {
 
 fn megabytes(bytes: f64) -> String {
     if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", (bytes / 1024.0).ceil())
+        format!(
+            "{} KB",
+            atlas_model::decimal::fixed((bytes / 1024.0).ceil(), 0)
+        )
     } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+        format!(
+            "{} MB",
+            atlas_model::decimal::fixed(bytes / (1024.0 * 1024.0), 1)
+        )
     }
 }

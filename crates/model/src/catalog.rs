@@ -340,7 +340,7 @@ fn with_unit(cell: &str, unit: &str) -> String {
 fn decimal(column: &str, cell: &str) -> Result<Option<f64>, String> {
     match cell.trim() {
         "" => Ok(None),
-        s => match s.parse::<f64>() {
+        s => match crate::decimal::read(s) {
             Ok(x) if plain_number(s) && x.is_finite() && x > 0.0 => Ok(Some(x)),
             _ => Err(format!("{column}: {s:?} is not a positive number")),
         },

@@ -11,6 +11,7 @@ pub mod capabilities;
 pub mod catalog;
 pub mod chart;
 pub mod compare;
+pub mod decimal;
 pub mod decoder;
 pub mod extremes;
 pub mod family;

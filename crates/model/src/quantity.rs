@@ -173,14 +173,14 @@ fn number(text: &str) -> Option<f64> {
         return int
             .bytes()
             .all(|b| b.is_ascii_digit())
-            .then(|| text.parse().ok())?;
+            .then(|| crate::decimal::read(text).ok())?;
     }
     let mut groups = int.split(',');
     let first = groups.next()?;
     let grouped = (1..=3).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_digit())
         && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    grouped.then(|| text.replace(',', "").parse().ok())?
+    grouped.then(|| crate::decimal::read(&text.replace(',', "")).ok())?
 }
 
 /// Whether `s` starts with `prefix`, in any case (never splitting a character).

@@ -170,7 +170,7 @@ impl Cursor {
             return Err(QueryError::new(start, reason));
         }
         let text = self.text(start, self.at);
-        match text.parse::<f64>() {
+        match crate::decimal::read(&text) {
             Ok(v) if v.is_finite() && v <= 1e15 => Ok(v),
             _ => Err(QueryError::new(
                 start,

@@ -43,7 +43,7 @@ pub fn shared_filters_note(filter: &Filter) -> Option<String> {
 
 /// A ratio against the first pinned type: `×2`, `×1.5`, `×0.33` (at most two decimals).
 pub fn ratio_text(ratio: f64) -> String {
-    let text = format!("{ratio:.2}");
+    let text = crate::decimal::fixed(ratio, 2);
     format!("×{}", text.trim_end_matches('0').trim_end_matches('.'))
 }
 
@@ -128,14 +128,14 @@ pub fn format_usd(value: f64) -> String {
     } else if value >= 1.0 {
         format!("${}", trim_number(value))
     } else {
-        let digits = format!("{value:.4}");
+        let digits = crate::decimal::fixed(value, 4);
         format!("${}", digits.trim_end_matches('0').trim_end_matches('.'))
     }
 }
 
 /// A number without a trailing `.0`, with at most two decimals.
 pub(crate) fn trim_number(value: f64) -> String {
-    let text = format!("{value:.2}");
+    let text = crate::decimal::fixed(value, 2);
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 

@@ -94,7 +94,7 @@ pub fn encode(state: &State) -> String {
         ("ymax", spec.y_range.max),
     ] {
         if let Some(value) = end {
-            put(key, value.to_string());
+            put(key, crate::decimal::shortest(value));
         }
     }
     for &axis in ZoomChart::Ladder
@@ -492,7 +492,7 @@ fn range_end_text(axis: ChartAxis, value: f64) -> String {
     if axis == ChartAxis::LadderSize {
         size_name(value as i32)
     } else {
-        value.to_string()
+        crate::decimal::shortest(value)
     }
 }
 
@@ -538,7 +538,7 @@ fn range_end(value: &str) -> Result<Option<f64>, String> {
     if value.is_empty() {
         return Ok(None);
     }
-    match value.parse::<f64>() {
+    match crate::decimal::read(value) {
         Ok(number) if number.is_finite() => Ok(Some(number + 0.0)),
         _ => Err("not a number".into()),
     }

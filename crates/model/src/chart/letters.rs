@@ -18,6 +18,7 @@ use std::cmp::Ordering;
 use plotters::prelude::RGBColor;
 
 use super::theme::Theme;
+use crate::decimal::Shortest;
 use crate::letter_cost::{FamilyPair, LetterCost, PairCost};
 use crate::settings::{AxisRange, Scale};
 use crate::text::format_usd;
@@ -255,9 +256,7 @@ fn round_ratio_ticks(low: f64, high: f64) -> Vec<f64> {
     );
     (first..=last)
         .map(|k| {
-            let ratio: f64 = format!("{:.6e}", k as f64 * step)
-                .parse()
-                .unwrap_or(k as f64 * step);
+            let ratio = crate::decimal::round_significant(k as f64 * step, 7);
             ratio.log2()
         })
         .collect()
@@ -265,7 +264,7 @@ fn round_ratio_ticks(low: f64, high: f64) -> Vec<f64> {
 
 /// A ratio as people read it: `0.90×`.
 pub fn format_ratio(ratio: f64) -> String {
-    format!("{ratio:.2}×")
+    format!("{}×", crate::decimal::fixed(ratio, 2))
 }
 
 /// A tick at `log2` as a ratio: `0.5×`, `0.75×`, `1×`, `1.5×`, `2×`; three decimals where
@@ -274,9 +273,9 @@ pub fn format_tick(log2: f64) -> String {
     let ratio = log2.exp2();
     let two = ((ratio * 100.0).round() - ratio * 100.0).abs() < 1e-6;
     let text = if two {
-        format!("{ratio:.2}")
+        crate::decimal::fixed(ratio, 2)
     } else {
-        format!("{ratio:.3}")
+        crate::decimal::fixed(ratio, 3)
     };
     format!("{}×", text.trim_end_matches('0').trim_end_matches('.'))
 }
@@ -285,8 +284,8 @@ pub fn format_tick(log2: f64) -> String {
 pub fn change_phrase(ratio: f64) -> String {
     let percent = ((ratio - 1.0) * 100.0).round();
     match percent.partial_cmp(&0.0) {
-        Some(Ordering::Less) => format!("{}% less", -percent),
-        Some(Ordering::Greater) => format!("{percent}% more"),
+        Some(Ordering::Less) => format!("{}% less", Shortest(-percent)),
+        Some(Ordering::Greater) => format!("{}% more", Shortest(percent)),
         _ => "the same".to_owned(),
     }
 }

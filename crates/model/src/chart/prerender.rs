@@ -33,6 +33,7 @@ use super::theme::Theme;
 use super::{ChartError, Paint, Plan};
 use crate::atlas::{Atlas, PriceSource};
 use crate::catalog::Catalog;
+use crate::decimal::Shortest;
 use crate::instance::Category;
 use crate::screen::families::{families_screen, FamiliesScreen};
 use crate::state::State;
@@ -339,7 +340,7 @@ impl<'a> Sketch<'a> {
     /// ` opacity="…"` for an opacity in hundredths below 100.
     fn opacity(alpha: u8) -> String {
         if alpha < 100 {
-            format!(" opacity=\"{}\"", f64::from(alpha) / 100.0)
+            format!(" opacity=\"{}\"", Shortest(f64::from(alpha) / 100.0))
         } else {
             String::new()
         }

@@ -189,7 +189,7 @@ fn round_up(value: f64) -> f64 {
 
 /// Drops the float noise a multiplication leaves (`0.30000000000000004` -> `0.3`).
 fn clean(value: f64) -> f64 {
-    format!("{value:.6e}").parse().unwrap_or(value)
+    crate::decimal::round_significant(value, 7)
 }
 
 #[cfg(test)]

@@ -519,6 +519,12 @@ fn unreadable(error: csv::Error) -> PriceError {
     PriceError::Unreadable { line, message }
 }
 
+/// Whether a cell spells a value that is not finite (`nan`, `inf`, `-infinity`).
+fn not_finite(cell: &str) -> bool {
+    let word = cell.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    matches!(word.as_str(), "nan" | "inf" | "infinity")
+}
+
 /// A cell as the source held it (empty: missing; `0.0`, negative or not finite: no price
 /// known), or `None` if it is not a number or too large.
 fn micros(cell: &str) -> Option<Cell> {
@@ -526,7 +532,12 @@ fn micros(cell: &str) -> Option<Cell> {
     if cell.is_empty() {
         return Some(Cell::Missing);
     }
-    let usd: f64 = cell.parse().ok()?;
+    let usd = match crate::decimal::read(cell) {
+        Ok(usd) => usd,
+        // `nan`, `inf`, `-Infinity`: not finite, so no price known (as `0.0` is).
+        Err(_) if not_finite(cell) => return Some(Cell::Zero),
+        Err(_) => return None,
+    };
     if !usd.is_finite() || usd <= 0.0 {
         return Some(Cell::Zero);
     }

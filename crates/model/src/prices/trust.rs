@@ -18,6 +18,7 @@
 use crate::sorted::SortedMap;
 
 use crate::catalog::Catalog;
+use crate::decimal::fixed;
 
 use super::{Os, PriceTable};
 
@@ -80,12 +81,14 @@ impl Suspicion {
                 os.label()
             ),
             Suspicion::AboveFamily { percent } => format!(
-                "{percent:.0}% above its family's per-vCPU price in this region: {}",
+                "{}% above its family's per-vCPU price in this region: {}",
+                fixed(*percent, 0),
                 special(*percent)
             ),
             Suspicion::AboveTwinRegion { percent, twin } => format!(
-                "{percent:.0}% above the same type in {twin}, which AWS prices like this \
+                "{}% above the same type in {twin}, which AWS prices like this \
                  region: {}",
+                fixed(*percent, 0),
                 special(*percent)
             ),
         }

@@ -1,6 +1,8 @@
 //! Numeric column filters: conditions with units, alternatives, negation and ranges, all
 //! of them ANDed (`>=8 <=64`, `8|16`, `!=4`, `>=1TiB`, `1..2TiB`).
 
+use crate::decimal::Shortest;
+
 use super::{
     close, is_operator_char, ColumnUnit, Cursor, NumberQuery, QueryError, MAX_QUERY_CHARS,
     OPERATORS,
@@ -202,7 +204,11 @@ impl Parser<'_> {
             high.value * high.factor.unwrap_or(shared),
         );
         if lo > hi {
-            let reason = format!("range start {} is above end {}", low.value, high.value);
+            let reason = format!(
+                "range start {} is above end {}",
+                Shortest(low.value),
+                Shortest(high.value)
+            );
             return Err(QueryError::new(low.start, reason));
         }
         Ok(NumberQuery::Between(lo, hi))

@@ -212,7 +212,7 @@ pub fn range_unit(metric: Metric) -> &'static str {
 
 /// An end of a typed range as its box shows it: `800`, `0.5`, empty when open.
 pub fn range_text(end: Option<f64>) -> String {
-    end.map_or_else(String::new, |v| v.to_string())
+    end.map_or_else(String::new, crate::decimal::shortest)
 }
 
 /// Reads a range box: empty is open, a number is an end; anything else is refused with a
@@ -222,7 +222,7 @@ pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.replace(',', "").parse::<f64>() {
+    match crate::decimal::read(&text.replace(',', "")) {
         Ok(v) if v.is_finite() => Ok(Some(v + 0.0)),
         _ => Err(format!(
             "\"{text}\" is not a number: type one such as 800 or 0.5, or leave the box empty"
@@ -236,7 +236,8 @@ pub fn read_range_end(text: &str) -> Result<Option<f64>, String> {
 fn zoom_words(spec: &FamiliesSpec, drawn: usize, shown: usize) -> Option<String> {
     let axis = |metric: Metric, range: AxisRange| {
         let unit = range_unit(metric);
-        match (range.min, range.max) {
+        let shortest = |end: Option<f64>| end.map(crate::decimal::Shortest);
+        match (shortest(range.min), shortest(range.max)) {
             (Some(lo), Some(hi)) => Some(format!("{lo}–{hi} {unit}")),
             (Some(lo), None) => Some(format!("at least {lo} {unit}")),
             (None, Some(hi)) => Some(format!("at most {hi} {unit}")),

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::atlas::Atlas;
+use crate::decimal::Shortest;
 use crate::filter::Filter;
 use crate::instance::{Category, InstanceType};
 use crate::settings::CellMetric;
@@ -166,8 +167,8 @@ impl Shade {
         let (shows, least, most) = match metric {
             CellMetric::Vcpu => (
                 "vCPU",
-                format!("{} vCPU", self.least().round()),
-                format!("{} vCPU", self.most().round()),
+                format!("{} vCPU", Shortest(self.least().round())),
+                format!("{} vCPU", Shortest(self.most().round())),
             ),
             CellMetric::Memory => (
                 "memory",

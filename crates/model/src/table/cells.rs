@@ -6,6 +6,7 @@ use crate::instance::InstanceType;
 use crate::text::format_usd;
 
 use super::{kind_label, Column};
+use crate::decimal::{fixed, shortest, Shortest};
 
 impl Column {
     /// What a cell shows: a number in the column's unit (the heading names it: `768` under
@@ -39,7 +40,9 @@ impl Column {
             Column::Vcpu => t.vcpu.to_string(),
             Column::Gpus => t.gpus.to_string(),
             Column::Category => t.category.label().to_owned(),
-            Column::Memory if t.memory_label.is_empty() => format!("{} GiB", t.memory_gib),
+            Column::Memory if t.memory_label.is_empty() => {
+                format!("{} GiB", Shortest(t.memory_gib))
+            }
             Column::Memory => t.memory_label.clone(),
             Column::Clock => t
                 .clock
@@ -53,7 +56,7 @@ impl Column {
                 .map_or_else(|| "EBS only".to_owned(), |s| s.label.clone()),
             Column::GpuMemory => t
                 .gpu_memory_gib
-                .map(|g| format!("{g} GiB"))
+                .map(|g| format!("{} GiB", Shortest(g)))
                 .unwrap_or_default(),
             Column::Ebs => t.ebs.as_ref().map(|e| e.label.clone()).unwrap_or_default(),
             Column::Accelerators => t.details.accelerators.join("; "),
@@ -62,7 +65,7 @@ impl Column {
                 regions => regions.join(", "),
             },
             Column::NetworkGbps | Column::EbsBaseline | Column::GpuFraction => {
-                self.number(t).map(|x| x.to_string()).unwrap_or_default()
+                self.number(t).map(shortest).unwrap_or_default()
             }
             _ => self.text_ref(t).to_owned(),
         }
@@ -117,7 +120,7 @@ impl Column {
 /// A number with at most `decimals` decimals and no trailing zeros or float noise:
 /// `832.2`, `0.5`, `12.5`, `1800`.
 pub fn format_number(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
+    let text = fixed(value, decimals);
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.')
     } else {

@@ -95,15 +95,15 @@ pub fn to_delimited(
     context: &ExportContext,
 ) -> String {
     let note = export_note(context, rows.len());
-    let bytes = write_csv(catalog, rows, columns, prices, format).unwrap_or_default();
-    format!("{note}\n{}", String::from_utf8(bytes).unwrap_or_default())
+    let table = write_csv(catalog, rows, columns, prices, format);
+    format!("{note}\n{table}")
 }
 
 /// Cells starting with these are formulas to a spreadsheet (CSV injection), so [`to_csv`]
 /// prefixes them with `'`; tab and carriage return are on OWASP's list too.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// The rows as CSV (RFC 4180 quoting by the `csv` crate), one header row first.
+/// The rows as CSV (RFC 4180 quoting, see [`write_record`]), one header row first.
 ///
 /// Headers are the atlas's own column names with their units ([`Column::label`]:
 /// `Memory (GiB)`, `Network (Gbps)`, `Price ($/h)`); cells are the atlas's words
@@ -113,9 +113,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a spreadsheet shows it as text
 /// instead of running it as a formula. [`to_delimited`] adds the prices' region, OS and date.
 pub fn to_csv(catalog: &Catalog, rows: &[usize], columns: &[Column], prices: &RowPrices) -> String {
-    // Writing into memory cannot fail; the CSV writer still returns Results.
-    let bytes = write_csv(catalog, rows, columns, prices, ExportFormat::Csv).unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    write_csv(catalog, rows, columns, prices, ExportFormat::Csv)
 }
 
 fn write_csv(
@@ -124,25 +122,51 @@ fn write_csv(
     columns: &[Column],
     prices: &RowPrices,
     format: ExportFormat,
-) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(format.delimiter())
-        .from_writer(Vec::new());
-    writer.write_record(columns.iter().map(|c| c.label()))?;
-    let mut cells: Vec<String> = Vec::with_capacity(columns.len());
+) -> String {
+    let delimiter = char::from(format.delimiter());
+    let mut out = String::new();
+    write_record(
+        &mut out,
+        delimiter,
+        columns.iter().map(|c| c.label().to_owned()),
+    );
     for (i, t) in rows
         .iter()
         .filter_map(|&i| catalog.types.get(i).map(|t| (i, t)))
     {
-        cells.clear();
-        cells.extend(
-            columns
-                .iter()
-                .map(|c| defuse_formula(without_controls(csv_cell(*c, t, prices.hourly(i))))),
-        );
-        writer.write_record(&cells)?;
+        let cells = columns
+            .iter()
+            .map(|c| defuse_formula(without_controls(csv_cell(*c, t, prices.hourly(i)))));
+        write_record(&mut out, delimiter, cells);
     }
-    Ok(writer.into_inner().map_err(|e| e.into_error())?)
+    out
+}
+
+/// One CSV record and its `\n`, quoted as RFC 4180 (and the `csv` crate) quote: a field
+/// holding the delimiter, a quote or a line break goes in quotes with its quotes doubled,
+/// and a record of one empty field is `""` so it is not read as no record. Written here,
+/// not by `csv::Writer`: that writer links a float parser for a quoting style this never
+/// uses (its `NonNumeric` test), which alone kept core's `dec2flt` in the page.
+fn write_record(out: &mut String, delimiter: char, cells: impl Iterator<Item = String>) {
+    let start = out.len();
+    let mut fields = 0;
+    for (n, cell) in cells.enumerate() {
+        if n > 0 {
+            out.push(delimiter);
+        }
+        fields += 1;
+        if cell.contains([delimiter, '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    if fields == 1 && out.len() == start {
+        out.push_str("\"\"");
+    }
+    out.push('\n');
 }
 
 /// Prefixes a cell a spreadsheet would run as a formula with `'`.
@@ -250,5 +274,35 @@ fn csv_cell(column: Column, t: &InstanceType, hourly: Option<f64>) -> String {
             None if matches!(c, Column::Accelerators | Column::OfferedIn) => c.text(t),
             None => c.text_ref(t).to_owned(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_record;
+
+    #[test]
+    fn records_are_quoted_as_the_csv_crate_quotes_them() {
+        let records: [&[&str]; 5] = [
+            &["m5.large", "2", "8"],
+            &["a,b", "say \"hi\"", "two\nlines", "cr\rhere", "tab\there"],
+            &[""],
+            &["", ""],
+            &["'=1+1", " padded ", "ünïcode"],
+        ];
+        for delimiter in [b',', b'\t'] {
+            let mut ours = String::new();
+            let mut theirs = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_writer(Vec::new());
+            for record in records {
+                let cells = record.iter().map(|c| c.to_string());
+                write_record(&mut ours, char::from(delimiter), cells);
+                theirs.write_record(record).unwrap();
+            }
+            let theirs = String::from_utf8(theirs.into_inner().unwrap()).unwrap();
+            assert_eq!(ours, theirs);
+        }
     }
 }

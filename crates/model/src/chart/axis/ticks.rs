@@ -369,7 +369,7 @@ fn clean(value: f64, step: f64) -> f64 {
 
 /// A decimal tick without float noise (`5 x 10^-2` is 0.05, not 0.05000000000000001).
 fn clean_decimal(value: f64) -> f64 {
-    format!("{value:.12e}").parse().unwrap_or(value)
+    crate::decimal::round_significant(value, 13)
 }
 
 /// How many decimals `value` needs (at most 6): 0 for 200, 1 for 2.5, 3 for 0.125.
@@ -393,7 +393,7 @@ fn write_tick(value: f64, decimals: usize, unit: TickUnit) -> String {
     format!(
         "{}{}",
         unit.prefix,
-        group_thousands(&format!("{value:.decimals$}"))
+        group_thousands(&crate::decimal::fixed(value, decimals))
     )
 }
 

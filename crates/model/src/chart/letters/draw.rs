@@ -55,7 +55,8 @@ impl Frame {
     /// The pixel column of a ratio given in log2 units.
     pub(super) fn x(&self, log2: f64) -> i32 {
         let (low, high) = (self.axis.low, self.axis.high);
-        let fraction = (log2.clamp(low, high) - low) / (high - low);
+        // `max` then `min`, not `clamp`: its panic message would print floats.
+        let fraction = (log2.max(low).min(high) - low) / (high - low);
         self.left + (fraction * f64::from(self.right - self.left)).round() as i32
     }
 
@@ -183,7 +184,9 @@ impl Plan for LettersPlot {
         // Rows: label, the range of the row's dots, the dots, the median bar and value.
         let label_style = font.pos(Pos::new(HPos::Right, VPos::Center));
         let value_style = font.pos(Pos::new(HPos::Left, VPos::Center));
-        let radius = (frame.row_height * 0.22).clamp(2.0, 4.5 * paint.pixel_ratio) as i32;
+        let radius = (frame.row_height * 0.22)
+            .max(2.0)
+            .min(4.5 * paint.pixel_ratio) as i32;
         let half_bar = (frame.row_height * 0.36).min(10.0 * paint.pixel_ratio) as i32;
         for (index, row) in plot.rows.iter().enumerate() {
             let y = frame.centre(index);
