@@ -41,11 +41,17 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startCode);
     else startCode();
   }
-  if (document.visibilityState === 'hidden' || !self.PerformanceObserver) {
+  var reportsPaint = self.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0;
+  if (document.visibilityState === 'hidden') {
     startWhenParsed();
-  } else {
+  } else if (reportsPaint) {
     new PerformanceObserver(startWhenParsed).observe({ type: 'paint' });
     setTimeout(startWhenParsed, 1000);
+  } else {
+    // A browser that does not report paints: once the frame after the first has begun.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { setTimeout(startWhenParsed, 0); });
+    });
   }
 
   var shown = false;

@@ -145,6 +145,22 @@ describe('The frame before the WebAssembly', () => {
     }
   });
 
+  test('in a browser that reports no paints, the code still starts once a frame has been drawn', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => ['mark', 'measure', 'resource'] });
+    });
+    await page.goto(site.server.url);
+    // No paint report comes: boot.js waits two animation frames instead (the frame is then
+    // on its way to the screen), and the app draws its chart.
+    await waitForPaints(page, 1);
+    const asked = await page.evaluate(() => performance.getEntriesByName('atlas:code-requested').length);
+    assert.equal(asked, 1, 'boot.js started the code once');
+    assert.equal(await page.locator('[data-testid=families-chart]').count(), 1);
+    await context.close();
+  });
+
   test('an address that asks for another chart shows the plain box, not the default chart', async () => {
     for (const path of ['?view=sizes', '?cat=general', '?x=vcpu&y=memory', '?embed=1&cat=compute']) {
       const { page, context, problems, release } = await openHeld({ path });
