@@ -18,7 +18,9 @@ fn every_number_in_the_data_reads_as_core_reads_it() {
     let rates = include_str!("../../../../assets/data/prices-rates.csv");
     let mut seen = 0;
     for token in numbers_in(catalogue).into_iter().chain(numbers_in(rates)) {
-        let core: f64 = token.parse().unwrap();
+        let core: f64 = token
+            .parse()
+            .unwrap_or_else(|e| panic!("core reads {token}: {e}"));
         let ours = read(token).unwrap_or_else(|e| panic!("{token}: {e}"));
         assert_eq!(ours.to_bits(), core.to_bits(), "{token}");
         seen += 1;
@@ -41,7 +43,10 @@ fn reads_what_people_type() {
     ] {
         assert_eq!(read(text), Ok(value), "{text}");
     }
-    assert!(read("-0").unwrap().is_sign_negative());
+    assert!(
+        read("-0").is_ok_and(|zero| zero.is_sign_negative()),
+        "-0 reads as a negative zero"
+    );
 }
 
 #[test]
@@ -79,7 +84,9 @@ fn reads_long_and_extreme_texts_as_core() {
         "1e99999999999999",
         "0.000000000000000000000000000000000000000000001",
     ] {
-        let core: f64 = text.parse().unwrap();
+        let core: f64 = text
+            .parse()
+            .unwrap_or_else(|e| panic!("core reads {text}: {e}"));
         assert_eq!(read(text).map(f64::to_bits), Ok(core.to_bits()), "{text}");
     }
 }
@@ -130,7 +137,10 @@ fn rounds_to_significant_digits_as_core_does() {
     ] {
         for digits in [1, 3, 7, 13] {
             let places = digits as usize - 1;
-            let core: f64 = format!("{value:.places$e}").parse().unwrap();
+            let rounded = format!("{value:.places$e}");
+            let core: f64 = rounded
+                .parse()
+                .unwrap_or_else(|e| panic!("core reads {rounded}: {e}"));
             assert_eq!(round_significant(value, digits).to_bits(), core.to_bits());
         }
     }
@@ -157,7 +167,7 @@ fn fast_path_text() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn reads_bit_for_bit_as_core_in_the_fast_path(text in fast_path_text()) {
-        let core: f64 = text.parse().unwrap();
+        let core: f64 = text.parse().unwrap_or_else(|e| panic!("core reads {text}: {e}"));
         prop_assert_eq!(read(&text).map(f64::to_bits), Ok(core.to_bits()), "{}", text);
     }
 
@@ -166,7 +176,7 @@ proptest! {
         let value = f64::from_bits(bits);
         prop_assume!(value.is_finite());
         for text in [format!("{value}"), format!("{value:e}"), format!("{value:.20e}")] {
-            let core: f64 = text.parse().unwrap();
+            let core: f64 = text.parse().unwrap_or_else(|e| panic!("core reads {text}: {e}"));
             prop_assert_eq!(read(&text).map(f64::to_bits), Ok(core.to_bits()), "{}", text);
         }
     }
@@ -189,7 +199,8 @@ proptest! {
     #[test]
     fn rounds_significant_digits_as_core(value in -1e9f64..1e9, digits in 1u32..=13) {
         let places = digits as usize - 1;
-        let core: f64 = format!("{value:.places$e}").parse().unwrap();
+        let rounded = format!("{value:.places$e}");
+            let core: f64 = rounded.parse().unwrap_or_else(|e| panic!("core reads {rounded}: {e}"));
         prop_assert_eq!(round_significant(value, digits).to_bits(), core.to_bits());
     }
 }

@@ -299,9 +299,15 @@ mod tests {
             for record in records {
                 let cells = record.iter().map(|c| c.to_string());
                 write_record(&mut ours, char::from(delimiter), cells);
-                theirs.write_record(record).unwrap();
+                theirs
+                    .write_record(record)
+                    .unwrap_or_else(|e| panic!("the csv crate writes {record:?}: {e}"));
             }
-            let theirs = String::from_utf8(theirs.into_inner().unwrap()).unwrap();
+            let bytes = theirs
+                .into_inner()
+                .unwrap_or_else(|e| panic!("the csv crate finishes: {e}"));
+            let theirs = String::from_utf8(bytes)
+                .unwrap_or_else(|e| panic!("the csv crate writes UTF-8: {e}"));
             assert_eq!(ours, theirs);
         }
     }
