@@ -14,15 +14,30 @@
   // app draws what it asks for.
   if (query.some(function (pair) { return pair !== 'embed=1'; })) root.classList.add('custom-address');
 
+  // One wait for the first paint, for every way the page starts its code: a page that is not
+  // shown paints nothing and goes on at once, one whose paint never comes (a frame the browser
+  // does not render) after a second, and in a browser that reports no paints once the frame
+  // after the first has begun. The offline file's boot waits on it too (atlasFirstPaint).
+  var painted = new Promise(function (done) {
+    var reportsPaint = self.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0;
+    if (document.visibilityState === 'hidden') {
+      done();
+    } else if (reportsPaint) {
+      new PerformanceObserver(function () { done(); }).observe({ type: 'paint' });
+      setTimeout(done, 1000);
+    } else {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { setTimeout(done, 0); });
+      });
+    }
+  });
+  self.atlasFirstPaint = painted;
+
   // The tags that start the app's code (its loader, the preloads of its glue and
   // WebAssembly) wait inert in <template data-atlas-start> (scripts/postbuild.mjs) until the
   // frame, with its first chart, has been painted: downloading and compiling the code would
-  // hold that paint back. A page that is not shown paints nothing and starts at once; one
-  // whose paint never comes (a frame the browser does not render) starts after a second.
-  var started = false;
+  // hold that paint back.
   function startCode() {
-    if (started) return;
-    started = true;
     if (self.performance && performance.mark) performance.mark('atlas:code-requested');
     var held = document.querySelectorAll('template[data-atlas-start]');
     var tags = [];
@@ -37,22 +52,10 @@
     });
     for (var k = 0; k < held.length; k++) held[k].remove();
   }
-  function startWhenParsed() {
+  painted.then(function () {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startCode);
     else startCode();
-  }
-  var reportsPaint = self.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0;
-  if (document.visibilityState === 'hidden') {
-    startWhenParsed();
-  } else if (reportsPaint) {
-    new PerformanceObserver(startWhenParsed).observe({ type: 'paint' });
-    setTimeout(startWhenParsed, 1000);
-  } else {
-    // A browser that does not report paints: once the frame after the first has begun.
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () { setTimeout(startWhenParsed, 0); });
-    });
-  }
+  });
 
   var shown = false;
   function explain() {

@@ -176,10 +176,6 @@ async function main(dir) {
     }
     const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
-    if (embedPage) {
-      loader = loader.replace(init, `init({ module_or_path: await atlasCompile(fetch(new URL('./${wasm}', import.meta.url))) })`);
-      loader = `${loader}\n${atlasCompile.toString()}\n`;
-    }
     if (!embedPage) loader = withSiteKeeper(html, loader, { js, wasm, init, classic });
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, loaderName), loader);
@@ -249,23 +245,6 @@ async function main(dir) {
 }
 
 /**
- * Resolves once the page has painted, in the offline file (its code is in the page; the site
- * and embed pages start their code from assets/boot.js, the same way). The frame, with its
- * first chart drawn at build time, is painted before the app's code is decoded, compiled and
- * started (reading the catalogue and mounting, a task of a few hundred milliseconds), so it is
- * not held back behind that work. A page that is not shown (a tab opened in the background)
- * paints nothing and starts at once; one whose paint never comes (a frame the browser does not
- * render) starts after a second.
- */
-async function atlasFirstPaint() {
-  await new Promise((done) => {
-    if (document.visibilityState === 'hidden' || performance.getEntriesByType('paint').length > 0) return done();
-    new PerformanceObserver(() => done()).observe({ type: 'paint' });
-    setTimeout(done, 1000);
-  });
-}
-
-/**
  * The page with the tags that start its code (the loader, and Trunk's preloads of the glue and
  * the WebAssembly) each inside a `<template data-atlas-start>`, where they are inert:
  * assets/boot.js puts them into the page once the frame, with its first chart drawn at build
@@ -273,26 +252,13 @@ async function atlasFirstPaint() {
  * catalogue and mounting, a task of a few hundred milliseconds) do not hold that paint back:
  * the preloaded WebAssembly alone put the first paint some 50 ms later on a two-core machine
  * (`tests/e2e/bench_paint.mjs`). The offline file carries its code inside the page and waits
- * for the paint itself (`atlasFirstPaint`).
+ * for the same paint (boot.js's `atlasFirstPaint`) before decoding it.
  */
 function holdCodeBack(html) {
   const starts = /<script\b[^>]*\btype\s*=\s*["']?module\b[^>]*\bsrc\s*=[^>]*>\s*<\/script>|<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload)\b[^>]*>/gi;
   const held = html.replace(starts, (tag) => `<template data-atlas-start>${tag}</template>`);
   if (!/<template data-atlas-start><script\b/.test(held)) fail('could not find the loader script to hold back');
   return held;
-}
-
-/** Compiles the WebAssembly as it streams in, or from its bytes where the host serves it
- * with another type than application/wasm (which streaming refuses). */
-async function atlasCompile(response) {
-  const served = await response;
-  if (!served.ok) throw new Error(`the WebAssembly could not be loaded: ${served.status} ${served.statusText}`);
-  try {
-    return await WebAssembly.compileStreaming(served.clone());
-  } catch (error) {
-    if (served.headers.get('content-type')?.startsWith('application/wasm')) throw error;
-    return WebAssembly.compile(await served.arrayBuffer());
-  }
 }
 
 /** The `<svg>`s of the first chart, as the model's build tool draws them from the dataset. */
@@ -311,8 +277,7 @@ function withSiteKeeper(html, loader, { js, wasm, init, classic }) {
   const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
   const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
   const template = offlineTemplate(html, { cssFile, classic });
-  const start = 'init({ module_or_path: await atlasCompile(atlasParts.wasm) })';
-  const kept = `${loader.replace(init, start)}\n${atlasCompile.toString()}\n${siteKeeper({ js, wasm, cssFile, template })}`;
+  const kept = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
   // The parts are asked for before init, so every request is made as the app starts.
   return kept.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
 }
@@ -403,8 +368,8 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
   const boot = [
     '// Instance Atlas offline boot: the code comes from the data blocks above, not the network.',
     '{',
-    '  // The frame, with its first chart, is painted before any of the code below runs.',
-    '  await atlasFirstPaint();',
+    '  // The frame, with its first chart, is painted before any of the code below runs (boot.js).',
+    '  await window.atlasFirstPaint;',
     '  // A copy of this very file, for "Download for offline use" (no request, no navigation).',
     "  const copy = new Blob(['<!doctype html>\\n', document.documentElement.outerHTML], { type: 'text/html' });",
     '  window.atlasOfflineCopy = URL.createObjectURL(copy);',
@@ -426,10 +391,9 @@ function offlineTemplate(html, { cssFile, loaderName, classic }) {
     '  };',
     "  const glue = URL.createObjectURL(new Blob([decode('atlas-glue')], { type: 'text/javascript' }));",
     '  const { default: init } = await import(glue);',
-    "  const wasm = await init({ module_or_path: await WebAssembly.compile(decode('atlas-wasm')) });",
+    "  const wasm = await init({ module_or_path: decode('atlas-wasm') });",
     "  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));",
     '}',
-    atlasFirstPaint.toString(),
   ].join('\n');
   let page = html
     .replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (tag, body) => (isTrunkAutoreload(body) ? '' : tag))

@@ -220,21 +220,23 @@ impl PlotArea {
         (self.bottom - self.top).max(1)
     }
 
-    /// Grows the area to take in `point`.
-    fn take_in(area: Option<Self>, (x, y): BackendCoord) -> Self {
-        match area {
-            None => PlotArea {
-                left: x,
-                top: y,
-                right: x,
-                bottom: y,
-            },
-            Some(a) => PlotArea {
-                left: a.left.min(x),
-                top: a.top.min(y),
-                right: a.right.max(x),
-                bottom: a.bottom.max(y),
-            },
+    /// The area of one point.
+    fn at((x, y): BackendCoord) -> Self {
+        PlotArea {
+            left: x,
+            top: y,
+            right: x,
+            bottom: y,
+        }
+    }
+
+    /// The area grown to take in `(x, y)`.
+    fn taking_in(self, (x, y): BackendCoord) -> Self {
+        PlotArea {
+            left: self.left.min(x),
+            top: self.top.min(y),
+            right: self.right.max(x),
+            bottom: self.bottom.max(y),
         }
     }
 }
@@ -248,7 +250,7 @@ fn placed(at: i32, start: i32, end: i32) -> (String, i32) {
         ("100".to_owned(), at - end)
     } else {
         let share = f64::from(at - start) * 100.0 / f64::from((end - start).max(1));
-        let text = format!("{share:.2}");
+        let text = crate::decimal::fixed(share, 2);
         let text = text.trim_end_matches('0').trim_end_matches('.');
         (text.to_owned(), 0)
     }
@@ -457,8 +459,8 @@ impl DrawingBackend for Sketch<'_> {
         style: &S,
     ) -> Drawn {
         if self.class(style.color(), false) == "s-grid" {
-            let grid = PlotArea::take_in(self.out.grid, from);
-            self.out.grid = Some(PlotArea::take_in(Some(grid), to));
+            let grid = self.out.grid.unwrap_or(PlotArea::at(from));
+            self.out.grid = Some(grid.taking_in(from).taking_in(to));
         }
         let d = match (from, to) {
             ((x0, y0), (x1, y1)) if y0 == y1 => format!("M{x0} {y0}H{x1}"),
