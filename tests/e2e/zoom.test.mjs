@@ -225,6 +225,9 @@ describe('Touch zoom', () => {
       await shoot(page, `zoom-families-phone-${colorScheme}`);
 
       assert.ok(await reset.isEnabled(), 'Reset zoom is offered');
+      // A full-page screenshot resizes the page and back; a tap while it settles can miss.
+      await reset.scrollIntoViewIfNeeded();
+      await settle(page);
       await repaint(page, () => reset.tap());
       assert.equal(await page.locator(FAMILIES).getAttribute('data-zoomed'), 'false');
       assert.equal(await points(), all, 'every dot again');
