@@ -96,7 +96,7 @@ pub fn SizesRow(props: &SizesRowProps) -> Html {
                 ))
                 .clamp(0.0, 1.0)
                 * 10.0)
-                .round()
+                .round() as u8
         );
         html! {
             <td data-testid="size-cell" data-type={instance.name.clone()}

@@ -14,11 +14,10 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use yew::html::IntoPropValue;
 
-use crate::widgets::canvas_batch::BatchedCanvas;
+use crate::widgets::canvas_backend::CanvasBackend;
 
-/// A canvas's drawing area, the one backend the page paints charts on (plotters' canvas
-/// backend with runs of same-coloured dots filled as one path).
-pub type CanvasArea = DrawingArea<BatchedCanvas, Shift>;
+/// A canvas's drawing area, the one backend the page paints charts on.
+pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
 
 /// What the canvas and the picture export need from a plan, whatever chart it is.
 pub trait CanvasPlan {

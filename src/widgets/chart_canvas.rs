@@ -19,7 +19,7 @@ use yew::prelude::*;
 use crate::browser::{
     mark, pixel_ratio, place_box, use_element_size, use_prefers_dark, CHART_DRAWN_MARK,
 };
-use crate::widgets::canvas_batch::BatchedCanvas;
+use crate::widgets::canvas_backend::CanvasBackend;
 use crate::widgets::canvas_plan::AnyPlan;
 use crate::widgets::chart_save::ChartSave;
 
@@ -562,7 +562,7 @@ fn clear(canvas: &HtmlCanvasElement) -> Result<(), ChartError> {
     Ok(())
 }
 
-fn backend(canvas: &HtmlCanvasElement) -> Result<BatchedCanvas, ChartError> {
-    BatchedCanvas::new(canvas)
+fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, ChartError> {
+    CanvasBackend::new(canvas)
         .ok_or_else(|| ChartError::Backend("the browser gave no 2D canvas context".into()))
 }

@@ -252,7 +252,7 @@ pub fn LoadData(props: &LoadDataProps) -> Html {
         Phase::Idle => html! {},
         Phase::Reading { read, total } => html! {
             <p class="load-status" role="status">
-                <progress data-testid="import-progress" max={total.to_string()} value={read.to_string()} />
+                <progress data-testid="import-progress" max={atlas_model::decimal::shortest(*total)} value={atlas_model::decimal::shortest(*read)} />
                 { format!(" {} of {} read", megabytes(*read), megabytes(*total)) }
             </p>
         },

@@ -1,8 +1,8 @@
 //! Reusable widgets the views and the page share: the one canvas component
-//! (`chart_canvas`, painting through `canvas_batch`), the shared filters, tooltip, region picker, tabs, pinned strip,
+//! (`chart_canvas`, painting through `canvas_backend`), the shared filters, tooltip, region picker, tabs, pinned strip,
 //! embedding, loading your own data, skip links and Escape for panels. Each gets plain data and `Callback`s.
 
-pub mod canvas_batch;
+pub mod canvas_backend;
 pub mod canvas_plan;
 pub mod chart_canvas;
 pub mod chart_save;

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::catalog::Catalog;
+use crate::decimal::Shortest;
 use crate::instance::InstanceType;
 
 /// One record: which type holds it and by how much.
@@ -52,8 +53,8 @@ const RECORDS: [Record; 8] = [
             Some([clock.ghz, if clock.up_to { 0.0 } else { 1.0 }])
         },
         value: |t| match &t.clock {
-            Some(c) if c.up_to => format!("up to {} GHz", c.ghz),
-            Some(c) => format!("{} GHz", c.ghz),
+            Some(c) if c.up_to => format!("up to {} GHz", Shortest(c.ghz)),
+            Some(c) => format!("{} GHz", Shortest(c.ghz)),
             None => String::new(),
         },
     },
@@ -67,7 +68,7 @@ const RECORDS: [Record; 8] = [
         slug: "most-gpu-memory",
         title: "Most accelerator memory",
         key: |t| positive(t.gpu_memory_gib?),
-        value: |t| format!("{} GiB", t.gpu_memory_gib.unwrap_or_default()),
+        value: |t| format!("{} GiB", Shortest(t.gpu_memory_gib.unwrap_or_default())),
     },
     Record {
         slug: "fastest-network",
@@ -80,7 +81,7 @@ const RECORDS: [Record; 8] = [
         title: "Largest local storage",
         key: |t| positive(t.storage.as_ref()?.total_gb()),
         value: |t| match &t.storage {
-            Some(s) => format!("{} GB ({})", s.total_gb(), s.label),
+            Some(s) => format!("{} GB ({})", Shortest(s.total_gb()), s.label),
             None => String::new(),
         },
     },

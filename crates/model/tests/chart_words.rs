@@ -37,7 +37,7 @@ fn the_ladder_lists_every_size_it_draws_and_names_the_families_that_break() {
     let index = common::index(&catalog, "m5.2xlarge");
     assert_eq!(ladder_point(&catalog, index), "m5.2xlarge: 8 vCPU, 32 GiB");
     let svg = svg_image(&plot, &words.caption, Theme::LIGHT).expect("drawn");
-    assert!(svg.contains("how sizes double") && svg.contains("\nt3\n"));
+    assert!(svg.contains("how sizes double") && svg.contains(">t3</text>"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 
 use crate::settings::{AxisRange, Metric, Scale};
 
@@ -99,7 +99,7 @@ fn data_span(scale: Scale, values: impl Iterator<Item = f64>) -> (f64, f64) {
 /// The layout is itself a plotters coordinate: linear in internal coordinates, with the
 /// layout's ticks as its (bold) key points and no light grid lines.
 impl Ranged for AxisLayout {
-    type FormatOption = DefaultFormatting;
+    type FormatOption = NoDefaultFormatting;
     type ValueType = f64;
 
     fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
@@ -122,6 +122,14 @@ impl Ranged for AxisLayout {
 
     fn range(&self) -> Range<f64> {
         self.start..self.end
+    }
+}
+
+/// A tick's own label, where a chart gives its mesh no formatter (plotters' default writes
+/// the float with `{:?}`, which would link the standard library's float formatting).
+impl ValueFormatter<f64> for AxisLayout {
+    fn format_ext(&self, value: &f64) -> String {
+        self.label(*value)
     }
 }
 

@@ -1,11 +1,12 @@
-//! A chart as a picture to save: the same plan the canvas paints, drawn on plotters' SVG
-//! backend under a title, with its legend and where and when the data comes from.
+//! A chart as a picture to save: the same plan the canvas paints, drawn as an SVG document
+//! ([`super::svg`]) under a title, with its legend and where and when the data comes from.
 
 use plotters::prelude::*;
 
 use super::bars::BarColour;
 use super::colour::{gradient, LineColour};
 use super::ladder::family_colour;
+use super::svg::SvgPicture;
 use super::theme::Theme;
 use super::{ChartError, Paint, Plan};
 
@@ -150,7 +151,7 @@ pub fn svg_image(
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, IMAGE_SIZE).into_drawing_area();
+        let area = SvgPicture::new(&mut svg, IMAGE_SIZE).into_drawing_area();
         let paint = Paint {
             theme,
             pixel_ratio: 1.0,

@@ -14,6 +14,7 @@ pub mod image;
 pub mod ladder;
 pub mod letters;
 pub mod prerender;
+pub mod svg;
 pub mod theme;
 pub mod words;
 pub mod zoom;

@@ -29,6 +29,7 @@ use plotters_backend::{
     FontTransform,
 };
 
+use super::svg::Never;
 use super::theme::Theme;
 use super::{ChartError, Paint, Plan};
 use crate::atlas::{Atlas, PriceSource};
@@ -301,18 +302,6 @@ struct Sketch<'a> {
     strokes: HashSet<(Run, String)>,
 }
 
-/// The backend never fails on its own.
-#[derive(Debug)]
-struct Never;
-
-impl std::fmt::Display for Never {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("unreachable")
-    }
-}
-
-impl std::error::Error for Never {}
-
 type Drawn = Result<(), DrawingErrorKind<Never>>;
 
 impl<'a> Sketch<'a> {
@@ -407,7 +396,7 @@ fn hundredths(alpha: f64) -> u8 {
 }
 
 /// Path data through `points`: `M x y L x y x y …`.
-fn polyline(points: impl IntoIterator<Item = BackendCoord>) -> String {
+pub(crate) fn polyline(points: impl IntoIterator<Item = BackendCoord>) -> String {
     let mut d = String::new();
     for (i, (x, y)) in points.into_iter().enumerate() {
         let command = match i {
@@ -421,7 +410,7 @@ fn polyline(points: impl IntoIterator<Item = BackendCoord>) -> String {
 }
 
 /// `text` with the characters XML gives a meaning escaped.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -4,8 +4,9 @@
 //! and 5.2 KB of data that gzip cannot shrink) and `flt2dec` (Grisu and Dragon, ~14 KB of
 //! code). Measured with `tests/e2e/bench_bytes.mjs`: reading every number here took the
 //! page's wasm from 499.2 to 482.2 KB gzip -9 and the embed page's from 307.1 to 296.7 KB.
-//! `flt2dec` stays for now: plotters, plotters-canvas and plotters-svg write their font,
-//! colour and opacity strings with `{}` on an f64. No crate is smaller than core here: the
+//! The page and the embed page link no `flt2dec` either: the charts paint through the app's
+//! own canvas backend and pictures are written by `chart::svg`, both with [`Shortest`], and
+//! the axes give plotters' mesh their own labels (`{:?}` on an f64 is its default). No crate is smaller than core here: the
 //! crates that exist (ryu, lexical, fast-float) trade size for speed with tables of their
 //! own. What is here is plain and small, and exact: both ways go through a digit string of
 //! a float's exact value (a big integer in base 10^9), then round or compare decimal digits.

@@ -18,7 +18,7 @@
 use crate::sorted::SortedMap;
 
 use crate::catalog::Catalog;
-use crate::decimal::fixed;
+use crate::decimal::{fixed, Shortest};
 
 use super::{Os, PriceTable};
 
@@ -73,8 +73,9 @@ impl Suspicion {
                 os.label()
             ),
             Suspicion::WindowsLicenceOnly => format!(
-                "Windows price is the licence fee alone ({WINDOWS_LICENCE_PER_VCPU_HOUR} per \
-                 vCPU-hour), not the instance's price"
+                "Windows price is the licence fee alone ({} per vCPU-hour), not the \
+                 instance's price",
+                Shortest(WINDOWS_LICENCE_PER_VCPU_HOUR)
             ),
             Suspicion::BelowLinux(os) => format!(
                 "{} price is below the Linux price, though the licence is extra",

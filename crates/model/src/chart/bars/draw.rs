@@ -8,6 +8,7 @@ use super::{BarsPlot, HIT_SPACING_PX, MAX_BAR_PX, NARROW_PX};
 use crate::chart::axis::{layout, AxisLayout};
 use crate::chart::hitmap::{HitMap, HitPoint};
 use crate::chart::{ChartError, Paint, Plan};
+use crate::decimal::shortest;
 use crate::settings::Scale;
 
 /// A segment's rectangle in device pixels.
@@ -155,7 +156,7 @@ impl Plan for BarsPlot {
         for &tick in &frame.axis.ticks {
             let x = frame.x(tick);
             area.draw(&PathElement::new([(x, frame.top), (x, bottom)], grid))?;
-            let text = format!("{tick}");
+            let text = shortest(tick);
             area.draw(&Text::new(
                 text,
                 (x, bottom + paint.px(4.0) as i32),
