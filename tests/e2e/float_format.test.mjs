@@ -47,7 +47,7 @@ function functionNames(bytes) {
   return names;
 }
 
-test('the embed page links none of core's float formatting', async () => {
+test("the embed page links none of core's float formatting", async () => {
   const names = functionNames(await readFile(BUILT));
   assert.ok(names.length > 1000, `${BUILT.pathname} has its names (${names.length} functions)`);
   assert.ok(names.some((n) => n.includes('FamiliesChart')), 'it is the app');
