@@ -47,6 +47,22 @@ pub struct CanvasBackend {
     context: CanvasRenderingContext2d,
     /// The colour (red, green, blue, alpha) of the dots in the open path, if one is open.
     pending: Option<((u8, u8, u8), f64)>,
+    /// What the context's fill, stroke and font were last set to, so that a run of one look
+    /// sets each once (a colour or font is a string the browser parses).
+    set: Looks,
+}
+
+/// The context's fill colour, stroke colour and width, and font, where known.
+#[derive(Default)]
+struct Looks {
+    fill: Option<((u8, u8, u8), u64)>,
+    stroke: Option<((u8, u8, u8), u64, u32)>,
+    font: Option<String>,
+}
+
+/// A colour as a key: its channels and its opacity's bits.
+fn key(color: BackendColor) -> ((u8, u8, u8), u64) {
+    (color.rgb, color.alpha.to_bits())
 }
 
 impl CanvasBackend {
@@ -62,6 +78,7 @@ impl CanvasBackend {
             canvas: canvas.clone(),
             context,
             pending: None,
+            set: Looks::default(),
         })
     }
 
@@ -72,26 +89,31 @@ impl CanvasBackend {
         }
     }
 
-    fn fill_with(&self, color: BackendColor) {
-        self.context.set_fill_style_str(&css_colour(color));
+    fn fill_with(&mut self, color: BackendColor) {
+        if self.set.fill != Some(key(color)) {
+            self.context.set_fill_style_str(&css_colour(color));
+            self.set.fill = Some(key(color));
+        }
     }
 
-    fn stroke_with(&self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style_str(&css_colour(style.color()));
-        self.context.set_line_width(f64::from(style.stroke_width()));
+    fn stroke_with(&mut self, style: &impl BackendStyle) {
+        let (color, width) = key(style.color());
+        let look = Some((color, width, style.stroke_width()));
+        if self.set.stroke != look {
+            self.context
+                .set_stroke_style_str(&css_colour(style.color()));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.set.stroke = look;
+        }
     }
 
-    /// Sets the context's font to `style`'s; returns its size in pixels.
-    fn font(&self, style: &impl BackendTextStyle) -> f64 {
-        let size = style.size();
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            Shortest(size),
-            style.family().as_str()
-        ));
-        size
+    /// Sets the context's font to `style`'s.
+    fn font(&mut self, style: &impl BackendTextStyle) {
+        let font = css_font(style);
+        if self.set.font.as_deref() != Some(font.as_str()) {
+            self.context.set_font(&font);
+            self.set.font = Some(font);
+        }
     }
 
     /// Opens a path through `points`, starting at the first; false when there is none.
@@ -107,6 +129,16 @@ impl CanvasBackend {
         }
         true
     }
+}
+
+/// The CSS font of a plotters text style: `bold 15px sans-serif`.
+fn css_font(style: &impl BackendTextStyle) -> String {
+    format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        Shortest(style.size()),
+        style.family().as_str()
+    )
 }
 
 /// The CSS colour of a plotters colour.
@@ -304,6 +336,8 @@ impl DrawingBackend for CanvasBackend {
         let drawn = refused(self.context.fill_text(text, x, y), "text");
         if turn != 0.0 {
             self.context.restore();
+            // The restore puts back the fill, stroke and font from before the turn.
+            self.set = Looks::default();
         }
         drawn
     }
@@ -313,8 +347,11 @@ impl DrawingBackend for CanvasBackend {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        let size = self.font(style);
-        let width = refused(self.context.measure_text(text), "text")?.width();
-        Ok((width.ceil() as u32, size.ceil() as u32))
+        // Measured in a saved state, so the font the drawing has set stays set.
+        self.context.save();
+        self.context.set_font(&css_font(style));
+        let measured = refused(self.context.measure_text(text), "text");
+        self.context.restore();
+        Ok((measured?.width().ceil() as u32, style.size().ceil() as u32))
     }
 }

@@ -285,6 +285,9 @@ pub fn shortest(value: f64) -> String {
         out.push_str(if value.is_sign_negative() { "-0" } else { "0" });
         return out;
     }
+    if let Some(text) = few_places(value) {
+        return text;
+    }
     let (negative, mantissa, exponent) = parts(value);
     let exact = exact_digits(mantissa, exponent);
     let (low, high) = halfway(mantissa, exponent);
@@ -300,6 +303,35 @@ pub fn shortest(value: f64) -> String {
         }
     }
     finish(out, negative, &exact)
+}
+
+/// [`shortest`] without the big integers, for the values a page writes most (colours'
+/// opacities, font sizes, prices, GiB): below 2^20 in size with at most six decimals. There
+/// floats lie far closer together than 10^-6 (2^-32 apart at most), so at most one decimal
+/// of a given number of places reads back as `value`; the first number of places for which
+/// one does is the shortest, and the one `{}` writes. `n / 10^places`, both exact, divides to
+/// the float nearest the decimal, so comparing it with `value` is the reading-back.
+fn few_places(value: f64) -> Option<String> {
+    let size = value.abs();
+    // NaN is written before this is asked; infinity fails here.
+    if size >= 1_048_576.0 {
+        return None;
+    }
+    let mut scale = 1.0;
+    for places in 0..=6 {
+        let scaled = (size * scale).round();
+        if scaled / scale == size {
+            // Below 2^20 x 10^6 < 2^53: the integer is exact.
+            let digits = (scaled as u64).to_string();
+            let digits = format!("{digits:0>width$}", width = places + 1);
+            let (whole, decimals) = digits.split_at(digits.len() - places);
+            let sign = if value.is_sign_negative() { "-" } else { "" };
+            let point = if places == 0 { "" } else { "." };
+            return Some(format!("{sign}{whole}{point}{decimals}"));
+        }
+        scale *= 10.0;
+    }
+    None
 }
 
 /// The `keep`-digit decimal on the other side of `exact` from `nearest`.

@@ -189,6 +189,13 @@ proptest! {
     }
 
     #[test]
+    fn writes_decimals_of_few_places_as_core(n in 0u64..1_100_000_000_000, places in 0i32..=7, negative in any::<bool>()) {
+        let value = n as f64 / 10f64.powi(places);
+        let value = if negative { -value } else { value };
+        prop_assert_eq!(shortest(value), format!("{value}"));
+    }
+
+    #[test]
     fn writes_the_app_range_as_core(value in -1e7f64..1e7, places in 0usize..7) {
         prop_assert_eq!(shortest(value), format!("{value}"));
         prop_assert_eq!(fixed(value, places), format!("{value:.places$}"));
