@@ -97,8 +97,8 @@ impl CanvasBackend {
     }
 
     fn stroke_with(&mut self, style: &impl BackendStyle) {
-        let (color, width) = key(style.color());
-        let look = Some((color, width, style.stroke_width()));
+        let (rgb, alpha) = key(style.color());
+        let look = Some((rgb, alpha, style.stroke_width()));
         if self.set.stroke != look {
             self.context
                 .set_stroke_style_str(&css_colour(style.color()));
