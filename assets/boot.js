@@ -23,7 +23,8 @@
     if (document.visibilityState === 'hidden') {
       done();
     } else if (reportsPaint) {
-      new PerformanceObserver(function () { done(); }).observe({ type: 'paint' });
+      var observer = new PerformanceObserver(function () { observer.disconnect(); done(); });
+      observer.observe({ type: 'paint', buffered: true });
       setTimeout(done, 1000);
     } else {
       requestAnimationFrame(function () {

@@ -23,13 +23,11 @@ use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
 use plotters::style::RGBColor;
-use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
 };
 
-use super::svg::Never;
+use super::svg::{placement, Never};
 use super::theme::Theme;
 use super::{ChartError, Paint, Plan};
 use crate::atlas::{Atlas, PriceSource};
@@ -543,28 +541,12 @@ impl DrawingBackend for Sketch<'_> {
             return Ok(());
         }
         let class = self.class(colour, true);
-        let anchor = match style.anchor().h_pos {
-            HPos::Left => "",
-            HPos::Center => " text-anchor=\"middle\"",
-            HPos::Right => " text-anchor=\"end\"",
-        };
-        // The canvas's text baselines: top, middle, bottom.
-        let baseline = match style.anchor().v_pos {
-            VPos::Top => " dominant-baseline=\"text-before-edge\"",
-            VPos::Center => " dominant-baseline=\"middle\"",
-            VPos::Bottom => " dominant-baseline=\"text-after-edge\"",
-        };
-        let degrees = match style.transform() {
-            FontTransform::None => 0,
-            FontTransform::Rotate90 => 90,
-            FontTransform::Rotate180 => 180,
-            FontTransform::Rotate270 => 270,
-        };
+        let (anchor, degrees) = placement(style);
         self.out.texts.push(Text {
             at: (x, y),
             degrees,
             attributes: format!(
-                "class=\"{class}\" font-size=\"{}\"{anchor}{baseline}{}",
+                "class=\"{class}\" font-size=\"{}\"{anchor}{}",
                 style.size(),
                 Self::opacity(hundredths(colour.alpha))
             ),

@@ -75,6 +75,38 @@ fn paint(attribute: &str, color: BackendColor) -> String {
     out
 }
 
+/// Where SVG puts a text as the canvas puts it: the ` text-anchor` and ` dominant-baseline`
+/// attributes of its anchor (the canvas's text align and its top, middle and bottom
+/// baselines), and its turn in degrees.
+pub(crate) fn placement(style: &impl BackendTextStyle) -> (String, u32) {
+    let anchor = match style.anchor().h_pos {
+        HPos::Left => "",
+        HPos::Center => " text-anchor=\"middle\"",
+        HPos::Right => " text-anchor=\"end\"",
+    };
+    let baseline = match style.anchor().v_pos {
+        VPos::Top => " dominant-baseline=\"text-before-edge\"",
+        VPos::Center => " dominant-baseline=\"middle\"",
+        VPos::Bottom => " dominant-baseline=\"text-after-edge\"",
+    };
+    let degrees = match style.transform() {
+        FontTransform::None => 0,
+        FontTransform::Rotate90 => 90,
+        FontTransform::Rotate180 => 180,
+        FontTransform::Rotate270 => 270,
+    };
+    (format!("{anchor}{baseline}"), degrees)
+}
+
+/// A fill of `style`'s colour, or a stroke of its colour and width.
+fn look(style: &impl BackendStyle, fill: bool) -> String {
+    if fill {
+        paint("fill", style.color())
+    } else {
+        stroke(style)
+    }
+}
+
 /// A stroke of `style`'s colour and width, with nothing filled.
 fn stroke(style: &impl BackendStyle) -> String {
     format!(
@@ -133,12 +165,7 @@ impl DrawingBackend for SvgPicture<'_> {
                 x1 - x0,
                 y1 - y0
             );
-            let look = if fill {
-                paint("fill", style.color())
-            } else {
-                stroke(style)
-            };
-            self.element("rect", &at, &look);
+            self.element("rect", &at, &look(style, fill));
         }
         Ok(())
     }
@@ -166,12 +193,7 @@ impl DrawingBackend for SvgPicture<'_> {
     ) -> Drawn {
         if style.color().alpha > 0.0 {
             let at = format!("cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"");
-            let look = if fill {
-                paint("fill", style.color())
-            } else {
-                stroke(style)
-            };
-            self.element("circle", &at, &look);
+            self.element("circle", &at, &look(style, fill));
         }
         Ok(())
     }
@@ -209,16 +231,8 @@ impl DrawingBackend for SvgPicture<'_> {
             escape(style.family().as_str()),
             fixed(style.size() * TEXT_SCALE, 1)
         );
-        attributes.push_str(match style.anchor().h_pos {
-            HPos::Left => "",
-            HPos::Center => " text-anchor=\"middle\"",
-            HPos::Right => " text-anchor=\"end\"",
-        });
-        attributes.push_str(match style.anchor().v_pos {
-            VPos::Top => " dominant-baseline=\"text-before-edge\"",
-            VPos::Center => " dominant-baseline=\"middle\"",
-            VPos::Bottom => " dominant-baseline=\"text-after-edge\"",
-        });
+        let (anchor, degrees) = placement(style);
+        attributes.push_str(&anchor);
         match style.style() {
             FontStyle::Normal => {}
             FontStyle::Bold => attributes.push_str(" font-weight=\"bold\""),
@@ -226,12 +240,6 @@ impl DrawingBackend for SvgPicture<'_> {
                 let _ = write!(attributes, " font-style=\"{}\"", other.as_str());
             }
         }
-        let degrees = match style.transform() {
-            FontTransform::None => 0,
-            FontTransform::Rotate90 => 90,
-            FontTransform::Rotate180 => 180,
-            FontTransform::Rotate270 => 270,
-        };
         if degrees != 0 {
             let _ = write!(attributes, " transform=\"rotate({degrees} {x} {y})\"");
         }

@@ -6,10 +6,12 @@
 //! page's wasm from 499.2 to 482.2 KB gzip -9 and the embed page's from 307.1 to 296.7 KB.
 //! The page and the embed page link no `flt2dec` either: the charts paint through the app's
 //! own canvas backend and pictures are written by `chart::svg`, both with [`Shortest`], and
-//! the axes give plotters' mesh their own labels (`{:?}` on an f64 is its default). No crate is smaller than core here: the
-//! crates that exist (ryu, lexical, fast-float) trade size for speed with tables of their
-//! own. What is here is plain and small, and exact: both ways go through a digit string of
-//! a float's exact value (a big integer in base 10^9), then round or compare decimal digits.
+//! the axes give plotters' mesh their own labels (`{:?}` on an f64 is its default).
+//!
+//! No crate is smaller than core here: the crates that exist (ryu, lexical, fast-float)
+//! trade size for speed with tables of their own. What is here is plain and small, and
+//! exact: both ways go through a digit string of a float's exact value (a big integer in
+//! base 10^9), then round or compare decimal digits.
 //!
 //! - [`read`]: digits, at most one point, an optional exponent and sign; bit-for-bit what
 //!   `str::parse::<f64>` gives. In the fast path (the digits without leading and trailing

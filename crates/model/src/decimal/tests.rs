@@ -189,7 +189,11 @@ proptest! {
     }
 
     #[test]
-    fn writes_decimals_of_few_places_as_core(n in 0u64..1_100_000_000_000, places in 0i32..=7, negative in any::<bool>()) {
+    fn writes_decimals_of_few_places_as_core(
+        n in 0u64..1_100_000_000_000,
+        places in 0i32..=7,
+        negative in any::<bool>(),
+    ) {
         let value = n as f64 / 10f64.powi(places);
         let value = if negative { -value } else { value };
         prop_assert_eq!(shortest(value), format!("{value}"));
@@ -207,7 +211,7 @@ proptest! {
     fn rounds_significant_digits_as_core(value in -1e9f64..1e9, digits in 1u32..=13) {
         let places = digits as usize - 1;
         let rounded = format!("{value:.places$e}");
-            let core: f64 = rounded.parse().unwrap_or_else(|e| panic!("core reads {rounded}: {e}"));
+        let core: f64 = rounded.parse().unwrap_or_else(|e| panic!("core reads {rounded}: {e}"));
         prop_assert_eq!(round_significant(value, digits).to_bits(), core.to_bits());
     }
 }
