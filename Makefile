@@ -14,10 +14,12 @@ serve: setup
 	trunk serve --dist target/serve
 
 ## Release build of the deployable site into dist/, with embed.html (the Families chart
-## alone, the `embed-page` build, staged in target/embed-dist) beside index.html
+## alone, the `embed-page` build, staged in target/embed-dist) beside index.html; built with
+## the pinned nightly and settings in scripts/release-build (every other target uses the
+## stable toolchain of rust-toolchain.toml)
 dist: setup
-	trunk build --release
-	trunk build embed.html --release --dist target/embed-dist
+	./scripts/release-build trunk build --release
+	./scripts/release-build trunk build embed.html --release --dist target/embed-dist
 	cp target/embed-dist/index.html dist/embed.html
 	cp target/embed-dist/*.js target/embed-dist/*.wasm target/embed-dist/*.css dist/
 	node scripts/postbuild.mjs --check dist

@@ -1,9 +1,9 @@
 // Instance Atlas, before the first paint (a classic script, so it runs where module
 // scripts are refused): marks embed mode on <html>, so the stylesheet hides the page
 // frame's header and tabs in an <iframe>; starts the app's code once the frame has been
-// painted; and, where the app's code cannot load (a frame sandboxed without
-// allow-same-origin on a host that does not allow cross-origin requests), puts a message in
-// the page instead of leaving it blank.
+// painted; shows the panic panel when the app's code stops on a panic; and, where the
+// app's code cannot load (a frame sandboxed without allow-same-origin on a host that does
+// not allow cross-origin requests), puts a message in the page instead of leaving it blank.
 (function () {
   var root = document.documentElement;
   var query = location.search.slice(1).split('&').filter(Boolean);
@@ -58,11 +58,50 @@
     else startCode();
   });
 
+  // A panic: every panic of the app's code ends in a WebAssembly trap (a RuntimeError),
+  // thrown to whatever called into it: an event, a timer, a promise, or the start itself.
+  // The page is replaced by a panel that says so, with the text for a bug report (the
+  // panic's own message where the build's hook left it in atlasPanicText, see
+  // src/panic_page.rs; otherwise the trap's stack) and a Reload link to the same address.
+  var panicked = false;
+  function isTrap(error) {
+    return !!error && self.WebAssembly && error instanceof WebAssembly.RuntimeError;
+  }
+  function element(tag, attributes, text) {
+    var made = document.createElement(tag);
+    for (var name in attributes) made.setAttribute(name, attributes[name]);
+    if (text) made.textContent = text;
+    return made;
+  }
+  function showPanic(error) {
+    if (panicked || !document.body) return;
+    panicked = true;
+    var address = location.href.split('#')[0];
+    var report = [self.atlasPanicText, error.stack || String(error)].filter(Boolean).join('\n\n');
+    var panel = element('section', { class: 'panic-panel', role: 'alert', 'data-testid': 'panic' });
+    var reload = element('a', { class: 'panic-reload', href: address, role: 'button', 'data-testid': 'panic-reload' }, 'Reload');
+    panel.append(
+      element('h1', {}, 'Something went wrong: reload'),
+      element('p', {}, 'Instance Atlas stopped because of a bug. Reloading returns to the same address ' +
+        'and view. If it happens again, please report it with the text below.'),
+      reload,
+      element('pre', { 'data-testid': 'panic-text' }, report + '\n\naddress: ' + address),
+    );
+    document.body.replaceChildren(panel);
+    document.body.classList.add('panicked');
+    // Keyboard and screen reader users land on the way out.
+    reload.focus();
+  }
+  addEventListener('error', function (event) {
+    if (isTrap(event.error)) showPanic(event.error);
+  });
+
   var shown = false;
   function explain() {
     var atlas = document.getElementById('atlas');
-    // The app has mounted (its frame is gone): this is not a start-up failure.
-    if (shown || !atlas || !atlas.querySelector('[data-testid=skeleton]')) return;
+    // The app has mounted (its frame is gone), or stopped on a panic: this is not a
+    // start-up failure.
+    if (shown || panicked || !atlas || !atlas.querySelector('[data-testid=skeleton]')) return;
     shown = true;
     var sandboxed = self.origin === 'null' && location.protocol !== 'file:';
     var box = document.createElement('div');
@@ -100,6 +139,10 @@
     },
     true,
   );
-  // The loader's promise rejects when the WebAssembly cannot be fetched or compiled.
-  addEventListener('unhandledrejection', explain);
+  // The loader's promise rejects when the WebAssembly cannot be fetched or compiled, or when
+  // the app panics while it starts.
+  addEventListener('unhandledrejection', function (event) {
+    if (isTrap(event.reason)) showPanic(event.reason);
+    else explain();
+  });
 })();

@@ -36,6 +36,19 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build's pinned nightly (scripts/release-build), with the standard library's
+# source it compiles for the WebAssembly target (no prebuilt wasm32 library is needed).
+release_toolchain=$(sed -n 's/^RELEASE_TOOLCHAIN=//p' scripts/release-build)
+if [ -z "$release_toolchain" ]; then
+  echo '[setup] scripts/release-build must name its toolchain as RELEASE_TOOLCHAIN=...' >&2
+  exit 1
+fi
+if ! (cd / && rustc "+$release_toolchain" --version >/dev/null 2>&1) ||
+   ! rustup component list --installed --toolchain "$release_toolchain" 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the release toolchain $release_toolchain with rust-src (about a minute, once)"
+  rustup toolchain install "$release_toolchain" --profile minimal --component rust-src
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing Chromium and ChromeDriver"
   export DEBIAN_FRONTEND=noninteractive

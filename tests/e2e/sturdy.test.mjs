@@ -96,7 +96,7 @@ async function openWatchingMemory() {
 const wasmBytes = (page) => page.evaluate(() => window.__atlasWasm.memory.buffer.byteLength);
 
 describe('Nothing a person loads can kill the page', () => {
-  test('a panic shows "Something went wrong: reload" with its text, and Reload keeps the address', async () => {
+  test('a panic shows "Something went wrong: reload" with the trap for a bug report, and Reload keeps the address', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     const problems = [];
@@ -107,8 +107,10 @@ describe('Nothing a person loads can kill the page', () => {
     await panel.waitFor();
     assert.match(await panel.locator('h1').innerText(), /^Something went wrong: reload$/);
     const text = await page.locator('[data-testid=panic-text]').innerText();
-    assert.match(text, /the address asked for a test panic \(debug=panic\)/);
-    assert.match(text, /src\/panic_page\.rs/, 'where it panicked, for a bug report');
+    // The published build panics with a bare trap (panic = "immediate-abort"): its report is
+    // the trap and where in this build's WebAssembly it happened.
+    assert.match(text, /^RuntimeError: unreachable/, 'what stopped the app, for a bug report');
+    assert.match(text, /instance-atlas-[0-9a-f]+_bg\.wasm.*0x[0-9a-f]+/, 'where in which build it stopped');
     assert.match(text, /view=sizes/, 'the address, for a bug report');
     assert.equal(await page.locator('main:visible, header:visible').count(), 0, 'the dead app is out of sight');
     assert.ok(page.url().endsWith('?view=sizes&debug=panic'), 'the address is kept');
