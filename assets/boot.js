@@ -104,30 +104,22 @@
     if (shown || panicked || !atlas || !atlas.querySelector('[data-testid=skeleton]')) return;
     shown = true;
     var sandboxed = self.origin === 'null' && location.protocol !== 'file:';
-    var box = document.createElement('div');
-    box.className = 'boot-failed';
-    box.setAttribute('role', 'alert');
-    box.setAttribute('data-testid', 'boot-failed');
-    var title = document.createElement('p');
-    title.textContent = 'Instance Atlas could not start here: the browser refused to load its code.';
-    var why = document.createElement('p');
-    why.textContent = sandboxed
+    var why = sandboxed
       ? 'This frame is sandboxed without allow-same-origin, so its scripts load as cross-origin ' +
         'requests, which this host does not allow. Add allow-same-origin to the frame\u2019s sandbox ' +
         'attribute (the Embed snippet has it), or serve the atlas with Access-Control-Allow-Origin: *.'
       : 'A network problem or a content blocker may have stopped it. Reload the page to try again.';
-    var link = document.createElement('a');
     // The full atlas: this page without embed=1, or the folder of embed.html (the Families embed).
-    link.href = location.href
+    var atlasAddress = location.href
       .replace(/([?&])embed=1(&|$)/, '$1')
       .replace(/[?&]$/, '')
       .replace(/\/embed\.html(?=[?#]|$)/, '/');
-    link.target = '_blank';
-    link.rel = 'noopener';
-    link.textContent = 'Open Instance Atlas \u2197';
-    box.appendChild(title);
-    box.appendChild(why);
-    box.appendChild(link);
+    var box = element('div', { class: 'boot-failed', role: 'alert', 'data-testid': 'boot-failed' });
+    box.append(
+      element('p', {}, 'Instance Atlas could not start here: the browser refused to load its code.'),
+      element('p', {}, why),
+      element('a', { href: atlasAddress, target: '_blank', rel: 'noopener' }, 'Open Instance Atlas \u2197'),
+    );
     atlas.replaceChildren(box);
   }
   // A script or stylesheet that failed to load (error events do not bubble: capture them).
