@@ -22,6 +22,7 @@ dist: setup
 	./scripts/release-build trunk build embed.html --release --dist target/embed-dist
 	cp target/embed-dist/index.html dist/embed.html
 	cp target/embed-dist/*.js target/embed-dist/*.wasm target/embed-dist/*.css dist/
+	rm -rf dist/prices && cp -r target/embed-dist/prices dist/
 	node scripts/postbuild.mjs --check dist
 
 ## Every test: host, browser (wasm-bindgen-test), end to end (Playwright) on the release build

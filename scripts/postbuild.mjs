@@ -36,7 +36,9 @@
 //    link saves. This hook fills the same template for dist/instance-atlas.html.
 //
 // 4. The embed page (`embed.html`, built with the `embed-page` feature, see the Makefile):
-//    only step 1, with a plain loader. It has no offline file and no importer worker.
+//    step 1, with a plain loader, and its prices as one small file per region and system
+//    (`prices/<region>/<os>.txt`), of which it fetches the one its address names. It has no
+//    offline file and no importer worker.
 //
 // `node scripts/postbuild.mjs --check dist` checks the FINAL files (make dist runs it after
 // Trunk has published them): no inline script at all in index.html (not even Trunk's
@@ -213,7 +215,8 @@ async function main(dir) {
   }
   await writeFile(indexPath, holdCodeBack(html));
   if (embedPage) {
-    console.log(`postbuild: the embed page loads ./${loaderName} (no offline file) in ${dir}`);
+    regionPrices(join(dir, 'prices'));
+    console.log(`postbuild: the embed page loads ./${loaderName} and prices/<region>/<os>.txt (no offline file) in ${dir}`);
     return;
   }
 
@@ -268,6 +271,18 @@ function prerenderedChart() {
     return execFileSync('cargo', args, { cwd: SOURCE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   } catch (error) {
     fail(`could not draw the first chart (cargo ${args.join(' ')}): ${error.message}`);
+  }
+}
+
+/** The embed page's prices, one judged file per region and system in `folder`, as the
+ * model's build tool writes them (the embed fetches the one its address names). */
+function regionPrices(folder) {
+  const args = ['run', '-q', '-p', 'atlas-model', '--bin', 'region-prices', '--',
+    'assets/data/instance-types.csv', 'assets/data/prices-rates.csv', folder];
+  try {
+    execFileSync('cargo', args, { cwd: SOURCE, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (error) {
+    fail(`could not write the embed page's prices (cargo ${args.join(' ')}): ${error.message}`);
   }
 }
 

@@ -48,6 +48,10 @@ if ! (cd / && rustc "+$release_toolchain" --version >/dev/null 2>&1) ||
   say "installing the release toolchain $release_toolchain with rust-src (about a minute, once)"
   rustup toolchain install "$release_toolchain" --profile minimal --component rust-src
 fi
+# Trunk builds offline (Trunk.toml), so the crates the standard library itself depends on
+# must be in cargo's cache before the first release build; with them there, this reads
+# the cache and returns at once.
+./scripts/release-build cargo fetch --quiet --target wasm32-unknown-unknown
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing Chromium and ChromeDriver"

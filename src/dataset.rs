@@ -29,6 +29,27 @@ pub fn builtin_prices(catalog: Option<Rc<Catalog>>) -> Rc<PriceSource> {
     })
 }
 
+/// Where the embed page finds the judged prices of `region` for `os`, relative to the page
+/// (`make dist` writes one file per region and system with the `region-prices` tool).
+pub fn region_prices_path(region: &str, os: Os) -> String {
+    format!("prices/{region}/{}.txt", os.slug())
+}
+
+/// The embed page's prices: the fetched file of its region and system, or, when it could
+/// not be fetched, a source whose every price says why (the chart draws all the same).
+pub fn fetched_prices(
+    text: Result<String, String>,
+    catalog: Option<Rc<Catalog>>,
+) -> Rc<PriceSource> {
+    Rc::new(match (text, catalog) {
+        (Ok(text), Some(catalog)) => PriceSource::one_region(text, catalog),
+        (Ok(_), None) => {
+            PriceSource::unavailable("the built-in catalogue could not be read".into())
+        }
+        (Err(reason), _) => PriceSource::unavailable(reason),
+    })
+}
+
 /// Reads and judges the built-in prices in small steps while the page is idle (one long
 /// task would keep a click or key press waiting), marking [`PRICES_READY_MARK`] when done.
 /// Whatever needs a price before then finishes the steps itself (`PriceSource::table`).

@@ -3,19 +3,45 @@
 
 use std::rc::Rc;
 
+use atlas_model::atlas::PriceSource;
+use atlas_model::catalog::Catalog;
+use atlas_model::url_state::Decoded;
+use atlas_model::wire::WireError;
 use instance_atlas::{browser, dataset, panic_page, App, AppProps, EMBED_PAGE};
 
 fn main() {
     panic_page::install();
     browser::mark(browser::START_MARK);
-    if !EMBED_PAGE {
-        // Only the Table searches by `/regex/`; the embed page has no Table.
-        browser::install_browser_regex();
-    }
-    let builtin = dataset::builtin();
-    let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
     let query = browser::location_query();
     let start = Rc::new(atlas_model::url_state::decode(&query));
+    if EMBED_PAGE {
+        // The embed page carries no price table: it asks for the one file of its region and
+        // system first, reads the catalogue while that comes, and mounts once it is here (or
+        // known missing). Its region and system cannot change: embed mode has no menu.
+        let state = &start.state;
+        let fetched = browser::fetch_text(&dataset::region_prices_path(&state.region, state.os));
+        let builtin = dataset::builtin();
+        wasm_bindgen_futures::spawn_local(async move {
+            let catalog = builtin.as_ref().as_ref().ok().cloned();
+            let prices = dataset::fetched_prices(fetched.await, catalog);
+            mount(builtin, prices, start, &query);
+        });
+    } else {
+        // Only the Table searches by `/regex/`; the embed page has no Table.
+        browser::install_browser_regex();
+        let builtin = dataset::builtin();
+        let prices = dataset::builtin_prices(builtin.as_ref().as_ref().ok().cloned());
+        mount(builtin, prices, start, &query);
+    }
+}
+
+/// Mounts the app over the dataset and prices, then reads the prices while the page idles.
+fn mount(
+    builtin: Rc<Result<Rc<Catalog>, WireError>>,
+    prices: Rc<PriceSource>,
+    start: Rc<Decoded>,
+    query: &str,
+) {
     let props = AppProps {
         builtin,
         prices: prices.clone(),
@@ -26,7 +52,7 @@ fn main() {
         Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<App>::with_props(props).render(),
     };
-    panic_page::panic_if_asked(&query);
+    panic_page::panic_if_asked(query);
     // The first chart needs no prices; reading and judging them takes a while (the Table,
     // the Decoder, a price metric need them), so it is done in small steps once the page is
     // idle, and whatever asks first before then finishes it itself.

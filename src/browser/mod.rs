@@ -1,9 +1,10 @@
 //! The only module with raw browser APIs, split by job: performance marks, idle work, the address
-//! and history, messages to an embedding page, files, the importer worker, regular expressions, the clipboard and downloads, and the
+//! and history, messages to an embedding page, the embed page's fetch, files, the importer worker, regular expressions, the clipboard and downloads, and the
 //! hooks for the page's geometry. Everything is re-exported here, so callers write
 //! `browser::set_query` whatever file it lives in.
 
 mod clipboard;
+mod fetch;
 mod files;
 mod frame;
 mod history;
@@ -16,6 +17,7 @@ mod regex;
 mod spacer;
 
 pub use clipboard::*;
+pub use fetch::*;
 pub use files::*;
 pub use frame::*;
 pub use history::*;

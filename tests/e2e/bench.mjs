@@ -66,9 +66,15 @@ async function siteSizes() {
   const offline = rows.find((r) => r.file === OFFLINE);
   // embed.html and its own loader, glue and wasm are what an <iframe> of the Families chart
   // loads (measured below as the embed page), not part of the atlas a visitor opens.
-  const embedOnly = await embedPageFiles();
-  const site = rows.filter((r) => r.file !== OFFLINE && !embedOnly.has(r.file));
-  const embedRows = rows.filter((r) => embedOnly.has(r.file));
+  // So are its prices, one file per region and system under prices/, of which a frame
+  // fetches one (in the embed page's figure below).
+  const embedNames = await embedPageFiles();
+  const embedOnly = (file) => embedNames.has(file) || file.startsWith('prices/');
+  const site = rows.filter((r) => r.file !== OFFLINE && !embedOnly(r.file));
+  const regionFiles = rows.filter((r) => r.file.startsWith('prices/'));
+  const embedRows = rows.filter((r) => embedNames.has(r.file));
+  const largest = regionFiles.reduce((a, r) => (r.gzip > a.gzip ? r : a), { gzip: 0, raw: 0, brotli: 0, file: 'none' });
+  embedRows.push({ ...largest, file: `${largest.file}, the largest of ${regionFiles.length} price files` });
   const total = site.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const line = (r) => console.log(r.file.padEnd(48), kb(r.raw).padStart(11), kb(r.gzip).padStart(11), kb(r.brotli).padStart(11));
   console.log('\nSite size (dist/)');

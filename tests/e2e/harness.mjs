@@ -33,8 +33,10 @@ export function useSite(options = {}) {
  * unless `waitForChart` is false; collects page errors, console errors and requests that
  * leave the site.
  */
-export async function open({ width = 1280, height = 860, colorScheme = 'light', path = '', waitForChart = true } = {}) {
+export async function open({ width = 1280, height = 860, colorScheme = 'light', path = '', waitForChart = true, route = null } = {}) {
   const context = await shared.browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 2 });
+  // A test may answer some requests itself (a file the host lost, say): [URL pattern, handler].
+  if (route) await context.route(...route);
   const page = await context.newPage();
   const problems = [];
   const foreign = [];

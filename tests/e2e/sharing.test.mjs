@@ -161,6 +161,33 @@ describe('Embed', () => {
     await context.close();
   });
 
+  test('embed.html fetches the prices of its region and system alone and quotes them as the atlas does', async () => {
+    const path = '?cat=compute&region=eu-west-1&os=windows';
+    const firstTooltip = async (page) => {
+      await page.locator(`[data-testid=families-chart] canvas.chart-canvas`).focus();
+      await page.keyboard.press('ArrowRight');
+      return page.locator('[data-testid=tooltip]').innerText();
+    };
+    const embed = await open({ width: 640, height: 480, path: `embed.html${path}` });
+    const asked = await embed.page.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/prices/')));
+    assert.deepEqual(asked, ['/prices/eu-west-1/windows.txt'], 'one small price file, the one the address names');
+    const embedText = await firstTooltip(embed.page);
+    assert.match(embedText, /per hour in eu-west-1 \(Windows\)/, `a Windows price in eu-west-1: ${embedText}`);
+    const full = await open({ width: 640, height: 480, path: `${path}&embed=1` });
+    assert.equal(embedText, await firstTooltip(full.page), 'the very words the full atlas uses');
+    assert.deepEqual(embed.problems, []);
+    await full.context.close();
+    await embed.context.close();
+
+    // A host that lost the file: the chart still draws, and a price says why it is missing.
+    const lost = await open({ width: 640, height: 480, path: `embed.html${path}`,
+      route: ['**/prices/**', (r) => r.fulfill({ status: 404, body: 'not here' })] });
+    const lostText = await firstTooltip(lost.page);
+    assert.match(lostText, /prices could not be read: the prices could not be loaded \(prices\/eu-west-1\/windows\.txt answered HTTP 404\)/, lostText);
+    await lost.context.close();
+  });
+
   test('embed.html on another view says so and links to that view in the atlas', async () => {
     const { page, context } = await open({ path: 'embed.html?view=table', waitForChart: false });
     await page.waitForSelector('[data-testid=embed-other-view]');

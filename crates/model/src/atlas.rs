@@ -33,6 +33,8 @@ enum PriceFormat {
     Either,
     /// The rate table alone ([`PriceTable::from_rates`]).
     Rates,
+    /// One region's judged prices ([`PriceTable::from_region_text`]).
+    OneRegion,
 }
 
 impl PriceSource {
@@ -46,6 +48,20 @@ impl PriceSource {
     /// ([`PriceTable::from_rates`]), so the page links no CSV parser for them.
     pub fn from_rates(text: &'static str) -> PriceSource {
         PriceSource::read_by(text.into(), PriceFormat::Rates)
+    }
+
+    /// One region's prices for one system, already judged, as the embed page fetches them
+    /// ([`PriceTable::from_region_text`]); `catalog` tells where a type is not offered.
+    pub fn one_region(text: String, catalog: Rc<Catalog>) -> PriceSource {
+        PriceSource::read_by(text.into(), PriceFormat::OneRegion).judged_by(catalog)
+    }
+
+    /// No prices, because the file that holds them could not be fetched: every price says
+    /// `reason`.
+    pub fn unavailable(reason: String) -> PriceSource {
+        let source = PriceSource::read_by(Cow::Borrowed(""), PriceFormat::OneRegion);
+        let _ = source.parsed.set(Err(PriceError::Unavailable(reason)));
+        source
     }
 
     fn read_by(text: Cow<'static, str>, format: PriceFormat) -> Self {
@@ -108,9 +124,13 @@ impl PriceSource {
         let mut table = match self.format {
             PriceFormat::Either => PriceTable::parse(&self.text),
             PriceFormat::Rates => PriceTable::from_rates(&self.text),
+            PriceFormat::OneRegion => PriceTable::from_region_text(&self.text),
         };
-        if let (Ok(table), Some(catalog)) = (table.as_mut(), &self.judge) {
-            table.assess(catalog);
+        match (table.as_mut(), &self.judge, self.format) {
+            // Judged when written: the catalog adds its offerings only.
+            (Ok(table), Some(catalog), PriceFormat::OneRegion) => table.mark_offerings(catalog),
+            (Ok(table), Some(catalog), _) => table.assess(catalog),
+            _ => {}
         }
         table
     }

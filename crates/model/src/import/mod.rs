@@ -20,7 +20,7 @@ mod describe;
 mod describe_schema;
 mod detect;
 mod ec2info;
-mod fields;
+pub(crate) mod fields;
 mod json_text;
 mod lenient;
 mod record;

@@ -16,6 +16,7 @@
 mod flags;
 mod metric;
 mod rates;
+mod region;
 mod steps;
 mod trust;
 
@@ -134,6 +135,9 @@ impl Price {
 /// Why a price file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PriceError {
+    /// The prices were to come from a file that could not be fetched (the embed page's).
+    #[error("the prices could not be loaded ({0})")]
+    Unavailable(String),
     /// The text has no header row.
     #[error("the price CSV is empty: expected a header `instance_type,os,<region codes>`")]
     Empty,
@@ -400,6 +404,12 @@ impl PriceTable {
     /// Keeps what `judging` found and where the catalog says each type is not offered.
     fn judged(&mut self, judging: trust::Judging, catalog: &crate::catalog::Catalog) {
         self.suspicions = judging.into_suspicions();
+        self.mark_offerings(catalog);
+    }
+
+    /// Marks where the catalog says each type is not offered (the EC2 API's offerings), so
+    /// a missing price can say so; [`PriceTable::assess`] does it too.
+    pub fn mark_offerings(&mut self, catalog: &crate::catalog::Catalog) {
         // Each region's bit in the catalog's offerings, found once rather than per type.
         let bits: Vec<Option<usize>> = self
             .regions
