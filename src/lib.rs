@@ -129,10 +129,15 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .map(|(_, atlas)| atlas.clone())
         .or_else(|| (*builtin_atlas).clone());
+    // The embed page loads no data of its own: the banner about loaded data is left out of it.
+    let source = match (*loaded).clone() {
+        Some((data, _)) if !EMBED_PAGE => html! { <DataSource loaded={data} {on_reset} /> },
+        _ => html! {},
+    };
     let body = match (active, props.builtin.as_ref()) {
         (Some(atlas), _) => html! {
             <>
-                if let Some((data, _)) = (*loaded).clone() { <DataSource loaded={data} {on_reset} /> }
+                { source }
                 <Views {atlas} state={store.state.clone()} dispatch={dispatch.clone()} {embed} />
             </>
         },
