@@ -91,14 +91,17 @@ async function siteSizes() {
   return { total, page, offline };
 }
 
-/** The files only embed.html uses: itself, its loader, and the glue and wasm the loader names. */
+/** The files only embed.html uses: itself, its stylesheet, its loader, and the glue and wasm
+ * the loader names. */
 async function embedPageFiles() {
   const html = await readFile(join(DIST, 'embed.html'), 'utf8');
   const loader = html.match(/src="\.\/(init-[0-9a-f]+\.js)"/)?.[1];
   if (!loader) throw new Error('dist/embed.html names no init-<hash>.js loader');
   const code = await readFile(join(DIST, loader), 'utf8');
   const named = [...code.matchAll(/\.\/(instance-atlas-[0-9a-f]+(?:_bg\.wasm|\.js))/g)].map((m) => m[1]);
-  return new Set(['embed.html', loader, ...named]);
+  const style = html.match(/href="\.\/(style-embed-[0-9a-f]+\.css)"/)?.[1];
+  if (!style) throw new Error('dist/embed.html names no style-embed-<hash>.css stylesheet');
+  return new Set(['embed.html', style, loader, ...named]);
 }
 
 /** The pages measured side by side: the mark each sets after a draw. */
