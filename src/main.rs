@@ -1,13 +1,19 @@
 //! The browser entry point: installs the panic page, parses the built-in dataset and the
 //! address, then mounts the app in place of the frame that index.html painted.
 
+use std::cell::RefCell;
 use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 
 use atlas_model::atlas::PriceSource;
 use atlas_model::catalog::Catalog;
 use atlas_model::url_state::Decoded;
 use atlas_model::wire::WireError;
 use instance_atlas::{browser, dataset, panic_page, App, AppProps, EMBED_PAGE};
+
+/// How long the embed page waits for its prices before it mounts without them.
+const PRICES_WAIT_MS: u32 = 5_000;
 
 fn main() {
     panic_page::install();
@@ -17,15 +23,28 @@ fn main() {
     if EMBED_PAGE {
         // The embed page carries no price table: it asks for the one file of its region and
         // system first, reads the catalogue while that comes, and mounts once it is here (or
-        // known missing). Its region and system cannot change: embed mode has no menu.
+        // known missing, or late: a host that never answers must not keep the chart from
+        // working). Its region and system cannot change: embed mode has no menu.
         let state = &start.state;
         let fetched = browser::fetch_text(&dataset::region_prices_path(&state.region, state.os));
         let builtin = dataset::builtin();
-        wasm_bindgen_futures::spawn_local(async move {
-            let catalog = builtin.as_ref().as_ref().ok().cloned();
-            let prices = dataset::fetched_prices(fetched.await, catalog);
-            mount(builtin, prices, start, &query);
+        let catalog = builtin.as_ref().as_ref().ok().cloned();
+        let pending = Rc::new(RefCell::new(Some((builtin, start, query))));
+        let mount_with = Rc::new(move |text: Result<String, String>| {
+            if let Some((builtin, start, query)) = pending.borrow_mut().take() {
+                let prices = dataset::fetched_prices(text, catalog.clone());
+                mount(builtin, prices, start, &query);
+            }
         });
+        let late = mount_with.clone();
+        Timeout::new(PRICES_WAIT_MS, move || {
+            late(Err(format!(
+                "they did not come within {} s",
+                PRICES_WAIT_MS / 1000
+            )))
+        })
+        .forget();
+        wasm_bindgen_futures::spawn_local(async move { mount_with(fetched.await) });
     } else {
         // Only the Table searches by `/regex/`; the embed page has no Table.
         browser::install_browser_regex();

@@ -186,6 +186,11 @@ describe('Embed', () => {
     const lostText = await firstTooltip(lost.page);
     assert.match(lostText, /prices could not be read: the prices could not be loaded \(prices\/eu-west-1\/windows\.txt answered HTTP 404\)/, lostText);
     await lost.context.close();
+
+    // A host that never answers: the chart does not wait for it for ever.
+    const stalled = await open({ width: 640, height: 480, path: `embed.html${path}`, route: ['**/prices/**', () => {}] });
+    assert.match(await firstTooltip(stalled.page), /the prices could not be loaded \(they did not come within 5 s\)/);
+    await stalled.context.close();
   });
 
   test('embed.html on another view says so and links to that view in the atlas', async () => {
