@@ -70,6 +70,14 @@ fn a_region_file_is_small() {
     // Some 19 KB (about 5.5 KB gzip) for the most offered region: the embed fetches one.
     assert!(biggest < 25_000, "{biggest} bytes");
     assert_eq!(table.region_text("xx-none-1", Os::Linux), None);
+    // Every region an address may name has its files, so a valid embed never asks in vain.
+    for region in atlas_model::regions::REGIONS {
+        assert!(
+            table.region_text(region.code, Os::Linux).is_some(),
+            "{}",
+            region.code
+        );
+    }
 }
 
 #[test]
