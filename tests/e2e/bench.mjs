@@ -69,9 +69,9 @@ async function siteSizes() {
   // So are its prices, one file per region and system under prices/, of which a frame
   // fetches one (in the embed page's figure below).
   const embedNames = await embedPageFiles();
-  const embedOnly = (file) => embedNames.has(file) || file.startsWith('prices/');
-  const site = rows.filter((r) => r.file !== OFFLINE && !embedOnly(r.file));
-  const regionFiles = rows.filter((r) => r.file.startsWith('prices/'));
+  const priceFile = (file) => file.startsWith('prices/');
+  const site = rows.filter((r) => r.file !== OFFLINE && !embedNames.has(r.file) && !priceFile(r.file));
+  const regionFiles = rows.filter((r) => priceFile(r.file));
   const embedRows = rows.filter((r) => embedNames.has(r.file));
   const largest = regionFiles.reduce((a, r) => (r.gzip > a.gzip ? r : a), { gzip: 0, raw: 0, brotli: 0, file: 'none' });
   embedRows.push({ ...largest, file: `${largest.file}, the largest of ${regionFiles.length} price files` });

@@ -17,12 +17,13 @@
 //! ```
 //! A type not listed is not in the price list at all. A suspicion is `=` (the price equals
 //! Linux's), `w` (the Windows licence fee alone), `<` (below Linux), `f<percent>` (above its
-//! family's per-vCPU price) or `t<percent>:<twin region>` (above a twin region's price).
+//! family's per-vCPU price) or `t<percent>:<twin region>` (above a known twin region's price).
 
 use std::fmt::Write as _;
 
 use crate::decimal::{read, Shortest};
 use crate::import::fields::clip;
+use crate::regions::region_name;
 
 use super::rates::Cell;
 use super::{Os, PriceError, PriceTable, Suspicion};
@@ -147,13 +148,7 @@ fn read_suspicion(code: &str, os: Os) -> Option<Suspicion> {
         }),
         "t" => {
             let (p, twin) = rest.split_once(':')?;
-            let twin_ok = !twin.is_empty()
-                && twin
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            if !twin_ok {
-                return None;
-            }
+            region_name(twin)?;
             Some(Suspicion::AboveTwinRegion {
                 percent: percent(p)?,
                 twin: twin.to_owned(),
