@@ -8,6 +8,7 @@
 //! wrong header is a [`CatalogError`]. The page does not run it: the build does
 //! (`build.rs`), and embeds the records as [`crate::wire`] text.
 
+use crate::text::Quoted;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -198,7 +199,7 @@ fn count(column: &str, s: &str) -> Result<u32, String> {
     let digits = s.trim();
     match digits.parse::<u32>() {
         Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
-        _ => Err(format!("{column}: {s:?} is not a whole number")),
+        _ => Err(format!("{column}: {} is not a whole number", Quoted(s))),
     }
 }
 
@@ -209,7 +210,8 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
         Some((family, size)) if !family.is_empty() && !size.is_empty() => (family, size),
         _ => {
             return Err(format!(
-                "instance_type: {name:?} is not a name like \"m5.large\" (family.size)"
+                "instance_type: {} is not a name like \"m5.large\" (family.size)",
+                Quoted(name)
             ))
         }
     };
@@ -267,18 +269,27 @@ fn instance_type(row: Row<'_>) -> Result<InstanceType, String> {
     let current_generation = match row.current_generation.trim() {
         g if g.eq_ignore_ascii_case("yes") || g.eq_ignore_ascii_case("true") => true,
         g if g.eq_ignore_ascii_case("no") || g.eq_ignore_ascii_case("false") => false,
-        g => return Err(format!("current_generation: {g:?} is not Yes or No")),
+        g => {
+            return Err(format!(
+                "current_generation: {} is not Yes or No",
+                Quoted(g)
+            ))
+        }
     };
     let flags = row.flags.trim();
     if let Some(bad) = flags.chars().find(|c| !"mbex".contains(*c)) {
         return Err(format!(
-            "flags: {bad:?} is not one of m (bare metal), b (burstable), e (EFA), x (retired)"
+            "flags: {} is not one of m (bare metal), b (burstable), e (EFA), x (retired)",
+            Quoted(bad.encode_utf8(&mut [0; 4]))
         ));
     }
     let offered = match row.regions.trim() {
         "" => None,
         hex => Some(u32::from_str_radix(hex, 16).map_err(|_| {
-            format!("regions: {hex:?} is not a hexadecimal mask of offering regions")
+            format!(
+                "regions: {} is not a hexadecimal mask of offering regions",
+                Quoted(hex)
+            )
         })?),
     };
     let retired = flags.contains('x');
@@ -342,7 +353,7 @@ fn decimal(column: &str, cell: &str) -> Result<Option<f64>, String> {
         "" => Ok(None),
         s => match crate::decimal::read(s) {
             Ok(x) if plain_number(s) && x.is_finite() && x > 0.0 => Ok(Some(x)),
-            _ => Err(format!("{column}: {s:?} is not a positive number")),
+            _ => Err(format!("{column}: {} is not a positive number", Quoted(s))),
         },
     }
 }

@@ -10,13 +10,14 @@
 //! them; a disk string with a size but no kind (`3 x 3750GB`, only on `i8g`, whose instance
 //! store AWS documents as Nitro NVMe SSDs) is read as NVMe.
 
+use crate::text::Quoted;
 use thiserror::Error;
 
 /// Why a spec string could not be read as a quantity.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QuantityError {
     /// The string does not have the expected shape.
-    #[error("not {what}: {input:?} (expected something like {example})")]
+    #[error("not {what}: {} (expected something like {example})", Quoted(.input))]
     Invalid {
         /// What was expected, for example "a memory size".
         what: &'static str,
@@ -26,7 +27,7 @@ pub enum QuantityError {
         example: &'static str,
     },
     /// The number is readable but zero or implausibly large.
-    #[error("{what} out of range: {input:?} (must be more than 0 and at most {max})")]
+    #[error("{what} out of range: {} (must be more than 0 and at most {max})", Quoted(.input))]
     OutOfRange {
         /// What was expected, for example "a memory size".
         what: &'static str,

@@ -6,6 +6,37 @@ use crate::filter::Filter;
 use crate::instance::InstanceType;
 use crate::prices::{Os, PriceCheck, PriceError, PriceTable};
 
+/// `text` in double quotes for a message, as a person would write it: `"8"`, `"a \"b\""`.
+/// A quote or backslash in it is escaped with a backslash and a control character written
+/// as `\u{1b}`, so a hostile string cannot pass itself off as the message's own words;
+/// any other character is kept as it is. Messages quote with this, never with `{:?}`: the
+/// embed page is built without `Debug` formatting (scripts/release-build), which would
+/// leave an empty place where the quoted text belongs.
+#[derive(Clone, Copy)]
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        f.write_char('"')?;
+        let mut rest = self.0;
+        while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || c.is_control()) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            match c {
+                '"' | '\\' => write!(f, "\\{c}")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                _ => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)?;
+        f.write_char('"')
+    }
+}
+
 /// `count` followed by the singular or plural noun: "1 family", "3 families".
 pub fn count(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
@@ -142,6 +173,23 @@ pub(crate) fn trim_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_escapes_what_would_end_or_disguise_the_quote() {
+        assert_eq!(Quoted("8").to_string(), r#""8""#);
+        assert_eq!(Quoted(r#"a "b" \ c"#).to_string(), r#""a \"b\" \\ c""#);
+        assert_eq!(
+            Quoted("x\ny\t\u{1b}[2J").to_string(),
+            r#""x\ny\t\u{1b}[2J""#
+        );
+        // Letters of any script stay as they are, as {:?} keeps them.
+        assert_eq!(Quoted("m5.größer 大").to_string(), "\"m5.größer 大\"");
+        assert_eq!(
+            Quoted("m5.größer 大").to_string(),
+            format!("{:?}", "m5.größer 大")
+        );
+        assert_eq!(Quoted("").to_string(), r#""""#);
+    }
 
     #[test]
     fn counts_take_the_right_noun() {

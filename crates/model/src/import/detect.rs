@@ -15,6 +15,7 @@
 //! JSON of another shape is [`ImportError::UnknownJson`] naming what it holds, unless the
 //! JSON is broken, which is [`ImportError::MalformedJson`] with the line and column.
 
+use crate::text::Quoted;
 use serde::de::IgnoredAny;
 
 use super::fields::clip;
@@ -111,7 +112,7 @@ impl Keys<'_> {
             .found
             .iter()
             .take(12)
-            .map(|k| format!("{:?}", clip(k)))
+            .map(|k| Quoted(clip(k)).to_string())
             .collect();
         if self.found.len() > 12 {
             shown.push(format!("and {} more", self.found.len() - 12));

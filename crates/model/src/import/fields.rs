@@ -9,6 +9,7 @@ use crate::quantity::{
     parse_clock, parse_network, parse_storage, Clock, EbsThroughput, LocalStorage, Network,
     QuantityError,
 };
+use crate::text::Quoted;
 
 use super::lenient::Words;
 
@@ -75,8 +76,8 @@ pub(crate) fn network_text(s: &str) -> Result<Option<Network>, String> {
             let gbps = one.gbps.map(|g| g * f64::from(count));
             if let Some(total) = gbps.filter(|g| *g > MAX_NETWORK_GBPS) {
                 return Err(format!(
-                    "network {:?} is {} Gbps in all, more than {} Gbps",
-                    clip(s),
+                    "network {} is {} Gbps in all, more than {} Gbps",
+                    Quoted(clip(s)),
                     show(total),
                     show(MAX_NETWORK_GBPS)
                 ));

@@ -5,6 +5,7 @@
 //! does not fit is kept as text (for the message) or marked as unreadable, and arrays or
 //! objects in the wrong place are skipped.
 
+use crate::text::Quoted;
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
@@ -33,7 +34,7 @@ impl Num {
         match self {
             Num::Absent => Ok(None),
             Num::Number(x) => Ok(Some(*x)),
-            Num::Text(t) => Err(format!("{what} {:?} is not a number", clip(t))),
+            Num::Text(t) => Err(format!("{what} {} is not a number", Quoted(clip(t)))),
             Num::Other => Err(format!("{what} is not a number")),
         }
     }

@@ -4,6 +4,7 @@
 //! [`HEADER_SEARCH_ROWS`]) that names an instance type column, so a Price List preamble is
 //! skipped. The delimiter is `,`, or `;` or tab when those are more common in the first lines.
 
+use crate::text::Quoted;
 use csv::StringRecord;
 
 use crate::availability::OFFERING_REGIONS;
@@ -186,13 +187,15 @@ fn not_csv(text: &str, file_name: Option<&str>) -> ImportError {
     let start = clip(first.unwrap_or(""));
     let detail = match file_name {
         Some(name) if name.to_ascii_lowercase().ends_with(".json") => format!(
-            "{:?} should hold JSON, which starts with {{ or [, but it starts with {start:?}",
-            clip(name)
+            "{} should hold JSON, which starts with {{ or [, but it starts with {}",
+            Quoted(clip(name)),
+            Quoted(start)
         ),
         _ => format!(
-            "the file starts with {start:?}; JSON starts with {{ or [, and a CSV needs a header \
+            "the file starts with {}; JSON starts with {{ or [, and a CSV needs a header \
              row naming an instance type column (such as instance_type, \"Instance Type\" or \
-             \"API Name\") within its first {HEADER_SEARCH_ROWS} rows"
+             \"API Name\") within its first {HEADER_SEARCH_ROWS} rows",
+            Quoted(start)
         ),
     };
     ImportError::NotJsonOrCsv { detail }
@@ -253,7 +256,7 @@ fn draft(record: &StringRecord, columns: &Columns) -> Result<Draft, String> {
         s if is_blank(s) => 0,
         s => whole(
             "GPU count",
-            Some(plain(s).ok_or_else(|| format!("GPU count {:?} is not a number", clip(s)))?),
+            Some(plain(s).ok_or_else(|| format!("GPU count {} is not a number", Quoted(clip(s))))?),
             4096,
         )?,
     };
@@ -271,14 +274,14 @@ fn draft(record: &StringRecord, columns: &Columns) -> Result<Draft, String> {
             None => soft("EBS throughput", parse_ebs_throughput(s))?,
         },
     };
-    let current_generation = match cell(Column::Generation) {
-        // A generation number (the atlas's "Generation" column) says nothing about currency.
-        s if is_blank(s) || plain(s).is_some() => None,
-        s => Some(
-            yes_no(s)
-                .ok_or_else(|| format!("current generation {:?} is not Yes or No", clip(s)))?,
-        ),
-    };
+    let current_generation =
+        match cell(Column::Generation) {
+            // A generation number (the atlas's "Generation" column) says nothing about currency.
+            s if is_blank(s) || plain(s).is_some() => None,
+            s => Some(yes_no(s).ok_or_else(|| {
+                format!("current generation {} is not Yes or No", Quoted(clip(s)))
+            })?),
+        };
     Ok(Draft {
         vcpu,
         memory_gib,
@@ -312,7 +315,7 @@ fn details(record: &StringRecord, columns: &Columns) -> Result<Details, String> 
             s => plain(s)
                 .filter(|x| x.is_finite() && *x >= 0.0)
                 .map(Some)
-                .ok_or_else(|| format!("{what} {:?} is not a number", clip(s))),
+                .ok_or_else(|| format!("{what} {} is not a number", Quoted(clip(s)))),
         }
     };
     let yes = |column: Column| yes_no(cell(column)) == Some(true);
@@ -325,7 +328,7 @@ fn details(record: &StringRecord, columns: &Columns) -> Result<Details, String> 
         offered_in(cell(Column::OfferedIn))?
     } else if !is_blank(mask) {
         let mask = u32::from_str_radix(mask, 16)
-            .map_err(|_| format!("regions {:?} is not a hexadecimal mask", clip(mask)))?;
+            .map_err(|_| format!("regions {} is not a hexadecimal mask", Quoted(clip(mask))))?;
         Some(mask)
     } else {
         None
@@ -354,7 +357,7 @@ fn network(text: &str, peak: &str) -> Result<Option<Network>, String> {
     let said = network_text(text)?;
     let peak = match peak {
         p if is_blank(p) => return Ok(said),
-        p => plain(p).ok_or_else(|| format!("network peak {:?} is not a number", clip(p)))?,
+        p => plain(p).ok_or_else(|| format!("network peak {} is not a number", Quoted(clip(p))))?,
     };
     Ok(Some(match said {
         Some(n) => Network {
@@ -385,8 +388,8 @@ fn offered_in(text: &str) -> Result<Option<u32>, String> {
             .position(|r| *r == code)
             .ok_or_else(|| {
                 format!(
-                    "offered in: {:?} is not one of the {} regions with known offerings",
-                    clip(code),
+                    "offered in: {} is not one of the {} regions with known offerings",
+                    Quoted(clip(code)),
                     OFFERING_REGIONS.len()
                 )
             })?;
@@ -417,7 +420,7 @@ fn vcpu_count(s: &str) -> Result<f64, String> {
         .is_none_or(|w| w.to_ascii_lowercase().starts_with("vcpu"));
     match plain(s).or(plain(first).filter(|_| rest_ok)) {
         Some(x) => Ok(x),
-        None => Err(format!("vCPU {:?} is not a number", clip(s))),
+        None => Err(format!("vCPU {} is not a number", Quoted(clip(s)))),
     }
 }
 

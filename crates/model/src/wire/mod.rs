@@ -14,6 +14,7 @@ mod tokens;
 
 pub use built_in::{encode_dataset, DatasetError};
 
+use crate::text::Quoted;
 use thiserror::Error;
 
 use crate::catalog::{Catalog, RejectedRow};
@@ -114,7 +115,11 @@ fn header<'a>(text: &'a str, kind: &str) -> Result<Reader<'a>, String> {
     }
     let found = r.raw()?;
     if found != kind {
-        return Err(format!("it holds a {found:?}, not a {kind:?}"));
+        return Err(format!(
+            "it holds a {}, not a {}",
+            Quoted(found),
+            Quoted(kind)
+        ));
     }
     Ok(r)
 }

@@ -6,6 +6,7 @@
 
 use crate::instance::{Architecture, Category, Details, InstanceType, Vendor};
 use crate::quantity::{Clock, EbsThroughput, LocalStorage, Network, StorageKind};
+use crate::text::Quoted;
 
 use super::tokens::{Reader, Writer};
 
@@ -231,7 +232,7 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
     let bits = Bits(r.hex()?);
     let (family, size) = match (bits.has(Flag::SplitName), name.split_once('.')) {
         (true, Some((family, size))) => (family.to_owned(), size.to_owned()),
-        (true, None) => return Err(format!("{name:?} has no dot to split at")),
+        (true, None) => return Err(format!("{} has no dot to split at", Quoted(&name))),
         (false, _) => (r.text()?, r.text()?),
     };
     let (vcpu, (memory_gib, gib)) = (r.number()?, r.figure()?);
@@ -255,7 +256,7 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
             let count = r.raw()?;
             let disks = count
                 .parse()
-                .map_err(|_| format!("{count:?} is not a number"))?;
+                .map_err(|_| format!("{} is not a number", Quoted(count)))?;
             let (disk_gb, size) = r.figure()?;
             let kind = bits.pick(STORAGE_KIND_BITS, &STORAGE_KINDS, "storage kind")?;
             let derive = || storage_label(count, size, kind);

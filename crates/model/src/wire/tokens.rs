@@ -2,6 +2,8 @@
 //! separator); inside a token `\` and U+001F are escaped as `\\` and `\u`. Numbers are
 //! written in Rust's shortest round-trip form, so reading gives the very same values.
 
+use crate::text::Quoted;
+
 /// Between two tokens.
 pub(super) const SEPARATOR: char = '\u{1f}';
 
@@ -107,7 +109,8 @@ impl<'a> Reader<'a> {
     /// A number.
     pub(super) fn number<T: std::str::FromStr>(&mut self) -> Result<T, String> {
         let raw = self.raw()?;
-        raw.parse().map_err(|_| format!("{raw:?} is not a number"))
+        raw.parse()
+            .map_err(|_| format!("{} is not a number", Quoted(raw)))
     }
 
     /// A decimal number and the token as written (what a label is made of).
@@ -115,7 +118,7 @@ impl<'a> Reader<'a> {
         let raw = self.raw()?;
         match decimal(raw) {
             Some(value) => Ok((value, raw)),
-            None => Err(format!("{raw:?} is not a number")),
+            None => Err(format!("{} is not a number", Quoted(raw))),
         }
     }
 
@@ -125,7 +128,7 @@ impl<'a> Reader<'a> {
             "" => Ok(None),
             raw => decimal(raw)
                 .map(|value| Some((value, raw)))
-                .ok_or_else(|| format!("{raw:?} is not a number")),
+                .ok_or_else(|| format!("{} is not a number", Quoted(raw))),
         }
     }
 
@@ -142,7 +145,8 @@ impl<'a> Reader<'a> {
     /// A number in hexadecimal.
     pub(super) fn hex(&mut self) -> Result<u32, String> {
         let raw = self.raw()?;
-        u32::from_str_radix(raw, 16).map_err(|_| format!("{raw:?} is not a hexadecimal mask"))
+        u32::from_str_radix(raw, 16)
+            .map_err(|_| format!("{} is not a hexadecimal mask", Quoted(raw)))
     }
 
     /// A mask in hexadecimal, or none for an empty token.
@@ -151,7 +155,7 @@ impl<'a> Reader<'a> {
             "" => Ok(None),
             raw => u32::from_str_radix(raw, 16)
                 .map(Some)
-                .map_err(|_| format!("{raw:?} is not a hexadecimal mask")),
+                .map_err(|_| format!("{} is not a hexadecimal mask", Quoted(raw))),
         }
     }
 
