@@ -52,12 +52,12 @@ pub enum Suspicion {
     BelowLinux(Os),
     /// Above the price per vCPU most sizes of the family share in the region.
     AboveFamily {
-        /// How much above, in per cent.
+        /// How much above, in per cent (to a tenth).
         percent: f64,
     },
     /// Above the same type's price in a region AWS prices identically.
     AboveTwinRegion {
-        /// How much above, in per cent.
+        /// How much above, in per cent (to a tenth).
         percent: f64,
         /// The twin region's code.
         twin: String,
@@ -94,6 +94,12 @@ impl Suspicion {
             ),
         }
     }
+}
+
+/// How far above 1 `ratio` is, in per cent to a tenth: the reason shows whole per cents,
+/// and a tenth keeps the region files short (`f9.9`, not `f9.933774834437092`).
+fn excess_percent(ratio: f64) -> f64 {
+    ((ratio - 1.0) * 1000.0).round() / 10.0
 }
 
 /// What an excess of `percent` most likely is.
@@ -331,7 +337,7 @@ impl Judging {
                     let ratio = price / twin_price;
                     if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
                         let suspicion = Suspicion::AboveTwinRegion {
-                            percent: (ratio - 1.0) * 100.0,
+                            percent: excess_percent(ratio),
                             twin: table.regions[twin].clone(),
                         };
                         found.insert(row, os, column, suspicion);
@@ -371,7 +377,7 @@ fn family_line(priced: &[(usize, f64, f64)], os: Os, column: usize, found: &mut 
         }
         let ratio = vcpu / vcpu_line;
         if ratio > SAME && ratio <= SPECIAL_SKU_MAX {
-            let percent = (ratio - 1.0) * 100.0;
+            let percent = excess_percent(ratio);
             found.insert(row, os, column, Suspicion::AboveFamily { percent });
         }
     }
