@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Trunk post_build hook (see Trunk.toml): makes the built site fit any static host and writes
-// the offline single file. Node 20 standard library only.
+// the offline single file. Node 20 standard library, scripts/wasm-names.mjs and terser (the
+// JavaScript minifier, from tools/package.json, which scripts/setup.sh installs).
 //
 // Runs in Trunk's staging folder (TRUNK_STAGING_DIR) after Trunk has written index.html, and
 // before Trunk publishes the folder as dist/; a failure here fails the build. By hand:
@@ -40,6 +41,13 @@
 //    (`prices/<region>/<os>.txt`), of which it fetches the one its address names. It has no
 //    offline file and no importer worker.
 //
+// 5. Every page's code as served (`compactCode`, `compactWorker`): the WebAssembly and its
+//    glue call each other by one- or two-letter names (scripts/wasm-names.mjs; wasm-bindgen
+//    writes a name and a 16-digit hash for each, in both files), and the glue, the loader and
+//    assets/boot.js are minified by terser; the pages lose their comments. The files keep
+//    Trunk's names and the SRI hashes follow the new bytes. The offline file and the site's
+//    "Download for offline use" take these very files.
+//
 // `node scripts/postbuild.mjs --check dist` checks the FINAL files (make dist runs it after
 // Trunk has published them): no inline script at all in index.html (not even Trunk's
 // live-reload one) and no live-reload code in any page.
@@ -47,8 +55,10 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { basename, extname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { shortenNames } from './wasm-names.mjs';
 
 const SINGLE_FILE = 'instance-atlas.html';
 const EMBED_PAGE = 'embed.html';
@@ -129,6 +139,8 @@ async function main(dir) {
   // canvas takes its place when it mounts (crates/model/src/chart/prerender.rs). A folder
   // processed before has no marker left.
   html = html.replace(PRERENDER_MARK, () => prerenderedChart());
+  // The pages' comments are for who reads the source, not for the visitor's bytes.
+  html = html.replace(/<!--[\s\S]*?-->\s*/g, '');
 
   // The favicon goes into the page as a data: URI. Chromium fetches the icon again on every
   // history.pushState/replaceState (the app keeps its state in the address), so a file icon
@@ -153,8 +165,9 @@ async function main(dir) {
   for (const [tag, attrs] of html.matchAll(/<script\b([^>]*)>\s*<\/script>/gi)) {
     const src = attr(tag, 'src');
     if (!src || /\btype\s*=\s*["']?module\b/i.test(attrs)) continue;
-    const js = await readFile(join(dir, local(src)), 'utf8');
+    const js = await minified(await readFile(join(dir, local(src)), 'utf8'), { module: false });
     if (/<\/script/i.test(js)) fail(`${src} contains "</script", which would end the inline <script>`);
+    await writeFile(join(dir, local(src)), js);
     classic.set(src, js.trim());
   }
 
@@ -169,6 +182,7 @@ async function main(dir) {
     if (inline.length > 1) fail(`index.html has ${inline.length} inline module scripts; expected Trunk's one loader`);
     const [tag, attrs, body] = inline[0];
     const { js, wasm } = loaderTargets(body);
+    html = await compactCode(dir, html, js, wasm);
     // The import is resolved against the loader's URL (same folder); the wasm URL is made
     // relative to the loader too, so neither depends on the page's address or a <base>.
     let loader = body
@@ -181,6 +195,7 @@ async function main(dir) {
     const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
     if (!embedPage) loader = withSiteKeeper(html, loader, { js, wasm, init, classic });
+    loader = await minified(loader, { module: true });
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, loaderName), loader);
     const nonce = attrs.match(/\snonce\s*=\s*("[^"]*"|'[^']*')/i)?.[0] ?? '';
@@ -228,6 +243,7 @@ async function main(dir) {
   const glue = await readFile(join(dir, js));
   checkGlue(glue.toString('utf8'), js);
   const wasmBytes = await readFile(join(dir, wasm));
+  await compactWorker(dir);
   const importer = await inlineWorker(dir);
 
   const cssFile = local(attr(html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0] ?? fail('index.html has no stylesheet'), 'href'));
@@ -329,6 +345,49 @@ function withSiteKeeper(html, loader, { js, wasm, init, classic }) {
   const kept = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
   // The parts are asked for before init, so every request is made as the app starts.
   return kept.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
+}
+
+/**
+ * The page's code as served: its WebAssembly and glue with short names for what they call
+ * each other by (scripts/wasm-names.mjs), and the glue minified. The files keep Trunk's
+ * names (the new bytes follow from the old ones alone); the page's SRI hashes of them are
+ * recomputed. Returns the page with those hashes.
+ */
+async function compactCode(dir, html, js, wasm) {
+  const shortened = shortenNamesOrFail(await readFile(join(dir, wasm)), await readFile(join(dir, js), 'utf8'), js);
+  const files = { [js]: Buffer.from(await minified(shortened.glue, { module: true })), [wasm]: shortened.wasm };
+  for (const [file, bytes] of Object.entries(files)) {
+    await writeFile(join(dir, file), bytes);
+    const sri = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+    const tag = new RegExp(`(<link\\b[^>]*\\bhref\\s*=\\s*"\\./${escapeRe(file)}"[^>]*\\bintegrity\\s*=\\s*")[^"]*(")`);
+    if (!tag.test(html)) fail(`the page has no preload of ${file} with an integrity hash`);
+    html = html.replace(tag, `$1${sri}$2`);
+  }
+  return html;
+}
+
+/** The importer worker's files as served: short names and minified glue, as `compactCode`. */
+async function compactWorker(dir) {
+  const shortened = shortenNamesOrFail(await readFile(join(dir, WORKER_WASM)), await readFile(join(dir, WORKER_GLUE), 'utf8'), WORKER_GLUE);
+  await writeFile(join(dir, WORKER_WASM), shortened.wasm);
+  // The no-modules glue defines the global wasm_bindgen the worker's start calls: kept.
+  await writeFile(join(dir, WORKER_GLUE), await minified(shortened.glue, { module: false }));
+}
+
+function shortenNamesOrFail(wasm, glue, name) {
+  try {
+    return shortenNames(wasm, glue);
+  } catch (error) {
+    return fail(`${name}: ${error.message}`);
+  }
+}
+
+/** `source` minified by terser (compressed, local names mangled; a module's top level too). */
+async function minified(source, { module }) {
+  const terser = createRequire(join(SOURCE, 'tools', 'package.json'))('terser');
+  const out = await terser.minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code) fail('terser returned no code');
+  return `${out.code}\n`;
 }
 
 /** The importer worker as one script: its no-modules glue, then its wasm from base64. */

@@ -8,6 +8,8 @@ BINARYEN_VERSION=132.0.0
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# The JavaScript minifier scripts/postbuild.mjs runs, pinned in tools/package.json.
+TERSER_VERSION=$(sed -n 's/^    "terser": "\(.*\)"$/\1/p' tools/package.json)
 # The wasm-bindgen CLI must equal the library: its version is written once, in Cargo.toml
 # (`wasm-bindgen = "=X"`); Trunk reads the same version from Cargo.lock.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
@@ -71,8 +73,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
-  say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+terser_installed=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' tools/node_modules/terser/package.json 2>/dev/null || true)
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ] ||
+   [ "$terser_installed" != "$TERSER_VERSION" ]; then
+  say "installing wasm-opt (binaryen $BINARYEN_VERSION) and terser $TERSER_VERSION from npm"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
