@@ -29,12 +29,14 @@
 //    app's "Download for offline use" link saves: no navigation, no request. A note in the
 //    page says what the file is and is removed by the boot, so where a strict CSP blocks its
 //    inline scripts (a site serving it) the page explains itself instead of staying blank.
-// 3. The same file from the site, with no request after load: the offline file is written
-//    from a template (the page around three holes: the CSS, the glue, the wasm). The site's
-//    loader carries that template; at start it fetches the wasm once for both compiling and
-//    keeping, and reads the glue and CSS the page has just loaded (`cache: 'force-cache'`),
-//    then fills the holes in memory into a blob: URL, `window.atlasOfflineCopy`, which the
-//    link saves. This hook fills the same template for dist/instance-atlas.html.
+// 3. The same file from the site: the offline file is written from a template (the page
+//    around four holes: the CSS, the glue, the wasm, the importer), which the site serves
+//    as `offline-template-<hash>.json`. At start the site's loader fetches the wasm once for
+//    both compiling and keeping, and reads the glue and CSS the page has just loaded
+//    (`cache: 'force-cache'`); on the first "Download for offline use" it reads the template
+//    and the importer worker's files (requests a visitor who never saves the atlas does
+//    not make), then fills the holes in memory into a blob: URL, `window.atlasOfflineCopy`,
+//    which the link saves. This hook fills the same template for dist/instance-atlas.html.
 //
 // 4. The embed page (`embed.html`, built with the `embed-page` feature, see the Makefile):
 //    step 1, with a plain loader, and its prices as one small file per region and system
@@ -52,7 +54,7 @@
 // Trunk has published them): no inline script at all in index.html (not even Trunk's
 // live-reload one) and no live-reload code in any page.
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { basename, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -65,6 +67,7 @@ const EMBED_PAGE = 'embed.html';
 const WORKER_GLUE = 'importer-worker.js';
 const WORKER_WASM = 'importer-worker_bg.wasm';
 const LOADER_PREFIX = 'init-';
+const TEMPLATE_PREFIX = 'offline-template-';
 const MIME = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -194,7 +197,7 @@ async function main(dir) {
     }
     const init = `init({ module_or_path: new URL('./${wasm}', import.meta.url) })`;
     if (!loader.includes(init)) fail(`could not find the init call in Trunk's loader:\n${body}`);
-    if (!embedPage) loader = withSiteKeeper(html, loader, { js, wasm, init, classic });
+    if (!embedPage) loader = await withSiteKeeper(dir, html, loader, { js, wasm, init, classic });
     loader = await minified(loader, { module: true });
     loaderName = `${LOADER_PREFIX}${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, loaderName), loader);
@@ -338,11 +341,17 @@ function regionPrices(folder) {
 
 /** The site's loader: Trunk's, plus what keeps the parts for the offline copy (see
  * `siteKeeper`). */
-function withSiteKeeper(html, loader, { js, wasm, init, classic }) {
+async function withSiteKeeper(dir, html, loader, { js, wasm, init, classic }) {
   const css = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/i)?.[0];
   const cssFile = css ? local(attr(css, 'href')) : fail('index.html has no stylesheet');
-  const template = offlineTemplate(html, { cssFile, classic });
-  const kept = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, template })}`;
+  // The template (the page itself, about 8 KB gzip) is a file of its own, read on the first
+  // "Download for offline use" with the importer worker: a visitor who never saves the atlas
+  // does not download it.
+  const template = JSON.stringify(offlineTemplate(html, { cssFile, classic }));
+  const templateFile = `${TEMPLATE_PREFIX}${createHash('sha256').update(template).digest('hex').slice(0, 16)}.json`;
+  for (const old of await readdir(dir)) if (old.startsWith(TEMPLATE_PREFIX)) await rm(join(dir, old));
+  await writeFile(join(dir, templateFile), template);
+  const kept = `${loader.replace(init, 'init({ module_or_path: atlasParts.wasm })')}\n${siteKeeper({ js, wasm, cssFile, templateFile })}`;
   // The parts are asked for before init, so every request is made as the app starts.
   return kept.replace(/^(import[^\n]*\n)/, '$1const atlasParts = atlasKeepParts();\n');
 }
@@ -561,7 +570,7 @@ function fillTemplate(template, parts) {
  * `window.atlasOfflineCopy`. The importer worker is loaded only when a person loads data, so
  * that one part is read then (from the cache when the person has loaded data already). Should
  * anything fail, the link keeps pointing at the file beside the page. */
-function siteKeeper({ js, wasm, cssFile, template }) {
+function siteKeeper({ js, wasm, cssFile, templateFile }) {
   return `
 // "Download for offline use" from what the page fetched at start (scripts/postbuild.mjs).
 ${atlasImporterText.toString()}
@@ -577,9 +586,10 @@ function atlasKeepParts() {
   window.atlasMakeOfflineCopy = async () => {
     if (window.atlasOfflineCopy) return window.atlasOfflineCopy;
     const [code, glue, css] = await parts;
-    const [workerGlue, workerWasm] = await Promise.all([
+    const [workerGlue, workerWasm, template] = await Promise.all([
       cached('./${WORKER_GLUE}').then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText)))),
       cached('./${WORKER_WASM}').then((r) => (r.ok ? r.blob() : Promise.reject(new Error(r.statusText)))),
+      cached('./${templateFile}').then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText)))),
     ]);
     const filled = {
       css,
@@ -587,7 +597,6 @@ function atlasKeepParts() {
       wasm: await text(code),
       importer: atlasImporterText(workerGlue, await text(workerWasm)),
     };
-    const template = ${JSON.stringify(template)};
     const file = template.map((piece, i) => (i % 2 === 1 ? filled[piece] : piece));
     window.atlasOfflineCopy = URL.createObjectURL(new Blob(file, { type: 'text/html' }));
     return window.atlasOfflineCopy;

@@ -3,9 +3,10 @@
 //! data) nor downloads the page's code again. In the offline file its boot script makes the
 //! copy from the file itself; on the site the loader keeps the code and styles it fetched at
 //! start and fills the offline template from them on the first click
-//! (`window.atlasMakeOfflineCopy`, `scripts/postbuild.mjs`). The one part it may read then is
-//! the importer worker (about 105 KB gzip), which the site loads only when a person loads
-//! data. Until a copy can be made the link points at the `instance-atlas.html` beside the page.
+//! (`window.atlasMakeOfflineCopy`, `scripts/postbuild.mjs`). The parts it may read then are
+//! the offline file's template (about 8 KB gzip) and the importer worker (about 100 KB),
+//! which the site loads only when a person saves the atlas or loads data. Until a copy can be
+//! made the link points at the `instance-atlas.html` beside the page.
 
 use wasm_bindgen::{JsCast, JsValue};
 

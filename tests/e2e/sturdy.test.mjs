@@ -248,10 +248,12 @@ describe('Nothing a person loads can kill the page', () => {
     const address = page.url();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=offline-download]')]);
     assert.equal(download.suggestedFilename(), 'instance-atlas.html');
-    // The page's own code is not fetched again; only the importer worker, which the site
-    // loads on demand, may be read for the copy.
+    // The page's own code is not fetched again; only the offline file's template and the
+    // importer worker, which the site loads on demand, may be read for the copy.
+    const onDemand = /\/(importer-worker(\.js|_bg\.wasm)|offline-template-[0-9a-f]{16}\.json)$/;
+    assert.ok(requests.some((url) => /offline-template-/.test(url)), 'the template is read on the first click');
     assert.deepEqual(
-      requests.filter((url) => !url.startsWith('blob:') && !/\/importer-worker(\.js|_bg\.wasm)$/.test(url)),
+      requests.filter((url) => !url.startsWith('blob:') && !onDemand.test(url)),
       [],
       'no request for the page again',
     );
