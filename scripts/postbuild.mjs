@@ -566,10 +566,10 @@ function fillTemplate(template, parts) {
 
 /** Code for the site's loader: `atlasKeepParts()` fetches the wasm once (for init and to keep)
  * and reads the glue and CSS the page has loaded; `window.atlasMakeOfflineCopy()` fills the
- * offline template from them in memory when a person asks for the file, and keeps it in
- * `window.atlasOfflineCopy`. The importer worker is loaded only when a person loads data, so
- * that one part is read then (from the cache when the person has loaded data already). Should
- * anything fail, the link keeps pointing at the file beside the page. */
+ * offline template (`templateFile`, read then) from them in memory when a person asks for
+ * the file, and keeps it in `window.atlasOfflineCopy`. The importer worker is loaded only when
+ * a person loads data, so it is read then too (from the cache when the person has loaded data
+ * already). Should anything fail, the link keeps pointing at the file beside the page. */
 function siteKeeper({ js, wasm, cssFile, templateFile }) {
   return `
 // "Download for offline use" from what the page fetched at start (scripts/postbuild.mjs).
