@@ -357,16 +357,12 @@ async function withSiteKeeper(dir, html, loader, { js, wasm, init, classic }) {
 }
 
 /**
- * The page's code as served: its WebAssembly and glue with short names for what they call
- * each other by (scripts/wasm-names.mjs), and the glue minified. The files keep Trunk's
- * names (the new bytes follow from the old ones alone); the page's SRI hashes of them are
- * recomputed. Returns the page with those hashes.
+ * The page's code as served (`compactPair`). The files keep Trunk's names (the new bytes
+ * follow from the old ones alone); the page's SRI hashes of them are recomputed. Returns the
+ * page with those hashes.
  */
 async function compactCode(dir, html, js, wasm) {
-  const shortened = shortenNamesOrFail(await readFile(join(dir, wasm)), await readFile(join(dir, js), 'utf8'), js);
-  const files = { [js]: Buffer.from(await minified(shortened.glue, { module: true })), [wasm]: shortened.wasm };
-  for (const [file, bytes] of Object.entries(files)) {
-    await writeFile(join(dir, file), bytes);
+  for (const [file, bytes] of Object.entries(await compactPair(dir, js, wasm, { module: true }))) {
     const sri = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
     const tag = new RegExp(`(<link\\b[^>]*\\bhref\\s*=\\s*"\\./${escapeRe(file)}"[^>]*\\bintegrity\\s*=\\s*")[^"]*(")`);
     if (!tag.test(html)) fail(`the page has no preload of ${file} with an integrity hash`);
@@ -375,20 +371,27 @@ async function compactCode(dir, html, js, wasm) {
   return html;
 }
 
-/** The importer worker's files as served: short names and minified glue, as `compactCode`. */
+/** The importer worker's files as served (`compactPair`). Its no-modules glue defines the
+ * global wasm_bindgen the worker's start calls, so its top level keeps its names. */
 async function compactWorker(dir) {
-  const shortened = shortenNamesOrFail(await readFile(join(dir, WORKER_WASM)), await readFile(join(dir, WORKER_GLUE), 'utf8'), WORKER_GLUE);
-  await writeFile(join(dir, WORKER_WASM), shortened.wasm);
-  // The no-modules glue defines the global wasm_bindgen the worker's start calls: kept.
-  await writeFile(join(dir, WORKER_GLUE), await minified(shortened.glue, { module: false }));
+  await compactPair(dir, WORKER_GLUE, WORKER_WASM, { module: false });
 }
 
-function shortenNamesOrFail(wasm, glue, name) {
+/**
+ * A glue and its WebAssembly in `dir`, rewritten as served: short names for what they call
+ * each other by (scripts/wasm-names.mjs) and the glue minified. Returns the new bytes by
+ * file name.
+ */
+async function compactPair(dir, js, wasm, { module }) {
+  let shortened;
   try {
-    return shortenNames(wasm, glue);
+    shortened = shortenNames(await readFile(join(dir, wasm)), await readFile(join(dir, js), 'utf8'));
   } catch (error) {
-    return fail(`${name}: ${error.message}`);
+    fail(`${js}: ${error.message}`);
   }
+  const files = { [js]: Buffer.from(await minified(shortened.glue, { module })), [wasm]: shortened.wasm };
+  for (const [file, bytes] of Object.entries(files)) await writeFile(join(dir, file), bytes);
+  return files;
 }
 
 /** `source` minified by terser (compressed, local names mangled; a module's top level too). */

@@ -8,7 +8,6 @@
 //! wrong header is a [`CatalogError`]. The page does not run it: the build does
 //! (`build.rs`), and embeds the records as [`crate::wire`] text.
 
-use crate::text::Quoted;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -19,6 +18,7 @@ use crate::quantity::{
     parse_clock, parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_network,
     parse_storage, Network, QuantityError,
 };
+use crate::text::Quoted;
 
 /// A row of the dataset that could not be read, with the reason.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,8 +10,9 @@
 //! them; a disk string with a size but no kind (`3 x 3750GB`, only on `i8g`, whose instance
 //! store AWS documents as Nitro NVMe SSDs) is read as NVMe.
 
-use crate::text::Quoted;
 use thiserror::Error;
+
+use crate::text::Quoted;
 
 /// Why a spec string could not be read as a quantity.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

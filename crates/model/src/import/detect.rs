@@ -15,8 +15,9 @@
 //! JSON of another shape is [`ImportError::UnknownJson`] naming what it holds, unless the
 //! JSON is broken, which is [`ImportError::MalformedJson`] with the line and column.
 
-use crate::text::Quoted;
 use serde::de::IgnoredAny;
+
+use crate::text::Quoted;
 
 use super::fields::clip;
 use super::{json_error, Format, ImportError};

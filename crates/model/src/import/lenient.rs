@@ -5,12 +5,13 @@
 //! does not fit is kept as text (for the message) or marked as unreadable, and arrays or
 //! objects in the wrong place are skipped.
 
-use crate::text::Quoted;
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::text::Quoted;
 
 use super::fields::clip;
 

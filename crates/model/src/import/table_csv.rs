@@ -4,7 +4,6 @@
 //! [`HEADER_SEARCH_ROWS`]) that names an instance type column, so a Price List preamble is
 //! skipped. The delimiter is `,`, or `;` or tab when those are more common in the first lines.
 
-use crate::text::Quoted;
 use csv::StringRecord;
 
 use crate::availability::OFFERING_REGIONS;
@@ -12,6 +11,7 @@ use crate::instance::{Architecture, Category, Details, Vendor};
 use crate::quantity::{
     parse_ebs_throughput, parse_gpu_memory, parse_memory, parse_storage, LocalStorage, Network,
 };
+use crate::text::Quoted;
 
 use super::fields::{
     accelerator_gib, clip, clock_text, ebs_mbps, is_blank, network_text, soft, whole,

@@ -14,11 +14,11 @@ mod tokens;
 
 pub use built_in::{encode_dataset, DatasetError};
 
-use crate::text::Quoted;
 use thiserror::Error;
 
 use crate::catalog::{Catalog, RejectedRow};
 use crate::import::{Format, Gaps, Imported};
+use crate::text::Quoted;
 
 use tokens::{Reader, Writer};
 
