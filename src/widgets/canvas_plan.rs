@@ -7,30 +7,27 @@ use std::any::Any;
 use std::rc::Rc;
 
 use atlas_model::chart::hitmap::HitMap;
-use atlas_model::chart::image::{svg_image, ImageCaption};
+use atlas_model::chart::image::ImageCaption;
 use atlas_model::chart::theme::Theme;
 use atlas_model::chart::{ChartError, Paint, Plan};
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
 use yew::html::IntoPropValue;
 
-use crate::widgets::canvas_backend::CanvasBackend;
-
-/// A canvas's drawing area, the one backend the page paints charts on.
-pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+use crate::widgets::surface::SurfaceArea;
 
 /// What the canvas and the picture export need from a plan, whatever chart it is.
 pub trait CanvasPlan {
     /// Paints the chart on the canvas and returns where every point landed ([`Plan::draw`]).
-    fn paint(&self, area: &CanvasArea, paint: &Paint) -> Result<HitMap, ChartError>;
+    fn paint(&self, area: &SurfaceArea, paint: &Paint) -> Result<HitMap, ChartError>;
     /// Paints line `line` emphasised on the overlay ([`Plan::draw_highlight`]).
     fn highlight(
         &self,
-        area: &CanvasArea,
+        area: &SurfaceArea,
         hits: &HitMap,
         line: usize,
         paint: &Paint,
     ) -> Result<(), ChartError>;
+    /// The plan under its caption, as an SVG document (Save SVG / PNG).
+    fn picture(&self, caption: &ImageCaption, theme: Theme) -> Result<String, ChartError>;
     /// Whether `other` is a plan of the same kind with the same contents.
     fn same_as(&self, other: &dyn Any) -> bool;
     /// The plan itself, for [`CanvasPlan::same_as`].
@@ -38,18 +35,35 @@ pub trait CanvasPlan {
 }
 
 impl<P: Plan + PartialEq + 'static> CanvasPlan for P {
-    fn paint(&self, area: &CanvasArea, paint: &Paint) -> Result<HitMap, ChartError> {
+    fn paint(&self, area: &SurfaceArea, paint: &Paint) -> Result<HitMap, ChartError> {
         self.draw(area, paint)
     }
 
     fn highlight(
         &self,
-        area: &CanvasArea,
+        area: &SurfaceArea,
         hits: &HitMap,
         line: usize,
         paint: &Paint,
     ) -> Result<(), ChartError> {
         self.draw_highlight(area, hits, line, paint)
+    }
+
+    /// Drawn on the page's [`Surface`](crate::widgets::surface::Surface), as the canvas is.
+    #[cfg(not(feature = "embed-page"))]
+    fn picture(&self, caption: &ImageCaption, theme: Theme) -> Result<String, ChartError> {
+        use crate::widgets::surface::Surface;
+        let mut svg = String::new();
+        atlas_model::chart::image::svg_image_on(self, caption, theme, &mut svg, Surface::Picture)?;
+        Ok(svg)
+    }
+
+    /// The embed page saves no pictures (and links no SVG drawing).
+    #[cfg(feature = "embed-page")]
+    fn picture(&self, _: &ImageCaption, _: Theme) -> Result<String, ChartError> {
+        Err(ChartError::Backend(
+            "this page saves no pictures: open the chart in Instance Atlas".into(),
+        ))
     }
 
     fn same_as(&self, other: &dyn Any) -> bool {
@@ -61,46 +75,17 @@ impl<P: Plan + PartialEq + 'static> CanvasPlan for P {
     }
 }
 
-/// The saved picture of a plan, apart from [`CanvasPlan`] so that a build without picture
-/// export (the embed page) links no SVG drawing.
-pub trait PicturePlan {
-    /// The plan under its caption, as an SVG document.
-    fn picture(&self, caption: &ImageCaption, theme: Theme) -> Result<String, ChartError>;
-}
-
-impl<P: Plan> PicturePlan for P {
-    fn picture(&self, caption: &ImageCaption, theme: Theme) -> Result<String, ChartError> {
-        svg_image(self, caption, theme)
-    }
-}
-
 /// Any chart's plan, shared; two are equal when they hold the same plan (the canvas
 /// repaints only when the plan it gets differs).
 #[derive(Clone)]
 pub struct AnyPlan {
     plan: Rc<dyn CanvasPlan>,
-    /// The same plan for Save SVG / PNG; `None` in the embed page, which saves no pictures.
-    picture: Option<Rc<dyn PicturePlan>>,
 }
 
 impl AnyPlan {
     /// Any plan, as the canvas and the picture export take it.
     pub fn new<P: Plan + PartialEq + 'static>(plan: Rc<P>) -> Self {
-        let picture = match crate::EMBED_PAGE {
-            true => None,
-            false => Some(plan.clone() as Rc<dyn PicturePlan>),
-        };
-        AnyPlan { plan, picture }
-    }
-
-    /// The saved picture: the plan under its caption, as an SVG document.
-    pub fn picture(&self, caption: &ImageCaption, theme: Theme) -> Result<String, ChartError> {
-        match &self.picture {
-            Some(plan) => plan.picture(caption, theme),
-            None => Err(ChartError::Backend(
-                "this page saves no pictures: open the chart in Instance Atlas".into(),
-            )),
-        }
+        AnyPlan { plan }
     }
 }
 

@@ -22,6 +22,7 @@ use crate::browser::{
 use crate::widgets::canvas_backend::CanvasBackend;
 use crate::widgets::canvas_plan::AnyPlan;
 use crate::widgets::chart_save::ChartSave;
+use crate::widgets::surface::{self, Surface};
 
 /// Pointer distance, in CSS pixels, within which a point counts as hovered.
 const HOVER_RADIUS: f64 = 14.0;
@@ -562,7 +563,8 @@ fn clear(canvas: &HtmlCanvasElement) -> Result<(), ChartError> {
     Ok(())
 }
 
-fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, ChartError> {
+fn backend(canvas: &HtmlCanvasElement) -> Result<Surface<'static>, ChartError> {
     CanvasBackend::new(canvas)
+        .map(surface::canvas)
         .ok_or_else(|| ChartError::Backend("the browser gave no 2D canvas context".into()))
 }

@@ -1,5 +1,6 @@
 //! Reusable widgets the views and the page share: the one canvas component
-//! (`chart_canvas`, painting through `canvas_backend`), the shared filters, tooltip, region picker, tabs, pinned strip,
+//! (`chart_canvas`, painting through `surface`: the `canvas_backend`, or the SVG picture for
+//! Save SVG / PNG), the shared filters, tooltip, region picker, tabs, pinned strip,
 //! embedding, loading your own data, skip links and Escape for panels. Each gets plain data and `Callback`s.
 
 pub mod canvas_backend;
@@ -15,5 +16,6 @@ pub mod load_data;
 pub mod pinned;
 pub mod region_select;
 pub mod skip_link;
+pub mod surface;
 pub mod tabs;
 pub mod tooltip;

@@ -150,15 +150,26 @@ pub fn svg_image(
     theme: Theme,
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
-    {
-        let area = SvgPicture::new(&mut svg, IMAGE_SIZE).into_drawing_area();
-        let paint = Paint {
-            theme,
-            pixel_ratio: 1.0,
-        };
-        draw_with_caption(&area, plan, caption, &paint)?;
-    }
+    svg_image_on(plan, caption, theme, &mut svg, |picture| picture)?;
     Ok(svg)
+}
+
+/// [`svg_image`] written into `out` through a backend that `wrap` makes of the picture: a
+/// page that draws its charts on one backend type of its own (canvas or picture) draws its
+/// pictures through it too, and so compiles each plan's drawing once.
+pub fn svg_image_on<'s, DB: DrawingBackend>(
+    plan: &impl Plan,
+    caption: &ImageCaption,
+    theme: Theme,
+    out: &'s mut String,
+    wrap: impl FnOnce(SvgPicture<'s>) -> DB,
+) -> Result<(), ChartError> {
+    let area = wrap(SvgPicture::new(out, IMAGE_SIZE)).into_drawing_area();
+    let paint = Paint {
+        theme,
+        pixel_ratio: 1.0,
+    };
+    draw_with_caption(&area, plan, caption, &paint)
 }
 
 /// The source line under a saved chart: how many types, and the prices' region, system
