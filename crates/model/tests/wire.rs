@@ -37,7 +37,7 @@ fn every_fixture_and_the_whole_catalogue_come_back_the_same() {
 #[test]
 fn skipped_rows_duplicates_and_awkward_text_come_back() {
     let csv = "instance_type,vcpu,memory,physical_processor\n\
-               m5.large,2,8,\"Intel \\\\ Xeon \u{1f} odd\"\n\
+               m5.large,2,8,\"Intel \\\\ Xeon \u{1f} odd \u{1e}\"\n\
                m5.large,2,8,Intel\n\
                bad,0,8,Intel\n\
                c5.xlarge,4,8,\n";

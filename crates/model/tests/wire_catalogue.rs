@@ -35,7 +35,7 @@ fn labels_that_do_not_read_as_their_number_are_kept() {
     let mut catalog = common::catalog();
     let mut odd = catalog.get("p5en.48xlarge").unwrap().clone();
     odd.name = "p5en.48xlarge-odd".into();
-    odd.family = "odd\u{1f}family\\".into();
+    odd.family = "odd\u{1f}family\\ \u{1e}".into();
     odd.size = "size with spaces".into();
     odd.memory_label = "2048 GB".into();
     odd.clock = Some(Clock {
@@ -56,7 +56,7 @@ fn labels_that_do_not_read_as_their_number_are_kept() {
         up_to: false,
         label: "100 Gbps".into(),
     });
-    odd.processor = "back\\slash \u{1f} separator".into();
+    odd.processor = "back\\slash \u{1f} separators \u{1e}\\r".into();
     odd.details.accelerators = vec!["1 x \\ odd".into(), String::new()];
     odd.details.offered = None;
     catalog.types.push(odd);
@@ -117,4 +117,8 @@ fn a_cut_off_or_extended_text_is_an_error_not_a_shorter_catalogue() {
     }
     let longer = format!("{text}\u{1f}more");
     assert!(decode_catalog(&longer).is_err());
+    // A token more in one column, even a whole column more, is no catalogue either.
+    let extra = text.replacen('\u{1e}', "\u{1f}more\u{1e}", 3);
+    assert!(decode_catalog(&extra).is_err());
+    assert!(decode_catalog(&format!("{text}\u{1e}")).is_err());
 }

@@ -3,10 +3,11 @@
 //! `assets/data/instance-types.csv` (`build.rs`). The page reads either with a few string
 //! splits, so its WebAssembly links no CSV or JSON parser for them.
 //!
-//! The text is a flat list of tokens (`tokens`): [`MAGIC`] (the layout's version), the kind
-//! (`catalog` or `import`), for an import the report's fields, the rejected rows, then every
-//! instance type (`record`; an import adds each type's gaps after it), and an end mark, so a
-//! cut-off text is an error rather than a shorter catalogue.
+//! The text is tokens in columns (`tokens`): the head column holds [`MAGIC`] (the layout's
+//! version), the kind (`catalog` or `import`), for an import the report's fields, the
+//! rejected rows, the number of types and an end mark; every instance type (`record`) puts
+//! each of its fields in the field's column (an import adds each type's gaps to a column of
+//! their own). A cut-off text is an error rather than a shorter catalogue: it lacks columns.
 
 mod built_in;
 mod record;
@@ -20,10 +21,10 @@ use crate::catalog::{Catalog, RejectedRow};
 use crate::import::{Format, Gaps, Imported};
 use crate::text::Quoted;
 
-use tokens::{Reader, Writer};
+use tokens::{Column, Reader, Writer, COLUMN_END, SEPARATOR};
 
 /// The first token: what this text is, and the version of its layout.
-pub const MAGIC: &str = "atlas-wire-2";
+pub const MAGIC: &str = "atlas-wire-3";
 /// The second token of a plain catalogue.
 const CATALOG: &str = "catalog";
 /// The second token of an import answer.
@@ -56,19 +57,20 @@ pub enum WireError {
 
 /// Writes an imported catalogue as the worker's answer.
 pub fn encode(imported: &Imported) -> String {
-    let mut w = writer(&imported.catalog, IMPORT);
-    w.number(
+    let mut w = writer(IMPORT);
+    let head = w.at(Column::Head);
+    head.number(
         FORMATS
             .iter()
             .position(|f| *f == imported.format)
             .unwrap_or(0),
     );
-    w.number(imported.unlisted);
-    w.number(imported.blank_rows);
-    w.list(&imported.missing_fields);
-    w.list(&imported.duplicates);
+    head.number(imported.unlisted);
+    head.number(imported.blank_rows);
+    head.list(&imported.missing_fields);
+    head.list(&imported.duplicates);
     write_catalog(&mut w, &imported.catalog, Some(&imported.gaps));
-    w.0
+    w.finish()
 }
 
 /// Reads the worker's answer back into an imported catalogue.
@@ -78,9 +80,9 @@ pub fn decode(text: &str) -> Result<Imported, WireError> {
 
 /// Writes a catalogue (the built-in one, at build time).
 pub fn encode_catalog(catalog: &Catalog) -> String {
-    let mut w = writer(catalog, CATALOG);
+    let mut w = writer(CATALOG);
     write_catalog(&mut w, catalog, None);
-    w.0
+    w.finish()
 }
 
 /// Reads a catalogue [`encode_catalog`] wrote: the very same records.
@@ -100,20 +102,22 @@ const FORMATS: [Format; 3] = [
 ];
 
 /// A writer that has written the magic and `kind`.
-fn writer(catalog: &Catalog, kind: &str) -> Writer {
-    let mut w = Writer(String::with_capacity(catalog.types.len() * 120));
-    w.text(MAGIC);
-    w.text(kind);
+fn writer(kind: &str) -> Writer {
+    let mut w = Writer::new();
+    w.at(Column::Head).text(MAGIC);
+    w.at(Column::Head).text(kind);
     w
 }
 
 /// A reader past the magic and `kind`, or why the text is something else.
 fn header<'a>(text: &'a str, kind: &str) -> Result<Reader<'a>, String> {
-    let mut r = Reader::new(text);
-    if r.raw()? != MAGIC {
+    if text.split([SEPARATOR, COLUMN_END]).next() != Some(MAGIC) {
         return Err(format!("it does not start with {MAGIC}"));
     }
-    let found = r.raw()?;
+    let mut r = Reader::new(text)?;
+    let head = r.at(Column::Head);
+    head.raw()?;
+    let found = head.raw()?;
     if found != kind {
         return Err(format!(
             "it holds a {}, not a {}",
@@ -126,42 +130,45 @@ fn header<'a>(text: &'a str, kind: &str) -> Result<Reader<'a>, String> {
 
 /// The rejected rows, the types (each followed by its gaps for an import) and the end mark.
 fn write_catalog(w: &mut Writer, catalog: &Catalog, gaps: Option<&[Gaps]>) {
-    w.number(catalog.rejected.len());
+    let head = w.at(Column::Head);
+    head.number(catalog.rejected.len());
     for row in &catalog.rejected {
-        w.number(row.line);
-        w.text(&row.name);
-        w.text(&row.reason);
+        head.number(row.line);
+        head.text(&row.name);
+        head.text(&row.reason);
     }
-    w.number(catalog.types.len());
+    head.number(catalog.types.len());
     for (i, t) in catalog.types.iter().enumerate() {
         record::write(w, t);
         if let Some(gaps) = gaps {
             let of_type = gaps.get(i).copied().unwrap_or_default();
             let bits = Gaps::FIELDS.iter().enumerate();
-            w.number(bits.fold(0u32, |acc, (i, (f, _, _))| {
-                acc | (u32::from(of_type.contains(*f)) << i)
-            }));
+            w.at(Column::Gaps)
+                .number(bits.fold(0u32, |acc, (i, (f, _, _))| {
+                    acc | (u32::from(of_type.contains(*f)) << i)
+                }));
         }
     }
-    w.text(END);
+    w.at(Column::Head).text(END);
 }
 
 /// Reads what [`write_catalog`] wrote; the gaps are empty unless `with_gaps`.
 fn read_catalog(r: &mut Reader, with_gaps: bool) -> Result<(Catalog, Vec<Gaps>), String> {
     let mut catalog = Catalog::default();
-    for _ in 0..r.count()? {
-        let line = r.number()?;
-        let (name, reason) = (r.text()?, r.text()?);
+    let head = r.at(Column::Head);
+    for _ in 0..head.count()? {
+        let line = head.number()?;
+        let (name, reason) = (head.text()?, head.text()?);
         catalog.rejected.push(RejectedRow { line, name, reason });
     }
-    let count = r.count()?;
+    let count = head.count()?;
     // A cut-off count cannot reserve more than the text could hold.
     catalog.types.reserve(count.min(1 << 16));
     let mut gaps = Vec::new();
     for _ in 0..count {
         catalog.types.push(record::read(r)?);
         if with_gaps {
-            let bits: u32 = r.number()?;
+            let bits: u32 = r.at(Column::Gaps).number()?;
             let mut g = Gaps::default();
             for (i, (flag, _, _)) in Gaps::FIELDS.iter().enumerate() {
                 if bits & (1 << i) != 0 {
@@ -171,7 +178,7 @@ fn read_catalog(r: &mut Reader, with_gaps: bool) -> Result<(Catalog, Vec<Gaps>),
             gaps.push(g);
         }
     }
-    if r.raw()? != END || !r.at_end() {
+    if r.at(Column::Head).raw()? != END || !r.at_end() {
         return Err("no end mark after the last instance type".to_owned());
     }
     Ok((catalog, gaps))
@@ -180,17 +187,18 @@ fn read_catalog(r: &mut Reader, with_gaps: bool) -> Result<(Catalog, Vec<Gaps>),
 /// [`decode`] with the reason as words.
 fn read_import(text: &str) -> Result<Imported, String> {
     let mut r = header(text, IMPORT)?;
+    let head = r.at(Column::Head);
     let format = *FORMATS
-        .get(r.count()?)
+        .get(head.count()?)
         .ok_or_else(|| "unknown format".to_owned())?;
-    let unlisted = r.count()?;
-    let blank_rows = r.count()?;
-    let missing_fields = r
+    let unlisted = head.count()?;
+    let blank_rows = head.count()?;
+    let missing_fields = head
         .list()?
         .iter()
         .filter_map(|name| Gaps::FIELDS.iter().find(|(_, n, _)| n == name).map(|f| f.1))
         .collect();
-    let duplicates = r.list()?;
+    let duplicates = head.list()?;
     let (catalog, gaps) = read_catalog(&mut r, true)?;
     Ok(Imported {
         catalog,

@@ -1,5 +1,5 @@
 //! One instance type in the wire text: its name, one hexadecimal word of flags and small
-//! enums ([`Bits`]), then its numbers and texts in a fixed order. A label that reads just
+//! enums ([`Bits`]), then its numbers and texts, each in its own [`Column`]. A label that reads just
 //! as its number would be written ("16 GiB", "Up to 10 Gigabit", "2 x 900 NVMe SSD") is
 //! left out and written again on reading, as is a family and size that are the name's two
 //! halves; the encoder only leaves out what reads back the same.
@@ -8,7 +8,7 @@ use crate::instance::{Architecture, Category, Details, InstanceType, Vendor};
 use crate::quantity::{Clock, EbsThroughput, LocalStorage, Network, StorageKind};
 use crate::text::Quoted;
 
-use super::tokens::{Reader, Writer};
+use super::tokens::{Column, Reader, Writer};
 
 const VENDORS: [Vendor; 4] = [Vendor::Intel, Vendor::Amd, Vendor::Graviton, Vendor::Other];
 const ARCHITECTURES: [Architecture; 2] = [Architecture::X86_64, Architecture::Arm64];
@@ -118,16 +118,17 @@ fn ebs_label(mbps: &str, up_to: bool) -> String {
     spelled(up_to, &[mbps, " Mbps"])
 }
 
-/// Writes `label` unless `flag` says it reads as its number.
-fn label(w: &mut Writer, bits: &Bits, flag: Flag, label: &str) {
+/// Writes `label` to `column` unless `flag` says it reads as its number.
+fn label(w: &mut Writer, column: Column, bits: &Bits, flag: Flag, label: &str) {
     if !bits.has(flag) {
-        w.text(label);
+        w.at(column).text(label);
     }
 }
 
-/// Reads a label, or writes it again from its number when `flag` says so.
+/// Reads a label from `column`, or writes it again from its number when `flag` says so.
 fn read_label(
     r: &mut Reader,
+    column: Column,
     bits: &Bits,
     flag: Flag,
     derive: impl FnOnce() -> String,
@@ -135,7 +136,7 @@ fn read_label(
     if bits.has(flag) {
         Ok(derive())
     } else {
-        r.text()
+        r.at(column).text()
     }
 }
 
@@ -187,80 +188,99 @@ fn bits_of(t: &InstanceType) -> Bits {
 /// Writes one instance type.
 pub(super) fn write(w: &mut Writer, t: &InstanceType) {
     let bits = bits_of(t);
-    w.text(&t.name);
-    w.hex(bits.0);
+    w.at(Column::Name).text(&t.name);
+    w.at(Column::Bits).hex(bits.0);
     if !bits.has(Flag::SplitName) {
-        w.text(&t.family);
-        w.text(&t.size);
+        w.at(Column::Parts).text(&t.family);
+        w.at(Column::Parts).text(&t.size);
     }
-    w.number(t.vcpu);
-    w.number(t.memory_gib);
-    label(w, &bits, Flag::MemoryLabel, &t.memory_label);
+    w.at(Column::Vcpu).number(t.vcpu);
+    w.at(Column::Memory).number(t.memory_gib);
+    label(
+        w,
+        Column::MemoryLabel,
+        &bits,
+        Flag::MemoryLabel,
+        &t.memory_label,
+    );
     if let Some(c) = &t.clock {
-        w.number(c.ghz);
-        label(w, &bits, Flag::ClockLabel, &c.label);
+        w.at(Column::Clock).number(c.ghz);
+        label(w, Column::ClockLabel, &bits, Flag::ClockLabel, &c.label);
     }
-    w.text(&t.processor);
-    w.maybe(t.network.gbps);
-    label(w, &bits, Flag::NetworkLabel, &t.network.label);
+    w.at(Column::Processor).text(&t.processor);
+    w.at(Column::Network).maybe(t.network.gbps);
+    label(
+        w,
+        Column::NetworkLabel,
+        &bits,
+        Flag::NetworkLabel,
+        &t.network.label,
+    );
     if let Some(s) = &t.storage {
-        w.number(s.disks);
-        w.number(s.disk_gb);
-        label(w, &bits, Flag::StorageLabel, &s.label);
+        w.at(Column::Disks).number(s.disks);
+        w.at(Column::DiskSize).number(s.disk_gb);
+        label(w, Column::StorageLabel, &bits, Flag::StorageLabel, &s.label);
     }
-    w.number(t.gpus);
-    w.maybe(t.gpu_memory_gib);
+    w.at(Column::Gpus).number(t.gpus);
+    w.at(Column::GpuMemory).maybe(t.gpu_memory_gib);
     if let Some(e) = &t.ebs {
-        w.number(e.mbps);
-        label(w, &bits, Flag::EbsLabel, &e.label);
+        w.at(Column::Ebs).number(e.mbps);
+        label(w, Column::EbsLabel, &bits, Flag::EbsLabel, &e.label);
     }
     let d = &t.details;
     if let Some(model) = &d.gpu_model {
-        w.text(model);
+        w.at(Column::GpuModel).text(model);
     }
-    w.maybe(d.gpu_fraction);
-    w.list(&d.accelerators);
-    w.maybe(d.ebs_baseline_mbps);
-    w.maybe_hex(d.offered);
+    w.at(Column::GpuFraction).maybe(d.gpu_fraction);
+    w.at(Column::Accelerators).list(&d.accelerators);
+    w.at(Column::EbsBaseline).maybe(d.ebs_baseline_mbps);
+    w.at(Column::Offered).maybe_hex(d.offered);
 }
 
 /// Reads one instance type as [`write`] wrote it. Kept out of line, so that the browser
 /// can compile it optimised after its first calls while the loop over types goes on.
 #[inline(never)]
 pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
-    let name = r.text()?;
-    let bits = Bits(r.hex()?);
+    let name = r.at(Column::Name).text()?;
+    let bits = Bits(r.at(Column::Bits).hex()?);
     let (family, size) = match (bits.has(Flag::SplitName), name.split_once('.')) {
         (true, Some((family, size))) => (family.to_owned(), size.to_owned()),
         (true, None) => return Err(format!("{} has no dot to split at", Quoted(&name))),
-        (false, _) => (r.text()?, r.text()?),
+        (false, _) => (r.at(Column::Parts).text()?, r.at(Column::Parts).text()?),
     };
-    let (vcpu, (memory_gib, gib)) = (r.number()?, r.figure()?);
-    let memory_label = read_label(r, &bits, Flag::MemoryLabel, || memory_label(gib))?;
+    let vcpu = r.at(Column::Vcpu).number()?;
+    let (memory_gib, gib) = r.at(Column::Memory).figure()?;
+    let derive = || memory_label(gib);
+    let memory_label = read_label(r, Column::MemoryLabel, &bits, Flag::MemoryLabel, derive)?;
     let clock = match bits.has(Flag::Clock) {
         true => {
-            let ((ghz, written), up_to) = (r.figure()?, bits.has(Flag::ClockUpTo));
-            let label = read_label(r, &bits, Flag::ClockLabel, || clock_label(written, up_to))?;
+            let (ghz, written) = r.at(Column::Clock).figure()?;
+            let up_to = bits.has(Flag::ClockUpTo);
+            let derive = || clock_label(written, up_to);
+            let label = read_label(r, Column::ClockLabel, &bits, Flag::ClockLabel, derive)?;
             Some(Clock { ghz, up_to, label })
         }
         false => None,
     };
-    let processor = r.text()?;
-    let (gbps, up_to) = (r.maybe_figure()?, bits.has(Flag::NetworkUpTo));
+    let processor = r.at(Column::Processor).text()?;
+    let (gbps, up_to) = (
+        r.at(Column::Network).maybe_figure()?,
+        bits.has(Flag::NetworkUpTo),
+    );
     let derive = || network_label(gbps.map(|(_, written)| written), up_to);
-    let label = read_label(r, &bits, Flag::NetworkLabel, derive)?;
+    let label = read_label(r, Column::NetworkLabel, &bits, Flag::NetworkLabel, derive)?;
     let gbps = gbps.map(|(value, _)| value);
     let network = Network { gbps, up_to, label };
     let storage = match bits.has(Flag::Storage) {
         true => {
-            let count = r.raw()?;
+            let count = r.at(Column::Disks).raw()?;
             let disks = count
                 .parse()
                 .map_err(|_| format!("{} is not a number", Quoted(count)))?;
-            let (disk_gb, size) = r.figure()?;
+            let (disk_gb, size) = r.at(Column::DiskSize).figure()?;
             let kind = bits.pick(STORAGE_KIND_BITS, &STORAGE_KINDS, "storage kind")?;
             let derive = || storage_label(count, size, kind);
-            let label = read_label(r, &bits, Flag::StorageLabel, derive)?;
+            let label = read_label(r, Column::StorageLabel, &bits, Flag::StorageLabel, derive)?;
             Some(LocalStorage {
                 disks,
                 disk_gb,
@@ -270,30 +290,32 @@ pub(super) fn read(r: &mut Reader) -> Result<InstanceType, String> {
         }
         false => None,
     };
-    let gpus = r.number()?;
-    let gpu_memory_gib = r.maybe_decimal()?;
+    let gpus = r.at(Column::Gpus).number()?;
+    let gpu_memory_gib = r.at(Column::GpuMemory).maybe_decimal()?;
     let ebs = match bits.has(Flag::Ebs) {
         true => {
-            let ((mbps, written), up_to) = (r.figure()?, bits.has(Flag::EbsUpTo));
-            let label = read_label(r, &bits, Flag::EbsLabel, || ebs_label(written, up_to))?;
+            let (mbps, written) = r.at(Column::Ebs).figure()?;
+            let up_to = bits.has(Flag::EbsUpTo);
+            let derive = || ebs_label(written, up_to);
+            let label = read_label(r, Column::EbsLabel, &bits, Flag::EbsLabel, derive)?;
             Some(EbsThroughput { mbps, up_to, label })
         }
         false => None,
     };
     let gpu_model = match bits.has(Flag::GpuModel) {
-        true => Some(r.text()?),
+        true => Some(r.at(Column::GpuModel).text()?),
         false => None,
     };
     let details = Details {
         gpu_model,
-        gpu_fraction: r.maybe_decimal()?,
-        accelerators: r.list()?,
-        ebs_baseline_mbps: r.maybe_decimal()?,
+        gpu_fraction: r.at(Column::GpuFraction).maybe_decimal()?,
+        accelerators: r.at(Column::Accelerators).list()?,
+        ebs_baseline_mbps: r.at(Column::EbsBaseline).maybe_decimal()?,
         bare_metal: bits.has(Flag::BareMetal),
         burstable: bits.has(Flag::Burstable),
         efa: bits.has(Flag::Efa),
         retired: bits.has(Flag::Retired),
-        offered: r.maybe_hex()?,
+        offered: r.at(Column::Offered).maybe_hex()?,
     };
     Ok(InstanceType {
         name,

@@ -1,27 +1,97 @@
-//! The token layer of the wire text: a flat list of tokens separated by U+001F (unit
-//! separator); inside a token `\` and U+001F are escaped as `\\` and `\u`. Numbers are
-//! written in Rust's shortest round-trip form, so reading gives the very same values.
+//! The token layer of the wire text: tokens in columns. Each token is written to one
+//! [`Column`] (every instance type's vCPUs to one, their processors to another, ...) and the
+//! text is the columns one after another, each ended by U+001E (record separator); inside a
+//! column every token is ended by U+001F (unit separator). Alike values side by side
+//! compress better than records side by side: the built-in catalogue is about a quarter
+//! smaller under gzip. Inside a token `\`, U+001F and U+001E are escaped as `\\`, `\u`
+//! and `\r`. Numbers are written in Rust's shortest round-trip form, so reading gives the
+//! very same values.
 
 use crate::text::Quoted;
 
-/// Between two tokens.
+/// After every token.
 pub(super) const SEPARATOR: char = '\u{1f}';
+/// After every column.
+pub(super) const COLUMN_END: char = '\u{1e}';
 
-/// Appends tokens.
-pub(super) struct Writer(pub(super) String);
+/// Which run of tokens a token goes to; writer and reader name the same column for the same
+/// field, in the same order within it.
+#[derive(Clone, Copy)]
+pub(super) enum Column {
+    /// The magic, the kind, an import's report, the rejected rows, counts and the end mark.
+    Head,
+    Name,
+    Bits,
+    /// Family and size, for a name that is not just the two around its dot.
+    Parts,
+    Vcpu,
+    Memory,
+    MemoryLabel,
+    Clock,
+    ClockLabel,
+    Processor,
+    Network,
+    NetworkLabel,
+    Disks,
+    DiskSize,
+    StorageLabel,
+    Gpus,
+    GpuMemory,
+    Ebs,
+    EbsLabel,
+    GpuModel,
+    GpuFraction,
+    Accelerators,
+    EbsBaseline,
+    Offered,
+    /// An import's gaps, one mask per type.
+    Gaps,
+}
+
+/// How many columns a text has.
+const COLUMNS: usize = Column::Gaps as usize + 1;
+
+/// Appends tokens, each to its column.
+pub(super) struct Writer([Tokens; COLUMNS]);
 
 impl Writer {
-    fn token(&mut self, token: &str) {
-        if !self.0.is_empty() {
-            self.0.push(SEPARATOR);
+    /// A writer with nothing written.
+    pub(super) fn new() -> Writer {
+        Writer(std::array::from_fn(|_| Tokens(String::new())))
+    }
+
+    /// The column that the next tokens go to.
+    pub(super) fn at(&mut self, column: Column) -> &mut Tokens {
+        &mut self.0[column as usize]
+    }
+
+    /// The text: every column, each ended by its mark.
+    pub(super) fn finish(self) -> String {
+        let mut text = String::with_capacity(self.0.iter().map(|c| c.0.len() + 1).sum());
+        for column in &self.0 {
+            text.push_str(&column.0);
+            text.push(COLUMN_END);
         }
+        text
+    }
+}
+
+/// One column's tokens as written.
+pub(super) struct Tokens(String);
+
+impl Tokens {
+    fn token(&mut self, token: &str) {
         self.0.push_str(token);
+        self.0.push(SEPARATOR);
     }
 
     /// Any text, escaped.
     pub(super) fn text(&mut self, text: &str) {
-        if text.contains(['\\', SEPARATOR]) {
-            let escaped = text.replace('\\', "\\\\").replace(SEPARATOR, "\\u");
+        if text.contains(['\\', SEPARATOR, COLUMN_END]) {
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace(SEPARATOR, "\\u")
+                .replace(COLUMN_END, "\\r");
             self.token(&escaped);
         } else {
             self.token(text);
@@ -63,25 +133,45 @@ impl Writer {
     }
 }
 
-/// Reads tokens in the order [`Writer`] wrote them; errors are the reason in words.
-pub(super) struct Reader<'a>(pub(super) std::str::Split<'a, char>);
+/// Reads tokens in the order [`Writer`] wrote them, each column in its own order; errors are
+/// the reason in words.
+pub(super) struct Reader<'a>([Cursor<'a>; COLUMNS]);
 
 impl<'a> Reader<'a> {
-    /// A reader over `text`.
-    pub(super) fn new(text: &'a str) -> Reader<'a> {
-        Reader(text.split(SEPARATOR))
+    /// A reader over `text`, or why it does not hold the columns a writer writes.
+    pub(super) fn new(text: &'a str) -> Result<Reader<'a>, String> {
+        let mut columns = text.split_terminator(COLUMN_END);
+        let columns = std::array::from_fn(|_| {
+            Cursor(columns.next().unwrap_or("").split_terminator(SEPARATOR))
+        });
+        if !text.ends_with(COLUMN_END) || text.matches(COLUMN_END).count() != COLUMNS {
+            return Err(format!(
+                "it does not hold the {COLUMNS} columns of this layout"
+            ));
+        }
+        Ok(Reader(columns))
     }
 
+    /// The column that the next tokens come from.
+    pub(super) fn at(&mut self, column: Column) -> &mut Cursor<'a> {
+        &mut self.0[column as usize]
+    }
+
+    /// Whether every token of every column has been read.
+    pub(super) fn at_end(&mut self) -> bool {
+        self.0.iter_mut().all(|column| column.0.next().is_none())
+    }
+}
+
+/// Where reading one column has got to.
+pub(super) struct Cursor<'a>(std::str::SplitTerminator<'a, char>);
+
+impl<'a> Cursor<'a> {
     /// The next token as written.
     pub(super) fn raw(&mut self) -> Result<&'a str, String> {
         self.0
             .next()
             .ok_or_else(|| "the text ends too early".to_owned())
-    }
-
-    /// Whether every token has been read.
-    pub(super) fn at_end(&mut self) -> bool {
-        self.0.next().is_none()
     }
 
     /// A text, unescaped.
@@ -99,6 +189,7 @@ impl<'a> Reader<'a> {
             }
             match chars.next() {
                 Some('u') => out.push(SEPARATOR),
+                Some('r') => out.push(COLUMN_END),
                 Some(other) => out.push(other),
                 None => return Err("a text ends in an escape".to_owned()),
             }
