@@ -128,7 +128,7 @@ fn header<'a>(text: &'a str, kind: &str) -> Result<Reader<'a>, String> {
     Ok(r)
 }
 
-/// The rejected rows, the types (each followed by its gaps for an import) and the end mark.
+/// The rejected rows, the types (and, for an import, each type's gaps) and the end mark.
 fn write_catalog(w: &mut Writer, catalog: &Catalog, gaps: Option<&[Gaps]>) {
     let head = w.at(Column::Head);
     head.number(catalog.rejected.len());

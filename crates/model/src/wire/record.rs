@@ -1,8 +1,8 @@
 //! One instance type in the wire text: its name, one hexadecimal word of flags and small
-//! enums ([`Bits`]), then its numbers and texts, each in its own [`Column`]. A label that reads just
-//! as its number would be written ("16 GiB", "Up to 10 Gigabit", "2 x 900 NVMe SSD") is
-//! left out and written again on reading, as is a family and size that are the name's two
-//! halves; the encoder only leaves out what reads back the same.
+//! enums ([`Bits`]), then its numbers and texts, each in its own [`Column`]. A label that
+//! reads just as its number would be written ("16 GiB", "Up to 10 Gigabit", "2 x 900 NVMe
+//! SSD") is left out and written again on reading, as is a family and size that are the
+//! name's two halves; the encoder only leaves out what reads back the same.
 
 use crate::instance::{Architecture, Category, Details, InstanceType, Vendor};
 use crate::quantity::{Clock, EbsThroughput, LocalStorage, Network, StorageKind};
