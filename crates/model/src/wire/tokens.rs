@@ -140,16 +140,19 @@ pub(super) struct Reader<'a>([Cursor<'a>; COLUMNS]);
 impl<'a> Reader<'a> {
     /// A reader over `text`, or why it does not hold the columns a writer writes.
     pub(super) fn new(text: &'a str) -> Result<Reader<'a>, String> {
-        let mut columns = text.split_terminator(COLUMN_END);
-        let columns = std::array::from_fn(|_| {
-            Cursor(columns.next().unwrap_or("").split_terminator(SEPARATOR))
-        });
-        if !text.ends_with(COLUMN_END) || text.matches(COLUMN_END).count() != COLUMNS {
+        // One more than a text holds, so that a text with more columns is told apart.
+        let columns: Vec<&str> = text
+            .split_terminator(COLUMN_END)
+            .take(COLUMNS + 1)
+            .collect();
+        if columns.len() != COLUMNS || !text.ends_with(COLUMN_END) {
             return Err(format!(
                 "it does not hold the {COLUMNS} columns of this layout"
             ));
         }
-        Ok(Reader(columns))
+        Ok(Reader(std::array::from_fn(|i| {
+            Cursor(columns[i].split_terminator(SEPARATOR))
+        })))
     }
 
     /// The column that the next tokens come from.
